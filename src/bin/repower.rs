@@ -1,0 +1,96 @@
+//! `repower`: the conversion-economics model on the command line.
+//!
+//! ```text
+//! repower evaluate FILE            result as JSON on stdout
+//! repower evaluate --summary FILE  the headline numbers, for people
+//! repower defaults                 the default scenario as JSON
+//! ```
+//! `FILE` may be `-` for standard input. A scenario with problems prints
+//! nothing on stdout and one `field.path: message` line per problem on
+//! stderr, and exits 1; a usage error exits 2.
+
+use std::io::{Read, Write};
+use std::process::ExitCode;
+
+use repower::model::{evaluate_json, Scenario};
+use repower::summary::summary;
+
+const USAGE: &str = "usage:
+  repower evaluate [--summary] FILE   evaluate a scenario (JSON; FILE may be - for stdin)
+  repower defaults                    print the default scenario as JSON
+  repower --help | --version";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    match args.as_slice() {
+        ["defaults"] => print_out(&Scenario::default().to_json_pretty()),
+        ["evaluate", rest @ ..] => {
+            let summary_wanted = rest.contains(&"--summary");
+            let files: Vec<&&str> = rest.iter().filter(|a| **a != "--summary").collect();
+            match files.as_slice() {
+                [file] if !file.starts_with("--") || **file == "-" => run(file, summary_wanted),
+                _ => usage_error("evaluate takes one FILE (or - for standard input)"),
+            }
+        }
+        ["--help" | "-h" | "help"] => print_out(USAGE),
+        ["--version" | "-V"] => print_out(concat!("repower ", env!("CARGO_PKG_VERSION"))),
+        [] => usage_error("no command given"),
+        [other, ..] => usage_error(&format!("unknown command {other:?}")),
+    }
+}
+
+fn run(file: &str, summary_wanted: bool) -> ExitCode {
+    let text = match read_input(file) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("{file}: cannot read: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    match evaluate_json(&text) {
+        Ok(result) => {
+            if summary_wanted {
+                print_out(&summary(&result))
+            } else {
+                match serde_json::to_string_pretty(&result) {
+                    Ok(json) => print_out(&json),
+                    Err(e) => {
+                        eprintln!("result: cannot write JSON: {e}");
+                        ExitCode::from(1)
+                    }
+                }
+            }
+        }
+        Err(errors) => {
+            for e in errors.iter() {
+                eprintln!("{e}");
+            }
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn read_input(file: &str) -> std::io::Result<String> {
+    let mut text = String::new();
+    if file == "-" {
+        std::io::stdin().read_to_string(&mut text)?;
+    } else {
+        text = std::fs::read_to_string(file)?;
+    }
+    Ok(text)
+}
+
+fn print_out(text: &str) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    // A closed pipe (`repower ... | head`) is not an error worth a message.
+    match writeln!(out, "{text}").and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(_) => ExitCode::from(1),
+    }
+}
+
+fn usage_error(message: &str) -> ExitCode {
+    eprintln!("repower: {message}\n{USAGE}");
+    ExitCode::from(2)
+}

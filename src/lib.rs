@@ -1,0 +1,16 @@
+//! # Repower
+//!
+//! What converting a Bitcoin mining site into AI/HPC hosting is worth, for the
+//! miner and for the AI tenant across the table.
+//!
+//! * [`model`]: the pure conversion-economics core (MODEL.md in code).
+//! * [`charts`]: the three charts as SVG text, pure functions of a result.
+//! * [`format`]: money, percent and month formatting shared by all front ends.
+//! * [`presets`]: the "Generic 100 MW site" and scenarios from public deals.
+//! * `ui` and `web` (wasm32 only): the Yew single-page app and its browser glue.
+//!
+//! The model and the charts never depend on the UI; the UI never computes money.
+
+pub mod model;
+pub mod format;
+pub mod summary;

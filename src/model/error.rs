@@ -1,0 +1,183 @@
+//! Typed errors of the model: every one names the scenario field it is about.
+//!
+//! The `Display` form is always `field.path: message`, one line, so the
+//! evaluator can print one per line on stderr and the web page can show the
+//! message next to the input it belongs to.
+
+use std::fmt;
+
+use super::field::{Field, Rule};
+
+/// One problem with a scenario, naming the field (by its dotted path).
+#[derive(Clone, Debug, PartialEq)]
+pub enum ScenarioError {
+    /// The scenario text could not be decoded: bad JSON, a wrong type, an
+    /// unknown field. `path` is the dotted path of the offending value
+    /// (`scenario` for the document as a whole).
+    Decode { path: String, message: String },
+    /// The text typed for a field is not a number (or not a list of numbers).
+    NotANumber { field: Field, text: String },
+    /// A required field was left empty.
+    Empty { field: Field },
+    /// NaN or an infinity.
+    NotFinite { field: Field },
+    /// A field that counts months, years or steps got a fraction.
+    NotWhole { field: Field, got: f64 },
+    /// A value outside the field's valid range.
+    OutOfRange { field: Field, rule: Rule, got: f64 },
+    /// One entry of `greenfield.build_months` is out of range.
+    BaselineOutOfRange { index: usize, got: f64 },
+    /// `greenfield.build_months` must hold 1 to 5 baselines.
+    BaselineCount { count: usize },
+    /// The contracted critical IT needs more grid power than the site has.
+    ExceedsSite { critical_it_mw: f64, hpc_pue: f64, grid_mw: f64 },
+    /// The energy sweep's maximum is not above its minimum.
+    SweepOrder { min: f64, max: f64 },
+    /// A `schema_version` this build cannot read.
+    SchemaVersion { got: u64 },
+    /// The inputs are valid but an output overflowed the range of numbers
+    /// (only at the far edges of the valid ranges, e.g. a discount rate of
+    /// -99.99999999 %).
+    NotRepresentable { output: &'static str },
+}
+
+impl ScenarioError {
+    /// The field this error is about, when it is one input of the form.
+    pub fn field(&self) -> Option<Field> {
+        match self {
+            Self::NotANumber { field, .. }
+            | Self::Empty { field }
+            | Self::NotFinite { field }
+            | Self::NotWhole { field, .. }
+            | Self::OutOfRange { field, .. } => Some(*field),
+            Self::BaselineOutOfRange { .. } | Self::BaselineCount { .. } => {
+                Some(Field::GreenfieldBuildMonths)
+            }
+            Self::ExceedsSite { .. } => Some(Field::HpcCriticalIt),
+            Self::SweepOrder { .. } => Some(Field::SweepMax),
+            Self::Decode { path, .. } => Field::from_path(path),
+            Self::SchemaVersion { .. } | Self::NotRepresentable { .. } => None,
+        }
+    }
+
+    /// The dotted path this error names.
+    pub fn path(&self) -> String {
+        match self {
+            Self::Decode { path, .. } => path.clone(),
+            Self::BaselineOutOfRange { index, .. } => {
+                format!("{}[{index}]", Field::GreenfieldBuildMonths.path())
+            }
+            Self::SchemaVersion { .. } => "schema_version".to_owned(),
+            Self::NotRepresentable { .. } => "scenario".to_owned(),
+            other => other.field().map_or_else(|| "scenario".to_owned(), |f| f.path().to_owned()),
+        }
+    }
+
+    /// The message without the path.
+    pub fn message(&self) -> String {
+        match self {
+            Self::Decode { message, .. } => message.clone(),
+            Self::NotANumber { field, text } => match field.kind() {
+                super::field::Kind::WholeList => {
+                    format!("must be whole numbers of months separated by commas, got \"{text}\"")
+                }
+                _ => format!("must be a number, got \"{text}\""),
+            },
+            Self::Empty { .. } => "must not be empty".to_owned(),
+            Self::NotFinite { .. } => "must be a finite number".to_owned(),
+            Self::NotWhole { field, got } => {
+                format!("must be a whole number {}, got {}", field.rule().phrase(), num(*got))
+            }
+            Self::OutOfRange { field, rule, got } => {
+                let whole = if field.is_whole() { "a whole number " } else { "" };
+                format!("must be {whole}{}, got {}", rule.phrase(), num(*got))
+            }
+            Self::BaselineOutOfRange { got, .. } => format!(
+                "must be a whole number {}, got {}",
+                Field::GreenfieldBuildMonths.rule().phrase(),
+                num(*got)
+            ),
+            Self::BaselineCount { count } => {
+                format!("must list 1 to 5 baselines in months, got {count}")
+            }
+            Self::ExceedsSite { critical_it_mw, hpc_pue, grid_mw } => format!(
+                "{} MW of critical IT at hpc.pue {} needs {} MW of grid power, more than \
+                 site.grid_capacity_mw {}; at most {} MW fit",
+                num(*critical_it_mw),
+                num(*hpc_pue),
+                num(critical_it_mw * hpc_pue),
+                num(*grid_mw),
+                num(grid_mw / hpc_pue),
+            ),
+            Self::SweepOrder { min, max } => format!(
+                "the highest price ({}) must be greater than the lowest ({})",
+                num(*max),
+                num(*min)
+            ),
+            Self::SchemaVersion { got } => {
+                format!("this build reads version 1 scenarios, got version {got}")
+            }
+            Self::NotRepresentable { output } => format!(
+                "{output} is too large to represent; bring the most extreme inputs \
+                 (such as finance.discount_rate_pct near -100) closer to real values"
+            ),
+        }
+    }
+}
+
+impl fmt::Display for ScenarioError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path(), self.message())
+    }
+}
+
+impl std::error::Error for ScenarioError {}
+
+/// All the problems found in one scenario (never empty when returned as an
+/// error). Displays as one `field.path: message` line per problem.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScenarioErrors(pub Vec<ScenarioError>);
+
+impl ScenarioErrors {
+    /// The errors in the order they were found.
+    pub fn iter(&self) -> std::slice::Iter<'_, ScenarioError> {
+        self.0.iter()
+    }
+}
+
+impl From<ScenarioError> for ScenarioErrors {
+    fn from(e: ScenarioError) -> Self {
+        Self(vec![e])
+    }
+}
+
+impl fmt::Display for ScenarioErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, e) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{e}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ScenarioErrors {}
+
+/// A number as a person reads it in an error message: no exponent for
+/// ordinary magnitudes, no trailing `.0`.
+pub(crate) fn num(x: f64) -> String {
+    if x.is_nan() {
+        "NaN".to_owned()
+    } else if x.is_infinite() {
+        if x > 0.0 { "infinity" } else { "-infinity" }.to_owned()
+    } else if x != 0.0 && (x.abs() >= 1e15 || x.abs() < 1e-6) {
+        format!("{x:e}")
+    } else {
+        // Round away binary noise such as 0.30000000000000004.
+        let s = format!("{:.9}", x);
+        let s = s.trim_end_matches('0').trim_end_matches('.');
+        if s == "-0" { "0".to_owned() } else { s.to_owned() }
+    }
+}

@@ -1,0 +1,369 @@
+//! The scenario: every input of the model, its default, its JSON form and its
+//! validation.
+//!
+//! The JSON form nests the fields in groups (`site`, `mining`, `hpc`,
+//! `contract`, `greenfield`, `tenant`, `finance`, `sensitivity`), exactly as
+//! the dotted paths of the inputs read. Missing fields take their defaults; a
+//! field the format does not know is an error naming it, so a typo never
+//! falls back to a default silently. `schema_version` (1) lets later formats
+//! read older files.
+
+use serde::de::{self, Deserializer};
+use serde::{Deserialize, Serialize};
+
+use super::error::{ScenarioError, ScenarioErrors};
+use super::field::Field;
+
+/// The scenario format this build writes and reads.
+pub const SCHEMA_VERSION: u64 = 1;
+
+/// A complete set of inputs. `Scenario::default()` is the "Generic 100 MW
+/// site". A value of this type may be invalid; [`Scenario::validate`] says
+/// why, and [`crate::model::evaluate`] refuses to run on it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Scenario {
+    /// Version of the scenario format, 1.
+    pub schema_version: u64,
+    pub site: Site,
+    pub mining: Mining,
+    pub hpc: Hpc,
+    pub contract: Contract,
+    pub greenfield: Greenfield,
+    pub tenant: Tenant,
+    pub finance: Finance,
+    pub sensitivity: Sensitivity,
+}
+
+/// The site: its utility interconnect and the price of its power.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Site {
+    pub grid_capacity_mw: f64,
+    pub energy_price_usd_per_mwh: f64,
+    pub energy_escalator_pct_per_year: f64,
+}
+
+/// The mining fleet and Bitcoin's economics.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Mining {
+    pub efficiency_j_per_th: f64,
+    pub pue: f64,
+    pub uptime_pct: f64,
+    pub hashprice_usd_per_ph_day: f64,
+    pub hashprice_drift_pct_per_year: f64,
+    /// `None` ignores halvings.
+    #[serde(deserialize_with = "opt_whole")]
+    pub months_to_next_halving: Option<u32>,
+    pub pool_fee_pct: f64,
+    pub opex_usd_per_mw_month: f64,
+    pub curtail_when_unprofitable: bool,
+}
+
+/// The HPC conversion.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Hpc {
+    /// `None` means the whole site: `grid_capacity_mw / pue`.
+    pub critical_it_mw: Option<f64>,
+    pub pue: f64,
+    #[serde(deserialize_with = "whole")]
+    pub conversion_months: u32,
+    #[serde(deserialize_with = "whole")]
+    pub ramp_months: u32,
+    pub capex_usd_per_mw: f64,
+    pub tenant_capex_share_pct: f64,
+    pub opex_usd_per_mw_month: f64,
+    pub utilization_pct: f64,
+}
+
+/// The hosting contract.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Contract {
+    #[serde(deserialize_with = "whole")]
+    pub term_years: u32,
+    pub rate_usd_per_kw_month: f64,
+    pub escalator_pct_per_year: f64,
+    pub power_pass_through: bool,
+}
+
+/// Greenfield HPC build baselines the conversion is compared with.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Greenfield {
+    #[serde(deserialize_with = "whole_list")]
+    pub build_months: Vec<u32>,
+}
+
+/// The tenant's side of the table.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Tenant {
+    pub compute_value_usd_per_mw_month: f64,
+}
+
+/// Discounting.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Finance {
+    pub discount_rate_pct: f64,
+}
+
+/// The energy-price sweep of the sensitivity chart.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Sensitivity {
+    /// `[min, max, steps]`.
+    pub energy_usd_per_mwh: Sweep,
+}
+
+/// An inclusive, evenly spaced sweep, written `[min, max, steps]` in JSON.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(from = "SweepJson", into = "SweepJson")]
+pub struct Sweep {
+    pub min: f64,
+    pub max: f64,
+    pub steps: u32,
+}
+
+#[derive(Serialize, Deserialize)]
+struct SweepJson(f64, f64, #[serde(deserialize_with = "whole")] u32);
+
+impl From<SweepJson> for Sweep {
+    fn from(SweepJson(min, max, steps): SweepJson) -> Self {
+        Self { min, max, steps }
+    }
+}
+
+impl From<Sweep> for SweepJson {
+    fn from(s: Sweep) -> Self {
+        Self(s.min, s.max, s.steps)
+    }
+}
+
+impl Sweep {
+    /// The swept values, `steps` of them, from `min` to `max` inclusive.
+    pub fn points(&self) -> impl Iterator<Item = f64> + '_ {
+        let n = self.steps.max(2);
+        (0..n).map(move |i| {
+            if i + 1 == n {
+                self.max
+            } else {
+                self.min + (self.max - self.min) * f64::from(i) / f64::from(n - 1)
+            }
+        })
+    }
+}
+
+impl Default for Scenario {
+    fn default() -> Self {
+        Self {
+            schema_version: SCHEMA_VERSION,
+            site: Site::default(),
+            mining: Mining::default(),
+            hpc: Hpc::default(),
+            contract: Contract::default(),
+            greenfield: Greenfield::default(),
+            tenant: Tenant::default(),
+            finance: Finance::default(),
+            sensitivity: Sensitivity::default(),
+        }
+    }
+}
+
+impl Default for Site {
+    fn default() -> Self {
+        Self {
+            grid_capacity_mw: 100.0,
+            energy_price_usd_per_mwh: 45.0,
+            energy_escalator_pct_per_year: 2.0,
+        }
+    }
+}
+
+impl Default for Mining {
+    fn default() -> Self {
+        Self {
+            efficiency_j_per_th: 22.0,
+            pue: 1.10,
+            uptime_pct: 95.0,
+            hashprice_usd_per_ph_day: 40.0,
+            hashprice_drift_pct_per_year: -10.0,
+            months_to_next_halving: Some(17),
+            pool_fee_pct: 2.0,
+            opex_usd_per_mw_month: 4_000.0,
+            curtail_when_unprofitable: true,
+        }
+    }
+}
+
+impl Default for Hpc {
+    fn default() -> Self {
+        Self {
+            critical_it_mw: None,
+            pue: 1.25,
+            conversion_months: 12,
+            ramp_months: 12,
+            capex_usd_per_mw: 7_000_000.0,
+            tenant_capex_share_pct: 0.0,
+            opex_usd_per_mw_month: 15_000.0,
+            utilization_pct: 80.0,
+        }
+    }
+}
+
+impl Default for Contract {
+    fn default() -> Self {
+        Self {
+            term_years: 12,
+            rate_usd_per_kw_month: 140.0,
+            escalator_pct_per_year: 3.0,
+            power_pass_through: true,
+        }
+    }
+}
+
+impl Default for Greenfield {
+    fn default() -> Self {
+        Self { build_months: vec![36, 48, 60] }
+    }
+}
+
+impl Default for Tenant {
+    fn default() -> Self {
+        Self { compute_value_usd_per_mw_month: 700_000.0 }
+    }
+}
+
+impl Default for Finance {
+    fn default() -> Self {
+        Self { discount_rate_pct: 10.0 }
+    }
+}
+
+impl Default for Sensitivity {
+    fn default() -> Self {
+        Self { energy_usd_per_mwh: Sweep { min: 20.0, max: 120.0, steps: 21 } }
+    }
+}
+
+impl Scenario {
+    /// Decodes a scenario from JSON text and validates it. Every problem is
+    /// named by its field path; decoding stops at the first problem of form
+    /// (bad JSON, wrong type, unknown field), validation reports every broken
+    /// rule at once.
+    pub fn from_json(text: &str) -> Result<Self, ScenarioErrors> {
+        let scenario = Self::decode_json(text)?;
+        scenario.validate()?;
+        Ok(scenario)
+    }
+
+    /// Decodes without validating the ranges (the form of the document only).
+    pub fn decode_json(text: &str) -> Result<Self, ScenarioError> {
+        let de = &mut serde_json::Deserializer::from_str(text);
+        let scenario: Self = serde_path_to_error::deserialize(de).map_err(|e| {
+            let path = e.path().to_string();
+            let inner = e.into_inner();
+            decode_error(path, &inner.to_string())
+        })?;
+        if scenario.schema_version != SCHEMA_VERSION {
+            return Err(ScenarioError::SchemaVersion { got: scenario.schema_version });
+        }
+        Ok(scenario)
+    }
+
+    /// Pretty JSON of the whole scenario (every field, defaults included).
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// Checks every rule of every field; one error per broken field.
+    pub fn validate(&self) -> Result<(), ScenarioErrors> {
+        let mut errors = Vec::new();
+        for &field in Field::ALL {
+            if let Err(e) = field.check(self) {
+                errors.push(e);
+            }
+        }
+        // Cross-field rules, only when the fields they read are valid.
+        let broken: Vec<Field> = errors.iter().filter_map(ScenarioError::field).collect();
+        let ok = |f: Field| !broken.contains(&f);
+        if ok(Field::HpcCriticalIt) && ok(Field::HpcPue) && ok(Field::SiteGridCapacity) {
+            if let Some(c) = self.hpc.critical_it_mw {
+                let g = self.site.grid_capacity_mw;
+                if c * self.hpc.pue > g * (1.0 + 1e-9) {
+                    errors.push(ScenarioError::ExceedsSite {
+                        critical_it_mw: c,
+                        hpc_pue: self.hpc.pue,
+                        grid_mw: g,
+                    });
+                }
+            }
+        }
+        let s = &self.sensitivity.energy_usd_per_mwh;
+        if ok(Field::SweepMin) && ok(Field::SweepMax) && s.min >= s.max {
+            errors.push(ScenarioError::SweepOrder { min: s.min, max: s.max });
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(ScenarioErrors(errors))
+        }
+    }
+
+    /// The contracted critical IT MW, `C`: the given value, or the whole site
+    /// (`G / hpc.pue`) when none is given.
+    pub fn critical_it_mw(&self) -> f64 {
+        self.hpc.critical_it_mw.unwrap_or(self.site.grid_capacity_mw / self.hpc.pue)
+    }
+}
+
+/// Turns a serde message into a field-named error with a plainer message.
+fn decode_error(path: String, message: &str) -> ScenarioError {
+    let path = if path.is_empty() || path == "." { "scenario".to_owned() } else { path };
+    // serde's text ends with " at line L column C"; keep it, it helps in a file.
+    let mut message = message.to_owned();
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        if let Some((name, tail)) = rest.split_once('`') {
+            let where_ = if path == "scenario" { String::new() } else { format!("{path}.") };
+            let expected = tail.trim_start_matches(", ");
+            return ScenarioError::Decode {
+                path: format!("{where_}{name}"),
+                message: format!("unknown field ({expected})"),
+            };
+        }
+    }
+    if message.is_empty() {
+        message = "invalid value".to_owned();
+    }
+    ScenarioError::Decode { path, message }
+}
+
+// ---- whole numbers in JSON -------------------------------------------------
+//
+// Month, year and step counts are whole numbers. JSON writers often emit
+// `12.0`; that is accepted, `12.5` is not. Ranges are checked by `validate`.
+
+fn to_whole<E: de::Error>(x: f64) -> Result<u32, E> {
+    if !x.is_finite() || x.fract() != 0.0 {
+        return Err(E::custom(format!("must be a whole number, got {x}")));
+    }
+    if x < 0.0 || x > f64::from(u32::MAX) {
+        return Err(E::custom(format!("must be a whole number of at least 0, got {x}")));
+    }
+    Ok(x as u32)
+}
+
+fn whole<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    to_whole(f64::deserialize(d)?)
+}
+
+fn opt_whole<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+    Option::<f64>::deserialize(d)?.map(to_whole).transpose()
+}
+
+fn whole_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u32>, D::Error> {
+    Vec::<f64>::deserialize(d)?.into_iter().map(to_whole).collect()
+}

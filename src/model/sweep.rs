@@ -1,0 +1,60 @@
+//! The energy-price sensitivity and the crossover price.
+
+use serde::{Deserialize, Serialize};
+
+use super::plan::Plan;
+use super::scenario::Sweep;
+
+/// Both paths' present values at one year-1 energy price.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SensitivityPoint {
+    pub energy_usd_per_mwh: f64,
+    pub keep_mining_npv_usd: f64,
+    pub convert_npv_usd: f64,
+}
+
+/// The whole scenario evaluated at every price of the sweep.
+pub fn energy_sensitivity(plan: &Plan, sweep: &Sweep) -> Vec<SensitivityPoint> {
+    sweep
+        .points()
+        .map(|q| {
+            let (keep, convert) = plan.npvs_at(q);
+            SensitivityPoint { energy_usd_per_mwh: q, keep_mining_npv_usd: keep, convert_npv_usd: convert }
+        })
+        .collect()
+}
+
+/// Highest price searched for the crossover, $/MWh.
+pub const CROSSOVER_MAX: f64 = 2000.0;
+/// Grid step of the crossover search, $/MWh.
+pub const CROSSOVER_STEP: f64 = 5.0;
+/// Width the bracketing interval is bisected down to, $/MWh.
+pub const CROSSOVER_TOLERANCE: f64 = 0.01;
+
+/// The lowest year-1 price in `[0, 2000]` at which converting is worth at
+/// least as much as keeping mining (MODEL.md): 0 if it already is at $0;
+/// else the first $5 grid point where it is, bisected back over the $5 before
+/// it to $0.01, reporting the upper end; `None` if it never is.
+///
+/// The advantage need not be monotonic in the price (without pass-through the
+/// host's HPC energy grows with it too), which is why the grid is walked from
+/// the bottom rather than bisected over the whole range.
+pub fn energy_crossover(plan: &Plan) -> Option<f64> {
+    let ok = |q: f64| plan.advantage_at(q) >= 0.0;
+    if ok(0.0) {
+        return Some(0.0);
+    }
+    let steps = (CROSSOVER_MAX / CROSSOVER_STEP) as u32;
+    let j = (1..=steps).find(|&j| ok(f64::from(j) * CROSSOVER_STEP))?;
+    let mut hi = f64::from(j) * CROSSOVER_STEP;
+    let mut lo = hi - CROSSOVER_STEP;
+    while hi - lo > CROSSOVER_TOLERANCE {
+        let mid = 0.5 * (lo + hi);
+        if ok(mid) {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    Some(hi)
+}
