@@ -14,3 +14,4 @@
 pub mod model;
 pub mod format;
 pub mod summary;
+pub mod presets;

@@ -345,8 +345,9 @@ impl Field {
             },
             Field::HpcPue => spec(
                 "hpc.pue", "HPC PUE", "×", 0.01, G::Hpc, false, K::Number, PUE,
-                "Grid MW per MW of critical IT in the HPC halls. Default 1.25 (TeraWulf Lake Mariner: \
-                 72.5 MW gross for 60 MW of IT); liquid-cooled AI halls run 1.18-1.25.",
+                "Grid MW per MW of critical IT in the HPC halls. Default 1.25; liquid-cooled AI halls \
+                 run 1.18-1.25 (Applied Digital, TeraWulf). Whole-site ratios run higher: Core Scientific \
+                 gets about 70 MW of IT from 100 MW of grid (1.43).",
             ),
             Field::HpcConversionMonths => spec(
                 "hpc.conversion_months", "Conversion time", "months", 1.0, G::Hpc, true, K::Whole, MONTHS_120,

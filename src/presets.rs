@@ -1,0 +1,149 @@
+//! Ready-made scenarios: the generic site and scenarios built from public
+//! mining-to-HPC deals. Each names its source and date; what a deal did not
+//! disclose keeps the generic default, and `note` says what was assumed.
+
+use crate::model::scenario::Scenario;
+
+/// A named scenario with its provenance.
+#[derive(Clone, Debug)]
+pub struct Preset {
+    /// Stable id for URLs and tests (`generic`, `core-scientific-coreweave`…).
+    pub id: &'static str,
+    pub name: &'static str,
+    /// Where the figures come from.
+    pub source: &'static str,
+    /// When the deal was reported.
+    pub date: &'static str,
+    /// What the preset assumes beyond the reported figures.
+    pub note: &'static str,
+    pub scenario: Scenario,
+}
+
+/// Every preset, the generic site first.
+pub fn all() -> Vec<Preset> {
+    vec![generic(), core_scientific(), terawulf(), cipher(), hut8()]
+}
+
+/// The preset with this id.
+pub fn by_id(id: &str) -> Option<Preset> {
+    all().into_iter().find(|p| p.id == id)
+}
+
+fn generic() -> Preset {
+    Preset {
+        id: "generic",
+        name: "Generic 100 MW site",
+        source: "Repower defaults, from the industry figures in the help texts",
+        date: "2025",
+        note: "100 MW of grid power, $45/MWh, $140/kW-month for 12 years, power passed through.",
+        scenario: Scenario::default(),
+    }
+}
+
+fn core_scientific() -> Preset {
+    let mut s = Scenario::default();
+    s.site.grid_capacity_mw = 390.0;
+    s.hpc.critical_it_mw = Some(270.0);
+    s.hpc.pue = 1.43;
+    s.hpc.conversion_months = 12;
+    s.hpc.ramp_months = 24;
+    s.hpc.capex_usd_per_mw = 1_500_000.0;
+    s.contract.term_years = 12;
+    s.contract.rate_usd_per_kw_month = 121.0;
+    s.contract.escalator_pct_per_year = 0.0;
+    s.contract.power_pass_through = true;
+    Preset {
+        id: "core-scientific-coreweave",
+        name: "Core Scientific–CoreWeave (2024)",
+        source: "Core Scientific / CoreWeave announcement, investing.com (June 2024); SEC 8-K exhibit (Oct 2024)",
+        date: "June 2024",
+        note: "270 MW of critical IT (200 MW + 70 MW option), about $4.7B over 12 years (≈$121/kW-month), \
+               power passed through; 100 MW of grid gives ≈70 MW of IT (ratio 1.43). Host capex ≈$1.5M/MW \
+               (tenant-funded build, secondary source); 24-month ramp assumed.",
+        scenario: s,
+    }
+}
+
+fn terawulf() -> Preset {
+    let mut s = Scenario::default();
+    s.site.grid_capacity_mw = 72.5;
+    s.hpc.critical_it_mw = Some(60.0);
+    s.hpc.pue = 1.2;
+    s.hpc.conversion_months = 11;
+    s.hpc.capex_usd_per_mw = 7_000_000.0;
+    s.contract.term_years = 10;
+    s.contract.rate_usd_per_kw_month = 125.0;
+    s.contract.escalator_pct_per_year = 3.0;
+    s.contract.power_pass_through = false;
+    Preset {
+        id: "terawulf-core42",
+        name: "TeraWulf–Core42, Lake Mariner (2024)",
+        source: "TeraWulf investor materials, as reported by newprojectmedia.com",
+        date: "2024",
+        note: "60 MW of critical IT on 72.5 MW gross, $1.5M per MW-year (≈$125/kW-month) with a 3 % \
+               escalator, 10 years, capex $6-8M per MW; the host pays the power; revenue from about 11 \
+               months after signing.",
+        scenario: s,
+    }
+}
+
+fn cipher() -> Preset {
+    let mut s = Scenario::default();
+    s.site.grid_capacity_mw = 244.0;
+    s.hpc.critical_it_mw = Some(168.0);
+    s.hpc.pue = 1.45;
+    s.hpc.conversion_months = 12;
+    s.hpc.capex_usd_per_mw = 10_000_000.0;
+    s.contract.term_years = 10;
+    s.contract.rate_usd_per_kw_month = 149.0;
+    s.contract.escalator_pct_per_year = 0.0;
+    s.contract.power_pass_through = true;
+    Preset {
+        id: "cipher-fluidstack",
+        name: "Cipher–Fluidstack, Barber Lake (2025)",
+        source: "blockworks.co",
+        date: "September 2025",
+        note: "168 MW of critical IT on 244 MW gross, about $3B over 10 years (≈$149/kW-month, flat), \
+               capex $9-11M per MW, about 12 months from signing to delivery; modified-gross lease \
+               modelled as power passed through.",
+        scenario: s,
+    }
+}
+
+fn hut8() -> Preset {
+    let mut s = Scenario::default();
+    s.site.grid_capacity_mw = 330.0;
+    s.hpc.critical_it_mw = Some(245.0);
+    s.hpc.pue = 1.34;
+    s.hpc.conversion_months = 17;
+    s.hpc.capex_usd_per_mw = 10_000_000.0;
+    s.contract.term_years = 15;
+    s.contract.rate_usd_per_kw_month = 159.0;
+    s.contract.escalator_pct_per_year = 0.0;
+    s.contract.power_pass_through = true;
+    Preset {
+        id: "hut8-fluidstack",
+        name: "Hut 8–Fluidstack, River Bend (2025)",
+        source: "dcpulse.com",
+        date: "December 2025",
+        note: "245 MW of critical IT on about 330 MW gross, $7.0B over 15 years (≈$159/kW-month), \
+               triple net (power passed through), about 17 months to first delivery; capex not \
+               disclosed, $10M per MW assumed.",
+        scenario: s,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_preset_is_valid_and_ids_are_unique() {
+        let presets = all();
+        for p in &presets {
+            assert!(p.scenario.validate().is_ok(), "{}: {:?}", p.id, p.scenario.validate());
+            assert_eq!(presets.iter().filter(|q| q.id == p.id).count(), 1);
+        }
+        assert_eq!(presets[0].scenario, Scenario::default());
+    }
+}
