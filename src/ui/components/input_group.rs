@@ -1,0 +1,49 @@
+//! A group of inputs (Site, Contract, …): the main ones in view, the rest in
+//! an "advanced" section that opens by itself when one of them is invalid.
+
+use yew::prelude::*;
+
+use crate::model::{Field, Group};
+use crate::ui::components::field_input::FieldInput;
+
+/// One field as the group shows it.
+#[derive(Clone, PartialEq)]
+pub struct FieldView {
+    pub field: Field,
+    pub text: AttrValue,
+    pub error: Option<AttrValue>,
+    pub value: Option<f64>,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct InputGroupProps {
+    pub group: Group,
+    pub fields: Vec<FieldView>,
+    pub on_edit: Callback<(Field, String)>,
+}
+
+#[function_component(InputGroup)]
+pub fn input_group(props: &InputGroupProps) -> Html {
+    let render = |f: &FieldView| {
+        html! {
+            <FieldInput key={f.field.path()} field={f.field} text={f.text.clone()}
+                error={f.error.clone()} value={f.value} on_edit={props.on_edit.clone()} />
+        }
+    };
+    let (primary, advanced): (Vec<&FieldView>, Vec<&FieldView>) =
+        props.fields.iter().partition(|f| f.field.spec().primary);
+    let advanced_invalid = advanced.iter().any(|f| f.error.is_some());
+    let title = props.group.title();
+    html! {
+        <fieldset class="group">
+            <legend>{ title }</legend>
+            { for primary.into_iter().map(render) }
+            if !advanced.is_empty() {
+                <details class="advanced" open={advanced_invalid}>
+                    <summary>{ format!("More {} inputs ({})", title.to_lowercase(), advanced.len()) }</summary>
+                    { for advanced.into_iter().map(render) }
+                </details>
+            }
+        </fieldset>
+    }
+}

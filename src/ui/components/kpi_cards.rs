@@ -1,0 +1,41 @@
+//! The headline numbers, one card each.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::ui::kpis::{Kpi, Tone};
+
+#[derive(Properties, PartialEq)]
+pub struct KpiCardsProps {
+    pub kpis: Rc<Vec<Kpi>>,
+    /// The numbers belong to the last valid inputs, not the current text.
+    pub stale: bool,
+}
+
+#[function_component(KpiCards)]
+pub fn kpi_cards(props: &KpiCardsProps) -> Html {
+    let card = |k: &Kpi| {
+        let tone = match k.tone {
+            Tone::Good => "good",
+            Tone::Bad => "bad",
+            Tone::Neutral => "neutral",
+        };
+        html! {
+            <li class={classes!("kpi", tone)} data-kpi={k.id}>
+                <span class="kpi-label">{ k.label.clone() }</span>
+                <span class="kpi-value" title={k.exact.clone()}>{ k.value.clone() }</span>
+                <span class="kpi-note">{ k.note.clone() }</span>
+            </li>
+        }
+    };
+    html! {
+        <section class={classes!("kpis", props.stale.then_some("stale"))} aria-label="Headline numbers"
+            aria-live="polite">
+            if props.stale {
+                <p class="stale-note">{ "Showing the last valid inputs: fix the marked field to update." }</p>
+            }
+            <ul>{ for props.kpis.iter().map(card) }</ul>
+        </section>
+    }
+}

@@ -1,0 +1,7 @@
+//! Small components, each with its own props.
+
+pub mod chart_card;
+pub mod field_input;
+pub mod input_group;
+pub mod kpi_cards;
+pub mod toolbar;

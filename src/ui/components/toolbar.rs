@@ -1,0 +1,74 @@
+//! Presets and the scenario's ways in and out: share link, downloads, import.
+
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use crate::presets;
+
+#[derive(Properties, PartialEq)]
+pub struct ToolbarProps {
+    pub preset: Option<AttrValue>,
+    pub edited: bool,
+    pub on_preset: Callback<String>,
+    pub on_share: Callback<()>,
+    pub on_download_scenario: Callback<()>,
+    pub on_download_results: Callback<()>,
+    /// Gets the `<input type=file>` change event.
+    pub on_import: Callback<Event>,
+    /// A short message after an action ("Link copied").
+    pub status: Option<AttrValue>,
+}
+
+#[function_component(Toolbar)]
+pub fn toolbar(props: &ToolbarProps) -> Html {
+    let onchange = {
+        let on_preset = props.on_preset.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            on_preset.emit(select.value());
+        })
+    };
+    let all = presets::all();
+    let selected = props.preset.as_ref().map(AttrValue::as_str);
+    let source = selected.and_then(|id| all.iter().find(|p| p.id == id)).map(|p| {
+        html! {
+            <p class="preset-source" id="preset-source">
+                <strong>{ p.name }</strong>{ format!(" ({})", p.date) }
+                if props.edited { <em>{ ", edited" }</em> }
+                { format!(". {} Source: {}.", p.note, p.source) }
+            </p>
+        }
+    });
+    let click = |cb: &Callback<()>| {
+        let cb = cb.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(()))
+    };
+    html! {
+        <div class="toolbar">
+            <div class="toolbar-row">
+                <label class="preset-picker">
+                    <span>{ "Scenario" }</span>
+                    <select {onchange} aria-describedby="preset-source">
+                        if selected.is_none() {
+                            <option value="" selected=true disabled=true>{ "Custom" }</option>
+                        }
+                        { for all.iter().map(|p| html! {
+                            <option value={p.id} selected={selected == Some(p.id)}>{ p.name }</option>
+                        }) }
+                    </select>
+                </label>
+                <div class="actions">
+                    <button type="button" onclick={click(&props.on_share)}>{ "Copy link" }</button>
+                    <button type="button" onclick={click(&props.on_download_scenario)}>{ "Save scenario" }</button>
+                    <button type="button" onclick={click(&props.on_download_results)}>{ "Save results" }</button>
+                    <label class="button file">
+                        { "Open scenario…" }
+                        <input type="file" accept=".json,application/json" onchange={props.on_import.clone()} />
+                    </label>
+                </div>
+            </div>
+            { source }
+            <p class="status" role="status">{ props.status.clone().unwrap_or_default() }</p>
+        </div>
+    }
+}

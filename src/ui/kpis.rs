@@ -1,0 +1,191 @@
+//! The headline numbers as the KPI cards show them: pure, so the cards'
+//! wording is tested natively and the view only lays them out.
+
+use crate::format::{money, money_exact, percent, price_per_mwh, years_months};
+use crate::model::Evaluation;
+
+/// One KPI card.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Kpi {
+    /// Stable id for tests and styling.
+    pub id: &'static str,
+    pub label: String,
+    /// The value as read at a glance (`$1.85B`).
+    pub value: String,
+    /// The exact figure, shown on hover (`$1,845,123,456`).
+    pub exact: Option<String>,
+    /// One short line under the value.
+    pub note: String,
+    /// Whether the value is good news for converting, bad news, or neutral.
+    pub tone: Tone,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tone {
+    Good,
+    Bad,
+    Neutral,
+}
+
+fn sign_tone(x: f64) -> Tone {
+    if x > 0.0 {
+        Tone::Good
+    } else if x < 0.0 {
+        Tone::Bad
+    } else {
+        Tone::Neutral
+    }
+}
+
+/// The cards, in the order the page shows them.
+pub fn kpis(r: &Evaluation) -> Vec<Kpi> {
+    let years = r.contract_annual_revenue_usd.len();
+    let mut cards = vec![
+        Kpi {
+            id: "contract-revenue",
+            label: format!("{years}-year contract revenue"),
+            value: money(r.contract_total_revenue_usd),
+            exact: Some(money_exact(r.contract_total_revenue_usd)),
+            note: format!("NPV {}", money(r.contract_revenue_npv_usd)),
+            tone: Tone::Neutral,
+        },
+        Kpi {
+            id: "incremental-npv",
+            label: "Incremental NPV of converting".to_owned(),
+            value: money(r.incremental_npv_usd),
+            exact: Some(money_exact(r.incremental_npv_usd)),
+            note: format!(
+                "convert {} vs keep mining {}",
+                money(r.convert_npv_usd),
+                money(r.keep_mining_npv_usd)
+            ),
+            tone: sign_tone(r.incremental_npv_usd),
+        },
+        match r.incremental_irr_pct {
+            Some(irr) => Kpi {
+                id: "incremental-irr",
+                label: "Incremental IRR".to_owned(),
+                value: percent(irr),
+                exact: Some(format!("{irr:.4} % a year")),
+                note: "yearly, on converting instead of mining".to_owned(),
+                tone: Tone::Neutral,
+            },
+            None => Kpi {
+                id: "incremental-irr",
+                label: "Incremental IRR".to_owned(),
+                value: "not defined".to_owned(),
+                exact: None,
+                note: r
+                    .incremental_irr_note
+                    .clone()
+                    .unwrap_or_else(|| "no single rate makes the advantage's NPV zero".to_owned()),
+                tone: Tone::Neutral,
+            },
+        },
+        match r.payback_month {
+            Some(m) => Kpi {
+                id: "payback",
+                label: "Payback".to_owned(),
+                value: years_months(m),
+                exact: Some(format!("month {m} of {}", r.derived.horizon_months)),
+                note: "from the decision, against keeping mining".to_owned(),
+                tone: Tone::Neutral,
+            },
+            None => Kpi {
+                id: "payback",
+                label: "Payback".to_owned(),
+                value: "does not pay back".to_owned(),
+                exact: None,
+                note: "the cumulative advantage is still negative at the end".to_owned(),
+                tone: Tone::Bad,
+            },
+        },
+    ];
+    if let Some(b) = r.build_time.first() {
+        cards.push(Kpi {
+            id: "months-saved",
+            label: "Months saved".to_owned(),
+            value: format!("{} months", b.months_saved),
+            exact: Some(format!(
+                "{} MW-months sooner; tenant value {}",
+                crate::format::grouped(b.mw_months_gained),
+                money(b.tenant_value_gained_usd)
+            )),
+            note: format!("against a {}-month greenfield build", b.baseline_months),
+            tone: if b.months_saved > 0 { Tone::Good } else { Tone::Neutral },
+        });
+    }
+    cards.push(Kpi {
+        id: "mining-breakeven",
+        label: "Mining break-even".to_owned(),
+        value: price_per_mwh(r.mining_breakeven_usd_per_mwh),
+        exact: None,
+        note: format!("today's price {}", price_per_mwh(r.derived.energy_price_usd_per_mwh)),
+        tone: Tone::Neutral,
+    });
+    cards.push(match r.energy_crossover_usd_per_mwh {
+        Some(q) => Kpi {
+            id: "crossover",
+            label: "Crossover energy price".to_owned(),
+            value: price_per_mwh(q),
+            exact: None,
+            note: if q == 0.0 {
+                "converting wins even with free power".to_owned()
+            } else {
+                "lowest price where converting is worth at least mining".to_owned()
+            },
+            tone: Tone::Neutral,
+        },
+        None => Kpi {
+            id: "crossover",
+            label: "Crossover energy price".to_owned(),
+            value: "none".to_owned(),
+            exact: None,
+            note: "mining stays ahead at every price up to $2,000/MWh".to_owned(),
+            tone: Tone::Bad,
+        },
+    });
+    cards
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{evaluate, Scenario};
+
+    #[test]
+    fn default_cards_read_as_the_model_says() {
+        let r = evaluate(&Scenario::default()).expect("defaults are valid");
+        let cards = kpis(&r);
+        let ids: Vec<_> = cards.iter().map(|k| k.id).collect();
+        assert_eq!(
+            ids,
+            [
+                "contract-revenue",
+                "incremental-npv",
+                "incremental-irr",
+                "payback",
+                "months-saved",
+                "mining-breakeven",
+                "crossover"
+            ]
+        );
+        assert_eq!(cards[0].label, "12-year contract revenue");
+        assert_eq!(cards[0].value, crate::format::money(r.contract_total_revenue_usd));
+        assert_eq!(cards[4].value, "24 months");
+        assert!(cards.iter().all(|k| !k.value.contains("NaN")));
+    }
+
+    #[test]
+    fn undefined_irr_and_no_payback_say_so() {
+        let mut s = Scenario::default();
+        s.contract.rate_usd_per_kw_month = 0.0;
+        let r = evaluate(&s).expect("valid");
+        let cards = kpis(&r);
+        let payback = cards.iter().find(|k| k.id == "payback").expect("card");
+        assert_eq!(payback.value, "does not pay back");
+        let irr = cards.iter().find(|k| k.id == "incremental-irr").expect("card");
+        assert_eq!(irr.value, "not defined");
+        assert!(!irr.note.is_empty());
+    }
+}

@@ -1,0 +1,87 @@
+//! `window.repower`: the model for scripts and the browser console.
+//!
+//! ```js
+//! repower.evaluate({ site: { grid_capacity_mw: 150 } })  // the evaluator's result object
+//! repower.defaults()                                       // the default scenario
+//! repower.presets()                                        // [{id, name, source, date, note, scenario}]
+//! ```
+//! `evaluate` takes a scenario object (or its JSON text), reads it exactly as
+//! the evaluator reads a file, and throws an `Error` whose message has one
+//! `field.path: message` line per problem.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::model::{evaluate, Scenario, ScenarioError, ScenarioErrors};
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| js_sys::Error::new(&format!("result: {e}")).into())
+}
+
+fn error(errors: &ScenarioErrors) -> JsValue {
+    js_sys::Error::new(&errors.to_string()).into()
+}
+
+/// Reads a scenario from a JS value: an object, or a JSON string.
+pub fn scenario_from_js(value: JsValue) -> Result<Scenario, ScenarioErrors> {
+    if let Some(text) = value.as_string() {
+        return Scenario::from_json(&text);
+    }
+    if value.is_undefined() || value.is_null() {
+        return Ok(Scenario::default());
+    }
+    let de = serde_wasm_bindgen::Deserializer::from(value);
+    let scenario: Scenario = serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let path = if path.is_empty() || path == "." { "scenario".to_owned() } else { path };
+        ScenarioError::Decode { path, message: e.into_inner().to_string() }
+    })?;
+    if scenario.schema_version != crate::model::scenario::SCHEMA_VERSION {
+        return Err(ScenarioError::SchemaVersion { got: scenario.schema_version }.into());
+    }
+    scenario.validate()?;
+    Ok(scenario)
+}
+
+/// `repower.evaluate(scenario)`.
+pub fn evaluate_js(value: JsValue) -> Result<JsValue, JsValue> {
+    let scenario = scenario_from_js(value).map_err(|e| error(&e))?;
+    let result = evaluate(&scenario).map_err(|e| error(&e))?;
+    to_js(&result)
+}
+
+#[derive(Serialize)]
+struct PresetJs {
+    id: &'static str,
+    name: &'static str,
+    source: &'static str,
+    date: &'static str,
+    note: &'static str,
+    scenario: Scenario,
+}
+
+/// Sets `window.repower`.
+pub fn install() {
+    let Some(window) = web_sys::window() else { return };
+    let api = js_sys::Object::new();
+    let evaluate = Closure::<dyn Fn(JsValue) -> Result<JsValue, JsValue>>::new(evaluate_js);
+    let defaults = Closure::<dyn Fn() -> Result<JsValue, JsValue>>::new(|| to_js(&Scenario::default()));
+    let presets = Closure::<dyn Fn() -> Result<JsValue, JsValue>>::new(|| {
+        let list: Vec<PresetJs> = crate::presets::all()
+            .into_iter()
+            .map(|p| PresetJs { id: p.id, name: p.name, source: p.source, date: p.date, note: p.note, scenario: p.scenario })
+            .collect();
+        to_js(&list)
+    });
+    let _ = js_sys::Reflect::set(&api, &"evaluate".into(), evaluate.as_ref());
+    let _ = js_sys::Reflect::set(&api, &"defaults".into(), defaults.as_ref());
+    let _ = js_sys::Reflect::set(&api, &"presets".into(), presets.as_ref());
+    let _ = js_sys::Reflect::set(&api, &"version".into(), &env!("CARGO_PKG_VERSION").into());
+    let _ = js_sys::Reflect::set(&window, &"repower".into(), &api);
+    // The API lives as long as the page.
+    evaluate.forget();
+    defaults.forget();
+    presets.forget();
+}

@@ -1,0 +1,188 @@
+//! The only place that touches the browser: storage, the URL, the colour
+//! scheme, downloads, the JavaScript API and the panic banner.
+//!
+//! Every call here degrades quietly: storage may be disabled (private mode,
+//! `file://`), the clipboard may be refused; the page keeps working.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+pub mod api;
+
+const STORAGE_KEY: &str = "repower.form.v1";
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// Starts the app: the panic banner, the JavaScript API, then the page.
+pub fn start() {
+    install_panic_banner();
+    api::install();
+    let root = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("repower"));
+    match root {
+        Some(root) => {
+            root.set_inner_html("");
+            yew::Renderer::<crate::ui::app::App>::with_root(root).render();
+        }
+        None => {
+            yew::Renderer::<crate::ui::app::App>::new().render();
+        }
+    }
+}
+
+/// The URL fragment without `#` (empty when none).
+pub fn fragment() -> String {
+    window()
+        .and_then(|w| w.location().hash().ok())
+        .map(|h| h.trim_start_matches('#').to_owned())
+        .unwrap_or_default()
+}
+
+/// The saved form, if any.
+pub fn load_saved() -> Option<String> {
+    window()?.local_storage().ok()??.get_item(STORAGE_KEY).ok()?
+}
+
+/// Saves the form (ignored where storage is unavailable).
+pub fn save(text: &str) {
+    if let Some(storage) = window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = storage.set_item(STORAGE_KEY, text);
+    }
+}
+
+/// Whether the system prefers a dark colour scheme.
+pub fn prefers_dark() -> bool {
+    window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// Keeps a listener alive; dropping it stops listening.
+pub struct Listener {
+    target: Option<web_sys::MediaQueryList>,
+    closure: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        if let Some(t) = &self.target {
+            let _ = t.remove_event_listener_with_callback("change", self.closure.as_ref().unchecked_ref());
+        }
+    }
+}
+
+/// Calls `f(is_dark)` whenever the system colour scheme changes.
+pub fn on_color_scheme_change(f: impl Fn(bool) + 'static) -> Listener {
+    let target = window().and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten());
+    let closure = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+        let dark = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::MediaQueryList>().ok())
+            .is_some_and(|m| m.matches());
+        f(dark);
+    });
+    if let Some(t) = &target {
+        let _ = t.add_event_listener_with_callback("change", closure.as_ref().unchecked_ref());
+    }
+    Listener { target, closure }
+}
+
+/// Dispatches `repower:rendered` on the document after a render reached the DOM.
+pub fn announce_render() {
+    if let Some(doc) = window().and_then(|w| w.document()) {
+        if let Ok(event) = web_sys::Event::new("repower:rendered") {
+            let _ = doc.dispatch_event(&event);
+        }
+    }
+}
+
+/// Puts the link in the address bar and tries to copy it; says what happened.
+pub fn share_link(fragment: &str) -> String {
+    let Some(w) = window() else { return "No window to share from".to_owned() };
+    let location = w.location();
+    let base = location.href().unwrap_or_default();
+    let base = base.split('#').next().unwrap_or_default().to_owned();
+    let url = if fragment.is_empty() { base } else { format!("{base}#{fragment}") };
+    if let Ok(history) = w.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+    let clipboard = w.navigator().clipboard();
+    let _ = clipboard.write_text(&url);
+    "Link to this scenario copied (it is also in the address bar)".to_owned()
+}
+
+/// Offers `text` as a file download; says what happened.
+pub fn download(filename: &str, mime: &str, text: &str) -> String {
+    match try_download(filename, mime, text) {
+        Some(()) => format!("Saved {filename}"),
+        None => format!("{filename}: this browser refused the download"),
+    }
+}
+
+fn try_download(filename: &str, mime: &str, text: &str) -> Option<()> {
+    let doc = window()?.document()?;
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+    let a: web_sys::HtmlAnchorElement = doc.create_element("a").ok()?.dyn_into().ok()?;
+    a.set_href(&url);
+    a.set_download(filename);
+    a.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Some(())
+}
+
+/// Reads the file chosen in an `<input type=file>` and calls `done(name, text)`.
+pub fn read_chosen_file(e: yew::Event, done: impl FnOnce(String, Result<String, String>) + 'static) {
+    let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+        return;
+    };
+    let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+    input.set_value("");
+    let name = file.name();
+    if file.size() > 1_000_000.0 {
+        done(name, Err("larger than 1 MB; not a scenario file".to_owned()));
+        return;
+    }
+    let promise = file.text();
+    wasm_bindgen_futures::spawn_local(async move {
+        let text = wasm_bindgen_futures::JsFuture::from(promise).await;
+        let text = match text {
+            Ok(v) => v.as_string().ok_or_else(|| "not text".to_owned()),
+            Err(_) => Err("could not be read".to_owned()),
+        };
+        done(name, text);
+    });
+}
+
+/// Replaces a frozen page with a clear banner if a panic ever happens.
+fn install_panic_banner() {
+    yew::set_custom_panic_hook(Box::new(|info| {
+        web_sys::console::error_1(&JsValue::from_str(&format!("Repower stopped: {info}")));
+        let Some(doc) = window().and_then(|w| w.document()) else { return };
+        let Some(body) = doc.body() else { return };
+        if doc.get_element_by_id("panic-banner").is_some() {
+            return;
+        }
+        let Ok(banner) = doc.create_element("div") else { return };
+        banner.set_id("panic-banner");
+        let _ = banner.set_attribute("role", "alert");
+        let Ok(text) = doc.create_element("p") else { return };
+        text.set_text_content(Some(
+            "Something went wrong and the calculator stopped. Reload the page: your inputs are saved.",
+        ));
+        let _ = banner.append_child(&text);
+        if let Ok(link) = doc.create_element("a") {
+            let href = window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+            let _ = link.set_attribute("href", &href);
+            link.set_text_content(Some("Reload"));
+            let _ = banner.append_child(&link);
+        }
+        let _ = body.prepend_with_node_1(&banner);
+    }));
+}

@@ -1,0 +1,91 @@
+// Shared helpers of the page tests: a static server for dist/ and headless
+// Chromium driven by playwright-core (the system's /usr/bin/chromium; no
+// browser is ever downloaded).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
+  '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--no-first-run',
+];
+
+/** A free TCP port on the loopback interface. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Serves `dir` on 127.0.0.1 with python's http.server. Resolves once it
+ * answers. `stop()` ends it and waits for the port to close.
+ */
+export async function serve(dir, port) {
+  port = port || await freePort();
+  const child = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dir], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let log = '';
+  child.stderr.on('data', (d) => { log += d; });
+  const url = `http://127.0.0.1:${port}/`;
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    try {
+      const r = await fetch(url);
+      if (r.ok || r.status === 404) break;
+    } catch { /* not up yet */ }
+    if (Date.now() > deadline) { child.kill(); throw new Error(`server did not start: ${log}`); }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const stop = () => new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+  return { url, port, stop, log: () => log };
+}
+
+/** Launches headless Chromium with a fresh profile; `close()` removes it. */
+export async function launch() {
+  const profile = mkdtempSync(join(tmpdir(), 'repower-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1366, height: 900 },
+  });
+  const close = async () => {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  };
+  return { context, close };
+}
+
+/** Collects console errors and uncaught page errors of a page. */
+export function watchErrors(page) {
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  return errors;
+}
+
+/** Waits until the app has rendered its charts. */
+export async function waitForApp(page) {
+  await page.waitForSelector('#chart-energy svg', { timeout: 15_000 });
+}
+
+export function assert(cond, message) {
+  if (!cond) throw new Error(message);
+}

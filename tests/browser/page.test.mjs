@@ -1,0 +1,227 @@
+// The real page in headless Chromium, served from dist/ as a static site.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { serve, launch, watchErrors, waitForApp, assert } from './lib.mjs';
+
+const CHARTS = ['#chart-revenue', '#chart-build-time', '#chart-energy'];
+
+/** Opens the page on a fresh server and browser; runs `body`; cleans up. */
+async function withPage({ dist }, body, viewport) {
+  const server = await serve(dist);
+  const { context, close } = await launch();
+  try {
+    const page = await context.newPage();
+    if (viewport) await page.setViewportSize(viewport);
+    const errors = watchErrors(page);
+    await page.goto(server.url);
+    await waitForApp(page);
+    await body(page, errors, server);
+  } finally {
+    await close();
+    await server.stop();
+  }
+}
+
+const kpi = (page, id) => page.textContent(`li[data-kpi="${id}"] .kpi-value`);
+const svgOf = (page, sel) => page.innerHTML(`${sel} .svg-frame`);
+
+async function waitForChange(page, id, before) {
+  await page.waitForFunction(
+    ([id, before]) => document.querySelector(`li[data-kpi="${id}"] .kpi-value`)?.textContent !== before,
+    [id, before],
+    { timeout: 5000 },
+  );
+}
+
+export const tests = [
+  {
+    name: 'loads with three charts, headline numbers and no console errors',
+    run: (ctx) => withPage(ctx, async (page, errors) => {
+      for (const sel of CHARTS) {
+        const n = await page.locator(`${sel} svg`).count();
+        assert(n === 1, `${sel}: expected one svg, found ${n}`);
+        const len = (await svgOf(page, sel)).length;
+        assert(len > 2000, `${sel}: svg looks empty (${len} chars)`);
+      }
+      assert(await kpi(page, 'contract-revenue') === '$1.85B', `revenue KPI: ${await kpi(page, 'contract-revenue')}`);
+      assert(await kpi(page, 'incremental-npv') === '$338M', `NPV KPI: ${await kpi(page, 'incremental-npv')}`);
+      const text = await page.textContent('body');
+      assert(!/NaN|undefined|Infinity/.test(text), 'page text shows NaN/undefined/Infinity');
+      const title = await page.getAttribute('li[data-kpi="contract-revenue"] .kpi-value', 'title');
+      assert(/^\$1,8\d\d,\d{3},\d{3}$/.test(title), `exact figure on hover: ${title}`);
+      assert(errors.length === 0, errors.join('\n'));
+    }),
+  },
+  {
+    name: 'every input of the model is on the page with a label',
+    run: (ctx) => withPage(ctx, async (page) => {
+      const paths = await page.$$eval('[data-field]', (els) => els.map((e) => e.dataset.field));
+      const expected = [
+        'site.grid_capacity_mw', 'site.energy_price_usd_per_mwh', 'site.energy_escalator_pct_per_year',
+        'mining.efficiency_j_per_th', 'mining.pue', 'mining.uptime_pct', 'mining.hashprice_usd_per_ph_day',
+        'mining.hashprice_drift_pct_per_year', 'mining.months_to_next_halving', 'mining.pool_fee_pct',
+        'mining.opex_usd_per_mw_month', 'mining.curtail_when_unprofitable', 'hpc.critical_it_mw', 'hpc.pue',
+        'hpc.conversion_months', 'hpc.ramp_months', 'hpc.capex_usd_per_mw', 'hpc.tenant_capex_share_pct',
+        'hpc.opex_usd_per_mw_month', 'hpc.utilization_pct', 'contract.term_years',
+        'contract.rate_usd_per_kw_month', 'contract.escalator_pct_per_year', 'contract.power_pass_through',
+        'greenfield.build_months', 'tenant.compute_value_usd_per_mw_month', 'finance.discount_rate_pct',
+        'sensitivity.energy_usd_per_mwh[0]', 'sensitivity.energy_usd_per_mwh[1]', 'sensitivity.energy_usd_per_mwh[2]',
+      ];
+      for (const p of expected) assert(paths.includes(p), `missing input ${p}`);
+      const unlabelled = await page.$$eval('[data-field] input:not([type=range])', (els) =>
+        els.filter((e) => !document.querySelector(`label[for="${e.id}"]`)).map((e) => e.id));
+      assert(unlabelled.length === 0, `inputs without a label: ${unlabelled}`);
+    }),
+  },
+  {
+    name: 'changing grid capacity changes the headline numbers and the charts',
+    run: (ctx) => withPage(ctx, async (page, errors) => {
+      const before = await kpi(page, 'contract-revenue');
+      const svgs = await Promise.all(CHARTS.map((s) => svgOf(page, s)));
+      await page.fill('#site-grid-capacity-mw', '150');
+      await waitForChange(page, 'contract-revenue', before);
+      assert(await kpi(page, 'contract-revenue') === '$2.78B', `150 MW revenue: ${await kpi(page, 'contract-revenue')}`);
+      const after = await Promise.all(CHARTS.map((s) => svgOf(page, s)));
+      CHARTS.forEach((s, i) => assert(after[i] !== svgs[i], `${s} did not redraw`));
+      // The slider moves the same value.
+      const slider = page.locator('[data-field="site.grid_capacity_mw"] input[type=range]');
+      assert(await slider.inputValue() === '150', `slider at ${await slider.inputValue()}`);
+      assert(errors.length === 0, errors.join('\n'));
+    }),
+  },
+  {
+    name: 'an invalid value shows the message, keeps the text and the last charts',
+    run: (ctx) => withPage(ctx, async (page, errors) => {
+      const before = await kpi(page, 'contract-revenue');
+      await page.fill('#site-grid-capacity-mw', '-5');
+      const msg = await page.waitForSelector('[data-field="site.grid_capacity_mw"] .error');
+      const text = await msg.textContent();
+      assert(text === 'site.grid_capacity_mw: must be greater than 0 and at most 10000, got -5', `message: ${text}`);
+      assert(await page.inputValue('#site-grid-capacity-mw') === '-5', 'typed text was changed');
+      assert(await page.getAttribute('#site-grid-capacity-mw', 'aria-invalid') === 'true', 'not marked invalid');
+      assert(await kpi(page, 'contract-revenue') === before, 'KPI changed on invalid input');
+      assert(await page.locator('.chart.stale').count() === 3, 'charts not marked out of date');
+      // Half-typed and odd text never crash the page.
+      for (const t of ['', '1.', '1e', 'abc', '٣', '1e999', '-0', '9'.repeat(400)]) {
+        await page.fill('#site-grid-capacity-mw', t);
+      }
+      await page.fill('#site-grid-capacity-mw', '120');
+      await page.waitForSelector('.chart.stale', { state: 'detached' });
+      assert(await page.locator('#panic-banner').count() === 0, 'panic banner shown');
+      assert(errors.length === 0, errors.join('\n'));
+    }),
+  },
+  {
+    name: 'a field inside a closed advanced section opens when invalid',
+    run: (ctx) => withPage(ctx, async (page) => {
+      await page.click('text=More hpc conversion inputs');
+      await page.fill('#hpc-pue', '0.8');
+      await page.waitForSelector('[data-field="hpc.pue"] .error');
+      const text = await page.textContent('[data-field="hpc.pue"] .error');
+      assert(text === 'hpc.pue: must be between 1 and 3, got 0.8', text);
+    }),
+  },
+  {
+    name: 'each preset loads and can then be edited',
+    run: (ctx) => withPage(ctx, async (page, errors) => {
+      const ids = await page.$$eval('.preset-picker option', (os) => os.map((o) => o.value).filter(Boolean));
+      assert(ids.length >= 4, `presets: ${ids}`);
+      const seen = new Set();
+      for (const id of ids) {
+        await page.selectOption('.preset-picker select', id);
+        await page.waitForFunction((id) => document.querySelector('.preset-picker select').value === id, id);
+        await page.waitForTimeout(0);
+        const revenue = await kpi(page, 'contract-revenue');
+        seen.add(revenue);
+        const source = await page.textContent('#preset-source');
+        assert(/\d{4}/.test(source), `${id}: no source date in "${source}"`);
+      }
+      assert(seen.size === ids.length, `presets gave the same revenue: ${[...seen]}`);
+      await page.selectOption('.preset-picker select', 'core-scientific-coreweave');
+      assert(await page.inputValue('#hpc-critical-it-mw') === '270', 'Core Scientific IT MW');
+      await page.fill('#contract-rate-usd-per-kw-month', '130');
+      await page.waitForSelector('#preset-source em');
+      assert(errors.length === 0, errors.join('\n'));
+    }),
+  },
+  {
+    name: 'what was typed survives a reload',
+    run: (ctx) => withPage(ctx, async (page) => {
+      await page.fill('#site-energy-price-usd-per-mwh', '61.5');
+      await page.fill('#contract-rate-usd-per-kw-month', '12x');
+      await page.reload();
+      await waitForApp(page);
+      assert(await page.inputValue('#site-energy-price-usd-per-mwh') === '61.5', 'price lost');
+      assert(await page.inputValue('#contract-rate-usd-per-kw-month') === '12x', 'invalid text lost');
+      assert(await page.locator('[data-field="contract.rate_usd_per_kw_month"] .error').count() === 1, 'no error');
+    }),
+  },
+  {
+    name: 'a shared link restores the scenario',
+    run: (ctx) => withPage(ctx, async (page, errors, server) => {
+      await page.goto(`${server.url}#preset=cipher-fluidstack&contract.rate_usd_per_kw_month=155`);
+      await page.reload();
+      await waitForApp(page);
+      assert(await page.inputValue('#hpc-critical-it-mw') === '168', 'preset not applied');
+      assert(await page.inputValue('#contract-rate-usd-per-kw-month') === '155', 'field not applied');
+      assert(errors.length === 0, errors.join('\n'));
+    }),
+  },
+  {
+    name: 'window.repower.evaluate returns the evaluator result and throws named errors',
+    run: (ctx) => withPage(ctx, async (page) => {
+      const r = await page.evaluate(() => window.repower.evaluate({ site: { grid_capacity_mw: 150 } }));
+      assert(typeof r.contract_total_revenue_usd === 'number' && r.monthly.length === 156, 'result shape');
+      assert(r.incremental_irr_pct === null || typeof r.incremental_irr_pct === 'number', 'irr');
+      const msg = await page.evaluate(() => {
+        try { window.repower.evaluate({ hpc: { pue: 0.8 } }); return 'no error'; } catch (e) { return e.message; }
+      });
+      assert(msg === 'hpc.pue: must be between 1 and 3, got 0.8', msg);
+    }),
+  },
+  {
+    name: 'keyboard reaches the inputs and the help',
+    run: (ctx) => withPage(ctx, async (page) => {
+      const focused = [];
+      for (let i = 0; i < 12; i += 1) {
+        await page.keyboard.press('Tab');
+        focused.push(await page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName));
+      }
+      assert(focused.includes('site-grid-capacity-mw'), `tab order: ${focused}`);
+      await page.focus('#site-grid-capacity-mw');
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('200');
+      await page.waitForFunction(() => document.querySelector('li[data-kpi="contract-revenue"] .kpi-value').textContent === '$3.69B');
+    }),
+  },
+  {
+    name: 'dark theme follows the system setting',
+    run: async (ctx) => {
+      await withPage(ctx, async (page) => {
+        const light = await svgOf(page, '#chart-energy');
+        await page.emulateMedia({ colorScheme: 'dark' });
+        await page.waitForFunction((l) => document.querySelector('#chart-energy .svg-frame').innerHTML !== l, light);
+        const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+        assert(bg !== 'rgb(247, 248, 250)', `page background stayed light: ${bg}`);
+      });
+    },
+  },
+  {
+    name: 'screenshots at laptop, phone and projector widths',
+    run: async (ctx) => {
+      const dir = join(ctx.artifacts, 'screenshots');
+      mkdirSync(dir, { recursive: true });
+      for (const [name, viewport] of [
+        ['laptop', { width: 1366, height: 900 }],
+        ['phone', { width: 375, height: 812 }],
+        ['projector', { width: 1920, height: 1080 }],
+      ]) {
+        await withPage(ctx, async (page) => {
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          assert(overflow <= 0, `${name}: page is ${overflow}px wider than the screen`);
+          await page.screenshot({ path: join(dir, `${name}.png`), fullPage: name === 'phone' ? false : true });
+        }, viewport);
+      }
+    },
+  },
+];

@@ -1,0 +1,85 @@
+//! wasm tests in a real browser (`cargo test --target wasm32-unknown-unknown
+//! --test web`, run by wasm-bindgen-test-runner in headless Chromium): the
+//! JavaScript API as a script calls it.
+#![cfg(target_arch = "wasm32")]
+
+use repower::model::{evaluate, Scenario};
+use repower::web::api::evaluate_js;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn get(obj: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn parse(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).expect("test JSON parses")
+}
+
+#[wasm_bindgen_test]
+fn evaluate_takes_an_object_and_returns_the_named_outputs() {
+    let result = evaluate_js(parse(r#"{"site":{"grid_capacity_mw":150}}"#)).expect("valid");
+    let mut s = Scenario::default();
+    s.site.grid_capacity_mw = 150.0;
+    let native = evaluate(&s).expect("valid");
+    assert_eq!(get(&result, "contract_total_revenue_usd").as_f64(), Some(native.contract_total_revenue_usd));
+    assert_eq!(get(&result, "incremental_npv_usd").as_f64(), Some(native.incremental_npv_usd));
+    assert!(js_sys::Array::is_array(&get(&result, "energy_sensitivity")));
+    assert!(js_sys::Array::is_array(&get(&result, "monthly")));
+    // Not defined is null (not undefined), as in the evaluator's JSON.
+    let r = evaluate_js(parse(r#"{"contract":{"rate_usd_per_kw_month":0}}"#)).expect("valid");
+    assert!(get(&r, "payback_month").is_null());
+}
+
+#[wasm_bindgen_test]
+fn evaluate_takes_json_text_and_nothing_for_defaults() {
+    let a = evaluate_js(JsValue::from_str("{}")).expect("valid");
+    let b = evaluate_js(JsValue::UNDEFINED).expect("valid");
+    assert_eq!(
+        get(&a, "convert_npv_usd").as_f64(),
+        get(&b, "convert_npv_usd").as_f64()
+    );
+}
+
+fn message(e: JsValue) -> String {
+    get(&e, "message").as_string().unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+fn bad_input_throws_an_error_naming_each_field() {
+    let e = evaluate_js(parse(r#"{"hpc":{"pue":0.8},"site":{"energy_price_usd_per_mwh":-1}}"#))
+        .expect_err("invalid");
+    let m = message(e);
+    assert!(m.contains("hpc.pue: must be between 1 and 3, got 0.8"), "{m}");
+    assert!(m.contains("site.energy_price_usd_per_mwh: "), "{m}");
+
+    let m = message(evaluate_js(parse(r#"{"site":{"grid_capcity":1}}"#)).expect_err("unknown"));
+    assert!(m.starts_with("site.grid_capcity: unknown field"), "{m}");
+
+    let m = message(evaluate_js(parse(r#"{"hpc":{"conversion_months":"soon"}}"#)).expect_err("type"));
+    assert!(m.starts_with("hpc.conversion_months: "), "{m}");
+
+    // NaN can come from JavaScript (JSON cannot carry it).
+    let obj = parse(r#"{"site":{}}"#);
+    let site = get(&obj, "site");
+    js_sys::Reflect::set(&site, &"grid_capacity_mw".into(), &JsValue::from_f64(f64::NAN)).expect("set");
+    let m = message(evaluate_js(obj).expect_err("nan"));
+    assert!(m.starts_with("site.grid_capacity_mw: must be a finite number"), "{m}");
+}
+
+#[wasm_bindgen_test]
+fn odd_values_never_panic() {
+    for v in [
+        JsValue::from_f64(3.0),
+        JsValue::TRUE,
+        JsValue::from_str("not json"),
+        parse("[]"),
+        parse(r#"{"greenfield":{"build_months":[1,2,3,4,5,6]}}"#),
+        parse(r#"{"sensitivity":{"energy_usd_per_mwh":[10,5]}}"#),
+        parse(r#"{"schema_version":9}"#),
+    ] {
+        assert!(evaluate_js(v).is_err());
+    }
+}
