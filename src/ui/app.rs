@@ -16,8 +16,10 @@ use crate::ui::kpis::kpis;
 use crate::ui::state::{Action, State};
 use crate::web;
 
-/// Size the charts are drawn at; the page scales them to fit.
+/// Size the charts are drawn at; the page scales them to fit its column.
 const CHART_SIZE: Size = Size { width: 720, height: 360 };
+/// On a phone: smaller, so the text stays readable once scaled to the screen.
+const CHART_SIZE_NARROW: Size = Size { width: 440, height: 340 };
 
 /// An `Rc` compared by address, so memos re-run only on a new value.
 #[derive(Clone)]
@@ -60,7 +62,7 @@ fn initial() -> (State, Vec<String>) {
     ((*state).clone(), decoded.problems)
 }
 
-fn draw_charts(result: &Evaluation, theme: &Theme) -> Vec<ChartView> {
+fn draw_charts(result: &Evaluation, theme: &Theme, size: Size) -> Vec<ChartView> {
     fn view(
         id: &'static str,
         title: String,
@@ -76,21 +78,21 @@ fn draw_charts(result: &Evaluation, theme: &Theme) -> Vec<ChartView> {
             "chart-revenue",
             revenue::title(result),
             revenue::summary(result),
-            revenue::draw(result, theme, CHART_SIZE),
+            revenue::draw(result, theme, size),
             revenue::table(result),
         ),
         view(
             "chart-build-time",
             build_time::title(result),
             build_time::summary(result),
-            build_time::draw(result, theme, CHART_SIZE),
+            build_time::draw(result, theme, size),
             build_time::table(result),
         ),
         view(
             "chart-energy",
             energy::title(result),
             energy::summary(result),
-            energy::draw(result, theme, CHART_SIZE),
+            energy::draw(result, theme, size),
             energy::table(result),
         ),
     ]
@@ -105,14 +107,19 @@ pub fn app() -> Html {
     });
     let notice = use_state(|| (!boot.1.is_empty()).then(|| boot.1.join("; ")));
     let status = use_state(|| None::<AttrValue>);
-    let dark = use_state(web::prefers_dark);
+    let dark = use_state(|| web::matches(web::DARK));
+    let narrow = use_state(|| web::matches(web::NARROW));
 
-    // Follow the system's light/dark setting while the page is open.
+    // Follow the system's light/dark setting and the screen width while the
+    // page is open.
     {
-        let dark = dark.clone();
+        let (dark, narrow) = (dark.clone(), narrow.clone());
         use_effect_with((), move |()| {
-            let listener = web::on_color_scheme_change(move |is_dark| dark.set(is_dark));
-            move || drop(listener)
+            let listeners = [
+                web::on_media_change(web::DARK, move |on| dark.set(on)),
+                web::on_media_change(web::NARROW, move |on| narrow.set(on)),
+            ];
+            move || drop(listeners)
         });
     }
 
@@ -120,9 +127,10 @@ pub fn app() -> Html {
     let result: Rc<Result<Evaluation, ScenarioErrors>> =
         use_memo(Same(state.scenario.clone()), |s| evaluate(&s.0));
     let cards = use_memo(Same(result.clone()), |r| Rc::new((*r.0).as_ref().map(kpis).unwrap_or_default()));
-    let chart_views = use_memo((Same(result.clone()), *dark), |(r, dark)| {
+    let chart_views = use_memo((Same(result.clone()), *dark, *narrow), |(r, dark, narrow)| {
         let theme = if *dark { Theme::dark() } else { Theme::light() };
-        (*r.0).as_ref().map(|r| draw_charts(r, &theme)).unwrap_or_default()
+        let size = if *narrow { CHART_SIZE_NARROW } else { CHART_SIZE };
+        (*r.0).as_ref().map(|r| draw_charts(r, &theme, size)).unwrap_or_default()
     });
 
     // Keep what was typed across reloads.

@@ -53,10 +53,16 @@ pub fn save(text: &str) {
     }
 }
 
-/// Whether the system prefers a dark colour scheme.
-pub fn prefers_dark() -> bool {
+/// A media query the page follows: the system's dark mode.
+pub const DARK: &str = "(prefers-color-scheme: dark)";
+/// A media query the page follows: a narrow (phone) screen, where charts are
+/// drawn at a smaller size so their text stays readable.
+pub const NARROW: &str = "(max-width: 600px)";
+
+/// Whether a media query matches now.
+pub fn matches(query: &str) -> bool {
     window()
-        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .and_then(|w| w.match_media(query).ok().flatten())
         .is_some_and(|m| m.matches())
 }
 
@@ -74,15 +80,15 @@ impl Drop for Listener {
     }
 }
 
-/// Calls `f(is_dark)` whenever the system colour scheme changes.
-pub fn on_color_scheme_change(f: impl Fn(bool) + 'static) -> Listener {
-    let target = window().and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten());
+/// Calls `f(matches)` whenever the media query starts or stops matching.
+pub fn on_media_change(query: &str, f: impl Fn(bool) + 'static) -> Listener {
+    let target = window().and_then(|w| w.match_media(query).ok().flatten());
     let closure = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
-        let dark = e
+        let now = e
             .target()
             .and_then(|t| t.dyn_into::<web_sys::MediaQueryList>().ok())
             .is_some_and(|m| m.matches());
-        f(dark);
+        f(now);
     });
     if let Some(t) = &target {
         let _ = t.add_event_listener_with_callback("change", closure.as_ref().unchecked_ref());

@@ -80,7 +80,7 @@ export const tests = [
       const svgs = await Promise.all(CHARTS.map((s) => svgOf(page, s)));
       await page.fill('#site-grid-capacity-mw', '150');
       await waitForChange(page, 'contract-revenue', before);
-      assert(await kpi(page, 'contract-revenue') === '$2.78B', `150 MW revenue: ${await kpi(page, 'contract-revenue')}`);
+      assert(await kpi(page, 'contract-revenue') === '$2.77B', `150 MW revenue: ${await kpi(page, 'contract-revenue')}`);
       const after = await Promise.all(CHARTS.map((s) => svgOf(page, s)));
       CHARTS.forEach((s, i) => assert(after[i] !== svgs[i], `${s} did not redraw`));
       // The slider moves the same value.
