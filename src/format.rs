@@ -52,7 +52,11 @@ pub fn percent(x: f64) -> String {
     if !x.is_finite() {
         return DASH.to_owned();
     }
-    let sign = if x < 0.0 && x.abs() >= 0.05 { MINUS } else { "" };
+    let sign = if x < 0.0 && x.abs() >= 0.05 {
+        MINUS
+    } else {
+        ""
+    };
     if x.abs() >= 1000.0 {
         format!("{sign}{} %", group_thousands(x.abs().round()))
     } else {
@@ -65,7 +69,11 @@ pub fn price_per_mwh(x: f64) -> String {
     if !x.is_finite() {
         return DASH.to_owned();
     }
-    let sign = if x < 0.0 && x.abs() >= 0.005 { MINUS } else { "" };
+    let sign = if x < 0.0 && x.abs() >= 0.005 {
+        MINUS
+    } else {
+        ""
+    };
     format!("{sign}${:.2}/MWh", x.abs())
 }
 

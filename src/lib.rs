@@ -12,10 +12,10 @@
 //! The model and the charts never depend on the UI; the UI never computes money.
 
 pub mod charts;
-pub mod model;
 pub mod format;
-pub mod summary;
+pub mod model;
 pub mod presets;
 pub mod share;
+pub mod summary;
 pub mod ui;
 pub mod web;

@@ -141,7 +141,12 @@ mod tests {
     fn every_preset_is_valid_and_ids_are_unique() {
         let presets = all();
         for p in &presets {
-            assert!(p.scenario.validate().is_ok(), "{}: {:?}", p.id, p.scenario.validate());
+            assert!(
+                p.scenario.validate().is_ok(),
+                "{}: {:?}",
+                p.id,
+                p.scenario.validate()
+            );
             assert_eq!(presets.iter().filter(|q| q.id == p.id).count(), 1);
         }
         assert_eq!(presets[0].scenario, Scenario::default());

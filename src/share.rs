@@ -56,7 +56,8 @@ pub fn decode_fragment(fragment: &str) -> Decoded {
     let mut out = Decoded::default();
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     if fragment.len() > MAX_INPUT {
-        out.problems.push(format!("link: longer than {MAX_INPUT} characters, ignored"));
+        out.problems
+            .push(format!("link: longer than {MAX_INPUT} characters, ignored"));
         return out;
     }
     for part in fragment.split('&').filter(|p| !p.is_empty()) {
@@ -67,13 +68,16 @@ pub fn decode_fragment(fragment: &str) -> Decoded {
             if crate::presets::by_id(&value).is_some() {
                 out.preset = Some(value);
             } else {
-                out.problems.push(format!("preset: unknown preset \"{}\"", clip(&value)));
+                out.problems
+                    .push(format!("preset: unknown preset \"{}\"", clip(&value)));
             }
             continue;
         }
         match Field::from_path(&key) {
             Some(field) => push_text(&mut out, field, value),
-            None => out.problems.push(format!("{}: unknown field in the link", clip(&key))),
+            None => out
+                .problems
+                .push(format!("{}: unknown field in the link", clip(&key))),
         }
     }
     out
@@ -97,7 +101,9 @@ pub fn encode_saved<'a>(
     let saved = Saved {
         v: 1,
         preset: preset.map(str::to_owned),
-        texts: texts.map(|(f, t)| (f.path().to_owned(), t.to_owned())).collect(),
+        texts: texts
+            .map(|(f, t)| (f.path().to_owned(), t.to_owned()))
+            .collect(),
     };
     serde_json::to_string(&saved).unwrap_or_default()
 }
@@ -106,7 +112,8 @@ pub fn encode_saved<'a>(
 pub fn decode_saved(text: &str) -> Decoded {
     let mut out = Decoded::default();
     if text.len() > MAX_INPUT {
-        out.problems.push("saved form: too large, ignored".to_owned());
+        out.problems
+            .push("saved form: too large, ignored".to_owned());
         return out;
     }
     let saved: Saved = match serde_json::from_str(text) {
@@ -117,14 +124,19 @@ pub fn decode_saved(text: &str) -> Decoded {
         }
     };
     if saved.v != 1 {
-        out.problems.push(format!("saved form: version {} is not readable here", saved.v));
+        out.problems.push(format!(
+            "saved form: version {} is not readable here",
+            saved.v
+        ));
         return out;
     }
     out.preset = saved.preset.filter(|p| crate::presets::by_id(p).is_some());
     for (key, value) in saved.texts {
         match Field::from_path(&key) {
             Some(field) => push_text(&mut out, field, value),
-            None => out.problems.push(format!("{}: unknown field in the saved form", clip(&key))),
+            None => out
+                .problems
+                .push(format!("{}: unknown field in the saved form", clip(&key))),
         }
     }
     out
@@ -133,7 +145,10 @@ pub fn decode_saved(text: &str) -> Decoded {
 fn push_text(out: &mut Decoded, field: Field, mut value: String) {
     if value.chars().count() > MAX_FIELD_TEXT {
         value = value.chars().take(MAX_FIELD_TEXT).collect();
-        out.problems.push(format!("{}: text cut to {MAX_FIELD_TEXT} characters", field.path()));
+        out.problems.push(format!(
+            "{}: text cut to {MAX_FIELD_TEXT} characters",
+            field.path()
+        ));
     }
     out.texts.retain(|(f, _)| *f != field);
     out.texts.push((field, value));
@@ -168,18 +183,16 @@ pub fn percent_decode(s: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
-            b'%' if i + 2 < bytes.len() => {
-                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                    (Some(h), Some(l)) => {
-                        out.push(h * 16 + l);
-                        i += 3;
-                    }
-                    _ => {
-                        out.push(b'%');
-                        i += 1;
-                    }
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push(h * 16 + l);
+                    i += 3;
                 }
-            }
+                _ => {
+                    out.push(b'%');
+                    i += 1;
+                }
+            },
             b'+' => {
                 out.push(b' ');
                 i += 1;
@@ -208,14 +221,20 @@ mod tests {
 
     #[test]
     fn fragment_round_trip_keeps_text_as_typed() {
-        let texts = [(Field::SiteGridCapacity, "150"), (Field::ContractRate, "12x &=%")];
+        let texts = [
+            (Field::SiteGridCapacity, "150"),
+            (Field::ContractRate, "12x &=%"),
+        ];
         let frag = encode_fragment(texts.iter().copied(), Some("cipher-fluidstack"));
         assert!(frag.starts_with("preset=cipher-fluidstack&"), "{frag}");
         let d = decode_fragment(&format!("#{frag}"));
         assert_eq!(d.preset.as_deref(), Some("cipher-fluidstack"));
         assert_eq!(
             d.texts,
-            vec![(Field::SiteGridCapacity, "150".to_owned()), (Field::ContractRate, "12x &=%".to_owned())]
+            vec![
+                (Field::SiteGridCapacity, "150".to_owned()),
+                (Field::ContractRate, "12x &=%".to_owned())
+            ]
         );
         assert!(d.problems.is_empty());
     }
@@ -224,7 +243,10 @@ mod tests {
     fn default_texts_are_left_out_of_links() {
         let s = Scenario::default();
         let texts: Vec<(Field, String)> = Field::ALL.iter().map(|f| (*f, f.text(&s))).collect();
-        assert_eq!(encode_fragment(texts.iter().map(|(f, t)| (*f, t.as_str())), None), "");
+        assert_eq!(
+            encode_fragment(texts.iter().map(|(f, t)| (*f, t.as_str())), None),
+            ""
+        );
     }
 
     #[test]

@@ -12,10 +12,20 @@ pub fn summary(r: &Evaluation) -> String {
             megawatts(r.derived.critical_it_mw),
             megawatts(r.derived.hpc_grid_mw)
         ),
-        format!("{years}-year contract revenue:    {} (NPV {})", money(r.contract_total_revenue_usd), money(r.contract_revenue_npv_usd)),
-        format!("NPV, keep mining:            {}", money(r.keep_mining_npv_usd)),
+        format!(
+            "{years}-year contract revenue:    {} (NPV {})",
+            money(r.contract_total_revenue_usd),
+            money(r.contract_revenue_npv_usd)
+        ),
+        format!(
+            "NPV, keep mining:            {}",
+            money(r.keep_mining_npv_usd)
+        ),
         format!("NPV, convert:                {}", money(r.convert_npv_usd)),
-        format!("Incremental NPV of converting: {}", money(r.incremental_npv_usd)),
+        format!(
+            "Incremental NPV of converting: {}",
+            money(r.incremental_npv_usd)
+        ),
         format!(
             "Incremental IRR:             {}",
             match (r.incremental_irr_pct, &r.incremental_irr_note) {
@@ -31,7 +41,10 @@ pub fn summary(r: &Evaluation) -> String {
                 |m| format!("month {m} ({})", years_months(m))
             )
         ),
-        format!("Mining break-even price:     {}", price_per_mwh(r.mining_breakeven_usd_per_mwh)),
+        format!(
+            "Mining break-even price:     {}",
+            price_per_mwh(r.mining_breakeven_usd_per_mwh)
+        ),
         format!(
             "Crossover energy price:      {}",
             r.energy_crossover_usd_per_mwh.map_or_else(

@@ -25,6 +25,7 @@ fn main() -> ExitCode {
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     match args.as_slice() {
         ["defaults"] => print_out(&Scenario::default().to_json_pretty()),
+        ["defaults", ..] => usage_error("defaults takes no arguments"),
         ["evaluate", rest @ ..] => {
             let summary_wanted = rest.contains(&"--summary");
             let files: Vec<&&str> = rest.iter().filter(|a| **a != "--summary").collect();

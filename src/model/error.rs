@@ -30,7 +30,11 @@ pub enum ScenarioError {
     /// `greenfield.build_months` must hold 1 to 5 baselines.
     BaselineCount { count: usize },
     /// The contracted critical IT needs more grid power than the site has.
-    ExceedsSite { critical_it_mw: f64, hpc_pue: f64, grid_mw: f64 },
+    ExceedsSite {
+        critical_it_mw: f64,
+        hpc_pue: f64,
+        grid_mw: f64,
+    },
     /// The energy sweep's maximum is not above its minimum.
     SweepOrder { min: f64, max: f64 },
     /// A `schema_version` this build cannot read.
@@ -69,7 +73,9 @@ impl ScenarioError {
             }
             Self::SchemaVersion { .. } => "schema_version".to_owned(),
             Self::NotRepresentable { .. } => "scenario".to_owned(),
-            other => other.field().map_or_else(|| "scenario".to_owned(), |f| f.path().to_owned()),
+            other => other
+                .field()
+                .map_or_else(|| "scenario".to_owned(), |f| f.path().to_owned()),
         }
     }
 
@@ -86,10 +92,18 @@ impl ScenarioError {
             Self::Empty { .. } => "must not be empty".to_owned(),
             Self::NotFinite { .. } => "must be a finite number".to_owned(),
             Self::NotWhole { field, got } => {
-                format!("must be a whole number {}, got {}", field.rule().phrase(), num(*got))
+                format!(
+                    "must be a whole number {}, got {}",
+                    field.rule().phrase(),
+                    num(*got)
+                )
             }
             Self::OutOfRange { field, rule, got } => {
-                let whole = if field.is_whole() { "a whole number " } else { "" };
+                let whole = if field.is_whole() {
+                    "a whole number "
+                } else {
+                    ""
+                };
                 format!("must be {whole}{}, got {}", rule.phrase(), num(*got))
             }
             Self::BaselineOutOfRange { got, .. } => format!(
@@ -100,7 +114,11 @@ impl ScenarioError {
             Self::BaselineCount { count } => {
                 format!("must list 1 to 5 baselines in months, got {count}")
             }
-            Self::ExceedsSite { critical_it_mw, hpc_pue, grid_mw } => format!(
+            Self::ExceedsSite {
+                critical_it_mw,
+                hpc_pue,
+                grid_mw,
+            } => format!(
                 "{} MW of critical IT at hpc.pue {} needs {} MW of grid power, more than \
                  site.grid_capacity_mw {}; at most {} MW fit",
                 num(*critical_it_mw),
@@ -178,6 +196,10 @@ pub(crate) fn num(x: f64) -> String {
         // Round away binary noise such as 0.30000000000000004.
         let s = format!("{:.9}", x);
         let s = s.trim_end_matches('0').trim_end_matches('.');
-        if s == "-0" { "0".to_owned() } else { s.to_owned() }
+        if s == "-0" {
+            "0".to_owned()
+        } else {
+            s.to_owned()
+        }
     }
 }

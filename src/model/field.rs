@@ -102,7 +102,10 @@ impl Group {
 
     /// The fields of this group, in form order.
     pub fn fields(self) -> impl Iterator<Item = Field> {
-        Field::ALL.iter().copied().filter(move |f| f.group() == self)
+        Field::ALL
+            .iter()
+            .copied()
+            .filter(move |f| f.group() == self)
     }
 }
 
@@ -207,6 +210,8 @@ pub struct Spec {
     pub empty_means: &'static str,
 }
 
+// One positional call per field keeps the catalogue a readable table.
+#[allow(clippy::too_many_arguments)]
 const fn spec(
     path: &'static str,
     label: &'static str,
@@ -218,7 +223,18 @@ const fn spec(
     rule: Rule,
     help: &'static str,
 ) -> Spec {
-    Spec { path, label, unit, step, help, group, primary, kind, rule, empty_means: "" }
+    Spec {
+        path,
+        label,
+        unit,
+        step,
+        help,
+        group,
+        primary,
+        kind,
+        rule,
+        empty_means: "",
+    }
 }
 
 const PCT: Rule = Rule::new(Incl(0.0), Incl(100.0));
@@ -452,7 +468,10 @@ impl Field {
         self.spec().group
     }
     pub fn is_whole(self) -> bool {
-        matches!(self.kind(), Kind::Whole | Kind::OptionalWhole | Kind::WholeList)
+        matches!(
+            self.kind(),
+            Kind::Whole | Kind::OptionalWhole | Kind::WholeList
+        )
     }
 
     /// The field whose path is `path` (list indices of a baseline are
@@ -462,7 +481,9 @@ impl Field {
             let p = f.path();
             path == p
                 || (*f == Field::GreenfieldBuildMonths
-                    && path.strip_prefix(p).is_some_and(|rest| rest.starts_with('[')))
+                    && path
+                        .strip_prefix(p)
+                        .is_some_and(|rest| rest.starts_with('[')))
         })
     }
 
@@ -510,7 +531,12 @@ impl Field {
             Kind::Bool => match text.trim().to_ascii_lowercase().as_str() {
                 "true" | "on" | "yes" | "1" => Value::Bool(true),
                 "false" | "off" | "no" | "0" | "" => Value::Bool(false),
-                _ => return Err(ScenarioError::NotANumber { field: self, text: text.to_owned() }),
+                _ => {
+                    return Err(ScenarioError::NotANumber {
+                        field: self,
+                        text: text.to_owned(),
+                    })
+                }
             },
             Kind::WholeList => Value::List(self.parse_list(text)?),
         };
@@ -525,7 +551,11 @@ impl Field {
             if !x.is_finite() {
                 Err(ScenarioError::NotFinite { field: self })
             } else if !rule.contains(x) {
-                Err(ScenarioError::OutOfRange { field: self, rule, got: x })
+                Err(ScenarioError::OutOfRange {
+                    field: self,
+                    rule,
+                    got: x,
+                })
             } else {
                 Ok(())
             }
@@ -554,9 +584,10 @@ impl Field {
         if cleaned.is_empty() {
             return Err(ScenarioError::Empty { field: self });
         }
-        let x: f64 = cleaned
-            .parse()
-            .map_err(|_| ScenarioError::NotANumber { field: self, text: text.to_owned() })?;
+        let x: f64 = cleaned.parse().map_err(|_| ScenarioError::NotANumber {
+            field: self,
+            text: text.to_owned(),
+        })?;
         if x.is_finite() {
             Ok(x)
         } else {
@@ -567,16 +598,26 @@ impl Field {
     fn parse_whole(self, text: &str) -> Result<u32, ScenarioError> {
         let x = self.parse_number(text)?;
         if x.fract() != 0.0 {
-            return Err(ScenarioError::NotWhole { field: self, got: x });
+            return Err(ScenarioError::NotWhole {
+                field: self,
+                got: x,
+            });
         }
         if x < 0.0 || x > f64::from(u32::MAX) {
-            return Err(ScenarioError::OutOfRange { field: self, rule: self.rule(), got: x });
+            return Err(ScenarioError::OutOfRange {
+                field: self,
+                rule: self.rule(),
+                got: x,
+            });
         }
         Ok(x as u32)
     }
 
     fn parse_list(self, text: &str) -> Result<Vec<u32>, ScenarioError> {
-        let bad = || ScenarioError::NotANumber { field: self, text: text.to_owned() };
+        let bad = || ScenarioError::NotANumber {
+            field: self,
+            text: text.to_owned(),
+        };
         let mut out = Vec::new();
         for (index, part) in text
             .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
@@ -638,7 +679,9 @@ impl Field {
             (Field::MiningPue, V::Number(x)) => s.mining.pue = x,
             (Field::MiningUptime, V::Number(x)) => s.mining.uptime_pct = x,
             (Field::MiningHashprice, V::Number(x)) => s.mining.hashprice_usd_per_ph_day = x,
-            (Field::MiningHashpriceDrift, V::Number(x)) => s.mining.hashprice_drift_pct_per_year = x,
+            (Field::MiningHashpriceDrift, V::Number(x)) => {
+                s.mining.hashprice_drift_pct_per_year = x
+            }
             (Field::MiningHalving, V::OptWhole(n)) => s.mining.months_to_next_halving = n,
             (Field::MiningPoolFee, V::Number(x)) => s.mining.pool_fee_pct = x,
             (Field::MiningOpex, V::Number(x)) => s.mining.opex_usd_per_mw_month = x,
@@ -656,7 +699,9 @@ impl Field {
             (Field::ContractEscalator, V::Number(x)) => s.contract.escalator_pct_per_year = x,
             (Field::ContractPassThrough, V::Bool(b)) => s.contract.power_pass_through = b,
             (Field::GreenfieldBuildMonths, V::List(v)) => s.greenfield.build_months = v,
-            (Field::TenantComputeValue, V::Number(x)) => s.tenant.compute_value_usd_per_mw_month = x,
+            (Field::TenantComputeValue, V::Number(x)) => {
+                s.tenant.compute_value_usd_per_mw_month = x
+            }
             (Field::FinanceDiscountRate, V::Number(x)) => s.finance.discount_rate_pct = x,
             (Field::SweepMin, V::Number(x)) => s.sensitivity.energy_usd_per_mwh.min = x,
             (Field::SweepMax, V::Number(x)) => s.sensitivity.energy_usd_per_mwh.max = x,

@@ -9,7 +9,9 @@
 /// equals `(1 + r_m)^-(m+1)` with `r_m = (1 + d)^(1/12) - 1`.
 pub fn discount_factors(yearly_rate: f64, len: usize) -> Vec<f64> {
     let ln = (1.0 + yearly_rate).ln();
-    (0..len).map(|m| (-(m as f64 + 1.0) / 12.0 * ln).exp()).collect()
+    (0..len)
+        .map(|m| (-(m as f64 + 1.0) / 12.0 * ln).exp())
+        .collect()
 }
 
 /// Present value at month 0 of `series` (month 0 first) under the given
@@ -21,7 +23,10 @@ pub fn present_value(series: &[f64], factors: &[f64]) -> f64 {
 /// The lowest and highest yearly IRR the model reports (-99 % and
 /// 1,000,000 %), as monthly rates.
 fn monthly_bounds() -> (f64, f64) {
-    (0.01_f64.powf(1.0 / 12.0) - 1.0, 10_001.0_f64.powf(1.0 / 12.0) - 1.0)
+    (
+        0.01_f64.powf(1.0 / 12.0) - 1.0,
+        10_001.0_f64.powf(1.0 / 12.0) - 1.0,
+    )
 }
 
 /// Yearly IRR in percent of a monthly series, or `None` where it is not
@@ -149,6 +154,17 @@ mod tests {
     fn present_value_end_of_month() {
         let f = discount_factors(0.10, 12);
         assert!((f[11] - 1.0 / 1.1).abs() < 1e-12);
-        assert!((present_value(&[0.0; 11].iter().chain(&[110.0]).copied().collect::<Vec<_>>(), &f) - 100.0).abs() < 1e-9);
+        assert!(
+            (present_value(
+                &[0.0; 11]
+                    .iter()
+                    .chain(&[110.0])
+                    .copied()
+                    .collect::<Vec<_>>(),
+                &f
+            ) - 100.0)
+                .abs()
+                < 1e-9
+        );
     }
 }

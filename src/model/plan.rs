@@ -74,7 +74,10 @@ impl Plan {
         let term = 12 * s.contract.term_years as usize;
         let horizon = conv + term;
         let longest = s.greenfield.build_months.iter().copied().max().unwrap_or(0) as usize;
-        let discount = discount_factors(s.finance.discount_rate_pct / 100.0, horizon.max(longest + term));
+        let discount = discount_factors(
+            s.finance.discount_rate_pct / 100.0,
+            horizon.max(longest + term),
+        );
 
         let e = s.site.energy_escalator_pct_per_year / 100.0;
         let price_factor = |m: usize| (1.0 + e).powi((m / 12) as i32);
@@ -93,13 +96,20 @@ impl Plan {
                 ph_per_mw * h * DAYS * uptime * net
             })
             .collect();
-        let mining_energy_per_mw =
-            (0..horizon).map(|month| uptime * HOURS * price_factor(month)).collect();
+        let mining_energy_per_mw = (0..horizon)
+            .map(|month| uptime * HOURS * price_factor(month))
+            .collect();
 
         // HPC contract.
         let ramp = s.hpc.ramp_months as usize;
         let delivered_mw: Vec<f64> = (0..term)
-            .map(|k| if ramp == 0 { c_mw } else { c_mw * ((k + 1) as f64 / ramp as f64).min(1.0) })
+            .map(|k| {
+                if ramp == 0 {
+                    c_mw
+                } else {
+                    c_mw * ((k + 1) as f64 / ramp as f64).min(1.0)
+                }
+            })
             .collect();
         let rate = s.contract.rate_usd_per_kw_month;
         let esc = 1.0 + s.contract.escalator_pct_per_year / 100.0;
@@ -119,8 +129,10 @@ impl Plan {
                 }
             })
             .collect();
-        let hpc_opex: Vec<f64> =
-            delivered_mw.iter().map(|d| d * s.hpc.opex_usd_per_mw_month).collect();
+        let hpc_opex: Vec<f64> = delivered_mw
+            .iter()
+            .map(|d| d * s.hpc.opex_usd_per_mw_month)
+            .collect();
 
         let capex_total =
             s.hpc.capex_usd_per_mw * c_mw * (1.0 - s.hpc.tenant_capex_share_pct / 100.0);
@@ -133,10 +145,16 @@ impl Plan {
             })
             .collect();
 
-        let contract_revenue_pv =
-            contract_revenue.iter().enumerate().map(|(k, x)| x * discount[conv + k]).sum::<f64>();
-        let hpc_opex_pv =
-            hpc_opex.iter().enumerate().map(|(k, x)| x * discount[conv + k]).sum::<f64>();
+        let contract_revenue_pv = contract_revenue
+            .iter()
+            .enumerate()
+            .map(|(k, x)| x * discount[conv + k])
+            .sum::<f64>();
+        let hpc_opex_pv = hpc_opex
+            .iter()
+            .enumerate()
+            .map(|(k, x)| x * discount[conv + k])
+            .sum::<f64>();
         let capex_pv = capex.iter().zip(&discount).map(|(x, v)| x * v).sum::<f64>();
         let hpc_energy_pv_per_price = hpc_energy_per_price
             .iter()
@@ -174,7 +192,11 @@ impl Plan {
     pub fn mining_cash_per_mw(&self, price: f64, m: usize) -> f64 {
         let revenue = self.mining_revenue_per_mw[m];
         let energy = price * self.mining_energy_per_mw[m];
-        let margin = if self.curtail && revenue < energy { 0.0 } else { revenue - energy };
+        let margin = if self.curtail && revenue < energy {
+            0.0
+        } else {
+            revenue - energy
+        };
         margin - self.mining_opex_per_mw
     }
 
@@ -202,7 +224,11 @@ impl Plan {
             return (0.0, 0.0, 0.0);
         }
         let k = m - self.conversion_months;
-        (self.contract_revenue[k], price * self.hpc_energy_per_price[k], self.hpc_opex[k])
+        (
+            self.contract_revenue[k],
+            price * self.hpc_energy_per_price[k],
+            self.hpc_opex[k],
+        )
     }
 }
 

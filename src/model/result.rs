@@ -130,8 +130,11 @@ impl Evaluation {
             });
         }
 
-        let contract_annual_revenue_usd: Vec<f64> =
-            plan.contract_revenue.chunks(12).map(|year| year.iter().sum()).collect();
+        let contract_annual_revenue_usd: Vec<f64> = plan
+            .contract_revenue
+            .chunks(12)
+            .map(|year| year.iter().sum())
+            .collect();
         let contract_total_revenue_usd = contract_annual_revenue_usd.iter().sum();
 
         let incremental_irr_pct = irr_pct(&incremental);
@@ -187,7 +190,10 @@ impl Evaluation {
     /// Every number finite, or the name of the first output that is not.
     fn check_finite(&self) -> Result<(), ScenarioError> {
         let bad = |output: &'static str| Err(ScenarioError::NotRepresentable { output });
-        if !self.contract_annual_revenue_usd.iter().all(|x| x.is_finite())
+        if !self
+            .contract_annual_revenue_usd
+            .iter()
+            .all(|x| x.is_finite())
             || !self.contract_total_revenue_usd.is_finite()
         {
             return bad("contract_total_revenue_usd");

@@ -11,7 +11,7 @@
 use serde::de::{self, Deserializer};
 use serde::{Deserialize, Serialize};
 
-use super::error::{ScenarioError, ScenarioErrors};
+use super::error::{num, ScenarioError, ScenarioErrors};
 use super::field::Field;
 
 /// The scenario format this build writes and reads.
@@ -227,25 +227,37 @@ impl Default for Contract {
 
 impl Default for Greenfield {
     fn default() -> Self {
-        Self { build_months: vec![36, 48, 60] }
+        Self {
+            build_months: vec![36, 48, 60],
+        }
     }
 }
 
 impl Default for Tenant {
     fn default() -> Self {
-        Self { compute_value_usd_per_mw_month: 700_000.0 }
+        Self {
+            compute_value_usd_per_mw_month: 700_000.0,
+        }
     }
 }
 
 impl Default for Finance {
     fn default() -> Self {
-        Self { discount_rate_pct: 10.0 }
+        Self {
+            discount_rate_pct: 10.0,
+        }
     }
 }
 
 impl Default for Sensitivity {
     fn default() -> Self {
-        Self { energy_usd_per_mwh: Sweep { min: 20.0, max: 120.0, steps: 21 } }
+        Self {
+            energy_usd_per_mwh: Sweep {
+                min: 20.0,
+                max: 120.0,
+                steps: 21,
+            },
+        }
     }
 }
 
@@ -262,6 +274,7 @@ impl Scenario {
 
     /// Decodes without validating the ranges (the form of the document only).
     pub fn decode_json(text: &str) -> Result<Self, ScenarioError> {
+        check_objects(text)?;
         let de = &mut serde_json::Deserializer::from_str(text);
         let scenario: Self = serde_path_to_error::deserialize(de).map_err(|e| {
             let path = e.path().to_string();
@@ -269,7 +282,9 @@ impl Scenario {
             decode_error(path, &inner.to_string())
         })?;
         if scenario.schema_version != SCHEMA_VERSION {
-            return Err(ScenarioError::SchemaVersion { got: scenario.schema_version });
+            return Err(ScenarioError::SchemaVersion {
+                got: scenario.schema_version,
+            });
         }
         Ok(scenario)
     }
@@ -304,7 +319,10 @@ impl Scenario {
         }
         let s = &self.sensitivity.energy_usd_per_mwh;
         if ok(Field::SweepMin) && ok(Field::SweepMax) && s.min >= s.max {
-            errors.push(ScenarioError::SweepOrder { min: s.min, max: s.max });
+            errors.push(ScenarioError::SweepOrder {
+                min: s.min,
+                max: s.max,
+            });
         }
         if errors.is_empty() {
             Ok(())
@@ -316,24 +334,48 @@ impl Scenario {
     /// The contracted critical IT MW, `C`: the given value, or the whole site
     /// (`G / hpc.pue`) when none is given.
     pub fn critical_it_mw(&self) -> f64 {
-        self.hpc.critical_it_mw.unwrap_or(self.site.grid_capacity_mw / self.hpc.pue)
+        self.hpc
+            .critical_it_mw
+            .unwrap_or(self.site.grid_capacity_mw / self.hpc.pue)
     }
 }
 
 /// Turns a serde message into a field-named error with a plainer message.
 fn decode_error(path: String, message: &str) -> ScenarioError {
-    let path = if path.is_empty() || path == "." { "scenario".to_owned() } else { path };
+    // serde_path_to_error writes `?` for a place it cannot name (inside a
+    // malformed key, say): name the nearest enclosing value instead.
+    let mut path = path;
+    while let Some(parent) = path.strip_suffix(".?") {
+        path = parent.to_owned();
+    }
+    let path = if path.is_empty() || path == "." || path == "?" {
+        "scenario".to_owned()
+    } else {
+        path
+    };
     // serde's text ends with " at line L column C"; keep it, it helps in a file.
     let mut message = message.to_owned();
     if let Some(rest) = message.strip_prefix("unknown field `") {
         if let Some((name, tail)) = rest.split_once('`') {
-            let where_ = if path == "scenario" { String::new() } else { format!("{path}.") };
+            // The path already ends with the unknown key; add it only if not.
+            let path = if path == name || path.ends_with(&format!(".{name}")) {
+                path
+            } else if path == "scenario" {
+                name.to_owned()
+            } else {
+                format!("{path}.{name}")
+            };
             let expected = tail.trim_start_matches(", ");
             return ScenarioError::Decode {
-                path: format!("{where_}{name}"),
-                message: format!("unknown field ({expected})"),
+                path,
+                message: format!("unknown field, {expected}"),
             };
         }
+    }
+    // A whole-number field given a fraction or a value outside u32: name the
+    // field's own range, as validation would.
+    if let (Some(rest), Some(field)) = (message.strip_prefix(NOT_WHOLE), Field::from_path(&path)) {
+        message = format!("must be a whole number {}{rest}", field.rule().phrase());
     }
     if message.is_empty() {
         message = "invalid value".to_owned();
@@ -341,17 +383,53 @@ fn decode_error(path: String, message: &str) -> ScenarioError {
     ScenarioError::Decode { path, message }
 }
 
+/// serde reads a struct from a JSON array too, taking the values in field
+/// order. The scenario format is objects only, so an array where the
+/// document or one of its groups belongs is a wrong type, not a list of
+/// values. Text that is not JSON at all is left to the typed decoding, which
+/// says where it breaks.
+fn check_objects(text: &str) -> Result<(), ScenarioError> {
+    const GROUPS: &[&str] = &[
+        "site",
+        "mining",
+        "hpc",
+        "contract",
+        "greenfield",
+        "tenant",
+        "finance",
+        "sensitivity",
+    ];
+    let wrong = |path: &str| ScenarioError::Decode {
+        path: path.to_owned(),
+        message: "invalid type: array, expected an object".to_owned(),
+    };
+    match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(serde_json::Value::Array(_)) => Err(wrong("scenario")),
+        Ok(serde_json::Value::Object(groups)) => {
+            match groups
+                .iter()
+                .find(|(k, v)| v.is_array() && GROUPS.contains(&k.as_str()))
+            {
+                Some((k, _)) => Err(wrong(k)),
+                None => Ok(()),
+            }
+        }
+        _ => Ok(()),
+    }
+}
+
 // ---- whole numbers in JSON -------------------------------------------------
 //
 // Month, year and step counts are whole numbers. JSON writers often emit
 // `12.0`; that is accepted, `12.5` is not. Ranges are checked by `validate`.
 
+/// Start of the message of a whole-number field given something else;
+/// [`decode_error`] puts the field's range after it.
+const NOT_WHOLE: &str = "must be a whole number";
+
 fn to_whole<E: de::Error>(x: f64) -> Result<u32, E> {
-    if !x.is_finite() || x.fract() != 0.0 {
-        return Err(E::custom(format!("must be a whole number, got {x}")));
-    }
-    if x < 0.0 || x > f64::from(u32::MAX) {
-        return Err(E::custom(format!("must be a whole number of at least 0, got {x}")));
+    if !x.is_finite() || x.fract() != 0.0 || x < 0.0 || x > f64::from(u32::MAX) {
+        return Err(E::custom(format!("{NOT_WHOLE}, got {}", num(x))));
     }
     Ok(x as u32)
 }
@@ -365,5 +443,8 @@ fn opt_whole<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
 }
 
 fn whole_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u32>, D::Error> {
-    Vec::<f64>::deserialize(d)?.into_iter().map(to_whole).collect()
+    Vec::<f64>::deserialize(d)?
+        .into_iter()
+        .map(to_whole)
+        .collect()
 }

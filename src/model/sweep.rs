@@ -19,7 +19,11 @@ pub fn energy_sensitivity(plan: &Plan, sweep: &Sweep) -> Vec<SensitivityPoint> {
         .points()
         .map(|q| {
             let (keep, convert) = plan.npvs_at(q);
-            SensitivityPoint { energy_usd_per_mwh: q, keep_mining_npv_usd: keep, convert_npv_usd: convert }
+            SensitivityPoint {
+                energy_usd_per_mwh: q,
+                keep_mining_npv_usd: keep,
+                convert_npv_usd: convert,
+            }
         })
         .collect()
 }

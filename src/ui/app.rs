@@ -17,9 +17,15 @@ use crate::ui::state::{Action, State};
 use crate::web;
 
 /// Size the charts are drawn at; the page scales them to fit its column.
-const CHART_SIZE: Size = Size { width: 720, height: 360 };
+const CHART_SIZE: Size = Size {
+    width: 720,
+    height: 360,
+};
 /// On a phone: smaller, so the text stays readable once scaled to the screen.
-const CHART_SIZE_NARROW: Size = Size { width: 440, height: 340 };
+const CHART_SIZE_NARROW: Size = Size {
+    width: 440,
+    height: 340,
+};
 
 /// An `Rc` compared by address, so memos re-run only on a new value.
 #[derive(Clone)]
@@ -37,7 +43,9 @@ impl<T> PartialEq for Same<T> {
 fn initial() -> (State, Vec<String>) {
     let from_link = share::decode_fragment(&web::fragment());
     let decoded = if from_link.is_empty() && from_link.problems.is_empty() {
-        web::load_saved().map(|t| share::decode_saved(&t)).unwrap_or_default()
+        web::load_saved()
+            .map(|t| share::decode_saved(&t))
+            .unwrap_or_default()
     } else {
         from_link
     };
@@ -45,19 +53,25 @@ fn initial() -> (State, Vec<String>) {
     let state = if decoded.is_empty() {
         start
     } else if decoded.texts.is_empty() {
-        start.reduce(Action::LoadPreset(decoded.preset.clone().unwrap_or_default()))
+        start.reduce(Action::LoadPreset(
+            decoded.preset.clone().unwrap_or_default(),
+        ))
     } else {
         let base = match &decoded.preset {
             Some(p) => start.reduce(Action::LoadPreset(p.clone())),
             None => start,
         };
-        let mut texts: Vec<(Field, String)> = base.texts().map(|(f, t)| (f, t.to_owned())).collect();
+        let mut texts: Vec<(Field, String)> =
+            base.texts().map(|(f, t)| (f, t.to_owned())).collect();
         for (field, text) in decoded.texts {
             if let Some(slot) = texts.iter_mut().find(|(f, _)| *f == field) {
                 slot.1 = text;
             }
         }
-        base.reduce(Action::LoadTexts { texts, preset: decoded.preset })
+        base.reduce(Action::LoadTexts {
+            texts,
+            preset: decoded.preset,
+        })
     };
     ((*state).clone(), decoded.problems)
 }
@@ -70,7 +84,13 @@ fn draw_charts(result: &Evaluation, theme: &Theme, size: Size) -> Vec<ChartView>
         svg: Result<String, charts::ChartError>,
         table: charts::Table,
     ) -> ChartView {
-        ChartView { id, title, summary, svg: svg.map(AttrValue::from).map_err(|e| e.to_string()), table: Rc::new(table) }
+        ChartView {
+            id,
+            title,
+            summary,
+            svg: svg.map(AttrValue::from).map_err(|e| e.to_string()),
+            table: Rc::new(table),
+        }
     }
     use charts::{build_time, energy, revenue};
     vec![
@@ -126,12 +146,24 @@ pub fn app() -> Html {
     // Results: derived from the last valid scenario, never stored.
     let result: Rc<Result<Evaluation, ScenarioErrors>> =
         use_memo(Same(state.scenario.clone()), |s| evaluate(&s.0));
-    let cards = use_memo(Same(result.clone()), |r| Rc::new((*r.0).as_ref().map(kpis).unwrap_or_default()));
-    let chart_views = use_memo((Same(result.clone()), *dark, *narrow), |(r, dark, narrow)| {
-        let theme = if *dark { Theme::dark() } else { Theme::light() };
-        let size = if *narrow { CHART_SIZE_NARROW } else { CHART_SIZE };
-        (*r.0).as_ref().map(|r| draw_charts(r, &theme, size)).unwrap_or_default()
+    let cards = use_memo(Same(result.clone()), |r| {
+        Rc::new((*r.0).as_ref().map(kpis).unwrap_or_default())
     });
+    let chart_views = use_memo(
+        (Same(result.clone()), *dark, *narrow),
+        |(r, dark, narrow)| {
+            let theme = if *dark { Theme::dark() } else { Theme::light() };
+            let size = if *narrow {
+                CHART_SIZE_NARROW
+            } else {
+                CHART_SIZE
+            };
+            (*r.0)
+                .as_ref()
+                .map(|r| draw_charts(r, &theme, size))
+                .unwrap_or_default()
+        },
+    );
 
     // Keep what was typed across reloads.
     {
@@ -145,7 +177,9 @@ pub fn app() -> Html {
 
     let on_edit = {
         let state = state.clone();
-        Callback::from(move |(field, text): (Field, String)| state.dispatch(Action::Edit { field, text }))
+        Callback::from(move |(field, text): (Field, String)| {
+            state.dispatch(Action::Edit { field, text })
+        })
     };
     let on_preset = {
         let state = state.clone();
@@ -169,7 +203,9 @@ pub fn app() -> Html {
         let status = status.clone();
         Callback::from(move |()| {
             let json = state.scenario.to_json_pretty();
-            status.set(Some(web::download("repower-scenario.json", "application/json", &json).into()));
+            status.set(Some(
+                web::download("repower-scenario.json", "application/json", &json).into(),
+            ));
         })
     };
     let on_download_results = {
@@ -195,7 +231,7 @@ pub fn app() -> Html {
             web::read_chosen_file(e, move |name, text| match text {
                 Ok(text) => match Scenario::from_json(&text) {
                     Ok(s) => {
-                        state.dispatch(Action::LoadScenario(s));
+                        state.dispatch(Action::LoadScenario(Box::new(s)));
                         status.set(Some(format!("Opened {name}").into()));
                     }
                     Err(errors) => status.set(Some(format!("{name}: {errors}").into())),

@@ -112,7 +112,11 @@ pub fn kpis(r: &Evaluation) -> Vec<Kpi> {
                 money(b.tenant_value_gained_usd)
             )),
             note: format!("against a {}-month greenfield build", b.baseline_months),
-            tone: if b.months_saved > 0 { Tone::Good } else { Tone::Neutral },
+            tone: if b.months_saved > 0 {
+                Tone::Good
+            } else {
+                Tone::Neutral
+            },
         });
     }
     cards.push(Kpi {
@@ -120,7 +124,10 @@ pub fn kpis(r: &Evaluation) -> Vec<Kpi> {
         label: "Mining break-even".to_owned(),
         value: price_per_mwh(r.mining_breakeven_usd_per_mwh),
         exact: None,
-        note: format!("today's price {}", price_per_mwh(r.derived.energy_price_usd_per_mwh)),
+        note: format!(
+            "today's price {}",
+            price_per_mwh(r.derived.energy_price_usd_per_mwh)
+        ),
         tone: Tone::Neutral,
     });
     cards.push(match r.energy_crossover_usd_per_mwh {
@@ -171,7 +178,10 @@ mod tests {
             ]
         );
         assert_eq!(cards[0].label, "12-year contract revenue");
-        assert_eq!(cards[0].value, crate::format::money(r.contract_total_revenue_usd));
+        assert_eq!(
+            cards[0].value,
+            crate::format::money(r.contract_total_revenue_usd)
+        );
         assert_eq!(cards[4].value, "24 months");
         assert!(cards.iter().all(|k| !k.value.contains("NaN")));
     }
@@ -184,7 +194,10 @@ mod tests {
         let cards = kpis(&r);
         let payback = cards.iter().find(|k| k.id == "payback").expect("card");
         assert_eq!(payback.value, "does not pay back");
-        let irr = cards.iter().find(|k| k.id == "incremental-irr").expect("card");
+        let irr = cards
+            .iter()
+            .find(|k| k.id == "incremental-irr")
+            .expect("card");
         assert_eq!(irr.value, "not defined");
         assert!(!irr.note.is_empty());
     }

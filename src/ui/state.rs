@@ -23,10 +23,13 @@ pub enum Action {
     /// Chose a preset by id.
     LoadPreset(String),
     /// Loaded a whole scenario (imported file).
-    LoadScenario(Scenario),
+    LoadScenario(Box<Scenario>),
     /// Loaded texts saved earlier or read from a link; unknown fields keep
     /// the defaults.
-    LoadTexts { texts: Vec<(Field, String)>, preset: Option<String> },
+    LoadTexts {
+        texts: Vec<(Field, String)>,
+        preset: Option<String>,
+    },
 }
 
 /// The state of the form.
@@ -67,12 +70,17 @@ impl State {
 
     /// The text of one field, as typed.
     pub fn text(&self, field: Field) -> &str {
-        index(field).and_then(|i| self.texts.get(i)).map_or("", String::as_str)
+        index(field)
+            .and_then(|i| self.texts.get(i))
+            .map_or("", String::as_str)
     }
 
     /// Every field with its text, for saving.
     pub fn texts(&self) -> impl Iterator<Item = (Field, &str)> {
-        Field::ALL.iter().copied().zip(self.texts.iter().map(String::as_str))
+        Field::ALL
+            .iter()
+            .copied()
+            .zip(self.texts.iter().map(String::as_str))
     }
 
     /// The first problem with `field`, if any.
@@ -153,7 +161,10 @@ mod tests {
     use super::*;
 
     fn edit(state: Rc<State>, field: Field, text: &str) -> Rc<State> {
-        state.reduce(Action::Edit { field, text: text.to_owned() })
+        state.reduce(Action::Edit {
+            field,
+            text: text.to_owned(),
+        })
     }
 
     #[test]
@@ -172,7 +183,10 @@ mod tests {
             assert_eq!(t.text(Field::SiteGridCapacity), text);
             assert_eq!(t.scenario.site.grid_capacity_mw, 150.0, "{text:?}");
             assert!(t.is_stale(), "{text:?}");
-            let msg = t.error(Field::SiteGridCapacity).map(ToString::to_string).unwrap_or_default();
+            let msg = t
+                .error(Field::SiteGridCapacity)
+                .map(ToString::to_string)
+                .unwrap_or_default();
             assert!(msg.starts_with("site.grid_capacity_mw: "), "{msg}");
         }
         // "1." reads as 1.
@@ -223,7 +237,10 @@ mod tests {
     #[test]
     fn loading_saved_texts_keeps_invalid_text_as_typed() {
         let s = Rc::new(State::default()).reduce(Action::LoadTexts {
-            texts: vec![(Field::ContractRate, "12x".into()), (Field::SiteEnergyPrice, "60".into())],
+            texts: vec![
+                (Field::ContractRate, "12x".into()),
+                (Field::SiteEnergyPrice, "60".into()),
+            ],
             preset: None,
         });
         assert_eq!(s.text(Field::ContractRate), "12x");
@@ -245,7 +262,10 @@ mod tests {
     #[test]
     fn cross_field_rule_names_critical_it() {
         let s = edit(Rc::new(State::default()), Field::HpcCriticalIt, "90");
-        let msg = s.error(Field::HpcCriticalIt).map(ToString::to_string).unwrap_or_default();
+        let msg = s
+            .error(Field::HpcCriticalIt)
+            .map(ToString::to_string)
+            .unwrap_or_default();
         assert!(msg.starts_with("hpc.critical_it_mw: "), "{msg}");
     }
 }

@@ -35,11 +35,21 @@ pub fn scenario_from_js(value: JsValue) -> Result<Scenario, ScenarioErrors> {
     let de = serde_wasm_bindgen::Deserializer::from(value);
     let scenario: Scenario = serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
-        let path = if path.is_empty() || path == "." { "scenario".to_owned() } else { path };
-        ScenarioError::Decode { path, message: e.into_inner().to_string() }
+        let path = if path.is_empty() || path == "." {
+            "scenario".to_owned()
+        } else {
+            path
+        };
+        ScenarioError::Decode {
+            path,
+            message: e.into_inner().to_string(),
+        }
     })?;
     if scenario.schema_version != crate::model::scenario::SCHEMA_VERSION {
-        return Err(ScenarioError::SchemaVersion { got: scenario.schema_version }.into());
+        return Err(ScenarioError::SchemaVersion {
+            got: scenario.schema_version,
+        }
+        .into());
     }
     scenario.validate()?;
     Ok(scenario)
@@ -64,14 +74,24 @@ struct PresetJs {
 
 /// Sets `window.repower`.
 pub fn install() {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let api = js_sys::Object::new();
     let evaluate = Closure::<dyn Fn(JsValue) -> Result<JsValue, JsValue>>::new(evaluate_js);
-    let defaults = Closure::<dyn Fn() -> Result<JsValue, JsValue>>::new(|| to_js(&Scenario::default()));
+    let defaults =
+        Closure::<dyn Fn() -> Result<JsValue, JsValue>>::new(|| to_js(&Scenario::default()));
     let presets = Closure::<dyn Fn() -> Result<JsValue, JsValue>>::new(|| {
         let list: Vec<PresetJs> = crate::presets::all()
             .into_iter()
-            .map(|p| PresetJs { id: p.id, name: p.name, source: p.source, date: p.date, note: p.note, scenario: p.scenario })
+            .map(|p| PresetJs {
+                id: p.id,
+                name: p.name,
+                source: p.source,
+                date: p.date,
+                note: p.note,
+                scenario: p.scenario,
+            })
             .collect();
         to_js(&list)
     });

@@ -43,7 +43,11 @@ pub fn fragment() -> String {
 
 /// The saved form, if any.
 pub fn load_saved() -> Option<String> {
-    window()?.local_storage().ok()??.get_item(STORAGE_KEY).ok()?
+    window()?
+        .local_storage()
+        .ok()??
+        .get_item(STORAGE_KEY)
+        .ok()?
 }
 
 /// Saves the form (ignored where storage is unavailable).
@@ -75,7 +79,10 @@ pub struct Listener {
 impl Drop for Listener {
     fn drop(&mut self) {
         if let Some(t) = &self.target {
-            let _ = t.remove_event_listener_with_callback("change", self.closure.as_ref().unchecked_ref());
+            let _ = t.remove_event_listener_with_callback(
+                "change",
+                self.closure.as_ref().unchecked_ref(),
+            );
         }
     }
 }
@@ -107,11 +114,17 @@ pub fn announce_render() {
 
 /// Puts the link in the address bar and tries to copy it; says what happened.
 pub fn share_link(fragment: &str) -> String {
-    let Some(w) = window() else { return "No window to share from".to_owned() };
+    let Some(w) = window() else {
+        return "No window to share from".to_owned();
+    };
     let location = w.location();
     let base = location.href().unwrap_or_default();
     let base = base.split('#').next().unwrap_or_default().to_owned();
-    let url = if fragment.is_empty() { base } else { format!("{base}#{fragment}") };
+    let url = if fragment.is_empty() {
+        base
+    } else {
+        format!("{base}#{fragment}")
+    };
     if let Ok(history) = w.history() {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
     }
@@ -144,15 +157,26 @@ fn try_download(filename: &str, mime: &str, text: &str) -> Option<()> {
 }
 
 /// Reads the file chosen in an `<input type=file>` and calls `done(name, text)`.
-pub fn read_chosen_file(e: yew::Event, done: impl FnOnce(String, Result<String, String>) + 'static) {
-    let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+pub fn read_chosen_file(
+    e: yew::Event,
+    done: impl FnOnce(String, Result<String, String>) + 'static,
+) {
+    let Some(input) = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
         return;
     };
-    let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+    let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        return;
+    };
     input.set_value("");
     let name = file.name();
     if file.size() > 1_000_000.0 {
-        done(name, Err("larger than 1 MB; not a scenario file".to_owned()));
+        done(
+            name,
+            Err("larger than 1 MB; not a scenario file".to_owned()),
+        );
         return;
     }
     let promise = file.text();
@@ -170,21 +194,29 @@ pub fn read_chosen_file(e: yew::Event, done: impl FnOnce(String, Result<String, 
 fn install_panic_banner() {
     yew::set_custom_panic_hook(Box::new(|info| {
         web_sys::console::error_1(&JsValue::from_str(&format!("Repower stopped: {info}")));
-        let Some(doc) = window().and_then(|w| w.document()) else { return };
+        let Some(doc) = window().and_then(|w| w.document()) else {
+            return;
+        };
         let Some(body) = doc.body() else { return };
         if doc.get_element_by_id("panic-banner").is_some() {
             return;
         }
-        let Ok(banner) = doc.create_element("div") else { return };
+        let Ok(banner) = doc.create_element("div") else {
+            return;
+        };
         banner.set_id("panic-banner");
         let _ = banner.set_attribute("role", "alert");
-        let Ok(text) = doc.create_element("p") else { return };
+        let Ok(text) = doc.create_element("p") else {
+            return;
+        };
         text.set_text_content(Some(
             "Something went wrong and the calculator stopped. Reload the page: your inputs are saved.",
         ));
         let _ = banner.append_child(&text);
         if let Ok(link) = doc.create_element("a") {
-            let href = window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+            let href = window()
+                .and_then(|w| w.location().href().ok())
+                .unwrap_or_default();
             let _ = link.set_attribute("href", &href);
             link.set_text_content(Some("Reload"));
             let _ = banner.append_child(&link);

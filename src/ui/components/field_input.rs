@@ -27,7 +27,11 @@ pub fn field_input(props: &FieldInputProps) -> Html {
     let id = field.html_id();
     let help_id = format!("{id}-help");
     let err_id = format!("{id}-error");
-    let described = if props.error.is_some() { format!("{help_id} {err_id}") } else { help_id.clone() };
+    let described = if props.error.is_some() {
+        format!("{help_id} {err_id}")
+    } else {
+        help_id.clone()
+    };
 
     let on_text = {
         let on_edit = props.on_edit.clone();
@@ -51,8 +55,16 @@ pub fn field_input(props: &FieldInputProps) -> Html {
             }
         }
         kind => {
-            let mode = if matches!(kind, Kind::Number | Kind::OptionalNumber) { "decimal" } else { "numeric" };
-            let placeholder = if spec.empty_means.is_empty() { None } else { Some(spec.empty_means) };
+            let mode = if matches!(kind, Kind::Number | Kind::OptionalNumber) {
+                "decimal"
+            } else {
+                "numeric"
+            };
+            let placeholder = if spec.empty_means.is_empty() {
+                None
+            } else {
+                Some(spec.empty_means)
+            };
             let slider = catalog::slider(field).map(|(lo, hi)| {
                 let on_edit = props.on_edit.clone();
                 let oninput = Callback::from(move |e: InputEvent| {
@@ -79,7 +91,11 @@ pub fn field_input(props: &FieldInputProps) -> Html {
         }
     };
 
-    let class = classes!("field", props.error.is_some().then_some("invalid"), (spec.kind == Kind::Bool).then_some("bool"));
+    let class = classes!(
+        "field",
+        props.error.is_some().then_some("invalid"),
+        (spec.kind == Kind::Bool).then_some("bool")
+    );
     html! {
         <div class={class} data-field={spec.path}>
             <div class="field-head">

@@ -30,15 +30,17 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
     };
     let all = presets::all();
     let selected = props.preset.as_ref().map(AttrValue::as_str);
-    let source = selected.and_then(|id| all.iter().find(|p| p.id == id)).map(|p| {
-        html! {
-            <p class="preset-source" id="preset-source">
-                <strong>{ p.name }</strong>{ format!(" ({})", p.date) }
-                if props.edited { <em>{ ", edited" }</em> }
-                { format!(". {} Source: {}.", p.note, p.source) }
-            </p>
-        }
-    });
+    let source = selected
+        .and_then(|id| all.iter().find(|p| p.id == id))
+        .map(|p| {
+            html! {
+                <p class="preset-source" id="preset-source">
+                    <strong>{ p.name }</strong>{ format!(" ({})", p.date) }
+                    if props.edited { <em>{ ", edited" }</em> }
+                    { format!(". {} Source: {}.", p.note, p.source) }
+                </p>
+            }
+        });
     let click = |cb: &Callback<()>| {
         let cb = cb.clone();
         Callback::from(move |_: MouseEvent| cb.emit(()))

@@ -1,0 +1,443 @@
+//! The `repower` evaluator run as a person runs it: files, standard input,
+//! exit codes, and what lands on stdout and stderr.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use serde_json::Value;
+
+const BIN: &str = env!("CARGO_BIN_EXE_repower");
+
+/// A small scenario: 2 MW of grid, 1 MW of critical IT at hpc.pue 1 leased
+/// at $100/kW-month for a year from month 2 with a 3-month ramp; discount 0.
+/// Its rent is (1/3 + 2/3 + 10) MW-months × $100,000 = $1,100,000.
+const TINY: &str = r#"{
+  "schema_version": 1,
+  "site": { "grid_capacity_mw": 2, "energy_price_usd_per_mwh": 50, "energy_escalator_pct_per_year": 0 },
+  "mining": { "efficiency_j_per_th": 25, "pue": 1, "uptime_pct": 100, "hashprice_usd_per_ph_day": 50,
+              "hashprice_drift_pct_per_year": 0, "months_to_next_halving": null, "pool_fee_pct": 0,
+              "opex_usd_per_mw_month": 1000, "curtail_when_unprofitable": false },
+  "hpc": { "critical_it_mw": 1, "pue": 1, "conversion_months": 2, "ramp_months": 3,
+           "capex_usd_per_mw": 1200000, "opex_usd_per_mw_month": 10000 },
+  "contract": { "term_years": 1, "rate_usd_per_kw_month": 100, "escalator_pct_per_year": 0 },
+  "greenfield": { "build_months": [3, 1] },
+  "finance": { "discount_rate_pct": 0 },
+  "sensitivity": { "energy_usd_per_mwh": [0, 100, 3] }
+}"#;
+
+/// A file under the system temp directory with a name no other test uses;
+/// removed when dropped.
+struct TempFile(PathBuf);
+
+impl TempFile {
+    fn new(contents: &[u8]) -> Self {
+        static COUNTER: AtomicUsize = AtomicUsize::new(0);
+        let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        let path = std::env::temp_dir().join(format!(
+            "repower-cli-test-{}-{n}-{nanos}.json",
+            std::process::id()
+        ));
+        std::fs::write(&path, contents).expect("write temp file");
+        Self(path)
+    }
+
+    fn path(&self) -> &str {
+        self.0.to_str().expect("temp path is UTF-8")
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .env("RUST_BACKTRACE", "1")
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start repower");
+    if let Some(input) = stdin {
+        let mut pipe = child.stdin.take().expect("stdin");
+        pipe.write_all(input).expect("write stdin");
+    }
+    child.wait_with_output().expect("wait for repower")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).expect("UTF-8 output")
+}
+
+#[track_caller]
+fn assert_no_panic(out: &Output) {
+    let err = text(&out.stderr);
+    assert!(
+        !err.contains("panicked")
+            && !err.contains("stack backtrace")
+            && !err.contains("RUST_BACKTRACE"),
+        "{err}"
+    );
+}
+
+/// A refused scenario: nothing on stdout, the given lines on stderr, exit 1.
+#[track_caller]
+fn assert_refused(out: &Output) -> Vec<String> {
+    assert_no_panic(out);
+    assert_eq!(out.status.code(), Some(1), "stderr: {}", text(&out.stderr));
+    assert!(out.stdout.is_empty(), "stdout: {}", text(&out.stdout));
+    let lines: Vec<String> = text(&out.stderr).lines().map(str::to_owned).collect();
+    assert!(!lines.is_empty());
+    lines
+}
+
+#[test]
+fn defaults_print_a_scenario_that_evaluates() {
+    let out = run(&["defaults"], None);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stderr.is_empty());
+    let json: Value = serde_json::from_slice(&out.stdout).expect("defaults are JSON");
+    // Every group, every default.
+    assert_eq!(json["schema_version"], 1);
+    assert_eq!(json["site"]["grid_capacity_mw"], 100.0);
+    assert_eq!(json["site"]["energy_price_usd_per_mwh"], 45.0);
+    assert_eq!(json["hpc"]["critical_it_mw"], Value::Null);
+    assert_eq!(json["hpc"]["pue"], 1.25);
+    assert_eq!(json["contract"]["term_years"], 12);
+    assert_eq!(json["contract"]["rate_usd_per_kw_month"], 140.0);
+    assert_eq!(json["mining"]["months_to_next_halving"], 17);
+    assert_eq!(
+        json["greenfield"]["build_months"],
+        serde_json::json!([36, 48, 60])
+    );
+    assert_eq!(
+        json["sensitivity"]["energy_usd_per_mwh"],
+        serde_json::json!([20.0, 120.0, 21])
+    );
+    assert_eq!(json["tenant"]["compute_value_usd_per_mw_month"], 700_000.0);
+    assert_eq!(json["finance"]["discount_rate_pct"], 10.0);
+    let scenario = repower::model::Scenario::from_json(&text(&out.stdout)).expect("valid scenario");
+    assert_eq!(scenario, repower::model::Scenario::default());
+
+    // And the evaluator takes it back.
+    let file = TempFile::new(&out.stdout);
+    let evaluated = run(&["evaluate", file.path()], None);
+    assert_eq!(
+        evaluated.status.code(),
+        Some(0),
+        "{}",
+        text(&evaluated.stderr)
+    );
+    let result: Value = serde_json::from_slice(&evaluated.stdout).expect("result is JSON");
+    // 156 months: 12 of conversion and a 12-year term.
+    assert_eq!(result["monthly"].as_array().map(Vec::len), Some(156));
+}
+
+#[test]
+fn evaluate_file_prints_the_named_outputs() {
+    let file = TempFile::new(TINY.as_bytes());
+    let out = run(&["evaluate", file.path()], None);
+    assert_no_panic(&out);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(out.stderr.is_empty(), "{}", text(&out.stderr));
+    let r: Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
+    for name in [
+        "contract_annual_revenue_usd",
+        "contract_total_revenue_usd",
+        "contract_revenue_npv_usd",
+        "keep_mining_npv_usd",
+        "convert_npv_usd",
+        "incremental_npv_usd",
+        "incremental_irr_pct",
+        "payback_month",
+        "mining_breakeven_usd_per_mwh",
+        "build_time",
+        "energy_sensitivity",
+        "energy_crossover_usd_per_mwh",
+        "monthly",
+    ] {
+        assert!(r.get(name).is_some(), "no {name} at the top level");
+    }
+    let num = |v: &Value| v.as_f64().unwrap_or(f64::NAN);
+    // Rent 1,100,000 (see TINY); discount 0 so its NPV is the same.
+    assert_eq!(
+        r["contract_annual_revenue_usd"].as_array().map(Vec::len),
+        Some(1)
+    );
+    assert!((num(&r["contract_total_revenue_usd"]) - 1_100_000.0).abs() < 1e-6);
+    assert!((num(&r["contract_revenue_npv_usd"]) - 1_100_000.0).abs() < 1e-6);
+    // keep 2 × 14 × 23,333.33 = 653,333.33; convert 116,666.67.
+    assert!((num(&r["keep_mining_npv_usd"]) - 653_333.333_333).abs() < 1e-3);
+    assert!((num(&r["convert_npv_usd"]) - 116_666.666_667).abs() < 1e-3);
+    assert!((num(&r["incremental_npv_usd"]) + 536_666.666_667).abs() < 1e-3);
+    // Never pays back: null, not absent and not a number.
+    assert_eq!(r["payback_month"], Value::Null);
+    assert!(r["incremental_irr_pct"].is_number());
+    // 50 × 30.4167 × 1000 / (25 × 730) = 83.33
+    assert!((num(&r["mining_breakeven_usd_per_mwh"]) - 250.0 / 3.0).abs() < 1e-9);
+    // 10,220 q − 1,047,666.67 = 0 at 102.5114; reported 102.51953125.
+    assert_eq!(num(&r["energy_crossover_usd_per_mwh"]), 102.519_531_25);
+
+    let monthly = r["monthly"].as_array().expect("monthly rows");
+    assert_eq!(monthly.len(), 14);
+    for (m, row) in monthly.iter().enumerate() {
+        for key in [
+            "delivered_critical_mw",
+            "contract_revenue_usd",
+            "keep_mining_cash_usd",
+            "convert_cash_usd",
+        ] {
+            assert!(row[key].is_number(), "monthly[{m}].{key}");
+        }
+        assert_eq!(row["month"], m);
+    }
+    assert!((num(&monthly[2]["delivered_critical_mw"]) - 1.0 / 3.0).abs() < 1e-12);
+    let bt = r["build_time"].as_array().expect("build_time");
+    assert_eq!(bt.len(), 2);
+    for key in [
+        "baseline_months",
+        "months_saved",
+        "mw_months_gained",
+        "revenue_pulled_forward_usd",
+        "tenant_value_gained_usd",
+        "npv_advantage_usd",
+    ] {
+        assert!(bt[0].get(key).is_some(), "build_time[0].{key}");
+    }
+    assert_eq!(bt[0]["months_saved"], 1);
+    let sens = r["energy_sensitivity"]
+        .as_array()
+        .expect("energy_sensitivity");
+    assert_eq!(sens.len(), 3);
+    for key in [
+        "energy_usd_per_mwh",
+        "keep_mining_npv_usd",
+        "convert_npv_usd",
+    ] {
+        assert!(sens[1][key].is_number(), "energy_sensitivity[1].{key}");
+    }
+    assert_eq!(num(&sens[2]["energy_usd_per_mwh"]), 100.0);
+}
+
+#[test]
+fn dash_reads_standard_input() {
+    let from_stdin = run(&["evaluate", "-"], Some(TINY.as_bytes()));
+    assert_eq!(
+        from_stdin.status.code(),
+        Some(0),
+        "{}",
+        text(&from_stdin.stderr)
+    );
+    let file = TempFile::new(TINY.as_bytes());
+    let from_file = run(&["evaluate", file.path()], None);
+    assert_eq!(from_stdin.stdout, from_file.stdout);
+    // A partial scenario: the rest are defaults.
+    let out = run(
+        &["evaluate", "-"],
+        Some(br#"{"site":{"grid_capacity_mw":50}}"#),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let r: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    // 50 / 1.25 = 40 MW
+    assert_eq!(r["derived"]["critical_it_mw"], 40.0);
+}
+
+#[test]
+fn range_errors_go_to_stderr_one_per_line() {
+    let file = TempFile::new(
+        br#"{"site":{"grid_capacity_mw":-1},"hpc":{"pue":0.8},"contract":{"term_years":0}}"#,
+    );
+    let out = run(&["evaluate", file.path()], None);
+    let lines = assert_refused(&out);
+    assert_eq!(
+        lines,
+        vec![
+            "site.grid_capacity_mw: must be greater than 0 and at most 10000, got -1",
+            "hpc.pue: must be between 1 and 3, got 0.8",
+            "contract.term_years: must be a whole number between 1 and 30, got 0",
+        ]
+    );
+    // Same through --summary and stdin.
+    let out = run(
+        &["evaluate", "--summary", "-"],
+        Some(br#"{"hpc":{"pue":0.8}}"#),
+    );
+    assert_eq!(
+        assert_refused(&out),
+        vec!["hpc.pue: must be between 1 and 3, got 0.8"]
+    );
+}
+
+#[test]
+fn unknown_field_is_named() {
+    let out = run(
+        &["evaluate", "-"],
+        Some(br#"{"site":{"grid_capcity":100}}"#),
+    );
+    let lines = assert_refused(&out);
+    assert_eq!(lines.len(), 1);
+    assert!(
+        lines[0].starts_with("site.grid_capcity: unknown field"),
+        "{}",
+        lines[0]
+    );
+}
+
+#[test]
+fn broken_json_and_wrong_types() {
+    for (input, start) in [
+        (&b"{\"site\": "[..], "site: EOF while parsing"),
+        (&b""[..], "scenario: "),
+        (&b"[1, 2]"[..], "scenario: "),
+        (
+            &br#"{"hpc":{"conversion_months":12.5}}"#[..],
+            "hpc.conversion_months: must be a whole number",
+        ),
+        (&br#"{"schema_version":2}"#[..], "schema_version: "),
+        (
+            &br#"{"mining":{"pue":"1.1"}}"#[..],
+            "mining.pue: invalid type",
+        ),
+    ] {
+        let out = run(&["evaluate", "-"], Some(input));
+        let lines = assert_refused(&out);
+        assert_eq!(lines.len(), 1, "{lines:?}");
+        assert!(
+            lines[0].starts_with(start),
+            "{:?}: {}",
+            String::from_utf8_lossy(input),
+            lines[0]
+        );
+    }
+}
+
+#[test]
+fn not_representable_is_a_clean_error() {
+    let out = run(
+        &["evaluate", "-"],
+        Some(br#"{"finance":{"discount_rate_pct":-99.99999999},"contract":{"term_years":30},"greenfield":{"build_months":[240]}}"#),
+    );
+    let lines = assert_refused(&out);
+    assert_eq!(lines.len(), 1);
+    assert!(
+        lines[0].starts_with("scenario: ") && lines[0].contains("too large"),
+        "{}",
+        lines[0]
+    );
+    assert!(!lines[0].contains("NaN"));
+}
+
+#[test]
+fn missing_and_unreadable_files() {
+    let missing = std::env::temp_dir().join(format!(
+        "repower-cli-test-missing-{}.json",
+        std::process::id()
+    ));
+    let missing = missing.to_str().expect("UTF-8");
+    let out = run(&["evaluate", missing], None);
+    let lines = assert_refused(&out);
+    assert_eq!(lines.len(), 1);
+    assert!(
+        lines[0].starts_with(missing) && lines[0].contains("cannot read"),
+        "{}",
+        lines[0]
+    );
+    // Not UTF-8.
+    let file = TempFile::new(&[0xff, 0xfe, b'{', b'}']);
+    let lines = assert_refused(&run(&["evaluate", file.path()], None));
+    assert!(lines[0].contains("cannot read"), "{}", lines[0]);
+    // A directory.
+    let dir = std::env::temp_dir();
+    let lines = assert_refused(&run(&["evaluate", dir.to_str().expect("UTF-8")], None));
+    assert!(lines[0].contains("cannot read"), "{}", lines[0]);
+}
+
+#[test]
+fn summary_prints_lines_with_units() {
+    let file = TempFile::new(TINY.as_bytes());
+    for args in [
+        ["evaluate", "--summary", file.path()],
+        ["evaluate", file.path(), "--summary"],
+    ] {
+        let out = run(&args, None);
+        assert_no_panic(&out);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        let s = text(&out.stdout);
+        assert!(
+            serde_json::from_str::<Value>(&s).is_err(),
+            "the summary is not JSON"
+        );
+        let lines: Vec<&str> = s.lines().collect();
+        assert!(lines.len() >= 8, "{s}");
+        let line = |start: &str| -> &str {
+            lines
+                .iter()
+                .copied()
+                .find(|l| l.starts_with(start))
+                .unwrap_or_else(|| panic!("no line {start:?} in\n{s}"))
+        };
+        // 1 MW of IT on 1 MW of grid.
+        assert!(line("Critical IT leased:").contains("1 MW"), "{s}");
+        // Rent 1,100,000.
+        assert!(line("1-year contract revenue:").contains("$1.10M"), "{s}");
+        assert!(line("NPV, keep mining:").contains('$'), "{s}");
+        assert!(
+            line("Mining break-even price:").contains("$83.33/MWh"),
+            "{s}"
+        );
+        assert!(
+            line("Crossover energy price:").contains("$102.52/MWh"),
+            "{s}"
+        );
+        assert!(line("Payback:").contains("does not pay back"), "{s}");
+        assert!(
+            line("Against a 3-month greenfield build:").contains("1 month saved"),
+            "{s}"
+        );
+    }
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [
+        &[][..],
+        &["frobnicate"][..],
+        &["evaluate"][..],
+        &["evaluate", "a.json", "b.json"][..],
+        &["evaluate", "--bogus"][..],
+        &["evaluate", "--summary"][..],
+        &["defaults", "extra"][..],
+    ] {
+        let out = run(args, None);
+        assert_no_panic(&out);
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
+        assert!(out.stdout.is_empty(), "{args:?}");
+        assert!(
+            text(&out.stderr).contains("usage"),
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
+    }
+    let help = run(&["--help"], None);
+    assert_eq!(help.status.code(), Some(0));
+    assert!(text(&help.stdout).contains("repower evaluate"));
+}

@@ -1,0 +1,764 @@
+//! Properties of the model over the whole valid input space, and its
+//! behaviour on arbitrary input.
+//!
+//! 256 cases per property by default; set `PROPTEST_CASES` for longer runs.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use proptest::prelude::*;
+use proptest::test_runner::Config;
+
+use repower::model::scenario::{
+    Contract, Finance, Greenfield, Hpc, Mining, Sensitivity, Site, Sweep, Tenant,
+};
+use repower::model::{evaluate, evaluate_json, Evaluation, Field, Scenario, ScenarioError};
+
+fn config(scale: u32) -> Config {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse::<u32>().ok())
+        .unwrap_or(256);
+    Config {
+        cases: cases.saturating_mul(scale),
+        failure_persistence: None,
+        ..Config::default()
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Valid scenarios
+// ---------------------------------------------------------------------------
+
+/// How large the fields without an upper bound ("≥ 0") may get.
+#[derive(Clone, Copy, Debug)]
+struct Reach {
+    /// Largest money value per MW (opex, capex, tenant value).
+    money: f64,
+    /// Lowest discount rate, %/yr.
+    discount_min: f64,
+}
+
+/// Realistic magnitudes: every output must be a finite number.
+const REALISTIC: Reach = Reach {
+    money: 1e9,
+    discount_min: -99.0,
+};
+/// The whole valid range: an output may overflow, and must then be refused cleanly.
+const EXTREME: Reach = Reach {
+    money: 1e300,
+    discount_min: -99.999_999_999_9,
+};
+
+/// `lo ..= hi` with the ends themselves drawn now and then.
+fn span(lo: f64, hi: f64) -> BoxedStrategy<f64> {
+    prop_oneof![1 => Just(lo), 1 => Just(hi), 8 => lo..=hi].boxed()
+}
+
+/// Greater than `lo` (excluded) and at most `hi`.
+fn above(lo: f64, hi: f64) -> BoxedStrategy<f64> {
+    let eps = (lo.abs().max(1.0)) * 1e-12;
+    prop_oneof![1 => Just(lo + eps), 1 => Just(hi), 8 => (lo + eps)..=hi].boxed()
+}
+
+/// A non-negative amount up to `max`, spread over the orders of magnitude.
+fn amount(max: f64) -> BoxedStrategy<f64> {
+    let top = max.log10();
+    prop_oneof![
+        1 => Just(0.0),
+        1 => Just(max),
+        4 => (-3.0..=top).prop_map(move |e: f64| 10f64.powf(e).min(max)),
+        4 => 0.0..=max.min(1e6),
+    ]
+    .boxed()
+}
+
+fn site() -> impl Strategy<Value = Site> {
+    (
+        above(0.0, 10_000.0),
+        span(0.0, 2_000.0),
+        above(-100.0, 100.0),
+    )
+        .prop_map(|(g, p, e)| Site {
+            grid_capacity_mw: g,
+            energy_price_usd_per_mwh: p,
+            energy_escalator_pct_per_year: e,
+        })
+}
+
+fn mining(reach: Reach) -> impl Strategy<Value = Mining> {
+    (
+        (
+            above(0.0, 500.0),
+            span(1.0, 3.0),
+            span(0.0, 100.0),
+            span(0.0, 100_000.0),
+        ),
+        (
+            above(-100.0, 1_000.0),
+            prop::option::of(0u32..=600),
+            span(0.0, 100.0),
+        ),
+        (amount(reach.money), any::<bool>()),
+    )
+        .prop_map(
+            |((eff, pue, up, h), (drift, halving, fee), (opex, curtail))| Mining {
+                efficiency_j_per_th: eff,
+                pue,
+                uptime_pct: up,
+                hashprice_usd_per_ph_day: h,
+                hashprice_drift_pct_per_year: drift,
+                months_to_next_halving: halving,
+                pool_fee_pct: fee,
+                opex_usd_per_mw_month: opex,
+                curtail_when_unprofitable: curtail,
+            },
+        )
+}
+
+/// The HPC group, with `critical_it_mw` as a share of what the grid allows
+/// (the scenario fills in the MW once the grid is known).
+fn hpc(reach: Reach) -> impl Strategy<Value = (Hpc, Option<f64>)> {
+    (
+        (
+            prop::option::of(prop_oneof![Just(1.0), 1e-9..=1.0f64]),
+            span(1.0, 3.0),
+        ),
+        (
+            0u32..=120,
+            0u32..=120,
+            amount(reach.money),
+            span(0.0, 100.0),
+        ),
+        (amount(reach.money), span(0.0, 100.0)),
+    )
+        .prop_map(
+            |((share_of_site, pue), (conv, ramp, capex, tenant), (opex, util))| {
+                let h = Hpc {
+                    critical_it_mw: None,
+                    pue,
+                    conversion_months: conv,
+                    ramp_months: ramp,
+                    capex_usd_per_mw: capex,
+                    tenant_capex_share_pct: tenant,
+                    opex_usd_per_mw_month: opex,
+                    utilization_pct: util,
+                };
+                (h, share_of_site)
+            },
+        )
+}
+
+fn contract() -> impl Strategy<Value = Contract> {
+    (
+        1u32..=30,
+        span(0.0, 10_000.0),
+        above(-100.0, 100.0),
+        any::<bool>(),
+    )
+        .prop_map(|(term, rate, esc, pass)| Contract {
+            term_years: term,
+            rate_usd_per_kw_month: rate,
+            escalator_pct_per_year: esc,
+            power_pass_through: pass,
+        })
+}
+
+fn sweep() -> impl Strategy<Value = Sweep> {
+    (
+        span(0.0, 1_999.0),
+        prop_oneof![Just(1.0), 1e-3..=1.0f64],
+        2u32..=1_001,
+    )
+        .prop_map(|(min, t, steps)| Sweep {
+            min,
+            max: (min + (2_000.0 - min) * t).min(2_000.0),
+            steps,
+        })
+}
+
+fn scenario(reach: Reach) -> impl Strategy<Value = Scenario> {
+    (
+        (site(), mining(reach), hpc(reach), contract()),
+        (
+            prop::collection::vec(0u32..=240, 1..=5),
+            amount(reach.money),
+            above(-100.0, 1_000.0).prop_map(move |d| d.max(reach.discount_min)),
+            sweep(),
+        ),
+    )
+        .prop_map(
+            |((site, mining, (mut hpc, share), contract), (build, value, disc, sweep))| {
+                hpc.critical_it_mw = share.map(|f| f * site.grid_capacity_mw / hpc.pue);
+                Scenario {
+                    site,
+                    mining,
+                    hpc,
+                    contract,
+                    greenfield: Greenfield {
+                        build_months: build,
+                    },
+                    tenant: Tenant {
+                        compute_value_usd_per_mw_month: value,
+                    },
+                    finance: Finance {
+                        discount_rate_pct: disc,
+                    },
+                    sensitivity: Sensitivity {
+                        energy_usd_per_mwh: sweep,
+                    },
+                    ..Scenario::default()
+                }
+            },
+        )
+}
+
+/// Scenarios around the generic site, where the crossover most often falls
+/// inside the searched range.
+fn near_defaults() -> impl Strategy<Value = Scenario> {
+    (
+        (
+            10.0..=500.0f64,
+            20.0..=120.0f64,
+            15.0..=40.0f64,
+            0.0..=150.0f64,
+        ),
+        (
+            0.0..=300.0f64,
+            0.0..=15e6f64,
+            0.0..=20.0f64,
+            any::<bool>(),
+            any::<bool>(),
+        ),
+        (1u32..=15, 0u32..=36, 0u32..=24, -5.0..=10.0f64),
+    )
+        .prop_map(
+            |((g, p, eff, h), (rate, capex, disc, pass, curtail), (term, conv, ramp, esc))| {
+                let mut s = Scenario::default();
+                s.site.grid_capacity_mw = g;
+                s.site.energy_price_usd_per_mwh = p;
+                s.mining.efficiency_j_per_th = eff;
+                s.mining.hashprice_usd_per_ph_day = h;
+                s.contract.rate_usd_per_kw_month = rate;
+                s.hpc.capex_usd_per_mw = capex;
+                s.finance.discount_rate_pct = disc;
+                s.contract.power_pass_through = pass;
+                s.mining.curtail_when_unprofitable = curtail;
+                s.contract.term_years = term;
+                s.hpc.conversion_months = conv;
+                s.hpc.ramp_months = ramp;
+                s.site.energy_escalator_pct_per_year = esc;
+                s
+            },
+        )
+}
+
+/// Every number of an evaluation, with its name.
+fn numbers(r: &Evaluation) -> Vec<(String, f64)> {
+    let mut out = Vec::new();
+    let mut push = |name: &str, x: f64| out.push((name.to_owned(), x));
+    for (y, a) in r.contract_annual_revenue_usd.iter().enumerate() {
+        push(&format!("contract_annual_revenue_usd[{y}]"), *a);
+    }
+    push("contract_total_revenue_usd", r.contract_total_revenue_usd);
+    push("contract_revenue_npv_usd", r.contract_revenue_npv_usd);
+    push("keep_mining_npv_usd", r.keep_mining_npv_usd);
+    push("convert_npv_usd", r.convert_npv_usd);
+    push("incremental_npv_usd", r.incremental_npv_usd);
+    if let Some(x) = r.incremental_irr_pct {
+        push("incremental_irr_pct", x);
+    }
+    push(
+        "mining_breakeven_usd_per_mwh",
+        r.mining_breakeven_usd_per_mwh,
+    );
+    for b in &r.build_time {
+        push("build_time.mw_months_gained", b.mw_months_gained);
+        push(
+            "build_time.revenue_pulled_forward_usd",
+            b.revenue_pulled_forward_usd,
+        );
+        push(
+            "build_time.tenant_value_gained_usd",
+            b.tenant_value_gained_usd,
+        );
+        push("build_time.npv_advantage_usd", b.npv_advantage_usd);
+    }
+    for p in &r.energy_sensitivity {
+        push(
+            "energy_sensitivity.energy_usd_per_mwh",
+            p.energy_usd_per_mwh,
+        );
+        push(
+            "energy_sensitivity.keep_mining_npv_usd",
+            p.keep_mining_npv_usd,
+        );
+        push("energy_sensitivity.convert_npv_usd", p.convert_npv_usd);
+    }
+    if let Some(x) = r.energy_crossover_usd_per_mwh {
+        push("energy_crossover_usd_per_mwh", x);
+    }
+    let d = &r.derived;
+    for (n, x) in [
+        ("derived.critical_it_mw", d.critical_it_mw),
+        ("derived.hpc_grid_mw", d.hpc_grid_mw),
+        ("derived.convert_mining_mw", d.convert_mining_mw),
+        (
+            "derived.energy_price_usd_per_mwh",
+            d.energy_price_usd_per_mwh,
+        ),
+        ("derived.host_capex_usd", d.host_capex_usd),
+    ] {
+        push(n, x);
+    }
+    for m in &r.monthly {
+        for (n, x) in [
+            ("delivered_critical_mw", m.delivered_critical_mw),
+            ("contract_revenue_usd", m.contract_revenue_usd),
+            ("keep_mining_cash_usd", m.keep_mining_cash_usd),
+            ("convert_cash_usd", m.convert_cash_usd),
+            ("convert_mining_cash_usd", m.convert_mining_cash_usd),
+            ("capex_usd", m.capex_usd),
+            ("hpc_energy_usd", m.hpc_energy_usd),
+            ("hpc_opex_usd", m.hpc_opex_usd),
+            ("cumulative_advantage_usd", m.cumulative_advantage_usd),
+        ] {
+            push(&format!("monthly[{}].{n}", m.month), x);
+        }
+    }
+    out
+}
+
+/// `(1 + r_m)^-(m+1)` with `r_m = (1 + d)^(1/12) − 1`, as the specification writes it.
+fn discount(rate_pct: f64, m: usize) -> f64 {
+    let r_m = (1.0 + rate_pct / 100.0).powf(1.0 / 12.0) - 1.0;
+    (1.0 + r_m).powi(-(m as i32 + 1))
+}
+
+fn ok(s: &Scenario) -> Result<Evaluation, TestCaseError> {
+    evaluate(s).map_err(|e| TestCaseError::fail(format!("refused a valid scenario:\n{e}\n{s:#?}")))
+}
+
+proptest! {
+    #![proptest_config(config(1))]
+
+    #[test]
+    fn valid_scenarios_evaluate_to_finite_numbers(s in scenario(REALISTIC)) {
+        prop_assert!(s.validate().is_ok(), "generator made an invalid scenario: {:?}", s.validate());
+        let r = ok(&s)?;
+        for (name, x) in numbers(&r) {
+            prop_assert!(x.is_finite(), "{name} = {x}");
+        }
+        let c = s.hpc.conversion_months as usize;
+        let t = 12 * s.contract.term_years as usize;
+        prop_assert_eq!(r.monthly.len(), c + t);
+        prop_assert_eq!(r.contract_annual_revenue_usd.len(), s.contract.term_years as usize);
+        prop_assert_eq!(r.energy_sensitivity.len(), s.sensitivity.energy_usd_per_mwh.steps as usize);
+        prop_assert_eq!(r.build_time.len(), s.greenfield.build_months.len());
+        let sw = s.sensitivity.energy_usd_per_mwh;
+        prop_assert_eq!(r.energy_sensitivity[0].energy_usd_per_mwh, sw.min);
+        prop_assert_eq!(r.energy_sensitivity.last().map(|p| p.energy_usd_per_mwh), Some(sw.max));
+        if let Some(q) = r.energy_crossover_usd_per_mwh {
+            prop_assert!((0.0..=2_000.0).contains(&q), "crossover {q}");
+        }
+    }
+
+    #[test]
+    fn annual_revenues_sum_to_the_total(s in scenario(REALISTIC)) {
+        let r = ok(&s)?;
+        let sum: f64 = r.contract_annual_revenue_usd.iter().sum();
+        let monthly: f64 = r.monthly.iter().map(|m| m.contract_revenue_usd).sum();
+        let tol = 1e-9 * r.contract_total_revenue_usd.abs();
+        prop_assert!((sum - r.contract_total_revenue_usd).abs() <= tol,
+            "Σ annual {sum} vs total {}", r.contract_total_revenue_usd);
+        prop_assert!((monthly - r.contract_total_revenue_usd).abs() <= tol,
+            "Σ monthly {monthly} vs total {}", r.contract_total_revenue_usd);
+        // Each year is the sum of its twelve months.
+        let c = s.hpc.conversion_months as usize;
+        for (y, a) in r.contract_annual_revenue_usd.iter().enumerate() {
+            let months: f64 = r.monthly[c + 12 * y..c + 12 * y + 12].iter().map(|m| m.contract_revenue_usd).sum();
+            prop_assert!((months - a).abs() <= 1e-9 * a.abs(), "year {}: {a} vs {months}", y + 1);
+        }
+    }
+
+    #[test]
+    fn an_earlier_start_is_worth_at_least_as_much(s in scenario(REALISTIC)) {
+        // Starting the same non-negative rent sooner is worth more when money
+        // is worth less later, i.e. for discount rates ≥ 0.
+        let mut s = s;
+        s.finance.discount_rate_pct = s.finance.discount_rate_pct.abs().min(1_000.0);
+        let r = ok(&s)?;
+        let c = s.hpc.conversion_months;
+        let tol = 1e-9 * r.contract_total_revenue_usd.abs();
+        for b in &r.build_time {
+            prop_assert_eq!(b.months_saved, b.baseline_months.saturating_sub(c));
+            if b.baseline_months >= c {
+                prop_assert!(b.npv_advantage_usd >= -tol, "B {} ≥ c {c}: {}", b.baseline_months, b.npv_advantage_usd);
+            }
+            if b.baseline_months == c {
+                prop_assert!(b.npv_advantage_usd.abs() <= tol);
+            }
+        }
+    }
+
+    #[test]
+    fn keeping_mining_is_worth_no_more_at_a_higher_price(s in scenario(REALISTIC), a in 0.0..=2_000.0f64, b in 0.0..=2_000.0f64) {
+        let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+        let mut s = s;
+        s.site.energy_price_usd_per_mwh = lo;
+        let at_lo = ok(&s)?;
+        s.site.energy_price_usd_per_mwh = hi;
+        let at_hi = ok(&s)?;
+        let tol = 1e-12 * (at_lo.keep_mining_npv_usd.abs() + at_hi.keep_mining_npv_usd.abs());
+        prop_assert!(at_hi.keep_mining_npv_usd <= at_lo.keep_mining_npv_usd + tol,
+            "keep at ${lo}: {}, at ${hi}: {}", at_lo.keep_mining_npv_usd, at_hi.keep_mining_npv_usd);
+        // The same along the sweep, which is in increasing price order.
+        for w in at_hi.energy_sensitivity.windows(2) {
+            let tol = 1e-12 * (w[0].keep_mining_npv_usd.abs() + w[1].keep_mining_npv_usd.abs());
+            prop_assert!(w[1].keep_mining_npv_usd <= w[0].keep_mining_npv_usd + tol, "{w:?}");
+        }
+    }
+
+    #[test]
+    fn incremental_npv_is_convert_minus_keep(s in scenario(REALISTIC)) {
+        let r = ok(&s)?;
+        let tol = 1e-12 * (r.convert_npv_usd.abs() + r.keep_mining_npv_usd.abs());
+        prop_assert!((r.incremental_npv_usd - (r.convert_npv_usd - r.keep_mining_npv_usd)).abs() <= tol);
+        // The monthly convert − keep adds up to the last cumulative advantage.
+        let sum: f64 = r.monthly.iter().map(|m| m.convert_cash_usd - m.keep_mining_cash_usd).sum();
+        let scale: f64 = r.monthly.iter().map(|m| m.convert_cash_usd.abs() + m.keep_mining_cash_usd.abs()).sum();
+        let last = r.monthly.last().map_or(0.0, |m| m.cumulative_advantage_usd);
+        prop_assert!((sum - last).abs() <= 1e-9 * scale, "Σ {sum} vs cumulative {last}");
+    }
+
+    #[test]
+    fn present_value_of_the_monthly_columns(s in scenario(REALISTIC)) {
+        let r = ok(&s)?;
+        let d = s.finance.discount_rate_pct;
+        let uptime = s.mining.uptime_pct / 100.0;
+        let e = s.site.energy_escalator_pct_per_year / 100.0;
+        let (mut convert, mut keep, mut rent, mut scale, mut keep_scale) = (0.0, 0.0, 0.0, 0.0, 0.0);
+        for (m, row) in r.monthly.iter().enumerate() {
+            let v = discount(d, m);
+            convert += row.convert_cash_usd * v;
+            keep += row.keep_mining_cash_usd * v;
+            rent += row.contract_revenue_usd * v;
+            // What each month's cash is made of, for the rounding tolerance.
+            let price = s.site.energy_price_usd_per_mwh * (1.0 + e).powi((m / 12) as i32);
+            let mining = |mw: f64| mw * (uptime * 730.0 * price + s.mining.opex_usd_per_mw_month);
+            scale += v * (row.convert_cash_usd.abs() + row.convert_mining_cash_usd.abs()
+                + mining(r.derived.convert_mining_mw) + row.contract_revenue_usd.abs()
+                + row.hpc_energy_usd.abs() + row.hpc_opex_usd.abs() + row.capex_usd.abs());
+            keep_scale += v * (row.keep_mining_cash_usd.abs() + mining(s.site.grid_capacity_mw));
+        }
+        prop_assert!((convert - r.convert_npv_usd).abs() <= 1e-9 * scale,
+            "PV of convert_cash_usd {convert} vs convert_npv_usd {}", r.convert_npv_usd);
+        prop_assert!((keep - r.keep_mining_npv_usd).abs() <= 1e-9 * keep_scale,
+            "PV of keep_mining_cash_usd {keep} vs keep_mining_npv_usd {}", r.keep_mining_npv_usd);
+        prop_assert!((rent - r.contract_revenue_npv_usd).abs() <= 1e-9 * rent.abs(),
+            "PV of contract_revenue_usd {rent} vs {}", r.contract_revenue_npv_usd);
+    }
+
+    #[test]
+    fn payback_and_irr_agree_with_the_monthly_advantage(s in scenario(REALISTIC)) {
+        let r = ok(&s)?;
+        let cum: Vec<f64> = r.monthly.iter().map(|m| m.cumulative_advantage_usd).collect();
+        match r.payback_month {
+            Some(m) => {
+                let m = m as usize;
+                prop_assert!(cum[m..].iter().all(|x| *x >= 0.0), "payback {m}: {cum:?}");
+                prop_assert!(m == 0 || cum[m - 1] < 0.0, "payback {m} is not the first: {cum:?}");
+            }
+            None => prop_assert!(cum.last().is_some_and(|x| *x < 0.0)),
+        }
+        if let Some(irr) = r.incremental_irr_pct {
+            prop_assert!((-99.0..=1_000_000.0).contains(&irr), "{irr}");
+            // The present value of the advantage changes sign across the root.
+            let series: Vec<f64> = r.monthly.iter().map(|m| m.convert_cash_usd - m.keep_mining_cash_usd).collect();
+            let pv = |yearly_pct: f64| -> f64 {
+                let i = (1.0 + yearly_pct / 100.0).powf(1.0 / 12.0) - 1.0;
+                series.iter().enumerate().map(|(m, x)| x / (1.0 + i).powi(m as i32 + 1)).sum()
+            };
+            let (below, above) = (pv(irr - 0.01 * (irr.abs() + 1.0)), pv(irr + 0.01 * (irr.abs() + 1.0)));
+            let spread = irr - 0.01 * (irr.abs() + 1.0) > -99.0 && irr + 0.01 * (irr.abs() + 1.0) < 1e6;
+            if spread && below.is_finite() && above.is_finite() {
+                prop_assert!(below * above <= 0.0, "IRR {irr}: PV {below} and {above} on either side");
+            }
+        }
+    }
+
+    #[test]
+    fn sensitivity_matches_the_scenario_at_its_own_price(s in scenario(REALISTIC), i in 0usize..1_001) {
+        // Move the scenario's price onto one of the swept prices.
+        let mut s = s;
+        let at = ok(&s)?;
+        let k = i % at.energy_sensitivity.len();
+        let point = at.energy_sensitivity[k];
+        s.site.energy_price_usd_per_mwh = point.energy_usd_per_mwh;
+        let r = ok(&s)?;
+        let close = |a: f64, b: f64| (a - b).abs() <= 1e-9 * (a.abs() + b.abs()) + 1e-6;
+        prop_assert!(close(point.keep_mining_npv_usd, r.keep_mining_npv_usd), "{point:?} vs {}", r.keep_mining_npv_usd);
+        prop_assert!(close(point.convert_npv_usd, r.convert_npv_usd), "{point:?} vs {}", r.convert_npv_usd);
+    }
+
+    #[test]
+    fn crossover_is_where_converting_catches_up(s in prop_oneof![scenario(REALISTIC).boxed(), near_defaults().boxed()]) {
+        // A sweep of 401 points over [0, 2000] is exactly the $5 grid of the
+        // search: δ at every grid point from one evaluation.
+        let mut s = s;
+        s.sensitivity.energy_usd_per_mwh = Sweep { min: 0.0, max: 2_000.0, steps: 401 };
+        let r = ok(&s)?;
+        let delta: Vec<(f64, f64)> = r
+            .energy_sensitivity
+            .iter()
+            .map(|p| (p.energy_usd_per_mwh, p.convert_npv_usd - p.keep_mining_npv_usd))
+            .collect();
+        prop_assert!(delta.iter().enumerate().all(|(j, (q, _))| *q == 5.0 * j as f64));
+        let advantage_at = |q: f64| -> Result<f64, TestCaseError> {
+            let mut at = s.clone();
+            at.site.energy_price_usd_per_mwh = q;
+            Ok(ok(&at)?.incremental_npv_usd)
+        };
+        let first = delta.iter().position(|(_, d)| *d >= 0.0);
+        match (first, r.energy_crossover_usd_per_mwh) {
+            (Some(0), got) => prop_assert_eq!(got, Some(0.0)),
+            (Some(j), Some(q)) => {
+                // In the $5 interval before the first grid point where δ ≥ 0,
+                // the upper end of a final interval of width 5/512.
+                let hi = 5.0 * j as f64;
+                prop_assert!(q > hi - 5.0 && q <= hi, "crossover {q}, first δ ≥ 0 at {hi}");
+                prop_assert!(advantage_at(q)? >= 0.0, "δ({q}) < 0");
+                prop_assert!(advantage_at(q - 5.0 / 512.0)? < 0.0, "δ({} ) ≥ 0", q - 5.0 / 512.0);
+            }
+            (None, got) => prop_assert_eq!(got, None),
+            (Some(j), None) => prop_assert!(false, "δ({}) ≥ 0 but no crossover", 5 * j),
+        }
+    }
+
+    #[test]
+    fn extreme_scenarios_are_finite_or_cleanly_refused(s in scenario(EXTREME)) {
+        prop_assert!(s.validate().is_ok(), "generator made an invalid scenario: {:?}", s.validate());
+        match evaluate(&s) {
+            Ok(r) => {
+                for (name, x) in numbers(&r) {
+                    prop_assert!(x.is_finite(), "{name} = {x}");
+                }
+            }
+            Err(e) => {
+                prop_assert!(e.iter().all(|x| matches!(x, ScenarioError::NotRepresentable { .. })), "{e}");
+                prop_assert!(!e.to_string().contains("NaN"));
+            }
+        }
+    }
+}
+
+#[test]
+fn an_extreme_discount_rate_is_refused_not_nan() {
+    let mut s = Scenario::default();
+    s.finance.discount_rate_pct = -99.999_999_99;
+    s.contract.term_years = 30;
+    s.greenfield.build_months = vec![240];
+    assert!(s.validate().is_ok(), "the inputs themselves are valid");
+    match evaluate(&s) {
+        Ok(r) => panic!("evaluated to {:?}", r.keep_mining_npv_usd),
+        Err(e) => {
+            assert_eq!(e.0.len(), 1);
+            assert!(
+                matches!(e.0[0], ScenarioError::NotRepresentable { .. }),
+                "{e:?}"
+            );
+            let text = e.to_string();
+            assert!(
+                text.starts_with("scenario: ") && text.contains("too large"),
+                "{text}"
+            );
+        }
+    }
+    // Money near the top of the floating-point range.
+    let mut s = Scenario::default();
+    // 80 MW × $1e306 a month of HPC opex, 144 months: beyond 1.8e308.
+    s.hpc.opex_usd_per_mw_month = 1e306;
+    match evaluate(&s) {
+        Ok(r) => panic!("evaluated to {:?}", r.convert_npv_usd),
+        Err(e) => assert!(
+            matches!(e.0[0], ScenarioError::NotRepresentable { .. }),
+            "{e:?}"
+        ),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Arbitrary input
+// ---------------------------------------------------------------------------
+
+/// Each error of a refused scenario is one `path: message` line.
+fn well_formed(e: &repower::model::ScenarioErrors) -> Result<(), TestCaseError> {
+    prop_assert!(!e.0.is_empty());
+    for x in e.iter() {
+        let line = x.to_string();
+        prop_assert!(!line.contains('\n'), "{line:?}");
+        let (path, message) = line.split_once(": ").unwrap_or(("", ""));
+        prop_assert!(!path.is_empty() && !message.is_empty(), "{line:?}");
+    }
+    Ok(())
+}
+
+const KEYS: &[&str] = &[
+    "schema_version",
+    "site",
+    "mining",
+    "hpc",
+    "contract",
+    "greenfield",
+    "tenant",
+    "finance",
+    "sensitivity",
+    "grid_capacity_mw",
+    "energy_price_usd_per_mwh",
+    "energy_escalator_pct_per_year",
+    "efficiency_j_per_th",
+    "pue",
+    "uptime_pct",
+    "hashprice_usd_per_ph_day",
+    "hashprice_drift_pct_per_year",
+    "months_to_next_halving",
+    "pool_fee_pct",
+    "opex_usd_per_mw_month",
+    "curtail_when_unprofitable",
+    "critical_it_mw",
+    "conversion_months",
+    "ramp_months",
+    "capex_usd_per_mw",
+    "tenant_capex_share_pct",
+    "utilization_pct",
+    "term_years",
+    "rate_usd_per_kw_month",
+    "escalator_pct_per_year",
+    "power_pass_through",
+    "build_months",
+    "compute_value_usd_per_mw_month",
+    "discount_rate_pct",
+    "energy_usd_per_mwh",
+    "grid_capcity",
+];
+
+/// JSON documents built from the scenario's own names, with values of any
+/// type and size, so decoding and validation are reached, not only the parser.
+fn json_doc() -> impl Strategy<Value = serde_json::Value> {
+    use serde_json::{json, Value};
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(|n| json!(n)),
+        (-1e3..1e3f64).prop_map(|x| json!(x)),
+        any::<f64>()
+            .prop_filter("JSON numbers are finite", |x| x.is_finite())
+            .prop_map(|x| json!(x)),
+        (0u32..=1_100).prop_map(|n| json!(n)),
+        prop_oneof![
+            Just(0.5),
+            Just(12.5),
+            Just(-1.0),
+            Just(1e10),
+            Just(4294967296.0)
+        ]
+        .prop_map(|x| json!(x)),
+        "[a-z0-9.$,%-]{0,8}".prop_map(Value::String),
+    ];
+    leaf.prop_recursive(4, 48, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::vec((prop::sample::select(KEYS), inner), 0..6).prop_map(|kv| {
+                Value::Object(kv.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
+            }),
+        ]
+    })
+}
+
+/// A valid document with one group's field replaced by an arbitrary value.
+fn perturbed_doc() -> impl Strategy<Value = String> {
+    let base = serde_json::to_value(Scenario::default()).unwrap_or_default();
+    let paths: Vec<(String, String)> = match &base {
+        serde_json::Value::Object(groups) => groups
+            .iter()
+            .filter_map(|(g, v)| v.as_object().map(|o| (g, o)))
+            .flat_map(|(g, o)| o.keys().map(move |k| (g.clone(), k.clone())))
+            .collect(),
+        _ => Vec::new(),
+    };
+    (prop::sample::select(paths), json_doc()).prop_map(move |((g, k), v)| {
+        let mut doc = base.clone();
+        doc[g.as_str()][k.as_str()] = v;
+        doc.to_string()
+    })
+}
+
+fn check_any_text(text: &str) -> Result<(), TestCaseError> {
+    match Scenario::from_json(text) {
+        Ok(s) => prop_assert!(s.validate().is_ok()),
+        Err(e) => well_formed(&e)?,
+    }
+    match evaluate_json(text) {
+        Ok(r) => {
+            for (name, x) in numbers(&r) {
+                prop_assert!(x.is_finite(), "{name} = {x}");
+            }
+        }
+        Err(e) => well_formed(&e)?,
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(config(4))]
+
+    #[test]
+    fn any_bytes_are_ok_or_err(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+        check_any_text(&String::from_utf8_lossy(&bytes))?;
+    }
+
+    #[test]
+    fn any_string_is_ok_or_err(text in any::<String>()) {
+        check_any_text(&text)?;
+    }
+
+    #[test]
+    fn any_json_shaped_like_a_scenario_is_ok_or_err(doc in json_doc()) {
+        check_any_text(&doc.to_string())?;
+    }
+
+    #[test]
+    fn any_value_in_any_field_is_ok_or_err(text in perturbed_doc()) {
+        check_any_text(&text)?;
+    }
+
+    #[test]
+    fn set_text_never_panics(i in 0usize..64, text in prop_oneof![
+        any::<String>(),
+        "[-+$0-9.,eE_% \u{2212}]{0,12}",
+        prop::sample::select(vec!["", " ", "-", ".", "1.", "1e", "e5", "NaN", "inf", "-inf", "1e400", "$", "%", "1,2,3", "4294967296", "-0", "0x10"]).prop_map(str::to_owned),
+    ]) {
+        let field = Field::ALL[i % Field::ALL.len()];
+        let mut s = Scenario::default();
+        match field.set_text(&mut s, &text) {
+            Ok(()) => {
+                // What was read is a real value: either valid, or refused
+                // with the field's own path.
+                if let Err(e) = s.validate() {
+                    well_formed(&e)?;
+                    // (a lowest sweep price at or above the highest is
+                    // reported on the highest)
+                    prop_assert!(e.iter().all(|x| x.field() == Some(field)
+                        || (field == Field::SweepMin && matches!(x, ScenarioError::SweepOrder { .. }))), "{e}");
+                }
+                // It reads back the same.
+                let mut again = Scenario::default();
+                prop_assert!(field.set_text(&mut again, &field.text(&s)).is_ok(), "{:?}", field.text(&s));
+                prop_assert_eq!(field.text(&again), field.text(&s));
+            }
+            Err(e) => {
+                prop_assert_eq!(e.field(), Some(field));
+                prop_assert_eq!(s, Scenario::default());
+            }
+        }
+    }
+}
