@@ -136,10 +136,13 @@ pub fn kpis(r: &Evaluation) -> Vec<Kpi> {
             label: "Crossover energy price".to_owned(),
             value: price_per_mwh(q),
             exact: None,
-            note: if q == 0.0 {
-                "converting wins even with free power".to_owned()
-            } else {
-                "lowest price where converting is worth at least mining".to_owned()
+            note: match (q == 0.0, r.incremental_npv_usd >= 0.0) {
+                (true, true) => "converting is ahead even with free power".to_owned(),
+                // Without pass-through the advantage can fall with the price.
+                (true, false) => {
+                    "converting is ahead with free power, but behind at today's price".to_owned()
+                }
+                (false, _) => "lowest price where converting is worth at least mining".to_owned(),
             },
             tone: Tone::Neutral,
         },
@@ -200,5 +203,17 @@ mod tests {
             .expect("card");
         assert_eq!(irr.value, "not defined");
         assert!(!irr.note.is_empty());
+    }
+
+    #[test]
+    fn a_crossover_at_zero_does_not_claim_a_win_at_todays_price() {
+        // TeraWulf: the host pays the HPC power, so converting is ahead at $0
+        // and behind at $45.
+        let p = crate::presets::by_id("terawulf-core42").expect("preset");
+        let r = evaluate(&p.scenario).expect("valid");
+        assert_eq!(r.energy_crossover_usd_per_mwh, Some(0.0));
+        assert!(r.incremental_npv_usd < 0.0);
+        let card = kpis(&r).into_iter().find(|k| k.id == "crossover").expect("card");
+        assert!(card.note.contains("behind at today's price"), "{}", card.note);
     }
 }

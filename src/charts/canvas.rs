@@ -1,0 +1,711 @@
+//! The drawing surface the three charts share: plotters' SVG backend behind
+//! a few primitives in pixel coordinates, the header of legend items and
+//! figures, the axes, and the finishing touches on the SVG text.
+//!
+//! Nothing here asks plotters to measure text (no captions, meshes or
+//! series legends): widths come from [`text_width`], so drawing in the
+//! browser never forces a layout, and the SVG is the same there as in the
+//! tests.
+
+use std::fmt::Display;
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::FontTransform;
+
+use super::axis::{text_width, Scale, Ticks};
+use super::{Chart, ChartError, Rgb, Size, Theme};
+
+/// The font stack of the page, so the charts read like the rest of it.
+pub(crate) const FONT: &str =
+    "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
+
+/// Tick labels and axis titles, px.
+pub(crate) const SMALL_PX: f64 = 11.0;
+/// Legend items and figures in the header, px.
+pub(crate) const HEADER_PX: f64 = 12.0;
+/// Height of one header row, px.
+pub(crate) const ROW_H: i32 = 18;
+/// Outer margin, px.
+pub(crate) const MARGIN: i32 = 8;
+/// The column of a rotated axis title, px.
+pub(crate) const AXIS_TITLE_W: i32 = 16;
+/// Gap between an axis and its tick labels, px.
+pub(crate) const TICK_GAP: i32 = 6;
+/// The row of x tick labels, px.
+pub(crate) const X_LABELS_H: i32 = 17;
+/// Gap between header items, px.
+const ITEM_GAP: i32 = 16;
+/// Width of a legend swatch and the gap after it, px.
+const SWATCH_W: i32 = 16;
+const SWATCH_GAP: i32 = 5;
+
+/// Dash pattern of the greenfield baselines.
+pub(crate) const DASH: &str = "6 4";
+
+/// plotters writes `font-size` as the given size divided by 1.24.
+const PLOTTERS_FONT_SCALE: f64 = 1.24;
+
+/// The plotting rectangle, px (`top < bottom`).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Plot {
+    pub left: i32,
+    pub top: i32,
+    pub right: i32,
+    pub bottom: i32,
+}
+
+/// What lies right of the plot.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Right {
+    /// A second axis whose widest tick label is this wide, px.
+    Axis(i32),
+    /// Room for half of the last x tick label, whose width this is, px.
+    LastLabel(i32),
+}
+
+impl Plot {
+    /// The rectangle left over once the margins, the header, the axis
+    /// titles and the tick labels are taken. Never inverted.
+    pub fn new(size: Size, top: i32, left_labels: i32, right: Right) -> Self {
+        let (w, h) = (size.width as i32, size.height as i32);
+        let left = MARGIN + AXIS_TITLE_W + left_labels + TICK_GAP;
+        let right = match right {
+            Right::Axis(labels) => w - MARGIN - AXIS_TITLE_W - labels - TICK_GAP,
+            Right::LastLabel(label) => w - MARGIN - (label / 2 + 2 - MARGIN).max(10),
+        };
+        let bottom = h - MARGIN - 2 * X_LABELS_H;
+        let right = right.max(left + 10);
+        let top = top.min(bottom - 10);
+        Self {
+            left,
+            top,
+            right,
+            bottom,
+        }
+    }
+
+    pub fn width(&self) -> i32 {
+        self.right - self.left
+    }
+
+    pub fn height(&self) -> i32 {
+        self.bottom - self.top
+    }
+
+    pub fn x_scale(&self, domain: (f64, f64)) -> Scale {
+        Scale::new(domain, (self.left, self.right))
+    }
+
+    pub fn y_scale(&self, domain: (f64, f64)) -> Scale {
+        Scale::new(domain, (self.bottom, self.top))
+    }
+}
+
+/// Which side of the plot an axis is on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Side {
+    Left,
+    Right,
+}
+
+/// What a header item shows before its text.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Swatch {
+    /// Text only.
+    Plain,
+    /// A filled block, as of a bar.
+    Bar(Rgb),
+    /// A short solid line, with a dot when `dot`.
+    Line(Rgb, bool),
+    /// A short dashed line.
+    Dashed(Rgb),
+    /// A translucent block, as of a shaded area.
+    Area(Rgb, f64),
+}
+
+/// One entry of a chart's header: a legend entry, a figure or a note.
+#[derive(Clone, Debug)]
+pub(crate) struct Item {
+    pub swatch: Swatch,
+    pub text: String,
+    pub bold: bool,
+    pub muted: bool,
+    /// Starts a new row.
+    pub new_row: bool,
+    /// 0 for what must show; when the header would crowd a small chart,
+    /// the items of the highest rank go first.
+    pub rank: u8,
+}
+
+impl Item {
+    pub fn legend(swatch: Swatch, text: impl Into<String>) -> Self {
+        Self {
+            swatch,
+            text: text.into(),
+            bold: false,
+            muted: false,
+            new_row: false,
+            rank: 0,
+        }
+    }
+
+    pub fn figure(text: impl Into<String>) -> Self {
+        Self {
+            bold: true,
+            ..Self::legend(Swatch::Plain, text)
+        }
+    }
+
+    pub fn note(text: impl Into<String>) -> Self {
+        Self {
+            muted: true,
+            ..Self::legend(Swatch::Plain, text)
+        }
+    }
+
+    pub fn rank(self, rank: u8) -> Self {
+        Self { rank, ..self }
+    }
+
+    pub fn new_row(self) -> Self {
+        Self {
+            new_row: true,
+            ..self
+        }
+    }
+
+    fn width(&self) -> i32 {
+        let swatch = match self.swatch {
+            Swatch::Plain => 0,
+            _ => SWATCH_W + SWATCH_GAP,
+        };
+        swatch + text_width(&self.text, HEADER_PX, self.bold)
+    }
+}
+
+/// The items in rows no wider than `width`, each with its x offset.
+pub(crate) fn flow<'i>(items: &[&'i Item], width: i32) -> Vec<Vec<(i32, &'i Item)>> {
+    let mut rows: Vec<Vec<(i32, &Item)>> = Vec::new();
+    let mut row: Vec<(i32, &Item)> = Vec::new();
+    let mut x = 0;
+    for item in items {
+        let w = item.width();
+        if !row.is_empty() && (item.new_row || x + w > width) {
+            rows.push(std::mem::take(&mut row));
+            x = 0;
+        }
+        row.push((x, *item));
+        x += w + ITEM_GAP;
+    }
+    if !row.is_empty() {
+        rows.push(row);
+    }
+    rows
+}
+
+/// The rows of the items that fit in `max_rows`: the items of the highest
+/// rank are left out until the rest fit (those of rank 0 always stay).
+pub(crate) fn fit(items: &[Item], width: i32, max_rows: usize) -> Vec<Vec<(i32, &Item)>> {
+    let mut worst = items.iter().map(|i| i.rank).max().unwrap_or(0);
+    loop {
+        let kept: Vec<&Item> = items.iter().filter(|i| i.rank <= worst).collect();
+        let rows = flow(&kept, width);
+        if rows.len() <= max_rows || worst == 0 {
+            return rows;
+        }
+        worst -= 1;
+    }
+}
+
+/// How a piece of text is set.
+#[derive(Clone, Copy)]
+pub(crate) struct TextStyleSpec {
+    pub px: f64,
+    pub colour: Rgb,
+    pub bold: bool,
+    pub h: HPos,
+    pub v: VPos,
+    pub rotated: bool,
+}
+
+impl TextStyleSpec {
+    pub fn new(px: f64, colour: Rgb, h: HPos, v: VPos) -> Self {
+        Self {
+            px,
+            colour,
+            bold: false,
+            h,
+            v,
+            rotated: false,
+        }
+    }
+
+    pub fn bold(self) -> Self {
+        Self { bold: true, ..self }
+    }
+
+    /// Reads bottom to top.
+    pub fn rotated(self) -> Self {
+        Self {
+            rotated: true,
+            ..self
+        }
+    }
+}
+
+fn colour(c: Rgb) -> RGBColor {
+    RGBColor(c.0, c.1, c.2)
+}
+
+fn stroke(c: Rgb, opacity: f64, width: u32) -> ShapeStyle {
+    ShapeStyle {
+        color: colour(c).mix(opacity),
+        filled: false,
+        stroke_width: width,
+    }
+}
+
+fn fill(c: Rgb, opacity: f64) -> ShapeStyle {
+    ShapeStyle {
+        color: colour(c).mix(opacity),
+        filled: true,
+        stroke_width: 0,
+    }
+}
+
+/// The surface one chart draws on.
+pub(crate) struct Canvas<'a> {
+    area: DrawingArea<SVGBackend<'a>, Shift>,
+    chart: Chart,
+    pub theme: Theme,
+    pub size: Size,
+    /// `<polyline>` elements drawn so far.
+    paths: usize,
+    /// Which of them are dashed, and how.
+    dashes: Vec<(usize, &'static str)>,
+}
+
+/// Draws one chart: a background, then `draw`, then the SVG text with the
+/// root element made accessible and scalable.
+pub(crate) fn render(
+    chart: Chart,
+    theme: &Theme,
+    size: Size,
+    label: &str,
+    draw: impl FnOnce(&mut Canvas<'_>) -> Result<(), ChartError>,
+) -> Result<String, ChartError> {
+    let size = size.clamped();
+    let mut buf = String::with_capacity(24 * 1024);
+    let (paths, dashes) = {
+        let area = SVGBackend::with_string(&mut buf, (size.width, size.height)).into_drawing_area();
+        let mut canvas = Canvas {
+            area,
+            chart,
+            theme: theme.clone(),
+            size,
+            paths: 0,
+            dashes: Vec::new(),
+        };
+        canvas
+            .area
+            .fill(&colour(theme.background))
+            .map_err(|e| canvas.fail("filling the background", e))?;
+        draw(&mut canvas)?;
+        canvas
+            .area
+            .present()
+            .map_err(|e| canvas.fail("finishing the SVG", e))?;
+        (canvas.paths, canvas.dashes)
+    };
+    Ok(finish(&buf, label, paths, &dashes))
+}
+
+impl Canvas<'_> {
+    fn fail(&self, operation: &'static str, e: impl Display) -> ChartError {
+        ChartError::Backend {
+            chart: self.chart,
+            operation,
+            detail: e.to_string(),
+        }
+    }
+
+    /// Sets `text` at `at`.
+    pub fn text(
+        &mut self,
+        text: &str,
+        at: (i32, i32),
+        spec: TextStyleSpec,
+    ) -> Result<(), ChartError> {
+        if text.is_empty() {
+            return Ok(());
+        }
+        let weight = if spec.bold {
+            FontStyle::Bold
+        } else {
+            FontStyle::Normal
+        };
+        let font = FontDesc::new(
+            FontFamily::Name(FONT),
+            spec.px * PLOTTERS_FONT_SCALE,
+            weight,
+        );
+        let fill = colour(spec.colour);
+        let mut style = TextStyle::from(font)
+            .color(&fill)
+            .pos(Pos::new(spec.h, spec.v));
+        if spec.rotated {
+            style = style.transform(FontTransform::Rotate270);
+        }
+        self.area
+            .draw(&Text::new(text, at, style))
+            .map_err(|e| self.fail("drawing text", e))
+    }
+
+    /// A polyline through `points` (consecutive duplicates and points on a
+    /// straight run dropped), dashed with `dash` when given.
+    pub fn line(
+        &mut self,
+        points: &[(i32, i32)],
+        c: Rgb,
+        width: u32,
+        dash: Option<&'static str>,
+    ) -> Result<(), ChartError> {
+        let points = simplify(points);
+        if points.len() < 2 {
+            return Ok(());
+        }
+        self.area
+            .draw(&PathElement::new(points, stroke(c, 1.0, width)))
+            .map_err(|e| self.fail("drawing a line", e))?;
+        if let Some(pattern) = dash {
+            self.dashes.push((self.paths, pattern));
+        }
+        self.paths += 1;
+        Ok(())
+    }
+
+    /// A filled rectangle between two corners, in any order.
+    pub fn rect(
+        &mut self,
+        a: (i32, i32),
+        b: (i32, i32),
+        c: Rgb,
+        opacity: f64,
+    ) -> Result<(), ChartError> {
+        let (x0, x1) = (a.0.min(b.0), a.0.max(b.0));
+        let (y0, y1) = (a.1.min(b.1), a.1.max(b.1));
+        if x1 == x0 || y1 == y0 {
+            return Ok(());
+        }
+        self.area
+            .draw(&Rectangle::new([(x0, y0), (x1, y1)], fill(c, opacity)))
+            .map_err(|e| self.fail("drawing a rectangle", e))
+    }
+
+    /// A filled polygon.
+    pub fn polygon(
+        &mut self,
+        points: Vec<(i32, i32)>,
+        c: Rgb,
+        opacity: f64,
+    ) -> Result<(), ChartError> {
+        if points.len() < 3 {
+            return Ok(());
+        }
+        self.area
+            .draw(&Polygon::new(points, fill(c, opacity)))
+            .map_err(|e| self.fail("drawing an area", e))
+    }
+
+    /// A filled dot.
+    pub fn dot(&mut self, at: (i32, i32), radius: u32, c: Rgb) -> Result<(), ChartError> {
+        self.area
+            .draw(&Circle::new(at, radius, fill(c, 1.0)))
+            .map_err(|e| self.fail("drawing a dot", e))
+    }
+
+    /// Draws the header `items` from the top margin down, in at most a
+    /// quarter of the chart's height when they can be; returns the y below
+    /// the last row.
+    pub fn header(&mut self, items: &[Item]) -> Result<i32, ChartError> {
+        let max_rows = (self.size.height as i32 / 4 / ROW_H).max(1) as usize;
+        let rows = fit(items, self.size.width as i32 - 2 * MARGIN, max_rows);
+        let mut y = MARGIN;
+        for row in &rows {
+            let mid = y + ROW_H / 2;
+            for &(dx, item) in row {
+                let mut x = MARGIN + dx;
+                if !matches!(item.swatch, Swatch::Plain) {
+                    self.swatch(item.swatch, x, mid)?;
+                    x += SWATCH_W + SWATCH_GAP;
+                }
+                let c = if item.muted {
+                    self.theme.muted
+                } else {
+                    self.theme.text
+                };
+                let mut spec = TextStyleSpec::new(HEADER_PX, c, HPos::Left, VPos::Center);
+                if item.bold {
+                    spec = spec.bold();
+                }
+                self.text(&item.text, (x, mid), spec)?;
+            }
+            y += ROW_H;
+        }
+        Ok(y)
+    }
+
+    fn swatch(&mut self, swatch: Swatch, x: i32, mid: i32) -> Result<(), ChartError> {
+        match swatch {
+            Swatch::Plain => Ok(()),
+            Swatch::Bar(c) => self.rect((x + 2, mid - 5), (x + SWATCH_W - 2, mid + 5), c, 1.0),
+            Swatch::Area(c, opacity) => {
+                self.rect((x, mid - 5), (x + SWATCH_W, mid + 5), c, opacity)
+            }
+            Swatch::Line(c, dot) => {
+                self.line(&[(x, mid), (x + SWATCH_W, mid)], c, 2, None)?;
+                if dot {
+                    self.dot((x + SWATCH_W / 2, mid), 3, c)?;
+                }
+                Ok(())
+            }
+            Swatch::Dashed(c) => self.line(&[(x, mid), (x + SWATCH_W, mid)], c, 2, Some("5 3")),
+        }
+    }
+
+    /// Horizontal grid lines at the ticks, and the baseline of the plot.
+    pub fn grid(&mut self, plot: &Plot, ys: &Scale, ticks: &Ticks) -> Result<(), ChartError> {
+        let grid = self.theme.grid;
+        for &v in &ticks.values {
+            let y = ys.px(v);
+            if y == plot.bottom {
+                continue;
+            }
+            self.line(&[(plot.left, y), (plot.right, y)], grid, 1, None)?;
+        }
+        let axis = self.theme.axis;
+        self.line(
+            &[(plot.left, plot.bottom), (plot.right, plot.bottom)],
+            axis,
+            1,
+            None,
+        )
+    }
+
+    /// Tick labels of a vertical axis, and its title, rotated, beside them:
+    /// `titles.0`, or `titles.1` when the plot is too short for it, or none.
+    pub fn y_axis(
+        &mut self,
+        plot: &Plot,
+        side: Side,
+        ys: &Scale,
+        labels: &[(f64, String)],
+        titles: (&str, &str),
+    ) -> Result<(), ChartError> {
+        let c = self.theme.muted;
+        let (x, h) = match side {
+            Side::Left => (plot.left - TICK_GAP, HPos::Right),
+            Side::Right => (plot.right + TICK_GAP, HPos::Left),
+        };
+        for (v, label) in labels {
+            self.text(
+                label,
+                (x, ys.px(*v)),
+                TextStyleSpec::new(SMALL_PX, c, h, VPos::Center),
+            )?;
+        }
+        let title_x = match side {
+            Side::Left => MARGIN + AXIS_TITLE_W / 2,
+            Side::Right => self.size.width as i32 - MARGIN - AXIS_TITLE_W / 2,
+        };
+        let mid = (plot.top + plot.bottom) / 2;
+        let fits = |t: &&str| text_width(t, SMALL_PX, false) <= plot.height();
+        let Some(title) = [titles.0, titles.1].into_iter().find(fits) else {
+            return Ok(());
+        };
+        let spec = TextStyleSpec::new(SMALL_PX, c, HPos::Center, VPos::Center).rotated();
+        self.text(title, (title_x, mid), spec)
+    }
+
+    /// Tick marks and labels of the horizontal axis, and its title below.
+    pub fn x_axis(
+        &mut self,
+        plot: &Plot,
+        xs: &Scale,
+        labels: &[(f64, String)],
+        title: &str,
+    ) -> Result<(), ChartError> {
+        let (muted, axis) = (self.theme.muted, self.theme.axis);
+        for (v, label) in labels {
+            let x = xs.px(*v);
+            self.line(&[(x, plot.bottom), (x, plot.bottom + 4)], axis, 1, None)?;
+            let spec = TextStyleSpec::new(SMALL_PX, muted, HPos::Center, VPos::Top);
+            self.text(label, (x, plot.bottom + 6), spec)?;
+        }
+        let spec = TextStyleSpec::new(SMALL_PX, muted, HPos::Center, VPos::Bottom);
+        let x = (plot.left + plot.right) / 2;
+        self.text(title, (x, self.size.height as i32 - MARGIN), spec)
+    }
+}
+
+/// Drops repeated points and the middle of three points on one straight
+/// run, so long flat or steady stretches cost one segment.
+pub(crate) fn simplify(points: &[(i32, i32)]) -> Vec<(i32, i32)> {
+    let mut out: Vec<(i32, i32)> = Vec::with_capacity(points.len());
+    for &p in points {
+        if out.last() == Some(&p) {
+            continue;
+        }
+        if let [.., a, b] = out[..] {
+            let cross = i64::from(b.0 - a.0) * i64::from(p.1 - a.1)
+                - i64::from(b.1 - a.1) * i64::from(p.0 - a.0);
+            let forward = i64::from(b.0 - a.0) * i64::from(p.0 - b.0)
+                + i64::from(b.1 - a.1) * i64::from(p.1 - b.1);
+            if cross == 0 && forward >= 0 {
+                out.pop();
+            }
+        }
+        out.push(p);
+    }
+    out
+}
+
+/// The finished SVG: the root element gains `role="img"`, the `aria-label`,
+/// a `viewBox` if plotters left it out, rounded joins and tabular figures;
+/// the dashed polylines gain their `stroke-dasharray`.
+fn finish(svg: &str, label: &str, paths: usize, dashes: &[(usize, &str)]) -> String {
+    let mut out = String::with_capacity(svg.len() + 256);
+    let root_end = match svg.find('>') {
+        Some(i) if svg.starts_with("<svg") => i,
+        _ => return svg.to_owned(),
+    };
+    let root = &svg[..root_end];
+    out.push_str("<svg role=\"img\" aria-label=\"");
+    out.push_str(&escape(label));
+    out.push('"');
+    out.push_str(&root[4..]);
+    if !root.contains("viewBox") {
+        if let (Some(w), Some(h)) = (attribute(root, "width"), attribute(root, "height")) {
+            out.push_str(&format!(" viewBox=\"0 0 {w} {h}\""));
+        }
+    }
+    out.push_str(" stroke-linejoin=\"round\" style=\"font-variant-numeric:tabular-nums\"");
+
+    let rest = &svg[root_end..];
+    let found = rest.matches("<polyline ").count();
+    if dashes.is_empty() || found != paths {
+        // Each line drawn is one <polyline>; if that ever stops holding,
+        // solid lines beat dashes on the wrong ones.
+        out.push_str(rest);
+        return out;
+    }
+    let mut index = 0;
+    for (i, piece) in rest.split("<polyline ").enumerate() {
+        if i > 0 {
+            out.push_str("<polyline ");
+            if let Some((_, pattern)) = dashes.iter().find(|(n, _)| *n == index) {
+                out.push_str(&format!("stroke-dasharray=\"{pattern}\" "));
+            }
+            index += 1;
+        }
+        out.push_str(piece);
+    }
+    out
+}
+
+fn attribute<'s>(tag: &'s str, name: &str) -> Option<&'s str> {
+    let key = format!(" {name}=\"");
+    let start = tag.find(&key)? + key.len();
+    let len = tag[start..].find('"')?;
+    Some(&tag[start..start + len])
+}
+
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(text: &str) -> Item {
+        Item::legend(Swatch::Plain, text)
+    }
+
+    #[test]
+    fn flow_wraps_and_breaks() {
+        let items = [item("aaaa"), item("bbbb"), item("cccc").new_row()];
+        let all: Vec<&Item> = items.iter().collect();
+        let rows = flow(&all, 1000);
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[1].len(), 1);
+        assert_eq!(rows[1][0].0, 0);
+        assert_eq!(flow(&all[..2], 1000).len(), 1);
+        assert_eq!(
+            flow(&all, 10).len(),
+            3,
+            "an item wider than the row still gets a row"
+        );
+    }
+
+    #[test]
+    fn fit_leaves_out_the_highest_ranks_first() {
+        let items = [
+            item("essential"),
+            item("useful").rank(1),
+            item("extra").rank(2),
+        ];
+        let texts = |rows: Vec<Vec<(i32, &Item)>>| -> Vec<String> {
+            rows.iter().flatten().map(|(_, i)| i.text.clone()).collect()
+        };
+        assert_eq!(
+            texts(fit(&items, 1000, 1)),
+            vec!["essential", "useful", "extra"]
+        );
+        assert_eq!(texts(fit(&items, 10, 2)), vec!["essential", "useful"]);
+        assert_eq!(texts(fit(&items, 10, 1)), vec!["essential"]);
+        assert_eq!(
+            texts(fit(&items[..1], 1, 0)),
+            vec!["essential"],
+            "rank 0 always stays"
+        );
+    }
+
+    #[test]
+    fn simplify_drops_straight_runs() {
+        let pts = [(0, 10), (1, 10), (2, 10), (2, 10), (3, 9), (4, 8), (5, 8)];
+        assert_eq!(simplify(&pts), vec![(0, 10), (2, 10), (4, 8), (5, 8)]);
+        // A path that turns back on itself keeps its turning point.
+        assert_eq!(
+            simplify(&[(0, 0), (5, 0), (2, 0)]),
+            vec![(0, 0), (5, 0), (2, 0)]
+        );
+    }
+
+    #[test]
+    fn finish_marks_up_the_root_and_dashes() {
+        let svg =
+            "<svg width=\"10\" height=\"5\" xmlns=\"x\">\n<polyline a/>\n<polyline b/>\n</svg>\n";
+        let out = finish(svg, "A & B", 2, &[(1, DASH)]);
+        assert!(out.starts_with("<svg role=\"img\" aria-label=\"A &amp; B\" width=\"10\""));
+        assert!(out.contains("viewBox=\"0 0 10 5\""));
+        assert!(out.contains("<polyline a/>"));
+        assert!(out.contains("<polyline stroke-dasharray=\"6 4\" b/>"));
+        // A count that does not match leaves the lines solid.
+        let out = finish(svg, "t", 3, &[(1, DASH)]);
+        assert!(!out.contains("stroke-dasharray"));
+    }
+}
