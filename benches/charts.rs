@@ -5,7 +5,10 @@ use repower::charts::{build_time, energy, revenue, Size, Theme};
 use repower::model::scenario::Sweep;
 use repower::model::{evaluate, Evaluation, Scenario};
 
-const SIZE: Size = Size { width: 720, height: 360 };
+const SIZE: Size = Size {
+    width: 720,
+    height: 360,
+};
 
 fn main() {
     divan::main();
@@ -16,7 +19,11 @@ fn result(heavy: bool) -> Option<Evaluation> {
     if heavy {
         s.contract.term_years = 30;
         s.greenfield.build_months = vec![18, 36, 48, 60, 240];
-        s.sensitivity.energy_usd_per_mwh = Sweep { min: 0.0, max: 2000.0, steps: 1001 };
+        s.sensitivity.energy_usd_per_mwh = Sweep {
+            min: 0.0,
+            max: 2000.0,
+            steps: 1001,
+        };
     }
     evaluate(&s).ok()
 }
@@ -25,19 +32,28 @@ fn result(heavy: bool) -> Option<Evaluation> {
 fn revenue_chart(bencher: divan::Bencher, heavy: bool) {
     let r = result(heavy);
     let theme = Theme::light();
-    bencher.bench(|| r.as_ref().map(|r| revenue::draw(divan::black_box(r), &theme, SIZE)));
+    bencher.bench(|| {
+        r.as_ref()
+            .map(|r| revenue::draw(divan::black_box(r), &theme, SIZE))
+    });
 }
 
 #[divan::bench(args = [false, true])]
 fn build_time_chart(bencher: divan::Bencher, heavy: bool) {
     let r = result(heavy);
     let theme = Theme::light();
-    bencher.bench(|| r.as_ref().map(|r| build_time::draw(divan::black_box(r), &theme, SIZE)));
+    bencher.bench(|| {
+        r.as_ref()
+            .map(|r| build_time::draw(divan::black_box(r), &theme, SIZE))
+    });
 }
 
 #[divan::bench(args = [false, true])]
 fn energy_chart(bencher: divan::Bencher, heavy: bool) {
     let r = result(heavy);
     let theme = Theme::light();
-    bencher.bench(|| r.as_ref().map(|r| energy::draw(divan::black_box(r), &theme, SIZE)));
+    bencher.bench(|| {
+        r.as_ref()
+            .map(|r| energy::draw(divan::black_box(r), &theme, SIZE))
+    });
 }

@@ -213,7 +213,14 @@ mod tests {
         let r = evaluate(&p.scenario).expect("valid");
         assert_eq!(r.energy_crossover_usd_per_mwh, Some(0.0));
         assert!(r.incremental_npv_usd < 0.0);
-        let card = kpis(&r).into_iter().find(|k| k.id == "crossover").expect("card");
-        assert!(card.note.contains("behind at today's price"), "{}", card.note);
+        let card = kpis(&r)
+            .into_iter()
+            .find(|k| k.id == "crossover")
+            .expect("card");
+        assert!(
+            card.note.contains("behind at today's price"),
+            "{}",
+            card.note
+        );
     }
 }
