@@ -185,7 +185,7 @@ impl std::error::Error for ScenarioErrors {}
 
 /// A number as a person reads it in an error message: no exponent for
 /// ordinary magnitudes, no trailing `.0`.
-pub(crate) fn num(x: f64) -> String {
+pub fn num(x: f64) -> String {
     if x.is_nan() {
         "NaN".to_owned()
     } else if x.is_infinite() {

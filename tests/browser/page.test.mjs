@@ -192,6 +192,10 @@ export const tests = [
       await page.keyboard.press('Control+A');
       await page.keyboard.type('200');
       await page.waitForFunction(() => document.querySelector('li[data-kpi="contract-revenue"] .kpi-value').textContent === '$3.69B');
+      await page.keyboard.press('ArrowUp');
+      assert(await page.inputValue('#site-grid-capacity-mw') === '210', 'ArrowUp did not step by 10 MW');
+      await page.keyboard.press('Shift+ArrowDown');
+      assert(await page.inputValue('#site-grid-capacity-mw') === '110', 'Shift+ArrowDown did not step by 100 MW');
     }),
   },
   {

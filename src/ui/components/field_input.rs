@@ -78,13 +78,29 @@ pub fn field_input(props: &FieldInputProps) -> Html {
                         aria-label={format!("{} slider", spec.label)} {oninput} />
                 }
             });
+            let onkeydown = {
+                let on_edit = props.on_edit.clone();
+                Callback::from(move |e: KeyboardEvent| {
+                    let up = match e.key().as_str() {
+                        "ArrowUp" => true,
+                        "ArrowDown" => false,
+                        _ => return,
+                    };
+                    let input: HtmlInputElement = e.target_unchecked_into();
+                    if let Some(text) = catalog::step_text(field, &input.value(), up, e.shift_key())
+                    {
+                        e.prevent_default();
+                        on_edit.emit((field, text));
+                    }
+                })
+            };
             html! {
                 <>
                     <input id={id.clone()} type="text" inputmode={mode} autocomplete="off"
                         spellcheck="false" class="text"
                         value={props.text.clone()} placeholder={placeholder}
                         aria-invalid={props.error.is_some().to_string()}
-                        aria-describedby={described.clone()} oninput={on_text} />
+                        aria-describedby={described.clone()} oninput={on_text} {onkeydown} />
                     { slider }
                 </>
             }
