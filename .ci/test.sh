@@ -22,8 +22,9 @@ step "native tests"
 cargo test --quiet
 
 step "wasm tests in headless Chromium"
+# (no --quiet: cargo would pass it on to the runner, which refuses it)
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-  cargo test --quiet --target wasm32-unknown-unknown --test web
+  cargo test --target wasm32-unknown-unknown --test web --test web_fuzz
 
 step "release build (trunk)"
 cargo fetch --quiet

@@ -64,6 +64,10 @@ pub fn decode_fragment(fragment: &str) -> Decoded {
         let (key, value) = part.split_once('=').unwrap_or((part, ""));
         let key = percent_decode(key);
         let value = percent_decode(value);
+        if key == "dev" {
+            // The development switch of the page (no service worker), not a field.
+            continue;
+        }
         if key == "preset" {
             if crate::presets::by_id(&value).is_some() {
                 out.preset = Some(value);
@@ -267,6 +271,13 @@ mod tests {
         assert!(d.problems.is_empty());
         assert!(!decode_saved("{").problems.is_empty());
         assert!(!decode_saved(r#"{"v":2}"#).problems.is_empty());
+    }
+
+    #[test]
+    fn the_dev_switch_is_not_a_field() {
+        let d = decode_fragment("#dev&hpc.pue=1.3");
+        assert!(d.problems.is_empty(), "{:?}", d.problems);
+        assert_eq!(d.texts, vec![(Field::HpcPue, "1.3".to_owned())]);
     }
 
     #[test]

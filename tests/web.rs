@@ -24,8 +24,14 @@ fn evaluate_takes_an_object_and_returns_the_named_outputs() {
     let mut s = Scenario::default();
     s.site.grid_capacity_mw = 150.0;
     let native = evaluate(&s).expect("valid");
-    assert_eq!(get(&result, "contract_total_revenue_usd").as_f64(), Some(native.contract_total_revenue_usd));
-    assert_eq!(get(&result, "incremental_npv_usd").as_f64(), Some(native.incremental_npv_usd));
+    assert_eq!(
+        get(&result, "contract_total_revenue_usd").as_f64(),
+        Some(native.contract_total_revenue_usd)
+    );
+    assert_eq!(
+        get(&result, "incremental_npv_usd").as_f64(),
+        Some(native.incremental_npv_usd)
+    );
     assert!(js_sys::Array::is_array(&get(&result, "energy_sensitivity")));
     assert!(js_sys::Array::is_array(&get(&result, "monthly")));
     // Not defined is null (not undefined), as in the evaluator's JSON.
@@ -49,24 +55,38 @@ fn message(e: JsValue) -> String {
 
 #[wasm_bindgen_test]
 fn bad_input_throws_an_error_naming_each_field() {
-    let e = evaluate_js(parse(r#"{"hpc":{"pue":0.8},"site":{"energy_price_usd_per_mwh":-1}}"#))
-        .expect_err("invalid");
+    let e = evaluate_js(parse(
+        r#"{"hpc":{"pue":0.8},"site":{"energy_price_usd_per_mwh":-1}}"#,
+    ))
+    .expect_err("invalid");
     let m = message(e);
-    assert!(m.contains("hpc.pue: must be between 1 and 3, got 0.8"), "{m}");
+    assert!(
+        m.contains("hpc.pue: must be between 1 and 3, got 0.8"),
+        "{m}"
+    );
     assert!(m.contains("site.energy_price_usd_per_mwh: "), "{m}");
 
     let m = message(evaluate_js(parse(r#"{"site":{"grid_capcity":1}}"#)).expect_err("unknown"));
     assert!(m.starts_with("site.grid_capcity: unknown field"), "{m}");
 
-    let m = message(evaluate_js(parse(r#"{"hpc":{"conversion_months":"soon"}}"#)).expect_err("type"));
+    let m =
+        message(evaluate_js(parse(r#"{"hpc":{"conversion_months":"soon"}}"#)).expect_err("type"));
     assert!(m.starts_with("hpc.conversion_months: "), "{m}");
 
     // NaN can come from JavaScript (JSON cannot carry it).
     let obj = parse(r#"{"site":{}}"#);
     let site = get(&obj, "site");
-    js_sys::Reflect::set(&site, &"grid_capacity_mw".into(), &JsValue::from_f64(f64::NAN)).expect("set");
+    js_sys::Reflect::set(
+        &site,
+        &"grid_capacity_mw".into(),
+        &JsValue::from_f64(f64::NAN),
+    )
+    .expect("set");
     let m = message(evaluate_js(obj).expect_err("nan"));
-    assert!(m.starts_with("site.grid_capacity_mw: must be a finite number"), "{m}");
+    assert!(
+        m.starts_with("site.grid_capacity_mw: must be a finite number"),
+        "{m}"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -573,7 +573,7 @@ pub(crate) fn simplify(points: &[(i32, i32)]) -> Vec<(i32, i32)> {
 }
 
 /// The finished SVG: the root element gains `role="img"`, the `aria-label`,
-/// a `viewBox` if plotters left it out, rounded joins and tabular figures;
+/// a `viewBox` if plotters left it out, rounded joins (the page's stylesheet sets tabular figures);
 /// the dashed polylines gain their `stroke-dasharray`.
 fn finish(svg: &str, label: &str, paths: usize, dashes: &[(usize, &str)]) -> String {
     let mut out = String::with_capacity(svg.len() + 256);
@@ -591,7 +591,7 @@ fn finish(svg: &str, label: &str, paths: usize, dashes: &[(usize, &str)]) -> Str
             out.push_str(&format!(" viewBox=\"0 0 {w} {h}\""));
         }
     }
-    out.push_str(" stroke-linejoin=\"round\" style=\"font-variant-numeric:tabular-nums\"");
+    out.push_str(" stroke-linejoin=\"round\"");
 
     let rest = &svg[root_end..];
     let found = rest.matches("<polyline ").count();

@@ -32,6 +32,20 @@ pub fn scenario_from_js(value: JsValue) -> Result<Scenario, ScenarioErrors> {
     if value.is_undefined() || value.is_null() {
         return Ok(Scenario::default());
     }
+    // Reading an object runs its getters; one that throws would unwind
+    // through the decoder. JSON.stringify runs them too, and its exception
+    // is caught here.
+    if let Err(e) = js_sys::JSON::stringify(&value) {
+        let message = js_sys::Reflect::get(&e, &"message".into())
+            .ok()
+            .and_then(|m| m.as_string())
+            .unwrap_or_else(|| "could not be read".to_owned());
+        return Err(ScenarioError::Decode {
+            path: "scenario".to_owned(),
+            message,
+        }
+        .into());
+    }
     let de = serde_wasm_bindgen::Deserializer::from(value);
     let scenario: Scenario = serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();

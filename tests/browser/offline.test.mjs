@@ -1,0 +1,500 @@
+// Works anywhere, leaks nothing: the offline app (service worker), the
+// single-file copy from file://, any sub-path, no request to another origin,
+// the Content-Security-Policy and Subresource Integrity in force.
+import { createHash } from 'node:crypto';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { assert, freePort, launch, serve as serveOnce, waitForApp, watchErrors } from './lib.mjs';
+
+const CHARTS = ['#chart-revenue', '#chart-build-time', '#chart-energy'];
+const STANDALONE = 'repower-standalone.html';
+
+/** lib.mjs's server whose `stop()` may be called again once stopped. */
+async function serve(dir, port) {
+  const server = await serveOnce(dir, port);
+  let stopped;
+  return { ...server, stop: () => (stopped ||= server.stop()) };
+}
+
+const kpi = (page, id) => page.textContent(`li[data-kpi="${id}"] .kpi-value`);
+
+/** A copy of dist/ under `sub` (e.g. 'tools/repower') in a fresh temp dir. */
+function copyOfDist(dist, sub = '') {
+  const root = mkdtempSync(join(tmpdir(), 'repower-site-'));
+  const site = join(root, sub);
+  mkdirSync(site, { recursive: true });
+  cpSync(dist, site, { recursive: true });
+  return { root, site, remove: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/** Types `text` into the grid-capacity box and waits for the numbers and charts to change. */
+async function edit(page, text) {
+  const before = await kpi(page, 'contract-revenue');
+  const svg = await page.innerHTML('#chart-revenue .svg-frame');
+  await page.fill('#site-grid-capacity-mw', text);
+  await page.waitForFunction(
+    ([before, svg]) => document.querySelector('li[data-kpi="contract-revenue"] .kpi-value')?.textContent !== before
+      && document.querySelector('#chart-revenue .svg-frame')?.innerHTML !== svg,
+    [before, svg],
+    { timeout: 5000 },
+  );
+}
+
+/** Three charts with real SVG in them. */
+async function chartsShown(page) {
+  for (const sel of CHARTS) {
+    const len = (await page.innerHTML(`${sel} .svg-frame`)).length;
+    assert(len > 2000, `${sel}: no chart (${len} characters of SVG)`);
+  }
+}
+
+/** Waits until a service worker controls the page; returns its cache names. */
+async function waitForServiceWorker(page) {
+  return page.evaluate(async () => {
+    const timeout = (ms, what) => new Promise((_, reject) => setTimeout(() => reject(new Error(what)), ms));
+    await Promise.race([navigator.serviceWorker.ready, timeout(15000, 'no service worker became active')]);
+    if (!navigator.serviceWorker.controller) {
+      await Promise.race([
+        new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true })),
+        timeout(15000, 'the service worker never took control'),
+      ]);
+    }
+    return caches.keys();
+  });
+}
+
+/** The cache name the build gives dist/: a hash of every file the worker stores. */
+function expectedCache(site) {
+  const sw = readFileSync(join(site, 'sw.js'), 'utf8');
+  const files = JSON.parse(sw.match(/const FILES = (\[[\s\S]*?\]);/)[1]).map((f) => f.replace(/^\.\//, ''));
+  const h = createHash('sha256');
+  for (const f of files) h.update(Buffer.concat([Buffer.from(`${f}\0`), readFileSync(join(site, f)), Buffer.from('\0')]));
+  return { name: `repower-${h.digest('hex').slice(0, 16)}`, files, declared: sw.match(/const CACHE = '([^']+)'/)[1] };
+}
+
+/** The page's Content-Security-Policy (from its <meta>); fails if there is none. */
+async function cspOf(page) {
+  const csp = await page.$$eval('meta[http-equiv="Content-Security-Policy" i]', (ms) => ms.map((m) => m.content));
+  assert(csp.length === 1, `expected one CSP <meta>, found ${csp.length}`);
+  return csp[0];
+}
+
+/** Polls `check` (async, in Node) until it returns true. */
+async function until(check, what, ms = 15000) {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function serverIsDown(url) {
+  try {
+    await fetch(url);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+export const tests = [
+  {
+    name: 'after one visit the page and its charts work with the server stopped',
+    run: async ({ dist }) => {
+      const server = await serve(dist);
+      const { context, close } = await launch();
+      try {
+        const page = await context.newPage();
+        const errors = watchErrors(page);
+        await page.goto(server.url);
+        await waitForApp(page);
+        const keys = await waitForServiceWorker(page);
+        const cache = expectedCache(dist);
+        assert(cache.declared === cache.name, `sw.js cache ${cache.declared} is not the hash of its files (${cache.name})`);
+        assert(keys.length === 1 && keys[0] === cache.name, `caches: ${keys}`);
+        const cached = await page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => r.url), cache.name);
+        for (const f of cache.files) {
+          assert(cached.includes(new URL(f, server.url).href), `${f} is not in the offline cache`);
+        }
+        assert(context.serviceWorkers().length >= 1, 'no service worker in the browser context');
+
+        await server.stop();
+        assert(await serverIsDown(server.url), 'the server still answers');
+
+        await page.reload();
+        await waitForApp(page);
+        await chartsShown(page);
+        assert(await page.evaluate(() => !!navigator.serviceWorker.controller), 'reloaded page is not served by the worker');
+        await edit(page, '150');
+        assert(await kpi(page, 'contract-revenue') === '$2.77B', `150 MW offline: ${await kpi(page, 'contract-revenue')}`);
+
+        const tab = await context.newPage();
+        const tabErrors = watchErrors(tab);
+        await tab.goto(server.url);
+        await waitForApp(tab);
+        await chartsShown(tab);
+        await edit(tab, '200');
+        assert(await kpi(tab, 'contract-revenue') === '$3.69B', `200 MW offline tab: ${await kpi(tab, 'contract-revenue')}`);
+        // The tab's own API works offline too.
+        const npv = await tab.evaluate(() => window.repower.evaluate({}).incremental_npv_usd);
+        assert(Number.isFinite(npv), `repower.evaluate offline: ${npv}`);
+        const all = [...errors, ...tabErrors];
+        assert(all.length === 0, all.join('\n'));
+      } finally {
+        await close();
+        await server.stop();
+      }
+    },
+  },
+  {
+    name: 'a new release is picked up on the next visit and the old cache is removed',
+    run: async ({ dist }) => {
+      const copy = copyOfDist(dist);
+      const port = await freePort();
+      let server = await serve(copy.site, port);
+      const { context, close } = await launch();
+      try {
+        const page = await context.newPage();
+        await page.goto(server.url);
+        await waitForApp(page);
+        const first = await waitForServiceWorker(page);
+        const old = expectedCache(copy.site).name;
+        assert(first.join() === old, `first visit caches: ${first}`);
+
+        // The next release: a changed page, so a new worker with a new cache name.
+        await server.stop();
+        const indexPath = join(copy.site, 'index.html');
+        writeFileSync(indexPath, readFileSync(indexPath, 'utf8').replace('</title>', '</title>\n  <meta name="release" content="next">'));
+        const next = expectedCache(copy.site).name;
+        assert(next !== old, 'a changed page did not change the cache name');
+        const swPath = join(copy.site, 'sw.js');
+        writeFileSync(swPath, readFileSync(swPath, 'utf8').replace(old, next));
+        // Deployed later: HTTP validators (Last-Modified has 1 s resolution) see a change.
+        const later = new Date(Date.now() + 60_000);
+        for (const p of [indexPath, swPath]) utimesSync(p, later, later);
+        server = await serve(copy.site, port);
+
+        // Next visit: the new page at once, then the new worker replaces the old.
+        await page.goto(server.url);
+        await waitForApp(page);
+        assert(await page.locator('meta[name="release"]').count() === 1, 'the next visit still shows the old release');
+        await until(
+          async () => (await page.evaluate(() => caches.keys())).join() === next,
+          `only the new cache ${next} (have ${await page.evaluate(() => caches.keys())})`,
+        );
+        // The page is now served by the new worker.
+        await until(
+          async () => page.evaluate(async (next) => {
+            const c = await caches.open(next);
+            return (await c.keys()).length > 5 && !!navigator.serviceWorker.controller;
+          }, next),
+          'the new worker filled its cache and took control',
+        );
+        // And offline it is the new release that loads.
+        await server.stop();
+        await page.reload();
+        await waitForApp(page);
+        assert(await page.locator('meta[name="release"]').count() === 1, 'offline reload fell back to the old release');
+      } finally {
+        await close();
+        await server.stop();
+        copy.remove();
+      }
+    },
+  },
+  {
+    name: 'no service worker with the #dev or ?dev switch, and the switch removes one',
+    run: async ({ dist }) => {
+      const server = await serve(dist);
+      const { context, close } = await launch();
+      try {
+        const page = await context.newPage();
+        const registrations = () => page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length);
+        await page.goto(`${server.url}#dev`);
+        await waitForApp(page);
+        await page.waitForTimeout(1000);
+        assert(await registrations() === 0, 'a worker was registered with #dev');
+        // The app reads the rest of the link as usual.
+        await page.goto(`${server.url}?dev`);
+        await waitForApp(page);
+        await page.waitForTimeout(1000);
+        assert(await registrations() === 0, 'a worker was registered with ?dev');
+        // A preset id or value containing "dev" is not the switch.
+        await page.goto(`${server.url}?x=devices`);
+        await waitForApp(page);
+        await waitForServiceWorker(page);
+        assert(await registrations() === 1, 'no worker without the switch');
+        await page.goto(`${server.url}?dev`);
+        await waitForApp(page);
+        await until(async () => (await registrations()) === 0, 'the ?dev switch removed the worker');
+      } finally {
+        await close();
+        await server.stop();
+      }
+    },
+  },
+  {
+    name: 'the single file opens from file:// alone, shows the charts and reacts to input',
+    run: async ({ dist, artifacts }) => {
+      // Alone in a folder, as on a USB stick or from an e-mail.
+      const folder = mkdtempSync(join(tmpdir(), 'repower-usb-'));
+      const file = join(folder, STANDALONE);
+      cpSync(join(dist, STANDALONE), file);
+      const { context, close } = await launch();
+      try {
+        const requests = [];
+        context.on('request', (r) => requests.push(r.url()));
+        const page = await context.newPage();
+        const errors = watchErrors(page);
+        const url = pathToFileURL(file).href;
+        await page.goto(url);
+        await waitForApp(page);
+        await chartsShown(page);
+        assert(await kpi(page, 'contract-revenue') === '$1.85B', `default revenue: ${await kpi(page, 'contract-revenue')}`);
+        await edit(page, '150');
+        assert(await kpi(page, 'contract-revenue') === '$2.77B', `150 MW: ${await kpi(page, 'contract-revenue')}`);
+        await page.selectOption('.preset-picker select', 'core-scientific-coreweave');
+        await page.waitForFunction(() => document.querySelector('#hpc-critical-it-mw')?.value === '270');
+        // The JavaScript API is there too, and no worker.
+        assert(Number.isFinite(await page.evaluate(() => window.repower.evaluate({}).incremental_npv_usd)), 'API');
+        assert(await page.evaluate(() => !navigator.serviceWorker?.controller), 'a service worker on file://');
+        const outside = requests.filter((u) => u !== url && !u.startsWith('data:') && !u.startsWith('blob:'));
+        assert(outside.length === 0, `the single file asked for: ${outside.join(', ')}`);
+        const csp = await cspOf(page);
+        assert(/default-src 'none'/.test(csp) && !/unsafe-inline/.test(csp), `single-file CSP: ${csp}`);
+        assert(errors.length === 0, errors.join('\n'));
+        mkdirSync(join(artifacts, 'offline'), { recursive: true });
+        await page.screenshot({ path: join(artifacts, 'offline', 'standalone.png'), fullPage: true });
+      } finally {
+        await close();
+        rmSync(folder, { recursive: true, force: true });
+      }
+    },
+  },
+  {
+    name: 'a full session makes no request to any other origin',
+    run: async ({ dist }) => {
+      const server = await serve(dist);
+      const origin = new URL(server.url).origin;
+      const { context, close } = await launch();
+      const scratch = mkdtempSync(join(tmpdir(), 'repower-session-'));
+      try {
+        await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+        const seen = [];
+        context.on('request', (r) => seen.push(r.url()));
+        // Anything leaving for elsewhere is recorded, then refused.
+        await context.route((url) => url.origin !== origin, (route) => {
+          seen.push(route.request().url());
+          return route.abort();
+        });
+        const page = await context.newPage();
+        const errors = watchErrors(page);
+        page.on('websocket', (ws) => seen.push(ws.url()));
+        await page.goto(server.url);
+        await waitForApp(page);
+        await waitForServiceWorker(page);
+        await page.evaluate(() => {
+          window.__violations = [];
+          document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+        });
+        // Edits, presets, an invalid value, the theme.
+        await edit(page, '150');
+        await page.fill('#site-energy-price-usd-per-mwh', '61.5');
+        await page.fill('#contract-rate-usd-per-kw-month', 'abc');
+        await page.waitForSelector('[data-field="contract.rate_usd_per_kw_month"] .error');
+        await page.fill('#contract-rate-usd-per-kw-month', '140');
+        await page.selectOption('.preset-picker select', 'cipher-fluidstack');
+        await page.emulateMedia({ colorScheme: 'dark' });
+        await page.click('text=Show the numbers >> nth=0');
+        // Exports: both downloads, the link.
+        for (const label of ['Save scenario', 'Save results']) {
+          const [download] = await Promise.all([page.waitForEvent('download'), page.click(`button:has-text("${label}")`)]);
+          const path = join(scratch, download.suggestedFilename());
+          await download.saveAs(path);
+          assert(readFileSync(path, 'utf8').length > 100, `${label}: empty download`);
+          assert(download.url().startsWith('blob:'), `${label} came from ${download.url()}`);
+        }
+        await page.click('button:has-text("Copy link")');
+        await page.waitForFunction(() => location.hash.includes('preset='));
+        // Import the saved scenario back.
+        const saved = join(scratch, 'scenario.json');
+        writeFileSync(saved, JSON.stringify({ site: { grid_capacity_mw: 120 } }));
+        await page.setInputFiles('input[type=file]', saved);
+        await page.waitForFunction(() => document.querySelector('#site-grid-capacity-mw')?.value === '120');
+        await page.evaluate(() => window.repower.evaluate({ site: { grid_capacity_mw: 90 } }));
+        await page.reload();
+        await waitForApp(page);
+        const foreign = seen.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('blob:') && !u.startsWith('data:'));
+        assert(seen.length > 5, `only ${seen.length} requests recorded`);
+        assert(foreign.length === 0, `requests to other origins: ${foreign.join(', ')}`);
+        assert(errors.length === 0, errors.join('\n'));
+      } finally {
+        await close();
+        await server.stop();
+        rmSync(scratch, { recursive: true, force: true });
+      }
+    },
+  },
+  {
+    name: 'the Content-Security-Policy is in force and refuses an inline script',
+    run: async ({ dist }) => {
+      const server = await serve(dist);
+      const { context, close } = await launch();
+      try {
+        const page = await context.newPage();
+        const errors = watchErrors(page);
+        await page.goto(server.url);
+        await waitForApp(page);
+        const csp = await cspOf(page);
+        for (const d of ["default-src 'self'", "object-src 'none'", "base-uri 'none'", "style-src 'self'"]) {
+          assert(csp.includes(d), `CSP lacks ${d}: ${csp}`);
+        }
+        const scriptSrc = csp.match(/script-src ([^;]*)/)[1];
+        assert(/^'self' 'wasm-unsafe-eval'( 'sha256-[A-Za-z0-9+/=]+')*$/.test(scriptSrc), `script-src: ${scriptSrc}`);
+        assert(!/unsafe-inline|unsafe-eval'|\*|https?:/.test(csp.replace("'wasm-unsafe-eval'", '')), `CSP too loose: ${csp}`);
+        // The page's only inline script is the import map (allowed by its hash).
+        const inline = await page.$$eval('script:not([src])', (els) => els.map((e) => e.type));
+        assert(inline.join() === 'importmap', `inline scripts in the page: ${inline}`);
+        // No errors from the page itself: its own styles and charts pass the policy.
+        assert(errors.length === 0, errors.join('\n'));
+
+        const result = await page.evaluate(async () => {
+          const violations = [];
+          document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective));
+          const s = document.createElement('script');
+          s.textContent = 'window.__inlineRan = true;';
+          document.head.appendChild(s);
+          const handler = document.createElement('img');
+          handler.setAttribute('onerror', 'window.__handlerRan = true');
+          handler.src = 'data:,not-an-image';
+          document.body.appendChild(handler);
+          const style = document.createElement('style');
+          style.textContent = 'body { outline: 9px solid red; }';
+          document.head.appendChild(style);
+          const div = document.createElement('div');
+          div.setAttribute('style', 'width: 123px');
+          document.body.appendChild(div);
+          const img = new Image();
+          img.src = 'https://example.com/pixel.png';
+          document.body.appendChild(img);
+          await new Promise((r) => setTimeout(r, 300));
+          return {
+            inlineRan: window.__inlineRan === true,
+            handlerRan: window.__handlerRan === true,
+            styled: getComputedStyle(document.body).outlineWidth === '9px',
+            attrStyled: div.getBoundingClientRect().width === 123,
+            violations,
+          };
+        });
+        assert(!result.inlineRan, 'the inline script ran');
+        assert(!result.handlerRan, 'an inline event handler ran');
+        assert(!result.styled, 'an injected <style> applied');
+        assert(!result.attrStyled, 'an injected style attribute applied');
+        for (const d of ['script-src-elem', 'script-src-attr', 'style-src-elem', 'style-src-attr', 'img-src']) {
+          assert(result.violations.includes(d), `no ${d} violation reported: ${result.violations}`);
+        }
+        // Each script and style carries integrity, and it matches the file.
+        const refs = await page.$$eval('script[src], link[rel=stylesheet], link[rel=modulepreload]',
+          (els) => els.map((e) => ({ url: e.src || e.href, integrity: e.integrity })));
+        assert(refs.length === 3, `scripts and styles: ${JSON.stringify(refs)}`);
+        // The wasm's integrity is on the loader's fetch; the glue's and the
+        // loader's also in the import map.
+        const loaderUrl = refs.find((r) => /loader-/.test(r.url)).url;
+        const loader = await (await fetch(loaderUrl)).text();
+        const wasmName = loader.match(/new URL\('\.\/([^']+\.wasm)'/)[1];
+        const wasmIntegrity = loader.match(/integrity: '([^']+)'/)[1];
+        refs.push({ url: new URL(wasmName, loaderUrl).href, integrity: wasmIntegrity });
+        const map = JSON.parse(await page.textContent('script[type=importmap]')).integrity;
+        for (const [spec, integrity] of Object.entries(map)) refs.push({ url: new URL(spec, server.url).href, integrity });
+        assert(Object.keys(map).length === 2, `import map: ${JSON.stringify(map)}`);
+        for (const { url, integrity } of refs) {
+          const body = Buffer.from(await (await fetch(url)).arrayBuffer());
+          const want = `sha384-${createHash('sha384').update(body).digest('base64')}`;
+          assert(integrity === want, `${url}: integrity ${integrity}, file hashes to ${want}`);
+        }
+      } finally {
+        await close();
+        await server.stop();
+      }
+    },
+  },
+  {
+    name: 'integrity refuses a changed script or wasm',
+    run: async ({ dist }) => {
+      for (const target of ['glue', 'wasm']) {
+        const copy = copyOfDist(dist);
+        const html = readFileSync(join(copy.site, 'index.html'), 'utf8');
+        const name = target === 'glue'
+          ? html.match(/rel="modulepreload" href="\.\/([^"]+)"/)[1]
+          : html.match(/href="\.\/([^"]+\.wasm)"/)[1];
+        const path = join(copy.site, name);
+        const bytes = readFileSync(path);
+        if (target === 'glue') {
+          writeFileSync(path, Buffer.concat([bytes, Buffer.from('\nwindow.__tampered = true;\n')]));
+        } else {
+          bytes[bytes.length - 1] ^= 1;
+          writeFileSync(path, bytes);
+        }
+        const server = await serve(copy.site);
+        const { context, close } = await launch();
+        try {
+          const page = await context.newPage();
+          const errors = watchErrors(page);
+          await page.goto(`${server.url}#dev`);
+          await page.waitForTimeout(2500);
+          assert(await page.locator('#chart-energy svg').count() === 0, `${target}: the app started from a changed file`);
+          assert(await page.evaluate(() => window.__tampered !== true), `${target}: changed code ran`);
+          assert(errors.some((e) => /integrity/i.test(e)), `${target}: no integrity error: ${errors.join(' | ')}`);
+        } finally {
+          await close();
+          await server.stop();
+          copy.remove();
+        }
+      }
+    },
+  },
+  {
+    name: 'dist/ works unchanged under a sub-path, offline too',
+    run: async ({ dist }) => {
+      const copy = copyOfDist(dist, 'tools/repower');
+      const server = await serve(copy.root);
+      const base = `${server.url}tools/repower/`;
+      const { context, close } = await launch();
+      try {
+        const seen = [];
+        context.on('request', (r) => seen.push(r.url()));
+        const page = await context.newPage();
+        const errors = watchErrors(page);
+        await page.goto(base);
+        await waitForApp(page);
+        await chartsShown(page);
+        await edit(page, '150');
+        await waitForServiceWorker(page);
+        const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+        assert(scope === base, `worker scope ${scope}, want ${base}`);
+        const manifest = await page.evaluate(async () => {
+          const href = document.querySelector('link[rel=manifest]').href;
+          const m = await (await fetch(href)).json();
+          return { start: new URL(m.start_url, href).href, icons: m.icons.map((i) => new URL(i.src, href).href) };
+        });
+        assert(manifest.start === base, `manifest start_url resolves to ${manifest.start}`);
+        for (const icon of manifest.icons) {
+          assert(icon.startsWith(base) && (await fetch(icon)).ok, `icon ${icon}`);
+        }
+        const outside = seen.filter((u) => !u.startsWith(base) && !u.startsWith('blob:') && !u.startsWith('data:'));
+        assert(outside.length === 0, `requests outside the sub-path: ${outside.join(', ')}`);
+        await server.stop();
+        await page.reload();
+        await waitForApp(page);
+        await chartsShown(page);
+        assert(errors.length === 0, errors.join('\n'));
+      } finally {
+        await close();
+        await server.stop();
+        copy.remove();
+      }
+    },
+  },
+];

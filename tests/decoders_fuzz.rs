@@ -1,0 +1,832 @@
+//! Every decoder of outside data fed arbitrary input: the link fragment, the
+//! saved form, percent escapes, scenario JSON (files, the evaluator, the JS
+//! API's text form) and the text of each form field. Each must return a value
+//! or an error, never panic, and what it returns must keep its promises (texts
+//! cut to length, known presets only, no NaN or infinite output, round trips).
+//!
+//! A normal `cargo test` tries a few hundred inputs per decoder. For a long
+//! run, raise the count with `PROPTEST_CASES` and watch the counts:
+//!
+//! ```sh
+//! PROPTEST_CASES=200000 cargo test --release --test decoders_fuzz -- --nocapture
+//! ```
+//!
+//! Each test prints `fuzz NAME: N inputs` (shrinking steps included). A
+//! failure prints the smallest input found.
+
+use std::collections::BTreeMap;
+use std::fmt::Debug;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use proptest::prelude::*;
+use proptest::test_runner::{Config, TestCaseError, TestError, TestRunner};
+use repower::model::field::{scenario_from_texts, Bound};
+use repower::model::{evaluate, evaluate_json, Evaluation, Field, Scenario};
+use repower::share::{
+    decode_fragment, decode_saved, encode_fragment, encode_saved, percent_decode, percent_encode,
+    Decoded, MAX_FIELD_TEXT, MAX_INPUT,
+};
+use serde_json::{json, Map, Value};
+
+// ---- the runner -------------------------------------------------------------
+
+/// Inputs per test: `PROPTEST_CASES`, else `default`.
+fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(default)
+}
+
+/// Runs `check` on `cases` inputs drawn from `strategy`; a panic inside
+/// `check` counts as a failure and is shrunk like any other.
+fn fuzz<S>(
+    name: &str,
+    default_cases: u32,
+    strategy: S,
+    check: impl Fn(S::Value) -> Result<(), TestCaseError>,
+) where
+    S: Strategy,
+    S::Value: Debug,
+{
+    let config = Config {
+        cases: cases(default_cases),
+        failure_persistence: None,
+        max_shrink_iters: 4096,
+        ..Config::default()
+    };
+    let tried = AtomicU64::new(0);
+    let mut runner = TestRunner::new(config);
+    let result = runner.run(&strategy, |input| {
+        tried.fetch_add(1, Ordering::Relaxed);
+        check(input)
+    });
+    eprintln!("fuzz {name}: {} inputs", tried.load(Ordering::Relaxed));
+    match result {
+        Ok(()) => {}
+        Err(TestError::Fail(why, input)) => {
+            panic!("{name}: {why}\nsmallest failing input: {input:?}")
+        }
+        Err(TestError::Abort(why)) => panic!("{name}: aborted: {why}"),
+    }
+}
+
+// ---- inputs -----------------------------------------------------------------
+
+fn field_paths() -> Vec<String> {
+    let mut paths: Vec<String> = Field::ALL.iter().map(|f| f.path().to_owned()).collect();
+    paths.push("greenfield.build_months[0]".to_owned());
+    paths.push("greenfield.build_months[".to_owned());
+    paths.push("preset".to_owned());
+    paths
+}
+
+fn preset_ids() -> Vec<String> {
+    repower::presets::all()
+        .into_iter()
+        .map(|p| p.id.to_owned())
+        .collect()
+}
+
+/// Text that looks like what people type into a number box, and its near misses.
+fn number_text() -> impl Strategy<Value = String> {
+    let odd = [
+        "",
+        " ",
+        "0",
+        "-0",
+        "+0",
+        "NaN",
+        "nan",
+        "inf",
+        "-inf",
+        "infinity",
+        "1e309",
+        "-1e309",
+        "1e-400",
+        "4294967295",
+        "4294967296",
+        "-1",
+        "0x10",
+        "1_000",
+        "$1,000",
+        "12%",
+        "%",
+        "$",
+        "\u{2212}5",
+        "1..2",
+        ".",
+        "-",
+        "+",
+        "e5",
+        "1e",
+        "true",
+        "yes",
+        "on",
+        "off",
+        "1, 2, 3",
+        "12;18 24",
+        "1,,,2",
+        ",",
+        ";",
+        "\u{a0}5\u{202f}",
+        "\u{663}",
+        "\u{ff11}\u{ff12}",
+        "1e15",
+        "999999999999999.9",
+        "0.0000009999",
+        "1.7976931348623157e308",
+        "5e-324",
+        "18446744073709551616",
+        "12.0",
+        "12.5",
+        "120",
+        "121",
+        "240",
+        "241",
+        "1001",
+        "1002",
+        "2",
+        "1",
+    ];
+    prop_oneof![
+        any::<f64>().prop_map(|x| x.to_string()),
+        any::<f64>().prop_map(|x| format!("{x:e}")),
+        any::<i64>().prop_map(|n| n.to_string()),
+        any::<u32>().prop_map(|n| n.to_string()),
+        (-1000.0..10_000.0f64).prop_map(|x| format!("{x:.3}")),
+        prop::sample::select(odd.to_vec()).prop_map(str::to_owned),
+        "[-+$ 0-9.,;_%eE\u{2212}\u{a0}]{0,24}",
+    ]
+}
+
+/// Any text: number-like, arbitrary Unicode, or arbitrary bytes read as
+/// (lossy) UTF-8.
+fn any_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => number_text(),
+        2 => any::<String>(),
+        2 => prop::collection::vec(any::<u8>(), 0..80).prop_map(|b| String::from_utf8_lossy(&b).into_owned()),
+        1 => "[%&=#+a-zA-Z0-9._\\[\\]]{0,40}",
+        1 => (any::<char>(), 190..230usize).prop_map(|(c, n)| std::iter::repeat_n(c, n).collect()),
+    ]
+}
+
+/// Arbitrary bytes as the page would receive them (lossy UTF-8).
+fn lossy_bytes(max: usize) -> impl Strategy<Value = String> {
+    prop::collection::vec(any::<u8>(), 0..max)
+        .prop_map(|b| String::from_utf8_lossy(&b).into_owned())
+}
+
+/// A link fragment: real and invented keys, raw and escaped values, broken
+/// escapes, stray `&`, `=` and `#`.
+fn fragment() -> impl Strategy<Value = String> {
+    let key = prop_oneof![
+        4 => prop::sample::select(field_paths()),
+        1 => prop::sample::select(field_paths()).prop_map(|p| percent_encode(&p)),
+        1 => "[a-z_.\\[\\]0-9%]{0,30}",
+        1 => any::<String>(),
+    ];
+    let value = prop_oneof![
+        3 => any_text().prop_map(|t| percent_encode(&t)),
+        2 => any_text(),
+        1 => prop::sample::select(preset_ids()),
+        1 => "(%[0-9a-fA-F]{0,2}|%[^&]{0,2}|[^&]){0,30}",
+    ];
+    let part = (key, value, 0..4u8).prop_map(|(k, v, form)| match form {
+        0 => k,
+        1 => format!("{k}={v}={v}"),
+        _ => format!("{k}={v}"),
+    });
+    (
+        any::<bool>(),
+        prop::collection::vec(part, 0..24),
+        prop::sample::select(vec!["&", "&&", "#", "&#"]),
+    )
+        .prop_map(|(hash, parts, sep)| {
+            format!("{}{}", if hash { "#" } else { "" }, parts.join(sep))
+        })
+}
+
+/// A JSON leaf with the numbers that break things: extremes, negatives,
+/// fractions where whole numbers belong.
+fn json_leaf() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<f64>().prop_filter_map("finite", |x| serde_json::Number::from_f64(x)
+            .map(Value::Number)),
+        (-1000.0..10_000.0f64).prop_map(|x| json!(x)),
+        any::<i64>().prop_map(|n| json!(n)),
+        any::<u64>().prop_map(|n| json!(n)),
+        (0..300u32).prop_map(|n| json!(n)),
+        any_text().prop_map(Value::String),
+    ]
+}
+
+fn json_key() -> impl Strategy<Value = String> {
+    let mut keys = scenario_keys();
+    keys.extend(["v", "texts", "preset", "schema_version", "__proto__", ""].map(str::to_owned));
+    prop_oneof![3 => prop::sample::select(keys), 1 => any::<String>()]
+}
+
+/// Any JSON value, nested a few levels, keyed with real and invented names.
+fn json_value() -> impl Strategy<Value = Value> {
+    json_leaf().prop_recursive(4, 48, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::btree_map(json_key(), inner, 0..6)
+                .prop_map(|m| Value::Object(m.into_iter().collect::<Map<_, _>>())),
+        ]
+    })
+}
+
+/// Every key of the scenario document (groups and their fields).
+fn scenario_keys() -> Vec<String> {
+    let mut keys = Vec::new();
+    if let Ok(Value::Object(groups)) = serde_json::to_value(Scenario::default()) {
+        for (g, v) in groups {
+            if let Value::Object(fields) = v {
+                keys.extend(fields.keys().cloned());
+            }
+            keys.push(g);
+        }
+    }
+    keys
+}
+
+/// The scenarios a real document starts from: the defaults and every preset.
+fn base_scenarios() -> Vec<Value> {
+    let mut out = vec![serde_json::to_value(Scenario::default()).unwrap_or(Value::Null)];
+    out.extend(
+        repower::presets::all()
+            .into_iter()
+            .filter_map(|p| serde_json::to_value(p.scenario).ok()),
+    );
+    out
+}
+
+#[derive(Clone, Debug)]
+enum Edit {
+    /// Replace a field (group index, field index) with a value.
+    Set(usize, usize, Value),
+    /// Remove a field.
+    Remove(usize, usize),
+    /// Replace a whole group, or add an unknown one.
+    Group(usize, Value),
+    /// Add a key (known or not) to a group.
+    Add(usize, String, Value),
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        6 => (any::<usize>(), any::<usize>(), json_leaf()).prop_map(|(g, f, v)| Edit::Set(g, f, v)),
+        1 => (any::<usize>(), any::<usize>(), json_value()).prop_map(|(g, f, v)| Edit::Set(g, f, v)),
+        1 => (any::<usize>(), any::<usize>()).prop_map(|(g, f)| Edit::Remove(g, f)),
+        1 => (any::<usize>(), json_value()).prop_map(|(g, v)| Edit::Group(g, v)),
+        1 => (any::<usize>(), json_key(), json_value()).prop_map(|(g, k, v)| Edit::Add(g, k, v)),
+    ]
+}
+
+fn apply(mut doc: Value, edits: &[Edit]) -> Value {
+    let Value::Object(top) = &mut doc else {
+        return doc;
+    };
+    let groups: Vec<String> = top.keys().cloned().collect();
+    for e in edits {
+        let pick = |g: usize| &groups[g % groups.len()];
+        match e {
+            Edit::Group(g, v) => {
+                top.insert(pick(*g).clone(), v.clone());
+            }
+            Edit::Set(g, f, _) | Edit::Remove(g, f) => {
+                if let Some(Value::Object(fields)) = top.get_mut(pick(*g)) {
+                    if fields.is_empty() {
+                        continue;
+                    }
+                    let key = fields
+                        .keys()
+                        .nth(f % fields.len())
+                        .cloned()
+                        .unwrap_or_default();
+                    match e {
+                        Edit::Set(_, _, v) => {
+                            fields.insert(key, v.clone());
+                        }
+                        _ => {
+                            fields.remove(&key);
+                        }
+                    }
+                }
+            }
+            Edit::Add(g, k, v) => match top.get_mut(pick(*g)) {
+                Some(Value::Object(fields)) => {
+                    fields.insert(k.clone(), v.clone());
+                }
+                _ => {
+                    top.insert(k.clone(), v.clone());
+                }
+            },
+        }
+    }
+    doc
+}
+
+#[derive(Clone, Debug)]
+enum Cut {
+    Delete(usize, usize),
+    Insert(usize, String),
+}
+
+/// Byte-level damage to a text: deletions and insertions at any character
+/// boundary (a truncated file, a stray paste).
+fn damage(mut text: String, cuts: &[Cut]) -> String {
+    let boundary = |s: &str, at: usize| {
+        let mut i = if s.is_empty() { 0 } else { at % (s.len() + 1) };
+        while !s.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    for c in cuts {
+        match c {
+            Cut::Delete(at, n) => {
+                let a = boundary(&text, *at);
+                let b = boundary(&text, a + n % 40);
+                if b > a {
+                    text.replace_range(a..b, "");
+                }
+            }
+            Cut::Insert(at, s) => {
+                let a = boundary(&text, *at);
+                text.insert_str(a, s);
+            }
+        }
+    }
+    text
+}
+
+fn cut() -> impl Strategy<Value = Cut> {
+    let insert = prop_oneof![
+        any_text(),
+        prop::sample::select(vec![
+            "{", "}", "[", "]", ",", ":", "\"", "\\", "\\u", "\\ud800", "null", "1e999", "-"
+        ])
+        .prop_map(str::to_owned),
+    ];
+    prop_oneof![
+        (any::<usize>(), any::<usize>()).prop_map(|(a, n)| Cut::Delete(a, n)),
+        (any::<usize>(), insert).prop_map(|(a, s)| Cut::Insert(a, s)),
+    ]
+}
+
+/// Scenario JSON: arbitrary text and bytes, arbitrary JSON, and real
+/// scenarios with edited values and damaged text.
+fn scenario_json() -> impl Strategy<Value = String> {
+    let edited = || {
+        (
+            prop::sample::select(base_scenarios()),
+            prop::collection::vec(edit(), 0..8),
+        )
+            .prop_map(|(doc, edits)| apply(doc, &edits))
+    };
+    prop_oneof![
+        1 => any::<String>(),
+        1 => lossy_bytes(200),
+        2 => json_value().prop_map(|v| v.to_string()),
+        6 => edited().prop_map(|v| v.to_string()),
+        2 => (edited(), prop::collection::vec(cut(), 1..4)).prop_map(|(v, cuts)| damage(v.to_string(), &cuts)),
+    ]
+}
+
+/// A saved form: its real shape with arbitrary contents, arbitrary JSON,
+/// damaged real forms, arbitrary text.
+fn saved_text() -> impl Strategy<Value = String> {
+    let version = prop_oneof![4 => Just(json!(1)), 1 => json_leaf()];
+    let preset = prop_oneof![
+        Just(None),
+        prop::sample::select(preset_ids()).prop_map(|p| Some(json!(p))),
+        json_leaf().prop_map(Some),
+    ];
+    let key = prop_oneof![4 => prop::sample::select(field_paths()), 1 => any::<String>()];
+    let text = prop_oneof![6 => any_text().prop_map(Value::String), 1 => json_leaf()];
+    let texts = prop_oneof![
+        6 => prop::collection::btree_map(key, text, 0..12)
+            .prop_map(|m| Value::Object(m.into_iter().collect::<Map<_, _>>())),
+        1 => json_value(),
+    ];
+    let shaped = (version, preset, texts, any::<bool>()).prop_map(|(v, preset, texts, extra)| {
+        let mut o = Map::new();
+        o.insert("v".to_owned(), v);
+        if let Some(p) = preset {
+            o.insert("preset".to_owned(), p);
+        }
+        o.insert("texts".to_owned(), texts);
+        if extra {
+            o.insert("unknown".to_owned(), json!([1, 2]));
+        }
+        Value::Object(o).to_string()
+    });
+    prop_oneof![
+        6 => shaped.clone(),
+        2 => (shaped, prop::collection::vec(cut(), 1..4)).prop_map(|(t, cuts)| damage(t, &cuts)),
+        1 => json_value().prop_map(|v| v.to_string()),
+        1 => any::<String>(),
+        1 => lossy_bytes(200),
+    ]
+}
+
+/// A value inside (or just at) a field's range, written as text, so that
+/// whole scenarios get through validation and reach the arithmetic.
+fn in_range_text(field: Field) -> impl Strategy<Value = String> {
+    let rule = field.rule();
+    let end = |b: Bound, open: f64| match b {
+        Bound::Open => open,
+        Bound::Incl(x) => x,
+        Bound::Excl(x) => x,
+    };
+    let lo = end(rule.min, -1e12);
+    let hi = end(rule.max, 1e12);
+    let whole = field.is_whole();
+    let fix = move |x: f64| {
+        let x = if whole { x.round() } else { x };
+        if whole && field.kind() == repower::model::Kind::WholeList {
+            format!("{x}, {x}")
+        } else {
+            format!("{x}")
+        }
+    };
+    prop_oneof![
+        Just(lo),
+        Just(hi),
+        Just(lo.max(-1e300).min(hi) + 1e-9),
+        (0.0..=1.0f64).prop_map(move |t| lo + (hi - lo) * t),
+        (0.0..=1.0f64).prop_map(move |t| lo + (hi - lo) * t * t * t * t),
+        prop::sample::select(vec![-1e300, -1e15, -1.0, 0.0, 1e-300, 1.0, 1e15, 1e300]),
+    ]
+    .prop_map(fix)
+}
+
+/// The text of every field as a form holds it: a preset's (or the default)
+/// texts with a few fields changed, mostly to values in (or at the ends of)
+/// their ranges, sometimes to anything at all.
+fn form_texts() -> impl Strategy<Value = Vec<String>> {
+    let mut bases = vec![Scenario::default()];
+    bases.extend(repower::presets::all().into_iter().map(|p| p.scenario));
+    let change = (0..Field::ALL.len()).prop_flat_map(|i| {
+        let field = Field::ALL[i];
+        (
+            Just(i),
+            prop_oneof![4 => in_range_text(field), 1 => any_text()],
+        )
+    });
+    (
+        prop::sample::select(bases),
+        prop::collection::vec(change, 0..8),
+    )
+        .prop_map(|(base, changes)| {
+            let mut texts: Vec<String> = Field::ALL.iter().map(|f| f.text(&base)).collect();
+            for (i, text) in changes {
+                texts[i] = text;
+            }
+            texts
+        })
+}
+
+// ---- what every result must keep ---------------------------------------------
+
+fn check_decoded(d: &Decoded) -> Result<(), TestCaseError> {
+    let known = preset_ids();
+    if let Some(p) = &d.preset {
+        prop_assert!(known.contains(p), "unknown preset kept: {p:?}");
+    }
+    for (i, (field, text)) in d.texts.iter().enumerate() {
+        prop_assert!(
+            text.chars().count() <= MAX_FIELD_TEXT,
+            "{}: {} characters kept",
+            field.path(),
+            text.chars().count()
+        );
+        prop_assert!(
+            d.texts[..i].iter().all(|(f, _)| f != field),
+            "{} kept twice",
+            field.path()
+        );
+    }
+    Ok(())
+}
+
+fn finite(name: &str, x: f64) -> Result<(), TestCaseError> {
+    prop_assert!(x.is_finite(), "output {name} is {x}");
+    Ok(())
+}
+
+/// No output is NaN or infinite.
+fn check_evaluation(e: &Evaluation) -> Result<(), TestCaseError> {
+    for (i, x) in e.contract_annual_revenue_usd.iter().enumerate() {
+        finite(&format!("contract_annual_revenue_usd[{i}]"), *x)?;
+    }
+    finite("contract_total_revenue_usd", e.contract_total_revenue_usd)?;
+    finite("contract_revenue_npv_usd", e.contract_revenue_npv_usd)?;
+    finite("keep_mining_npv_usd", e.keep_mining_npv_usd)?;
+    finite("convert_npv_usd", e.convert_npv_usd)?;
+    finite("incremental_npv_usd", e.incremental_npv_usd)?;
+    if let Some(x) = e.incremental_irr_pct {
+        finite("incremental_irr_pct", x)?;
+    }
+    finite(
+        "mining_breakeven_usd_per_mwh",
+        e.mining_breakeven_usd_per_mwh,
+    )?;
+    if let Some(x) = e.energy_crossover_usd_per_mwh {
+        finite("energy_crossover_usd_per_mwh", x)?;
+    }
+    for b in &e.build_time {
+        finite("build_time.mw_months_gained", b.mw_months_gained)?;
+        finite(
+            "build_time.revenue_pulled_forward_usd",
+            b.revenue_pulled_forward_usd,
+        )?;
+        finite(
+            "build_time.tenant_value_gained_usd",
+            b.tenant_value_gained_usd,
+        )?;
+        finite("build_time.npv_advantage_usd", b.npv_advantage_usd)?;
+    }
+    for p in &e.energy_sensitivity {
+        finite(
+            "energy_sensitivity.energy_usd_per_mwh",
+            p.energy_usd_per_mwh,
+        )?;
+        finite(
+            "energy_sensitivity.keep_mining_npv_usd",
+            p.keep_mining_npv_usd,
+        )?;
+        finite("energy_sensitivity.convert_npv_usd", p.convert_npv_usd)?;
+    }
+    let d = &e.derived;
+    for (n, x) in [
+        ("critical_it_mw", d.critical_it_mw),
+        ("hpc_grid_mw", d.hpc_grid_mw),
+        ("convert_mining_mw", d.convert_mining_mw),
+        ("energy_price_usd_per_mwh", d.energy_price_usd_per_mwh),
+        ("host_capex_usd", d.host_capex_usd),
+    ] {
+        finite(&format!("derived.{n}"), x)?;
+    }
+    for r in &e.monthly {
+        for (n, x) in [
+            ("delivered_critical_mw", r.delivered_critical_mw),
+            ("contract_revenue_usd", r.contract_revenue_usd),
+            ("keep_mining_cash_usd", r.keep_mining_cash_usd),
+            ("convert_cash_usd", r.convert_cash_usd),
+            ("convert_mining_cash_usd", r.convert_mining_cash_usd),
+            ("capex_usd", r.capex_usd),
+            ("hpc_energy_usd", r.hpc_energy_usd),
+            ("hpc_opex_usd", r.hpc_opex_usd),
+            ("cumulative_advantage_usd", r.cumulative_advantage_usd),
+        ] {
+            finite(&format!("monthly[{}].{n}", r.month), x)?;
+        }
+    }
+    Ok(())
+}
+
+// ---- the link fragment and percent escapes ----------------------------------
+
+#[test]
+fn percent_decode_takes_any_text() {
+    let input = prop_oneof![
+        any::<String>(),
+        lossy_bytes(120),
+        "(%[0-9a-fA-F]{0,2}|%|\\+|[a-z]|\u{fffd}|\u{10ffff}){0,40}",
+    ];
+    fuzz("percent_decode", 1024, input, |s| {
+        let out = percent_decode(&s);
+        // Decoding never grows the text beyond a replacement character per byte.
+        prop_assert!(out.len() <= 3 * s.len());
+        Ok(())
+    });
+}
+
+#[test]
+fn percent_encoding_round_trips() {
+    fuzz(
+        "percent_encode round trip",
+        1024,
+        prop_oneof![any::<String>(), lossy_bytes(120)],
+        |s| {
+            let enc = percent_encode(&s);
+            prop_assert!(
+                enc.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"-._~,%".contains(&b)),
+                "{enc}"
+            );
+            prop_assert_eq!(percent_decode(&enc), s);
+            Ok(())
+        },
+    );
+}
+
+#[test]
+fn decode_fragment_takes_any_text() {
+    let input = prop_oneof![3 => fragment(), 1 => any::<String>(), 1 => lossy_bytes(300)];
+    fuzz("decode_fragment", 512, input, |s| {
+        check_decoded(&decode_fragment(&s))
+    });
+}
+
+#[test]
+fn fragments_round_trip() {
+    let ids = prop::option::of(prop::sample::select(preset_ids()));
+    let texts = prop::collection::vec(
+        (prop::sample::select(Field::ALL.to_vec()), any_text()),
+        0..12,
+    );
+    fuzz(
+        "encode_fragment round trip",
+        512,
+        (texts, ids),
+        |(texts, preset)| {
+            // The form holds one text per field: keep the last of each.
+            let mut form: Vec<(Field, String)> = Vec::new();
+            for (f, t) in texts {
+                let t: String = t.chars().take(MAX_FIELD_TEXT).collect();
+                form.retain(|(g, _)| *g != f);
+                form.push((f, t));
+            }
+            let frag = encode_fragment(
+                form.iter().map(|(f, t)| (*f, t.as_str())),
+                preset.as_deref(),
+            );
+            let d = decode_fragment(&format!("#{frag}"));
+            prop_assert!(d.problems.is_empty(), "{:?}", d.problems);
+            prop_assert_eq!(d.preset, preset);
+            let defaults = Scenario::default();
+            let expected: Vec<(Field, String)> = form
+                .into_iter()
+                .filter(|(f, t)| f.text(&defaults) != *t)
+                .collect();
+            prop_assert_eq!(d.texts, expected);
+            Ok(())
+        },
+    );
+}
+
+#[test]
+fn oversized_links_and_forms_are_refused_whole() {
+    let long = "site.grid_capacity_mw=1&".repeat(MAX_INPUT / 24 + 1);
+    let d = decode_fragment(&long);
+    assert!(
+        d.texts.is_empty() && d.problems.len() == 1,
+        "{:?}",
+        d.problems
+    );
+    let form = format!(
+        r#"{{"v":1,"texts":{{"hpc.pue":"{}"}}}}"#,
+        "9".repeat(MAX_INPUT)
+    );
+    let d = decode_saved(&form);
+    assert!(
+        d.texts.is_empty() && d.problems.len() == 1,
+        "{:?}",
+        d.problems
+    );
+    // Just under the limit still reads, and each text is cut.
+    let form = format!(
+        r#"{{"v":1,"texts":{{"hpc.pue":"{}"}}}}"#,
+        "9".repeat(MAX_INPUT - 40)
+    );
+    let d = decode_saved(&form);
+    assert_eq!(d.texts.len(), 1);
+    assert_eq!(d.texts[0].1.len(), MAX_FIELD_TEXT);
+}
+
+// ---- the saved form -----------------------------------------------------------
+
+#[test]
+fn decode_saved_takes_any_text() {
+    fuzz("decode_saved", 512, saved_text(), |s| {
+        check_decoded(&decode_saved(&s))
+    });
+}
+
+#[test]
+fn saved_forms_round_trip() {
+    let ids = prop::option::of(prop::sample::select(preset_ids()));
+    let texts =
+        prop::collection::btree_map(prop::sample::select(Field::ALL.to_vec()), any_text(), 0..12);
+    fuzz(
+        "encode_saved round trip",
+        512,
+        (texts, ids),
+        |(texts, preset): (BTreeMap<Field, String>, _)| {
+            let texts: Vec<(Field, String)> = texts
+                .into_iter()
+                .map(|(f, t)| (f, t.chars().take(MAX_FIELD_TEXT).collect()))
+                .collect();
+            let json = encode_saved(
+                texts.iter().map(|(f, t)| (*f, t.as_str())),
+                preset.as_deref(),
+            );
+            let d = decode_saved(&json);
+            prop_assert!(d.problems.is_empty(), "{:?}", d.problems);
+            prop_assert_eq!(d.preset, preset);
+            let mut got = d.texts;
+            got.sort_by_key(|(f, _)| f.path());
+            let mut want = texts;
+            want.sort_by_key(|(f, _)| f.path());
+            prop_assert_eq!(got, want);
+            Ok(())
+        },
+    );
+}
+
+// ---- scenario JSON ----------------------------------------------------------
+
+#[test]
+fn scenario_json_takes_any_text() {
+    let ran = AtomicU64::new(0);
+    fuzz(
+        "Scenario::from_json + evaluate_json",
+        256,
+        scenario_json(),
+        |text| {
+            let decoded = Scenario::from_json(&text);
+            let evaluated = evaluate_json(&text);
+            match (&decoded, &evaluated) {
+                (Err(_), Ok(_)) => prop_assert!(false, "evaluated a scenario that does not decode"),
+                (Err(e), Err(f)) => {
+                    prop_assert!(!e.0.is_empty());
+                    prop_assert_eq!(e.to_string(), f.to_string());
+                }
+                (Ok(_), Err(e)) => prop_assert!(!e.0.is_empty(), "an empty error list"),
+                (Ok(s), Ok(r)) => {
+                    prop_assert!(s.validate().is_ok());
+                    check_evaluation(r)?;
+                    ran.fetch_add(1, Ordering::Relaxed);
+                }
+            }
+            Ok(())
+        },
+    );
+    eprintln!(
+        "  of which {} decoded and evaluated",
+        ran.load(Ordering::Relaxed)
+    );
+}
+
+// ---- form fields --------------------------------------------------------------
+
+#[test]
+fn set_text_takes_any_text_and_reads_back_what_it_writes() {
+    let input = (
+        prop::sample::select(Field::ALL.to_vec()),
+        prop_oneof![any_text(), lossy_bytes(60)],
+    );
+    fuzz("Field::set_text", 2048, input, |(field, text)| {
+        let mut s = Scenario::default();
+        if field.set_text(&mut s, &text).is_ok() {
+            // What the field shows reads back to the same value.
+            let shown = field.text(&s);
+            let mut again = Scenario::default();
+            prop_assert!(
+                field.set_text(&mut again, &shown).is_ok(),
+                "{shown:?} (from {text:?}) does not read"
+            );
+            prop_assert_eq!(field.text(&again), shown);
+        }
+        Ok(())
+    });
+}
+
+#[test]
+fn scenario_from_texts_takes_any_form() {
+    let evaluated = AtomicU64::new(0);
+    fuzz(
+        "scenario_from_texts + evaluate",
+        256,
+        form_texts(),
+        |texts| {
+            let result = scenario_from_texts(|f| {
+                let i = Field::ALL.iter().position(|g| *g == f).unwrap_or(0);
+                texts[i].as_str()
+            });
+            match result {
+                Err(errors) => prop_assert!(!errors.is_empty()),
+                Ok(s) => {
+                    prop_assert!(s.validate().is_ok());
+                    if let Ok(r) = evaluate(&s) {
+                        check_evaluation(&r)?;
+                        evaluated.fetch_add(1, Ordering::Relaxed);
+                    }
+                }
+            }
+            Ok(())
+        },
+    );
+    eprintln!(
+        "  of which {} read, validated and evaluated",
+        evaluated.load(Ordering::Relaxed)
+    );
+}

@@ -1,0 +1,322 @@
+#!/usr/bin/env node
+// Trunk post-build step (see Trunk.toml): turns Trunk's output into a site
+// that works anywhere and sends nothing anywhere.
+//
+//   * Trunk's inline loader becomes a hashed file, loader-<hash>.js, so the
+//     Content-Security-Policy needs no 'unsafe-inline' for scripts.
+//   * Every script, style, preload and the wasm fetch carry Subresource
+//     Integrity (sha384); an import map gives the glue module its integrity.
+//   * The CSP goes into the page as <meta http-equiv>, so it holds on any
+//     static host, file:// included.
+//   * sw.js: the offline cache. Its cache name is a hash of every file it
+//     stores, so each release gets a new cache and drops the old one.
+//   * repower-standalone.html: one file with the wasm, JS, CSS and icon
+//     inlined, for file:// (e-mail, USB stick). Its CSP allows exactly its own
+//     inline script and style by hash.
+//   * Every URL in the page is relative: dist/ works from a web root or any
+//     sub-path. An absolute or off-site URL fails the build.
+//
+// Runs in TRUNK_STAGING_DIR (or the directory given as the first argument).
+// Debug builds (`trunk serve`) are left as Trunk wrote them: no CSP (Trunk's
+// live-reload script is inline), no service worker, no single file.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
+const profile = process.env.TRUNK_PROFILE || 'release';
+if (!dir || !existsSync(join(dir, 'index.html'))) {
+  fail(`no index.html in ${dir || '(no directory given)'}`);
+}
+if (profile !== 'release') {
+  console.log('[postbuild] debug build: leaving Trunk\'s output as it is');
+  process.exit(0);
+}
+if ((process.env.TRUNK_PUBLIC_URL || './') !== './') {
+  fail(`public_url must be "./" (relative URLs), got ${process.env.TRUNK_PUBLIC_URL}`);
+}
+
+const STANDALONE = 'repower-standalone.html';
+
+function fail(message) {
+  console.error(`[postbuild] error: ${message}`);
+  process.exit(1);
+}
+const read = (name) => readFileSync(join(dir, name));
+const sha = (alg, data) => createHash(alg).update(data).digest('base64');
+const sri = (data) => `sha384-${sha('sha384', data)}`;
+const hex = (data) => createHash('sha256').update(data).digest('hex');
+
+let html = read('index.html').toString('utf8');
+
+// ---- Trunk's inline loader -> loader-<hash>.js ---------------------------------
+
+const inline = [...html.matchAll(/<script type="module"[^>]*>([\s\S]*?)<\/script>\s*/g)];
+if (inline.length !== 1) fail(`expected Trunk's one inline loader, found ${inline.length}`);
+const trunkLoader = inline[0][1];
+const glueName = trunkLoader.match(/from '\.\/([^'/]+\.js)'/)?.[1];
+const wasmName = trunkLoader.match(/module_or_path: '\.\/([^'/]+\.wasm)'/)?.[1];
+if (!glueName || !wasmName) fail(`cannot read the loader Trunk wrote:\n${trunkLoader}`);
+const glue = read(glueName);
+const wasmBytes = read(wasmName);
+
+const loader = `// Starts Repower: the wasm (checked against its hash), then, on http(s)
+// and outside development (#dev or ?dev), the offline cache (sw.js).
+import init, * as bindings from './${glueName}';
+
+const DEV = /(?:^|[?#&])dev(?:[=&]|$)/;
+
+function offlineCache() {
+  if (!('serviceWorker' in navigator) || !window.isSecureContext) return;
+  if (location.protocol !== 'http:' && location.protocol !== 'https:') return;
+  const scope = new URL('./', import.meta.url).href;
+  if (DEV.test(location.hash) || DEV.test(location.search)) {
+    // Development: no offline cache, and none left from an earlier visit.
+    navigator.serviceWorker.getRegistrations()
+      .then((all) => all.filter((r) => r.scope === scope).forEach((r) => r.unregister()))
+      .catch(() => {});
+    return;
+  }
+  navigator.serviceWorker.register(new URL('./sw.js', import.meta.url), { scope })
+    .catch((e) => console.warn('Repower: the offline copy is not available here:', e));
+}
+if (document.readyState === 'complete') offlineCache();
+else addEventListener('load', offlineCache, { once: true });
+
+const wasmUrl = new URL('./${wasmName}', import.meta.url);
+const wasm = await init({ module_or_path: fetch(wasmUrl, { integrity: '${sri(wasmBytes)}' }) });
+window.wasmBindings = bindings;
+dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+`;
+const loaderName = `loader-${hex(loader).slice(0, 16)}.js`;
+writeFileSync(join(dir, loaderName), loader);
+
+// ---- integrity on every script and style ---------------------------------------
+
+// Trunk adds sha384 to the stylesheet and preloads; check each against the
+// file, and add it where missing.
+html = html.replace(inline[0][0], '');
+html = html.replace(/<link\b[^>]*>/g, (tag) => {
+  const rel = attr(tag, 'rel');
+  if (!['stylesheet', 'modulepreload', 'preload'].includes(rel)) return tag;
+  const file = localFile(attr(tag, 'href'));
+  const want = sri(read(file));
+  const have = attr(tag, 'integrity');
+  if (have && have !== want) fail(`${file}: integrity ${have} does not match the file (${want})`);
+  if (rel === 'preload' && attr(tag, 'as') === 'fetch') {
+    // Browsers ignore integrity on fetch preloads (and Chromium warns); the
+    // loader's fetch of the wasm carries it instead.
+    return tag.replace(/\s+integrity="[^"]*"/, '');
+  }
+  return have ? tag : tag.replace(/\s*\/?>$/, ` integrity="${want}">`);
+});
+
+const importMap = JSON.stringify({ integrity: { [`./${glueName}`]: sri(glue), [`./${loaderName}`]: sri(loader) } });
+const importMapTag = `<script type="importmap">${importMap}</script>`;
+const loaderTag = `<script type="module" src="./${loaderName}" integrity="${sri(loader)}" crossorigin="anonymous"></script>`;
+
+// ---- Content-Security-Policy ---------------------------------------------------
+
+// The charts (inline SVG) may carry fixed style attributes; allow exactly
+// those values, found in the wasm, by hash ('unsafe-hashes' covers style
+// attributes only, never inline <style> or script).
+const styleAttrs = [...new Set(
+  [...wasmBytes.toString('latin1').matchAll(/style="([a-z-]+:[^"<>]{1,200})"/gi)].map((m) => Buffer.from(m[1], 'latin1').toString('utf8')),
+)].sort();
+const styleAttrSrc = styleAttrs.length
+  ? `'unsafe-hashes' ${styleAttrs.map((v) => `'sha256-${sha('sha256', v)}'`).join(' ')}`
+  : `'none'`;
+
+const csp = [
+  "default-src 'self'",
+  `script-src 'self' 'wasm-unsafe-eval' 'sha256-${sha('sha256', importMap)}'`,
+  "style-src 'self'",
+  `style-src-attr ${styleAttrSrc}`,
+  "img-src 'self'",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "worker-src 'self'",
+  "frame-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+html = html.replace(/<meta charset="utf-8">\s*/i, (m) => `${m.trim()}\n  <meta http-equiv="Content-Security-Policy" content="${csp}">\n  `);
+if (!html.includes(csp)) fail('no <meta charset="utf-8"> to put the CSP after');
+html = html.replace(/<\/title>\s*/, (t) => `${t}\n  ${importMapTag}\n  ${loaderTag}\n  `);
+html = html.replace(/(<link[^>]*>)(?=<link)/g, '$1\n  ').replace(/\n<link/g, '\n  <link').replace(/\n\s*\n/g, '\n');
+
+checkRelative(html, 'index.html');
+writeFileSync(join(dir, 'index.html'), html);
+
+// ---- the service worker --------------------------------------------------------
+
+const precache = files(dir)
+  .filter((f) => f !== 'sw.js' && f !== STANDALONE && !f.startsWith('.'))
+  .sort();
+for (const needed of ['index.html', loaderName, glueName, wasmName, 'manifest.webmanifest']) {
+  if (!precache.includes(needed)) fail(`${needed} is missing from the offline cache list`);
+}
+const version = hex(Buffer.concat(precache.map((f) => Buffer.concat([Buffer.from(`${f}\0`), read(f), Buffer.from('\0')])))).slice(0, 16);
+const sw = `// Repower's offline cache, written by the build (www/postbuild.mjs).
+// The cache name is a hash of every file listed, so a new release installs a
+// new cache, takes over at once and deletes the old one. Pages are fetched
+// from the network first (a new release shows on the next visit) and from the
+// cache when the network is gone; hashed files come from the cache.
+const CACHE = 'repower-${version}';
+const FILES = ${JSON.stringify(precache.map((f) => `./${f}`), null, 2)};
+const INDEX = new URL('./index.html', self.location).href;
+const SCOPE = new URL('./', self.location).href;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil((async () => {
+    const cache = await caches.open(CACHE);
+    // Names with a content hash never change meaning: the HTTP cache may
+    // serve them. The others are fetched afresh.
+    await cache.addAll(FILES.map((f) => new Request(f, { cache: /-[0-9a-f]{16}(_bg)?\\.(js|wasm|css)$/.test(f) ? 'default' : 'reload' })));
+    await self.skipWaiting();
+  })());
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const key of await caches.keys()) {
+      if (key.startsWith('repower-') && key !== CACHE) await caches.delete(key);
+    }
+    await self.clients.claim();
+  })());
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || !request.url.startsWith(SCOPE)) return;
+  event.respondWith(request.mode === 'navigate' ? page(request) : file(request));
+});
+
+async function page(request) {
+  const cache = await caches.open(CACHE);
+  const url = new URL(request.url);
+  url.search = '';
+  const isApp = url.href === SCOPE || url.href === INDEX;
+  try {
+    // Always asks the server (a 304 costs little), whatever the host's cache
+    // headers say: a new release shows on the next visit.
+    const response = await fetch(request.url, { cache: 'no-cache', credentials: 'same-origin', redirect: 'manual' });
+    if (response.ok || response.type === 'opaqueredirect' || !isApp) return response;
+    return (await cache.match(INDEX)) || response;
+  } catch (offline) {
+    const cached = isApp ? await cache.match(INDEX) : await cache.match(request);
+    if (cached) return cached;
+    throw offline;
+  }
+}
+
+async function file(request) {
+  const cache = await caches.open(CACHE);
+  return (await cache.match(request)) || fetch(request);
+}
+`;
+writeFileSync(join(dir, 'sw.js'), sw);
+
+// ---- the single file -----------------------------------------------------------
+
+const cssName = html.match(/<link rel="stylesheet" href="\.\/([^"]+\.css)"/)?.[1];
+if (!cssName) fail('no stylesheet in index.html');
+const css = read(cssName).toString('utf8');
+const glueText = glue.toString('utf8');
+const initName = glueText.match(/export\s*\{[^}]*?\b(\w+) as default\b[^}]*\}/)?.[1];
+if (!initName) fail(`${glueName}: no default export (the init function) found`);
+for (const [name, text] of [[glueName, glueText], [cssName, css]]) {
+  if (/<\/(script|style)/i.test(text)) fail(`${name} contains a closing tag and cannot be inlined`);
+}
+const script = `${glueText}
+// Repower, single-file copy: the wasm is below, as base64.
+const WASM = '${wasmBytes.toString('base64')}';
+const bytes = typeof Uint8Array.fromBase64 === 'function'
+  ? Uint8Array.fromBase64(WASM)
+  : Uint8Array.from(atob(WASM), (c) => c.charCodeAt(0));
+const instance = await ${initName}({ module_or_path: bytes });
+dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm: instance } }));
+`;
+const iconSvg = read('icons/icon.svg');
+const standaloneCsp = [
+  "default-src 'none'",
+  `script-src 'sha256-${sha('sha256', script)}' 'wasm-unsafe-eval'`,
+  `style-src 'sha256-${sha('sha256', css)}'`,
+  `style-src-attr ${styleAttrSrc}`,
+  'img-src data:',
+  "connect-src 'none'",
+  "frame-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+let single = html
+  .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, `<meta http-equiv="Content-Security-Policy" content="${standaloneCsp}">`)
+  .replace(/\s*<script\b[^>]*>[\s\S]*?<\/script>/g, '')
+  .replace(/\s*<link\b[^>]*>/g, '');
+if (/\b(?:src|href)="/.test(single)) fail(`${STANDALONE} still refers to a file`);
+single = single.replace(/<\/title>/, () => `</title>
+  <link rel="icon" href="data:image/svg+xml;base64,${iconSvg.toString('base64')}" type="image/svg+xml">
+  <style>${css}</style>
+  <script type="module">${script}</script>`);
+writeFileSync(join(dir, STANDALONE), single);
+
+// ---- checks and sizes ----------------------------------------------------------
+
+// Nothing in the styles loads from anywhere: no url(), no @import.
+if (/url\(|@import/i.test(css)) fail(`${cssName} loads something (url() or @import)`);
+
+const page = ['index.html', loaderName, glueName, wasmName, cssName];
+let total = 0;
+let gz = 0;
+console.log('[postbuild] dist/ (bytes, gzip -9):');
+for (const f of files(dir).filter((n) => !n.startsWith('.')).sort()) {
+  const data = read(f);
+  const g = gzipSync(data, { level: 9 }).length;
+  if (page.includes(f)) {
+    total += data.length;
+    gz += g;
+  }
+  console.log(`  ${f.padEnd(44)} ${String(data.length).padStart(9)} ${String(g).padStart(9)}`);
+}
+console.log(`  the page downloads ${total} bytes, ${gz} gzipped (${page.join(', ')})`);
+console.log(`[postbuild] cache repower-${version}, ${precache.length} files; ${STANDALONE} written`);
+
+// ---- helpers ---------------------------------------------------------------------
+
+function attr(tag, name) {
+  return tag.match(new RegExp(`\\s${name}="([^"]*)"`))?.[1];
+}
+
+function localFile(href) {
+  if (!href || !href.startsWith('./') || href.includes('..')) fail(`not a relative URL: ${href}`);
+  const file = decodeURI(href.slice(2));
+  if (!existsSync(join(dir, file))) fail(`${href}: no such file in the build`);
+  return file;
+}
+
+function checkRelative(text, name) {
+  for (const m of text.matchAll(/\s(?:src|href)="([^"]*)"/g)) {
+    if (!m[1].startsWith('./')) fail(`${name}: URL ${m[1]} is not relative ("./…")`);
+    localFile(m[1].split('#')[0]);
+  }
+}
+
+function files(root) {
+  const out = [];
+  const walk = (d) => {
+    for (const entry of readdirSync(d)) {
+      const p = join(d, entry);
+      if (statSync(p).isDirectory()) {
+        if (!entry.startsWith('.')) walk(p);
+      } else out.push(relative(root, p).split(sep).join('/'));
+    }
+  };
+  walk(root);
+  return out;
+}
