@@ -96,6 +96,7 @@ fn odd_values_never_panic() {
         JsValue::TRUE,
         JsValue::from_str("not json"),
         parse("[]"),
+        parse(r#"{"site":[200]}"#),
         parse(r#"{"greenfield":{"build_months":[1,2,3,4,5,6]}}"#),
         parse(r#"{"sensitivity":{"energy_usd_per_mwh":[10,5]}}"#),
         parse(r#"{"schema_version":9}"#),

@@ -24,7 +24,17 @@ fn error(errors: &ScenarioErrors) -> JsValue {
     js_sys::Error::new(&errors.to_string()).into()
 }
 
+/// Marks a NaN or infinity on its way through JSON text (which cannot carry them).
+const NON_FINITE: &str = "repower:non-finite-number";
+
 /// Reads a scenario from a JS value: an object, or a JSON string.
+///
+/// An object is written to JSON text (`JSON.stringify`) and read exactly as
+/// the evaluator reads a file, so both accept and refuse the same things.
+/// NaN and infinities, which JSON cannot carry, are marked on the way and
+/// reported as "must be a finite number" for their field. A getter that
+/// throws, a cycle or a BigInt make `JSON.stringify` throw; that is caught
+/// and reported too.
 pub fn scenario_from_js(value: JsValue) -> Result<Scenario, ScenarioErrors> {
     if let Some(text) = value.as_string() {
         return Scenario::from_json(&text);
@@ -32,41 +42,48 @@ pub fn scenario_from_js(value: JsValue) -> Result<Scenario, ScenarioErrors> {
     if value.is_undefined() || value.is_null() {
         return Ok(Scenario::default());
     }
-    // Reading an object runs its getters; one that throws would unwind
-    // through the decoder. JSON.stringify runs them too, and its exception
-    // is caught here.
-    if let Err(e) = js_sys::JSON::stringify(&value) {
+    let replacer =
+        Closure::<dyn Fn(JsValue, JsValue) -> JsValue>::new(|_key: JsValue, v: JsValue| {
+            match v.as_f64() {
+                Some(x) if !x.is_finite() => JsValue::from_str(NON_FINITE),
+                _ => v,
+            }
+        });
+    let text = js_sys::JSON::stringify_with_replacer(&value, replacer.as_ref()).map_err(|e| {
         let message = js_sys::Reflect::get(&e, &"message".into())
             .ok()
             .and_then(|m| m.as_string())
             .unwrap_or_else(|| "could not be read".to_owned());
-        return Err(ScenarioError::Decode {
-            path: "scenario".to_owned(),
-            message,
-        }
-        .into());
-    }
-    let de = serde_wasm_bindgen::Deserializer::from(value);
-    let scenario: Scenario = serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        let path = if path.is_empty() || path == "." {
-            "scenario".to_owned()
-        } else {
-            path
-        };
         ScenarioError::Decode {
-            path,
-            message: e.into_inner().to_string(),
+            path: "scenario".to_owned(),
+            message: format!("cannot be read: {message}"),
         }
     })?;
-    if scenario.schema_version != crate::model::scenario::SCHEMA_VERSION {
-        return Err(ScenarioError::SchemaVersion {
-            got: scenario.schema_version,
-        }
-        .into());
-    }
-    scenario.validate()?;
-    Ok(scenario)
+    // A function or a symbol stringifies to `undefined`.
+    let text = text.as_string().ok_or_else(|| ScenarioError::Decode {
+        path: "scenario".to_owned(),
+        message: "must be an object".to_owned(),
+    })?;
+    Scenario::from_json(&text).map_err(|errors| {
+        ScenarioErrors(
+            errors
+                .0
+                .into_iter()
+                .map(|e| match e {
+                    ScenarioError::Decode { path, message } if message.contains(NON_FINITE) => {
+                        match crate::model::Field::from_path(&path) {
+                            Some(field) => ScenarioError::NotFinite { field },
+                            None => ScenarioError::Decode {
+                                path,
+                                message: "must be a finite number".to_owned(),
+                            },
+                        }
+                    }
+                    other => other,
+                })
+                .collect(),
+        )
+    })
 }
 
 /// `repower.evaluate(scenario)`.
