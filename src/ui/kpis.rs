@@ -10,8 +10,10 @@ pub struct Kpi {
     /// Stable id for tests and styling.
     pub id: &'static str,
     pub label: String,
-    /// The value as read at a glance (`$1.85B`).
+    /// The value as read at a glance (`$1.85B`, `$67.49`).
     pub value: String,
+    /// A unit shown smaller after the value (`/MWh`, `months`), if any.
+    pub unit: Option<String>,
     /// The exact figure, shown on hover (`$1,845,123,456`).
     pub exact: Option<String>,
     /// One short line under the value.
@@ -25,6 +27,11 @@ pub enum Tone {
     Good,
     Bad,
     Neutral,
+}
+
+/// A price without its unit: `$67.49` (the card shows `/MWh` beside it).
+fn dollars(x: f64) -> String {
+    price_per_mwh(x).trim_end_matches("/MWh").to_owned()
 }
 
 fn sign_tone(x: f64) -> Tone {
@@ -45,6 +52,7 @@ pub fn kpis(r: &Evaluation) -> Vec<Kpi> {
             id: "contract-revenue",
             label: format!("{years}-year contract revenue"),
             value: money(r.contract_total_revenue_usd),
+            unit: None,
             exact: Some(money_exact(r.contract_total_revenue_usd)),
             note: format!("NPV {}", money(r.contract_revenue_npv_usd)),
             tone: Tone::Neutral,
@@ -53,6 +61,7 @@ pub fn kpis(r: &Evaluation) -> Vec<Kpi> {
             id: "incremental-npv",
             label: "Incremental NPV of converting".to_owned(),
             value: money(r.incremental_npv_usd),
+            unit: None,
             exact: Some(money_exact(r.incremental_npv_usd)),
             note: format!(
                 "convert {} vs keep mining {}",
@@ -66,6 +75,7 @@ pub fn kpis(r: &Evaluation) -> Vec<Kpi> {
                 id: "incremental-irr",
                 label: "Incremental IRR".to_owned(),
                 value: percent(irr),
+                unit: None,
                 exact: Some(format!("{irr:.4} % a year")),
                 note: "yearly, on converting instead of mining".to_owned(),
                 tone: Tone::Neutral,
@@ -74,6 +84,7 @@ pub fn kpis(r: &Evaluation) -> Vec<Kpi> {
                 id: "incremental-irr",
                 label: "Incremental IRR".to_owned(),
                 value: "not defined".to_owned(),
+                unit: None,
                 exact: None,
                 note: r
                     .incremental_irr_note
@@ -87,6 +98,7 @@ pub fn kpis(r: &Evaluation) -> Vec<Kpi> {
                 id: "payback",
                 label: "Payback".to_owned(),
                 value: years_months(m),
+                unit: None,
                 exact: Some(format!("month {m} of {}", r.derived.horizon_months)),
                 note: "from the decision, against keeping mining".to_owned(),
                 tone: Tone::Neutral,
@@ -95,6 +107,7 @@ pub fn kpis(r: &Evaluation) -> Vec<Kpi> {
                 id: "payback",
                 label: "Payback".to_owned(),
                 value: "does not pay back".to_owned(),
+                unit: None,
                 exact: None,
                 note: "the cumulative advantage is still negative at the end".to_owned(),
                 tone: Tone::Bad,
@@ -105,7 +118,15 @@ pub fn kpis(r: &Evaluation) -> Vec<Kpi> {
         cards.push(Kpi {
             id: "months-saved",
             label: "Months saved".to_owned(),
-            value: format!("{} months", b.months_saved),
+            value: b.months_saved.to_string(),
+            unit: Some(
+                if b.months_saved == 1 {
+                    "month"
+                } else {
+                    "months"
+                }
+                .to_owned(),
+            ),
             exact: Some(format!(
                 "{} MW-months sooner; tenant value {}",
                 crate::format::grouped(b.mw_months_gained),
@@ -122,8 +143,9 @@ pub fn kpis(r: &Evaluation) -> Vec<Kpi> {
     cards.push(Kpi {
         id: "mining-breakeven",
         label: "Mining break-even".to_owned(),
-        value: price_per_mwh(r.mining_breakeven_usd_per_mwh),
-        exact: None,
+        value: dollars(r.mining_breakeven_usd_per_mwh),
+        unit: Some("/MWh".to_owned()),
+        exact: Some(format!("${:.4}/MWh", r.mining_breakeven_usd_per_mwh)),
         note: format!(
             "today's price {}",
             price_per_mwh(r.derived.energy_price_usd_per_mwh)
@@ -134,7 +156,8 @@ pub fn kpis(r: &Evaluation) -> Vec<Kpi> {
         Some(q) => Kpi {
             id: "crossover",
             label: "Crossover energy price".to_owned(),
-            value: price_per_mwh(q),
+            value: dollars(q),
+            unit: Some("/MWh".to_owned()),
             exact: None,
             note: match (q == 0.0, r.incremental_npv_usd >= 0.0) {
                 (true, true) => "converting is ahead even with free power".to_owned(),
@@ -150,6 +173,7 @@ pub fn kpis(r: &Evaluation) -> Vec<Kpi> {
             id: "crossover",
             label: "Crossover energy price".to_owned(),
             value: "none".to_owned(),
+            unit: None,
             exact: None,
             note: "mining stays ahead at every price up to $2,000/MWh".to_owned(),
             tone: Tone::Bad,
@@ -185,7 +209,10 @@ mod tests {
             cards[0].value,
             crate::format::money(r.contract_total_revenue_usd)
         );
-        assert_eq!(cards[4].value, "24 months");
+        assert_eq!(cards[4].value, "24");
+        assert_eq!(cards[4].unit.as_deref(), Some("months"));
+        assert_eq!(cards[5].value, "$67.49");
+        assert_eq!(cards[5].unit.as_deref(), Some("/MWh"));
         assert!(cards.iter().all(|k| !k.value.contains("NaN")));
     }
 

@@ -24,7 +24,10 @@ pub fn kpi_cards(props: &KpiCardsProps) -> Html {
         html! {
             <li class={classes!("kpi", tone)} data-kpi={k.id}>
                 <span class="kpi-label">{ k.label.clone() }</span>
-                <span class="kpi-value" title={k.exact.clone()}>{ k.value.clone() }</span>
+                <span class="kpi-value" title={k.exact.clone()}>
+                    { k.value.clone() }
+                    if let Some(unit) = &k.unit { <span class="kpi-unit">{ unit.clone() }</span> }
+                </span>
                 <span class="kpi-note">{ k.note.clone() }</span>
             </li>
         }
