@@ -104,3 +104,22 @@ fn odd_values_never_panic() {
         assert!(evaluate_js(v).is_err());
     }
 }
+
+#[wasm_bindgen_test]
+fn the_panic_banner_says_what_to_do_and_reloads_without_the_fragment() {
+    repower::web::show_panic_banner();
+    repower::web::show_panic_banner(); // once only
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document");
+    let banners = doc.query_selector_all("#panic-banner").expect("query");
+    assert_eq!(banners.length(), 1);
+    let banner = doc.get_element_by_id("panic-banner").expect("banner");
+    assert_eq!(banner.get_attribute("role").as_deref(), Some("alert"));
+    let text = banner.text_content().unwrap_or_default();
+    assert!(text.contains("Something went wrong"), "{text}");
+    assert!(text.contains("Reload"), "{text}");
+    let link = banner.query_selector("a").expect("query").expect("link");
+    let href = link.get_attribute("href").unwrap_or_default();
+    assert!(href.starts_with("http") && !href.contains('#'), "{href}");
+}

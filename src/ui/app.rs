@@ -47,6 +47,7 @@ fn initial() -> (State, Vec<String>) {
             .map(|t| share::decode_saved(&t))
             .unwrap_or_default()
     } else {
+        web::clear_scenario_fragment();
         from_link
     };
     let start = Rc::new(State::default());

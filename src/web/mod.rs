@@ -41,6 +41,25 @@ pub fn fragment() -> String {
         .unwrap_or_default()
 }
 
+/// Removes the scenario from the address once the page has read it, so a
+/// reload shows what was typed since (saved locally) rather than the link's
+/// values again. The development switch `dev` stays.
+pub fn clear_scenario_fragment() {
+    let Some(w) = window() else { return };
+    let hash = w.location().hash().unwrap_or_default();
+    let keep_dev = hash.trim_start_matches('#').split('&').any(|p| p == "dev");
+    let href = w.location().href().unwrap_or_default();
+    let base = href.split('#').next().unwrap_or_default();
+    let url = if keep_dev {
+        format!("{base}#dev")
+    } else {
+        base.to_owned()
+    };
+    if let Ok(history) = w.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
 /// The saved form, if any.
 pub fn load_saved() -> Option<String> {
     window()?
@@ -194,33 +213,42 @@ pub fn read_chosen_file(
 fn install_panic_banner() {
     yew::set_custom_panic_hook(Box::new(|info| {
         web_sys::console::error_1(&JsValue::from_str(&format!("Repower stopped: {info}")));
-        let Some(doc) = window().and_then(|w| w.document()) else {
-            return;
-        };
-        let Some(body) = doc.body() else { return };
-        if doc.get_element_by_id("panic-banner").is_some() {
-            return;
-        }
-        let Ok(banner) = doc.create_element("div") else {
-            return;
-        };
-        banner.set_id("panic-banner");
-        let _ = banner.set_attribute("role", "alert");
-        let Ok(text) = doc.create_element("p") else {
-            return;
-        };
-        text.set_text_content(Some(
-            "Something went wrong and the calculator stopped. Reload the page: your inputs are saved.",
-        ));
-        let _ = banner.append_child(&text);
-        if let Ok(link) = doc.create_element("a") {
-            let href = window()
-                .and_then(|w| w.location().href().ok())
-                .unwrap_or_default();
-            let _ = link.set_attribute("href", &href);
-            link.set_text_content(Some("Reload"));
-            let _ = banner.append_child(&link);
-        }
-        let _ = body.prepend_with_node_1(&banner);
+        show_panic_banner();
     }));
+}
+
+/// Puts the "something went wrong" banner at the top of the page, once. It
+/// works without the (stopped) WebAssembly: its reload link is a plain link
+/// to the page's address without the fragment (a fragment-only link would not
+/// reload); the inputs come back from storage.
+pub fn show_panic_banner() {
+    let Some(doc) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(body) = doc.body() else { return };
+    if doc.get_element_by_id("panic-banner").is_some() {
+        return;
+    }
+    let Ok(banner) = doc.create_element("div") else {
+        return;
+    };
+    banner.set_id("panic-banner");
+    let _ = banner.set_attribute("role", "alert");
+    let Ok(text) = doc.create_element("p") else {
+        return;
+    };
+    text.set_text_content(Some(
+        "Something went wrong and the calculator stopped. Reload the page: your inputs are saved.",
+    ));
+    let _ = banner.append_child(&text);
+    if let Ok(link) = doc.create_element("a") {
+        let href = window()
+            .and_then(|w| w.location().href().ok())
+            .map(|h| h.split('#').next().unwrap_or_default().to_owned())
+            .unwrap_or_default();
+        let _ = link.set_attribute("href", &href);
+        link.set_text_content(Some("Reload"));
+        let _ = banner.append_child(&link);
+    }
+    let _ = body.prepend_with_node_1(&banner);
 }

@@ -160,10 +160,17 @@ export const tests = [
     name: 'a shared link restores the scenario',
     run: (ctx) => withPage(ctx, async (page, errors, server) => {
       await page.goto(`${server.url}#preset=cipher-fluidstack&contract.rate_usd_per_kw_month=155`);
-      await page.reload();
+      await page.reload(); // a fragment-only navigation does not reload by itself
       await waitForApp(page);
       assert(await page.inputValue('#hpc-critical-it-mw') === '168', 'preset not applied');
       assert(await page.inputValue('#contract-rate-usd-per-kw-month') === '155', 'field not applied');
+      // The address no longer carries the link's values, so edits survive a reload.
+      assert(!page.url().includes('contract.rate'), `fragment kept: ${page.url()}`);
+      await page.fill('#contract-rate-usd-per-kw-month', '160');
+      await page.reload();
+      await waitForApp(page);
+      assert(await page.inputValue('#contract-rate-usd-per-kw-month') === '160', 'edit after a link was lost on reload');
+      assert(await page.inputValue('#hpc-critical-it-mw') === '168', 'preset lost on reload');
       assert(errors.length === 0, errors.join('\n'));
     }),
   },
