@@ -290,6 +290,18 @@ impl Scale {
 /// text (that would force a reflow per label) and the SVG is the same in
 /// the browser as in the tests. It errs wide: it fits DejaVu Sans, wider
 /// than the usual system fonts.
+/// Tick values with their labels, and the widest label's width at the
+/// tick-label size, px (what the plot reserves for that axis).
+pub(crate) fn labelled(values: &[f64], label: impl Fn(f64) -> String) -> (Vec<(f64, String)>, i32) {
+    let labels: Vec<(f64, String)> = values.iter().map(|v| (*v, label(*v))).collect();
+    let widest = labels
+        .iter()
+        .map(|(_, t)| text_width(t, super::canvas::SMALL_PX, false))
+        .max()
+        .unwrap_or(0);
+    (labels, widest)
+}
+
 pub(crate) fn text_width(text: &str, px: f64, bold: bool) -> i32 {
     let em: f64 = text
         .chars()

@@ -10,7 +10,7 @@
 
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::axis::{month_step, number_tick, text_width, ticks, ticks_with_step};
+use super::axis::{labelled, month_step, number_tick, text_width, ticks, ticks_with_step};
 use super::canvas::{
     render, simplify, Canvas, Item, Plot, Right, Side, Swatch, TextStyleSpec, DASH, MARGIN,
     SMALL_PX,
@@ -227,16 +227,7 @@ fn draw_on(c: &mut Canvas<'_>, r: &Evaluation) -> Result<(), ChartError> {
 
     let y_target = (rough.height() / 45).clamp(2, 8) as usize;
     let y_ticks = ticks(0.0, ramp.full * 1.15, y_target, false, 1.0);
-    let y_labels: Vec<(f64, String)> = y_ticks
-        .values
-        .iter()
-        .map(|v| (*v, number_tick(*v, y_ticks.step)))
-        .collect();
-    let widest = y_labels
-        .iter()
-        .map(|(_, t)| text_width(t, SMALL_PX, false))
-        .max()
-        .unwrap_or(0);
+    let (y_labels, widest) = labelled(&y_ticks.values, |v| number_tick(v, y_ticks.step));
     let plot = Plot::new(c.size, top, widest, Right::LastLabel(last_label));
     let xs = plot.x_scale((0.0, end as f64));
     let ys = plot.y_scale((y_ticks.lo, y_ticks.hi));

@@ -6,7 +6,9 @@
 
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::axis::{money_tick, nice_step, price_tick, text_width, ticks, ticks_with_step, Scale};
+use super::axis::{
+    labelled, money_tick, nice_step, price_tick, text_width, ticks, ticks_with_step, Scale,
+};
 use super::canvas::{
     render, Canvas, Item, Plot, Right, Side, Swatch, TextStyleSpec, MARGIN, SMALL_PX,
 };
@@ -204,16 +206,7 @@ fn draw_on(c: &mut Canvas<'_>, r: &Evaluation) -> Result<(), ChartError> {
         false,
         1.0,
     );
-    let y_labels: Vec<(f64, String)> = y_ticks
-        .values
-        .iter()
-        .map(|v| (*v, money_tick(*v)))
-        .collect();
-    let widest = y_labels
-        .iter()
-        .map(|(_, t)| text_width(t, SMALL_PX, false))
-        .max()
-        .unwrap_or(0);
+    let (y_labels, widest) = labelled(&y_ticks.values, money_tick);
 
     // The plot's sides do not depend on its top: place the marker labels,
     // then give them the rows they need.

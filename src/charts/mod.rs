@@ -29,6 +29,8 @@ pub mod revenue;
 
 use std::fmt;
 
+use crate::model::Evaluation;
+
 /// A colour, `Rgb(0x00, 0x72, 0xB2)`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Rgb(pub u8, pub u8, pub u8);
@@ -139,6 +141,47 @@ pub enum Chart {
     Revenue,
     BuildTime,
     Energy,
+}
+
+impl Chart {
+    /// The three charts, in the order the page shows them.
+    pub const ALL: [Chart; 3] = [Chart::Revenue, Chart::BuildTime, Chart::Energy];
+
+    /// The chart's SVG text.
+    pub fn draw(self, r: &Evaluation, theme: &Theme, size: Size) -> Result<String, ChartError> {
+        match self {
+            Chart::Revenue => revenue::draw(r, theme, size),
+            Chart::BuildTime => build_time::draw(r, theme, size),
+            Chart::Energy => energy::draw(r, theme, size),
+        }
+    }
+
+    /// The heading the page shows over the chart.
+    pub fn title(self, r: &Evaluation) -> String {
+        match self {
+            Chart::Revenue => revenue::title(r),
+            Chart::BuildTime => build_time::title(r),
+            Chart::Energy => energy::title(r),
+        }
+    }
+
+    /// What the chart shows, in words, for screen readers.
+    pub fn summary(self, r: &Evaluation) -> String {
+        match self {
+            Chart::Revenue => revenue::summary(r),
+            Chart::BuildTime => build_time::summary(r),
+            Chart::Energy => energy::summary(r),
+        }
+    }
+
+    /// The numbers behind the chart.
+    pub fn table(self, r: &Evaluation) -> Table {
+        match self {
+            Chart::Revenue => revenue::table(r),
+            Chart::BuildTime => build_time::table(r),
+            Chart::Energy => energy::table(r),
+        }
+    }
 }
 
 impl fmt::Display for Chart {

@@ -6,7 +6,7 @@
 
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::axis::{money_tick, nice_step, text_width, ticks_pair};
+use super::axis::{labelled, money_tick, nice_step, text_width, ticks_pair};
 use super::canvas::{render, Canvas, Item, Plot, Right, Side, Swatch, TextStyleSpec, SMALL_PX};
 use super::{Chart, ChartError, Size, Table, Theme};
 use crate::format::{money, money_exact};
@@ -103,24 +103,10 @@ fn draw_on(c: &mut Canvas<'_>, r: &Evaluation) -> Result<(), ChartError> {
     let hi = annual.iter().fold(0.0_f64, |a, v| a.max(*v));
     let top_cumulative = cumulative.iter().fold(0.0_f64, |a, v| a.max(*v));
     let (left, right) = ticks_pair(hi, top_cumulative, target, true);
-    let left_labels: Vec<(f64, String)> =
-        left.values.iter().map(|v| (*v, money_tick(*v))).collect();
-    let right_labels: Vec<(f64, String)> =
-        right.values.iter().map(|v| (*v, money_tick(*v))).collect();
-    let widest = |labels: &[(f64, String)]| {
-        labels
-            .iter()
-            .map(|(_, t)| text_width(t, SMALL_PX, false))
-            .max()
-            .unwrap_or(0)
-    };
+    let (left_labels, left_widest) = labelled(&left.values, money_tick);
+    let (right_labels, right_widest) = labelled(&right.values, money_tick);
 
-    let plot = Plot::new(
-        c.size,
-        top,
-        widest(&left_labels),
-        Right::Axis(widest(&right_labels)),
-    );
+    let plot = Plot::new(c.size, top, left_widest, Right::Axis(right_widest));
     let xs = plot.x_scale((0.5, n as f64 + 0.5));
     let ys = plot.y_scale((left.lo, left.hi));
     let ys_cumulative = plot.y_scale((right.lo, right.hi));

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::charts::{self, Size, Theme};
+use crate::charts::{Chart, Size, Theme};
 use crate::model::{evaluate, Evaluation, Field, Group, Scenario, ScenarioErrors};
 use crate::share;
 use crate::ui::components::chart_card::{ChartCard, ChartView};
@@ -78,45 +78,23 @@ fn initial() -> (State, Vec<String>) {
 }
 
 fn draw_charts(result: &Evaluation, theme: &Theme, size: Size) -> Vec<ChartView> {
-    fn view(
-        id: &'static str,
-        title: String,
-        summary: String,
-        svg: Result<String, charts::ChartError>,
-        table: charts::Table,
-    ) -> ChartView {
-        ChartView {
-            id,
-            title,
-            summary,
-            svg: svg.map(AttrValue::from).map_err(|e| e.to_string()),
-            table: Rc::new(table),
-        }
-    }
-    use charts::{build_time, energy, revenue};
-    vec![
-        view(
-            "chart-revenue",
-            revenue::title(result),
-            revenue::summary(result),
-            revenue::draw(result, theme, size),
-            revenue::table(result),
-        ),
-        view(
-            "chart-build-time",
-            build_time::title(result),
-            build_time::summary(result),
-            build_time::draw(result, theme, size),
-            build_time::table(result),
-        ),
-        view(
-            "chart-energy",
-            energy::title(result),
-            energy::summary(result),
-            energy::draw(result, theme, size),
-            energy::table(result),
-        ),
-    ]
+    Chart::ALL
+        .iter()
+        .map(|&chart| ChartView {
+            id: match chart {
+                Chart::Revenue => "chart-revenue",
+                Chart::BuildTime => "chart-build-time",
+                Chart::Energy => "chart-energy",
+            },
+            title: chart.title(result),
+            summary: chart.summary(result),
+            svg: chart
+                .draw(result, theme, size)
+                .map(AttrValue::from)
+                .map_err(|e| e.to_string()),
+            table: Rc::new(chart.table(result)),
+        })
+        .collect()
 }
 
 #[function_component(App)]
