@@ -501,14 +501,23 @@ impl Field {
 
     /// The field's current value written as a person would type it.
     pub fn text(self, s: &Scenario) -> String {
-        use super::error::num;
         match self.get(s) {
-            Value::Number(x) => num(x),
-            Value::OptNumber(x) => x.map(num).unwrap_or_default(),
+            Value::Number(x) => form_number(x),
+            Value::OptNumber(x) => x.map(form_number).unwrap_or_default(),
             Value::Whole(n) => n.to_string(),
             Value::OptWhole(n) => n.map(|n| n.to_string()).unwrap_or_default(),
             Value::Bool(b) => b.to_string(),
             Value::List(v) => v.iter().map(u32::to_string).collect::<Vec<_>>().join(", "),
+        }
+    }
+
+    /// The field's value as a number (`None` for an empty optional field, a
+    /// switch or a list).
+    pub fn number(self, s: &Scenario) -> Option<f64> {
+        match self.get(s) {
+            Value::Number(x) | Value::OptNumber(Some(x)) => Some(x),
+            Value::Whole(n) | Value::OptWhole(Some(n)) => Some(f64::from(n)),
+            _ => None,
         }
     }
 
@@ -723,6 +732,26 @@ enum Value {
     List(Vec<u32>),
 }
 
+/// A number as the form shows it: large whole numbers with thousands
+/// separators (`7,000,000`), which the form reads back as typed.
+pub fn form_number(x: f64) -> String {
+    let plain = super::error::num(x);
+    if x.fract() != 0.0 || x.abs() < 10_000.0 || plain.contains('e') {
+        return plain;
+    }
+    let (sign, digits) = plain
+        .strip_prefix('-')
+        .map_or(("", plain.as_str()), |d| ("-", d));
+    let mut out = String::from(sign);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
 fn is_blank(text: &str) -> bool {
     text.trim().is_empty()
 }
@@ -765,6 +794,29 @@ pub fn scenario_from_texts<'a>(
                 }
             }
             Err(errors)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn large_whole_numbers_show_with_separators_and_read_back() {
+        for (x, shown) in [
+            (7_000_000.0, "7,000,000"),
+            (10_000.0, "10,000"),
+            (-12_345.0, "-12,345"),
+            (9_999.0, "9999"),
+            (0.5, "0.5"),
+            (12_345.5, "12345.5"),
+            (1e20, "1e20"),
+        ] {
+            assert_eq!(form_number(x), shown);
+            let mut s = Scenario::default();
+            assert!(Field::HpcCapex.set_text(&mut s, shown).is_ok(), "{shown}");
+            assert_eq!(s.hpc.capex_usd_per_mw, x, "{shown}");
         }
     }
 }

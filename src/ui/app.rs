@@ -228,7 +228,7 @@ pub fn app() -> Html {
                 field,
                 text: AttrValue::from(state.text(field).to_owned()),
                 error: state.error(field).map(|e| AttrValue::from(e.to_string())),
-                value: field.text(&state.scenario).parse().ok(),
+                value: field.number(&state.scenario),
             })
             .collect::<Vec<_>>();
         html! { <InputGroup key={group.title()} {group} {fields} on_edit={on_edit.clone()} /> }

@@ -52,7 +52,7 @@ pub fn step_text(field: Field, text: &str, up: bool, big: bool) -> Option<String
         Bound::Excl(a) if next <= a => return None,
         _ => next,
     };
-    Some(crate::model::error::num(next))
+    Some(crate::model::field::form_number(next))
 }
 
 #[cfg(test)]
@@ -83,7 +83,7 @@ mod tests {
         );
         assert_eq!(
             step_text(Field::HpcCapex, "7,000,000", true, false).as_deref(),
-            Some("7100000")
+            Some("7,100,000")
         );
         assert_eq!(
             step_text(Field::ContractPassThrough, "true", true, false),
