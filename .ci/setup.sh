@@ -4,6 +4,7 @@
 # Sources: the Rust crate registry, npm and Debian packages only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source .ci/env.sh   # cargo's bin folder and the npm tools on PATH
 
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130   # must equal the `=` pin of wasm-bindgen in Cargo.toml

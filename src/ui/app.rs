@@ -173,8 +173,8 @@ pub fn app() -> Html {
         let status = status.clone();
         Callback::from(move |()| {
             let fragment = share::encode_fragment(state.texts(), state.preset.as_deref());
-            let message = web::share_link(&fragment);
-            status.set(Some(message.into()));
+            let status = status.clone();
+            web::share_link(&fragment, move |message| status.set(Some(message.into())));
         })
     };
     let on_download_scenario = {

@@ -131,25 +131,35 @@ pub fn announce_render() {
     }
 }
 
-/// Puts the link in the address bar and tries to copy it; says what happened.
-pub fn share_link(fragment: &str) -> String {
+/// Copies a link to the page with `fragment` to the clipboard and calls
+/// `done` with what happened. Where the browser refuses, the message holds
+/// the link to copy by hand. The address bar is left alone: a link there would
+/// bring its values back on a reload, over what was typed since.
+pub fn share_link(fragment: &str, done: impl FnOnce(String) + 'static) {
     let Some(w) = window() else {
-        return "No window to share from".to_owned();
+        return done("No window to share from".to_owned());
     };
-    let location = w.location();
-    let base = location.href().unwrap_or_default();
-    let base = base.split('#').next().unwrap_or_default().to_owned();
+    let href = w.location().href().unwrap_or_default();
+    let base = href.split('#').next().unwrap_or_default();
     let url = if fragment.is_empty() {
-        base
+        base.to_owned()
     } else {
         format!("{base}#{fragment}")
     };
-    if let Ok(history) = w.history() {
-        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    let by_hand = format!("Copy this link to share the scenario:\n{url}");
+    let navigator = w.navigator();
+    let has_clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())
+        .is_ok_and(|c| !c.is_undefined() && !c.is_null());
+    if !has_clipboard {
+        return done(by_hand);
     }
-    let clipboard = w.navigator().clipboard();
-    let _ = clipboard.write_text(&url);
-    "Link to this scenario copied (it is also in the address bar)".to_owned()
+    let promise = navigator.clipboard().write_text(&url);
+    wasm_bindgen_futures::spawn_local(async move {
+        match wasm_bindgen_futures::JsFuture::from(promise).await {
+            Ok(_) => done("Link to this scenario copied".to_owned()),
+            Err(_) => done(by_hand),
+        }
+    });
 }
 
 /// Offers `text` as a file download; says what happened.

@@ -317,7 +317,7 @@ export const tests = [
           assert(download.url().startsWith('blob:'), `${label} came from ${download.url()}`);
         }
         await page.click('button:has-text("Copy link")');
-        await page.waitForFunction(() => location.hash.includes('preset='));
+        await page.waitForFunction(() => /copied|Copy this link/.test(document.querySelector('.status')?.textContent || ''));
         // Import the saved scenario back.
         const saved = join(scratch, 'scenario.json');
         writeFileSync(saved, JSON.stringify({ site: { grid_capacity_mw: 120 } }));

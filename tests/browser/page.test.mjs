@@ -175,6 +175,26 @@ export const tests = [
     }),
   },
   {
+    name: 'Copy link copies a link that opens the same scenario',
+    run: (ctx) => withPage(ctx, async (page, errors, server) => {
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+      await page.fill('#site-grid-capacity-mw', '150');
+      await page.fill('#contract-rate-usd-per-kw-month', '12x');
+      const before = page.url();
+      await page.click('button:has-text("Copy link")');
+      await page.waitForFunction(() => document.querySelector('.status').textContent.includes('copied'));
+      assert(page.url() === before, `the address changed: ${page.url()}`);
+      const link = await page.evaluate(() => navigator.clipboard.readText());
+      assert(link.includes('site.grid_capacity_mw=150'), `link: ${link}`);
+      const other = await page.context().newPage();
+      await other.goto(link);
+      await waitForApp(other);
+      assert(await other.inputValue('#site-grid-capacity-mw') === '150', 'link did not carry the value');
+      assert(await other.inputValue('#contract-rate-usd-per-kw-month') === '12x', 'link did not carry the text as typed');
+      assert(errors.length === 0, errors.join('\n'));
+    }),
+  },
+  {
     name: 'window.repower.evaluate returns the evaluator result and throws named errors',
     run: (ctx) => withPage(ctx, async (page) => {
       const r = await page.evaluate(() => window.repower.evaluate({ site: { grid_capacity_mw: 150 } }));
