@@ -46,7 +46,7 @@ fn core_scientific() -> Preset {
     s.hpc.critical_it_mw = Some(270.0);
     s.hpc.pue = 1.43;
     s.hpc.conversion_months = 12;
-    s.hpc.ramp_months = 24;
+    s.hpc.ramp_months = 0;
     s.hpc.capex_usd_per_mw = 1_500_000.0;
     s.contract.term_years = 12;
     s.contract.rate_usd_per_kw_month = 121.0;
@@ -59,7 +59,7 @@ fn core_scientific() -> Preset {
         date: "June 2024",
         note: "270 MW of critical IT (200 MW + 70 MW option), about $4.7B over 12 years (≈$121/kW-month), \
                power passed through; 100 MW of grid gives ≈70 MW of IT (ratio 1.43). Host capex ≈$1.5M/MW \
-               (tenant-funded build, secondary source); 24-month ramp assumed.",
+               (tenant-funded build, secondary source). Billed in full from first delivery, as the $4.7B total implies.",
         scenario: s,
     }
 }
@@ -136,6 +136,18 @@ fn hut8() -> Preset {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn core_scientific_reproduces_the_reported_contract_value() {
+        let p = by_id("core-scientific-coreweave").expect("preset");
+        let r = crate::model::evaluate(&p.scenario).expect("valid");
+        // 270 MW × $121/kW-month × 144 months ≈ $4.70B, as reported.
+        assert!(
+            (r.contract_total_revenue_usd - 4.7e9).abs() < 0.01e9,
+            "{}",
+            r.contract_total_revenue_usd
+        );
+    }
 
     #[test]
     fn every_preset_is_valid_and_ids_are_unique() {
