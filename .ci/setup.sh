@@ -34,17 +34,27 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION\b"; th
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
-# Headless Chromium for the wasm tests and the page tests.
-if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
-  say "installing chromium and chromium-driver from Debian"
+# Debian packages: headless Chromium (wasm tests, page tests), Node.js and
+# npm (the npm tools, Trunk's post-build step), python3 (the local server).
+need=()
+[ -x /usr/bin/chromium ] || need+=(chromium)
+[ -x /usr/bin/chromedriver ] || need+=(chromium-driver)
+command -v node >/dev/null || need+=(nodejs)
+command -v npm >/dev/null || need+=(npm)
+command -v python3 >/dev/null || need+=(python3)
+if [ ${#need[@]} -gt 0 ]; then
+  say "installing ${need[*]} from Debian"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq chromium chromium-driver >/dev/null
+  apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
 # npm tools: binaryen (wasm-opt 132; Debian's is too old) and playwright-core
-# (drives the system Chromium; it never downloads a browser).
-if [ ! -x tests/browser/node_modules/.bin/wasm-opt ] || [ ! -d tests/browser/node_modules/playwright-core ]; then
+# (drives the system Chromium; it never downloads a browser). Reinstalled
+# when the lock file changes.
+stamp=tests/browser/node_modules/.repower-lock
+if ! cmp -s tests/browser/package-lock.json "$stamp"; then
   say "installing npm tools in tests/browser"
   (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
+  cp tests/browser/package-lock.json "$stamp"
 fi

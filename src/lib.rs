@@ -7,7 +7,11 @@
 //! * [`charts`]: the three charts as SVG text, pure functions of a result.
 //! * [`format`]: money, percent and month formatting shared by all front ends.
 //! * [`presets`]: the "Generic 100 MW site" and scenarios from public deals.
-//! * `ui` and `web` (wasm32 only): the Yew single-page app and its browser glue.
+//! * [`ui`] and [`web`]: the Yew single-page app and its browser glue. They
+//!   run in the browser; they also build natively so the reducer and the card
+//!   wording are tested in milliseconds.
+//! * [`share`]: link fragments and the saved form; [`summary`]: the
+//!   evaluator's text summary.
 //!
 //! The model and the charts never depend on the UI; the UI never computes money.
 

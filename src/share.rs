@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Field, Scenario};
+use crate::model::Field;
 
 /// Longest text kept for one field (longer text is cut, with a problem noted).
 pub const MAX_FIELD_TEXT: usize = 200;
@@ -33,12 +33,16 @@ impl Decoded {
 }
 
 /// The fragment (without `#`) for the given form: the preset and every field
-/// whose text differs from the default scenario's.
+/// whose text differs from that preset's (or, without one, the defaults'),
+/// which is what the reader applies the link on top of.
 pub fn encode_fragment<'a>(
     texts: impl Iterator<Item = (Field, &'a str)>,
     preset: Option<&str>,
 ) -> String {
-    let defaults = Scenario::default();
+    let defaults = preset
+        .and_then(crate::presets::by_id)
+        .map(|p| p.scenario)
+        .unwrap_or_default();
     let mut parts = Vec::new();
     if let Some(p) = preset {
         parts.push(format!("preset={}", percent_encode(p)));
@@ -61,13 +65,13 @@ pub fn decode_fragment(fragment: &str) -> Decoded {
         return out;
     }
     for part in fragment.split('&').filter(|p| !p.is_empty()) {
-        let (key, value) = part.split_once('=').unwrap_or((part, ""));
+        // A part without `=` is an anchor (`#chart-energy`) or the page's
+        // development switch (`#dev`), not a field.
+        let Some((key, value)) = part.split_once('=') else {
+            continue;
+        };
         let key = percent_decode(key);
         let value = percent_decode(value);
-        if key == "dev" {
-            // The development switch of the page (no service worker), not a field.
-            continue;
-        }
         if key == "preset" {
             if crate::presets::by_id(&value).is_some() {
                 out.preset = Some(value);
@@ -222,6 +226,7 @@ fn hex(b: u8) -> Option<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Scenario;
 
     #[test]
     fn fragment_round_trip_keeps_text_as_typed() {
@@ -255,7 +260,7 @@ mod tests {
 
     #[test]
     fn bad_parts_are_named_and_the_rest_is_kept() {
-        let d = decode_fragment("bogus=1&preset=nope&hpc.pue=1.3&%zz=%");
+        let d = decode_fragment("bogus=1&preset=nope&hpc.pue=1.3&%zz=%&anchor");
         assert_eq!(d.texts, vec![(Field::HpcPue, "1.3".to_owned())]);
         assert_eq!(d.problems.len(), 3, "{:?}", d.problems);
         assert!(d.problems[0].starts_with("bogus: "));

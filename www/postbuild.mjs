@@ -200,6 +200,7 @@ async function page(request) {
   const cache = await caches.open(CACHE);
   const url = new URL(request.url);
   url.search = '';
+  url.hash = ''; // a shared link (#site.grid_capacity_mw=…) is the app too
   const isApp = url.href === SCOPE || url.href === INDEX;
   try {
     // Always asks the server (a 304 costs little), whatever the host's cache

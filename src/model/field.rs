@@ -758,7 +758,7 @@ fn is_blank(text: &str) -> bool {
 
 /// Drops what people type around numbers: spaces, thousands commas,
 /// underscores, a leading `$`, a trailing `%`; `−` (U+2212) reads as `-`.
-fn clean_number(text: &str) -> String {
+pub fn clean_number(text: &str) -> String {
     text.trim()
         .trim_start_matches('$')
         .trim_end_matches('%')

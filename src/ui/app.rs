@@ -37,44 +37,20 @@ impl<T> PartialEq for Same<T> {
     }
 }
 
-/// The form as the page opens it: from the link if it has one, else as the
-/// user left it, else the defaults. Problems reading either are returned for
-/// a notice.
-fn initial() -> (State, Vec<String>) {
-    let from_link = share::decode_fragment(&web::fragment());
-    let decoded = if from_link.is_empty() && from_link.problems.is_empty() {
-        web::load_saved()
-            .map(|t| share::decode_saved(&t))
-            .unwrap_or_default()
-    } else {
-        web::clear_scenario_fragment();
-        from_link
-    };
-    let start = Rc::new(State::default());
-    let state = if decoded.is_empty() {
-        start
-    } else if decoded.texts.is_empty() {
-        start.reduce(Action::LoadPreset(
-            decoded.preset.clone().unwrap_or_default(),
-        ))
-    } else {
-        let base = match &decoded.preset {
-            Some(p) => start.reduce(Action::LoadPreset(p.clone())),
-            None => start,
-        };
-        let mut texts: Vec<(Field, String)> =
-            base.texts().map(|(f, t)| (f, t.to_owned())).collect();
-        for (field, text) in decoded.texts {
-            if let Some(slot) = texts.iter_mut().find(|(f, _)| *f == field) {
-                slot.1 = text;
-            }
-        }
-        base.reduce(Action::LoadTexts {
-            texts,
-            preset: decoded.preset,
-        })
-    };
-    ((*state).clone(), decoded.problems)
+/// A message naming the fields that stop a save, or `None` when the form is valid.
+fn unsaved_reason(state: &State, what: &str) -> Option<String> {
+    if !state.is_stale() {
+        return None;
+    }
+    let fields: Vec<&str> = Field::ALL
+        .iter()
+        .filter(|f| state.error(**f).is_some())
+        .map(|f| f.path())
+        .collect();
+    Some(format!(
+        "{what} not saved: fix the marked input first ({})",
+        fields.join(", ")
+    ))
 }
 
 fn draw_charts(result: &Evaluation, theme: &Theme, size: Size) -> Vec<ChartView> {
@@ -99,13 +75,32 @@ fn draw_charts(result: &Evaluation, theme: &Theme, size: Size) -> Vec<ChartView>
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let boot = use_memo((), |()| initial());
+    // The form as the user left it on this device, with a linked scenario on
+    // top; the link leaves the address once read, so a reload keeps what is
+    // typed afterwards.
+    let boot = use_memo((), |()| {
+        let opened = State::open(web::load_saved().as_deref(), &web::fragment());
+        if opened.2 {
+            web::clear_scenario_fragment();
+        }
+        opened
+    });
     let state = use_reducer({
         let boot = boot.clone();
         move || boot.0.clone()
     });
-    let notice = use_state(|| (!boot.1.is_empty()).then(|| boot.1.join("; ")));
-    let status = use_state(|| None::<AttrValue>);
+    let notice = use_state(|| {
+        (!boot.1.is_empty()).then(|| {
+            format!(
+                "Some saved or linked inputs could not be used: {}",
+                boot.1.join("; ")
+            )
+        })
+    });
+    let status = use_state(|| {
+        (boot.2 && boot.0.can_undo())
+            .then(|| AttrValue::from("Opened a shared scenario. Undo brings back your own inputs."))
+    });
     let dark = use_state(|| web::matches(web::DARK));
     let narrow = use_state(|| web::matches(web::NARROW));
 
@@ -119,6 +114,29 @@ pub fn app() -> Html {
                 web::on_media_change(web::NARROW, move |on| narrow.set(on)),
             ];
             move || drop(listeners)
+        });
+    }
+
+    // A link pasted into the address bar of an open page.
+    {
+        let dispatcher = state.dispatcher();
+        let status = status.clone();
+        use_effect_with((), move |()| {
+            let listener = web::on_hash_change(move || {
+                let link = share::decode_fragment(&web::fragment());
+                if link.is_empty() {
+                    return;
+                }
+                web::clear_scenario_fragment();
+                dispatcher.dispatch(Action::LoadTexts {
+                    texts: link.texts,
+                    preset: link.preset,
+                });
+                status.set(Some(
+                    "Opened the linked scenario. Undo brings back your own inputs.".into(),
+                ));
+            });
+            move || drop(listener)
         });
     }
 
@@ -154,10 +172,21 @@ pub fn app() -> Html {
     // Tell listeners (benchmarks, tests) that the DOM now shows this render.
     use_effect(web::announce_render);
 
-    let on_edit = {
+    // Stable across renders, so unchanged inputs skip re-rendering.
+    let on_edit = use_callback(
+        state.dispatcher(),
+        |(field, text): (Field, String), dispatcher| {
+            dispatcher.dispatch(Action::Edit { field, text })
+        },
+    );
+    let on_undo = {
         let state = state.clone();
-        Callback::from(move |(field, text): (Field, String)| {
-            state.dispatch(Action::Edit { field, text })
+        let status = status.clone();
+        Callback::from(move |()| {
+            state.dispatch(Action::Undo);
+            status.set(Some(
+                "Back to the inputs before the last change of scenario".into(),
+            ));
         })
     };
     let on_preset = {
@@ -181,16 +210,22 @@ pub fn app() -> Html {
         let state = state.clone();
         let status = status.clone();
         Callback::from(move |()| {
-            let json = state.scenario.to_json_pretty();
-            status.set(Some(
-                web::download("repower-scenario.json", "application/json", &json).into(),
-            ));
+            let message = unsaved_reason(&state, "Scenario").unwrap_or_else(|| {
+                let json = state.scenario.to_json_pretty();
+                web::download("repower-scenario.json", "application/json", &json)
+            });
+            status.set(Some(message.into()));
         })
     };
     let on_download_results = {
         let result = result.clone();
+        let state = state.clone();
         let status = status.clone();
         Callback::from(move |()| {
+            if let Some(message) = unsaved_reason(&state, "Results") {
+                status.set(Some(message.into()));
+                return;
+            }
             let message = match result.as_ref() {
                 Ok(r) => match serde_json::to_string_pretty(r) {
                     Ok(json) => web::download("repower-results.json", "application/json", &json),
@@ -233,7 +268,6 @@ pub fn app() -> Html {
             .collect::<Vec<_>>();
         html! { <InputGroup key={group.title()} {group} {fields} on_edit={on_edit.clone()} /> }
     });
-    let general: Vec<String> = state.general_errors().map(ToString::to_string).collect();
     let eval_error = result.as_ref().as_ref().err().map(ToString::to_string);
     let dismiss = {
         let notice = notice.clone();
@@ -247,20 +281,20 @@ pub fn app() -> Html {
                     <h1>{ "Repower" }</h1>
                     <p class="tagline">{ "What converting a Bitcoin mining site into AI/HPC hosting is worth, for the miner and for the tenant." }</p>
                 </div>
-                <Toolbar preset={state.preset.clone().map(AttrValue::from)} edited={state.edited}
+                <Toolbar preset={state.preset.clone().map(AttrValue::from)} edited={state.edited()}
+                    can_undo={state.can_undo()} {on_undo}
                     {on_preset} {on_share} {on_download_scenario} {on_download_results} {on_import}
                     status={(*status).clone()} />
             </header>
             if let Some(text) = (*notice).clone() {
                 <div class="notice" role="status">
-                    <p>{ format!("Some saved or linked inputs could not be used: {text}") }</p>
+                    <p>{ text }</p>
                     <button type="button" onclick={dismiss}>{ "Dismiss" }</button>
                 </div>
             }
             <main class="layout">
                 <form class="inputs" aria-label="Inputs" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                     { for groups }
-                    { for general.iter().map(|m| html! { <p class="error" role="alert">{ m.clone() }</p> }) }
                 </form>
                 <div class="results">
                     if let Some(message) = eval_error {

@@ -32,7 +32,7 @@ pub fn step_text(field: Field, text: &str, up: bool, big: bool) -> Option<String
     ) {
         return None;
     }
-    let x: f64 = text.trim().replace([',', '_'], "").parse().ok()?;
+    let x: f64 = crate::model::field::clean_number(text).parse().ok()?;
     if !x.is_finite() {
         return None;
     }
@@ -90,6 +90,14 @@ mod tests {
             None
         );
         assert_eq!(step_text(Field::SiteEnergyPrice, "abc", true, false), None);
+        assert_eq!(
+            step_text(Field::SiteEnergyPrice, "$45", true, false).as_deref(),
+            Some("46")
+        );
+        assert_eq!(
+            step_text(Field::MiningUptime, "90 %", true, false).as_deref(),
+            Some("91")
+        );
         assert_eq!(
             step_text(Field::SiteEnergyPrice, "0.1", true, false).as_deref(),
             Some("1")

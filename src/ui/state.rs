@@ -4,8 +4,9 @@
 //! Every change goes through [`Action`] and [`State::reduce`]. The reducer
 //! never touches the browser (storage and the URL are effects of the app) and
 //! never computes results: the app derives them from `scenario` with
-//! `use_memo`. Nothing typed is ever overwritten except by an explicit
-//! action of the user (a preset, an import, reset).
+//! `use_memo`. Typed text is only ever replaced by an explicit action that
+//! loads a whole form (a preset, an imported file, a link), and the form as it
+//! was before that can be put back with [`Action::Undo`].
 
 use std::rc::Rc;
 
@@ -14,6 +15,7 @@ use yew::Reducible;
 use crate::model::field::scenario_from_texts;
 use crate::model::{Field, Scenario, ScenarioError};
 use crate::presets;
+use crate::share;
 
 /// What the user did.
 #[derive(Clone, Debug, PartialEq)]
@@ -24,12 +26,14 @@ pub enum Action {
     LoadPreset(String),
     /// Loaded a whole scenario (imported file).
     LoadScenario(Box<Scenario>),
-    /// Loaded texts saved earlier or read from a link; unknown fields keep
-    /// the defaults.
+    /// Loaded texts from a link: the preset's texts (or the defaults), with
+    /// the given ones on top, as typed.
     LoadTexts {
         texts: Vec<(Field, String)>,
         preset: Option<String>,
     },
+    /// Put back the form as it was before the last preset, file or link.
+    Undo,
 }
 
 /// The state of the form.
@@ -43,8 +47,8 @@ pub struct State {
     pub errors: Rc<Vec<ScenarioError>>,
     /// The preset the form started from, if any.
     pub preset: Option<String>,
-    /// Whether the texts were edited since the preset was chosen.
-    pub edited: bool,
+    /// The form before the last preset, file or link (one level).
+    previous: Option<Rc<State>>,
     /// Counts the changes, so effects (saving) run once per change.
     pub revision: u64,
 }
@@ -55,6 +59,15 @@ impl Default for State {
     }
 }
 
+/// The texts of a preset's scenario (the defaults for none or an unknown id).
+fn base_texts(preset: Option<&str>) -> Vec<String> {
+    let scenario = preset
+        .and_then(presets::by_id)
+        .map(|p| p.scenario)
+        .unwrap_or_default();
+    Field::ALL.iter().map(|f| f.text(&scenario)).collect()
+}
+
 impl State {
     /// The form filled from a valid scenario.
     pub fn from_scenario(s: &Scenario, preset: Option<String>) -> Self {
@@ -63,9 +76,54 @@ impl State {
             scenario: Rc::new(s.clone()),
             errors: Rc::new(Vec::new()),
             preset,
-            edited: false,
+            previous: None,
             revision: 0,
         }
+    }
+
+    /// The preset's texts (or the defaults) with `texts` on top, as typed.
+    /// While a text does not read, the scenario is the preset's own.
+    pub fn from_texts(texts: Vec<(Field, String)>, preset: Option<String>) -> Self {
+        let preset = preset.filter(|p| presets::by_id(p).is_some());
+        let base = preset
+            .as_deref()
+            .and_then(presets::by_id)
+            .map(|p| p.scenario)
+            .unwrap_or_default();
+        let mut state = Self::from_scenario(&base, preset);
+        for (field, text) in texts {
+            if let Some(slot) = index(field).and_then(|i| state.texts.get_mut(i)) {
+                *slot = text;
+            }
+        }
+        state.reparse()
+    }
+
+    /// The page's first form: the form saved on this device (if any), then
+    /// a scenario from the link on top of it (if the link holds one), which
+    /// [`Action::Undo`] can take back to the saved form. Returns the form,
+    /// the problems met reading either, and whether the link held a scenario.
+    pub fn open(saved: Option<&str>, fragment: &str) -> (State, Vec<String>, bool) {
+        let mut problems = Vec::new();
+        let mut state = State::default();
+        if let Some(text) = saved {
+            let mut saved = share::decode_saved(text);
+            problems.append(&mut saved.problems);
+            if !saved.is_empty() {
+                state = State::from_texts(saved.texts, saved.preset);
+            }
+        }
+        let mut link = share::decode_fragment(fragment);
+        problems.append(&mut link.problems);
+        let from_link = !link.is_empty();
+        if from_link {
+            let loaded = Rc::new(state).reduce(Action::LoadTexts {
+                texts: link.texts,
+                preset: link.preset,
+            });
+            state = (*loaded).clone();
+        }
+        (state, problems, from_link)
     }
 
     /// The text of one field, as typed.
@@ -83,14 +141,19 @@ impl State {
             .zip(self.texts.iter().map(String::as_str))
     }
 
+    /// Whether any text differs from the preset's (or the defaults').
+    pub fn edited(&self) -> bool {
+        self.texts != base_texts(self.preset.as_deref())
+    }
+
+    /// Whether [`Action::Undo`] has a form to put back.
+    pub fn can_undo(&self) -> bool {
+        self.previous.is_some()
+    }
+
     /// The first problem with `field`, if any.
     pub fn error(&self, field: Field) -> Option<&ScenarioError> {
         self.errors.iter().find(|e| e.field() == Some(field))
-    }
-
-    /// Problems not tied to one input (none today; kept for whole-scenario rules).
-    pub fn general_errors(&self) -> impl Iterator<Item = &ScenarioError> {
-        self.errors.iter().filter(|e| e.field().is_none())
     }
 
     /// Whether the shown results lag behind the texts.
@@ -110,6 +173,14 @@ impl State {
             Err(errors) => self.errors = Rc::new(errors),
         }
         self
+    }
+
+    /// This form, kept for Undo (without its own history).
+    fn for_undo(&self) -> Rc<State> {
+        Rc::new(State {
+            previous: None,
+            ..self.clone()
+        })
     }
 }
 
@@ -131,25 +202,27 @@ impl Reducible for State {
                 if let Some(slot) = index(field).and_then(|i| next.texts.get_mut(i)) {
                     *slot = text;
                 }
-                next.edited = true;
                 next.reparse()
             }
             Action::LoadPreset(id) => match presets::by_id(&id) {
-                Some(p) => State::from_scenario(&p.scenario, Some(id)),
+                Some(p) => State {
+                    previous: Some(self.for_undo()),
+                    ..State::from_scenario(&p.scenario, Some(id))
+                },
                 None => return self,
             },
-            Action::LoadScenario(s) => State::from_scenario(&s, None).reparse(),
-            Action::LoadTexts { texts, preset } => {
-                let mut next = State::from_scenario(&Scenario::default(), None);
-                for (field, text) in texts {
-                    if let Some(slot) = index(field).and_then(|i| next.texts.get_mut(i)) {
-                        *slot = text;
-                    }
-                }
-                next.preset = preset;
-                next.edited = true;
-                next.reparse()
-            }
+            Action::LoadScenario(s) => State {
+                previous: Some(self.for_undo()),
+                ..State::from_scenario(&s, None).reparse()
+            },
+            Action::LoadTexts { texts, preset } => State {
+                previous: Some(self.for_undo()),
+                ..State::from_texts(texts, preset)
+            },
+            Action::Undo => match &self.previous {
+                Some(previous) => (**previous).clone(),
+                None => return self,
+            },
         };
         next.revision = revision;
         Rc::new(next)
@@ -172,7 +245,9 @@ mod tests {
         let s = edit(Rc::new(State::default()), Field::SiteGridCapacity, "150");
         assert_eq!(s.scenario.site.grid_capacity_mw, 150.0);
         assert!(!s.is_stale());
-        assert!(s.edited);
+        assert!(s.edited());
+        let back = edit(s, Field::SiteGridCapacity, "100");
+        assert!(!back.edited());
     }
 
     #[test]
@@ -220,11 +295,11 @@ mod tests {
         let s = Rc::new(State::default()).reduce(Action::LoadPreset("cipher-fluidstack".into()));
         assert_eq!(s.text(Field::HpcCriticalIt), "168");
         assert_eq!(s.preset.as_deref(), Some("cipher-fluidstack"));
-        assert!(!s.edited);
+        assert!(!s.edited());
         let s = edit(s, Field::ContractRate, "150");
         assert_eq!(s.scenario.contract.rate_usd_per_kw_month, 150.0);
         assert_eq!(s.scenario.hpc.critical_it_mw, Some(168.0));
-        assert!(s.edited);
+        assert!(s.edited());
     }
 
     #[test]
@@ -267,5 +342,73 @@ mod tests {
             .map(ToString::to_string)
             .unwrap_or_default();
         assert!(msg.starts_with("hpc.critical_it_mw: "), "{msg}");
+    }
+
+    #[test]
+    fn a_link_is_applied_over_its_preset_and_keeps_what_the_sender_saw() {
+        // The sender starts from Cipher and sets the rate back to the
+        // default 140: the link must still carry 140.
+        let sender =
+            Rc::new(State::default()).reduce(Action::LoadPreset("cipher-fluidstack".into()));
+        let sender = edit(sender, Field::ContractRate, "140");
+        let fragment = share::encode_fragment(sender.texts(), sender.preset.as_deref());
+        let (receiver, problems, from_link) = State::open(None, &fragment);
+        assert!(from_link);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(
+            receiver.texts().collect::<Vec<_>>(),
+            sender.texts().collect::<Vec<_>>()
+        );
+        assert_eq!(*receiver.scenario, *sender.scenario);
+    }
+
+    #[test]
+    fn opening_restores_the_saved_form_and_a_link_can_be_undone_back_to_it() {
+        let mine = edit(Rc::new(State::default()), Field::SiteGridCapacity, "150");
+        let saved = share::encode_saved(mine.texts(), mine.preset.as_deref());
+
+        let (s, problems, from_link) = State::open(Some(&saved), "");
+        assert!(!from_link && problems.is_empty());
+        assert_eq!(s.text(Field::SiteGridCapacity), "150");
+        assert!(!s.can_undo());
+
+        // An anchor such as #chart-energy is not a scenario: the saved form stays.
+        let (s, problems, from_link) = State::open(Some(&saved), "chart-energy");
+        assert!(!from_link && problems.is_empty(), "{problems:?}");
+        assert_eq!(s.text(Field::SiteGridCapacity), "150");
+
+        let (s, _, from_link) = State::open(Some(&saved), "preset=terawulf-core42");
+        assert!(from_link);
+        assert_eq!(s.text(Field::HpcCriticalIt), "60");
+        let back = Rc::new(s).reduce(Action::Undo);
+        assert_eq!(back.text(Field::SiteGridCapacity), "150");
+        assert!(!back.can_undo());
+    }
+
+    #[test]
+    fn undo_puts_back_the_form_before_a_preset_even_after_edits() {
+        let mine = edit(Rc::new(State::default()), Field::SiteGridCapacity, "abc");
+        let preset = mine
+            .clone()
+            .reduce(Action::LoadPreset("hut8-fluidstack".into()));
+        assert!(preset.can_undo());
+        let edited = edit(preset, Field::ContractRate, "150");
+        let back = edited.reduce(Action::Undo);
+        assert_eq!(back.text(Field::SiteGridCapacity), "abc");
+        assert!(back.is_stale());
+        let nothing = back.clone().reduce(Action::Undo);
+        assert!(Rc::ptr_eq(&back, &nothing));
+    }
+
+    #[test]
+    fn a_restored_form_is_edited_only_if_it_differs_from_its_preset() {
+        let (s, _, _) = State::open(
+            Some(&share::encode_saved(
+                State::default().texts(),
+                Some("generic"),
+            )),
+            "",
+        );
+        assert!(!s.edited());
     }
 }

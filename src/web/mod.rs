@@ -80,7 +80,7 @@ pub fn save(text: &str) {
 pub const DARK: &str = "(prefers-color-scheme: dark)";
 /// A media query the page follows: a narrow (phone) screen, where charts are
 /// drawn at a smaller size so their text stays readable.
-pub const NARROW: &str = "(max-width: 600px)";
+pub const NARROW: &str = "(max-width: 760px)";
 
 /// Whether a media query matches now.
 pub fn matches(query: &str) -> bool {
@@ -89,37 +89,55 @@ pub fn matches(query: &str) -> bool {
         .is_some_and(|m| m.matches())
 }
 
-/// Keeps a listener alive; dropping it stops listening.
+/// Keeps an event listener alive; dropping it stops listening.
 pub struct Listener {
-    target: Option<web_sys::MediaQueryList>,
+    target: Option<(web_sys::EventTarget, &'static str)>,
     closure: Closure<dyn FnMut(web_sys::Event)>,
 }
 
 impl Drop for Listener {
     fn drop(&mut self) {
-        if let Some(t) = &self.target {
-            let _ = t.remove_event_listener_with_callback(
-                "change",
-                self.closure.as_ref().unchecked_ref(),
-            );
+        if let Some((target, event)) = &self.target {
+            let _ = target
+                .remove_event_listener_with_callback(event, self.closure.as_ref().unchecked_ref());
         }
+    }
+}
+
+fn listen(
+    target: Option<web_sys::EventTarget>,
+    event: &'static str,
+    f: impl FnMut(web_sys::Event) + 'static,
+) -> Listener {
+    let closure = Closure::<dyn FnMut(web_sys::Event)>::new(f);
+    if let Some(t) = &target {
+        let _ = t.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
+    }
+    Listener {
+        target: target.map(|t| (t, event)),
+        closure,
     }
 }
 
 /// Calls `f(matches)` whenever the media query starts or stops matching.
 pub fn on_media_change(query: &str, f: impl Fn(bool) + 'static) -> Listener {
-    let target = window().and_then(|w| w.match_media(query).ok().flatten());
-    let closure = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+    let target = window()
+        .and_then(|w| w.match_media(query).ok().flatten())
+        .map(web_sys::EventTarget::from);
+    listen(target, "change", move |e: web_sys::Event| {
         let now = e
             .target()
             .and_then(|t| t.dyn_into::<web_sys::MediaQueryList>().ok())
             .is_some_and(|m| m.matches());
         f(now);
-    });
-    if let Some(t) = &target {
-        let _ = t.add_event_listener_with_callback("change", closure.as_ref().unchecked_ref());
-    }
-    Listener { target, closure }
+    })
+}
+
+/// Calls `f()` whenever the address's fragment changes (a link pasted into
+/// the address bar of an open page).
+pub fn on_hash_change(f: impl Fn() + 'static) -> Listener {
+    let target = window().map(web_sys::EventTarget::from);
+    listen(target, "hashchange", move |_| f())
 }
 
 /// Dispatches `repower:rendered` on the document after a render reached the DOM.

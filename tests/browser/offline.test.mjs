@@ -140,7 +140,15 @@ export const tests = [
         // The tab's own API works offline too.
         const npv = await tab.evaluate(() => window.repower.evaluate({}).incremental_npv_usd);
         assert(Number.isFinite(npv), `repower.evaluate offline: ${npv}`);
-        const all = [...errors, ...tabErrors];
+        // A shared link opens offline too (the fragment is not part of the cache key).
+        const linked = await context.newPage();
+        const linkedErrors = watchErrors(linked);
+        await linked.goto(`${server.url}#preset=cipher-fluidstack&hpc.pue=1.3`);
+        await waitForApp(linked);
+        await chartsShown(linked);
+        assert(await linked.inputValue('#hpc-critical-it-mw') === '168', 'linked preset offline');
+        assert(await linked.inputValue('#hpc-pue') === '1.3', 'linked field offline');
+        const all = [...errors, ...tabErrors, ...linkedErrors];
         assert(all.length === 0, all.join('\n'));
       } finally {
         await close();

@@ -49,6 +49,10 @@ export const tests = [
       assert(!/NaN|undefined|Infinity/.test(text), 'page text shows NaN/undefined/Infinity');
       const title = await page.getAttribute('li[data-kpi="contract-revenue"] .kpi-value', 'title');
       assert(/^\$1,8\d\d,\d{3},\d{3}$/.test(title), `exact figure on hover: ${title}`);
+      assert(await page.locator('#preset-source em').count() === 0, 'an untouched form says "edited"');
+      await page.reload();
+      await waitForApp(page);
+      assert(await page.locator('#preset-source em').count() === 0, 'a reload made the form "edited"');
       assert(errors.length === 0, errors.join('\n'));
     }),
   },
@@ -119,6 +123,49 @@ export const tests = [
       await page.waitForSelector('[data-field="hpc.pue"] .error');
       const text = await page.textContent('[data-field="hpc.pue"] .error');
       assert(text === 'hpc.pue: must be between 1 and 3, got 0.8', text);
+    }),
+  },
+  {
+    name: 'an advanced section stays open while its field becomes valid again',
+    run: (ctx) => withPage(ctx, async (page) => {
+      await page.click('text=More site inputs');
+      await page.click('#site-energy-escalator-pct-per-year', { clickCount: 3 });
+      await page.keyboard.type('-50');
+      assert(await page.inputValue('#site-energy-escalator-pct-per-year') === '-50', 'keystrokes lost');
+      assert(await page.evaluate(() => document.activeElement?.id) === 'site-energy-escalator-pct-per-year', 'focus lost');
+      const open = await page.$eval('[data-field="site.energy_escalator_pct_per_year"]', (e) => e.closest('details').open);
+      assert(open, 'the section closed under the user');
+    }),
+  },
+  {
+    name: 'a preset, a file or a link can be undone back to what was typed',
+    run: (ctx) => withPage(ctx, async (page, errors, server) => {
+      await page.fill('#site-grid-capacity-mw', '250');
+      await page.selectOption('.preset-picker select', 'core-scientific-coreweave');
+      assert(await page.inputValue('#site-grid-capacity-mw') === '390', 'preset not applied');
+      await page.click('button:has-text("Undo")');
+      assert(await page.inputValue('#site-grid-capacity-mw') === '250', 'undo did not bring 250 back');
+      // A link pasted into the address bar of the open page.
+      await page.evaluate(() => { location.hash = 'site.grid_capacity_mw=300'; });
+      await page.waitForFunction(() => document.querySelector('#site-grid-capacity-mw').value === '300');
+      assert(!page.url().includes('grid_capacity'), `the link stayed in the address: ${page.url()}`);
+      await page.click('button:has-text("Undo")');
+      assert(await page.inputValue('#site-grid-capacity-mw') === '250', 'undo after a link');
+      assert(errors.length === 0, errors.join('\n'));
+    }),
+  },
+  {
+    name: 'saving refuses while an input is invalid and names it',
+    run: (ctx) => withPage(ctx, async (page) => {
+      await page.fill('#contract-rate-usd-per-kw-month', 'abc');
+      let downloaded = false;
+      page.on('download', () => { downloaded = true; });
+      await page.click('button:has-text("Save scenario")');
+      const status = await page.textContent('.status');
+      assert(/not saved.*contract\.rate_usd_per_kw_month/.test(status), `status: ${status}`);
+      await page.click('button:has-text("Save results")');
+      await page.waitForTimeout(200);
+      assert(!downloaded, 'a download started from stale values');
     }),
   },
   {

@@ -55,10 +55,14 @@ pub fn field_input(props: &FieldInputProps) -> Html {
             }
         }
         kind => {
-            let mode = if matches!(kind, Kind::Number | Kind::OptionalNumber) {
-                "decimal"
-            } else {
-                "numeric"
+            // Phone keypads for "decimal"/"numeric" have no minus sign or
+            // comma: fields that take those get the full keyboard.
+            let negative = spec.rule.lowest().is_some_and(|lo| lo < 0.0);
+            let mode = match kind {
+                Kind::WholeList => "text",
+                _ if negative => "text",
+                Kind::Number | Kind::OptionalNumber => "decimal",
+                _ => "numeric",
             };
             let placeholder = if spec.empty_means.is_empty() {
                 None
@@ -126,7 +130,7 @@ pub fn field_input(props: &FieldInputProps) -> Html {
             </div>
             <div class="control">{ control }</div>
             if let Some(error) = &props.error {
-                <p class="error" id={err_id} role="alert">{ error.clone() }</p>
+                <p class="error" id={err_id}>{ error.clone() }</p>
             }
         </div>
     }

@@ -1,6 +1,7 @@
 //! A group of inputs (Site, Contract, …): the main ones in view, the rest in
 //! an "advanced" section that opens by itself when one of them is invalid.
 
+use web_sys::HtmlDetailsElement;
 use yew::prelude::*;
 
 use crate::model::{Field, Group};
@@ -24,6 +25,14 @@ pub struct InputGroupProps {
 
 #[function_component(InputGroup)]
 pub fn input_group(props: &InputGroupProps) -> Html {
+    let opened = use_state(|| false);
+    let ontoggle = {
+        let opened = opened.clone();
+        Callback::from(move |e: Event| {
+            let details: HtmlDetailsElement = e.target_unchecked_into();
+            opened.set(details.open());
+        })
+    };
     let render = |f: &FieldView| {
         html! {
             <FieldInput key={f.field.path()} field={f.field} text={f.text.clone()}
@@ -32,14 +41,18 @@ pub fn input_group(props: &InputGroupProps) -> Html {
     };
     let (primary, advanced): (Vec<&FieldView>, Vec<&FieldView>) =
         props.fields.iter().partition(|f| f.field.spec().primary);
+    // The advanced section opens by itself when a field in it is invalid,
+    // and then stays as the user leaves it: closing it as the text becomes
+    // valid would take the focus (and the next keystroke) away.
     let advanced_invalid = advanced.iter().any(|f| f.error.is_some());
+    let open = *opened || advanced_invalid;
     let title = props.group.title();
     html! {
         <fieldset class="group">
             <legend>{ title }</legend>
             { for primary.into_iter().map(render) }
             if !advanced.is_empty() {
-                <details class="advanced" open={advanced_invalid}>
+                <details class="advanced" {open} {ontoggle}>
                     <summary>{ format!("More {} inputs ({})", title.to_lowercase(), advanced.len()) }</summary>
                     { for advanced.into_iter().map(render) }
                 </details>

@@ -33,8 +33,7 @@ pub fn kpi_cards(props: &KpiCardsProps) -> Html {
         }
     };
     html! {
-        <section class={classes!("kpis", props.stale.then_some("stale"))} aria-label="Headline numbers"
-            aria-live="polite">
+        <section class={classes!("kpis", props.stale.then_some("stale"))} aria-label="Headline numbers">
             if props.stale {
                 <p class="stale-note">{ "Showing the last valid inputs: fix the marked field to update." }</p>
             }

@@ -9,6 +9,9 @@ use crate::presets;
 pub struct ToolbarProps {
     pub preset: Option<AttrValue>,
     pub edited: bool,
+    /// Whether there is a form to go back to (before a preset, file or link).
+    pub can_undo: bool,
+    pub on_undo: Callback<()>,
     pub on_preset: Callback<String>,
     pub on_share: Callback<()>,
     pub on_download_scenario: Callback<()>,
@@ -50,7 +53,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             <div class="toolbar-row">
                 <label class="preset-picker">
                     <span>{ "Scenario" }</span>
-                    <select {onchange} aria-describedby="preset-source">
+                    <select {onchange} aria-describedby={source.is_some().then_some("preset-source")}>
                         if selected.is_none() {
                             <option value="" selected=true disabled=true>{ "Custom" }</option>
                         }
@@ -60,6 +63,10 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     </select>
                 </label>
                 <div class="actions">
+                    if props.can_undo {
+                        <button type="button" onclick={click(&props.on_undo)}
+                            title="Back to the inputs before the last preset, file or link">{ "Undo" }</button>
+                    }
                     <button type="button" onclick={click(&props.on_share)}>{ "Copy link" }</button>
                     <button type="button" onclick={click(&props.on_download_scenario)}>{ "Save scenario" }</button>
                     <button type="button" onclick={click(&props.on_download_results)}>{ "Save results" }</button>
