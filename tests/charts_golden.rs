@@ -266,6 +266,8 @@ fn check_svg(what: &str, svg: &str, title: &str) {
     for bad in ["NaN", "inf", "\u{2014}"] {
         assert!(!svg.contains(bad), "{what}: contains {bad:?}");
     }
+    // The page's Content-Security-Policy allows no style attributes.
+    assert!(!svg.contains("style="), "{what}: has a style attribute");
     let texts = svg.matches("<text").count();
     assert!((5..=60).contains(&texts), "{what}: {texts} text elements");
 }
