@@ -138,15 +138,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn core_scientific_reproduces_the_reported_contract_value() {
-        let p = by_id("core-scientific-coreweave").expect("preset");
-        let r = crate::model::evaluate(&p.scenario).expect("valid");
+    fn core_scientific_reproduces_the_reported_contract_value(
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        let p = by_id("core-scientific-coreweave").ok_or("no preset")?;
+        let r = crate::model::evaluate(&p.scenario)?;
         // 270 MW × $121/kW-month × 144 months ≈ $4.70B, as reported.
         assert!(
             (r.contract_total_revenue_usd - 4.7e9).abs() < 0.01e9,
             "{}",
             r.contract_total_revenue_usd
         );
+        Ok(())
     }
 
     #[test]

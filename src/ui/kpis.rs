@@ -187,9 +187,18 @@ mod tests {
     use super::*;
     use crate::model::{evaluate, Scenario};
 
+    type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+    fn card(cards: Vec<Kpi>, id: &str) -> Result<Kpi, String> {
+        cards
+            .into_iter()
+            .find(|k| k.id == id)
+            .ok_or(format!("no {id} card"))
+    }
+
     #[test]
-    fn default_cards_read_as_the_model_says() {
-        let r = evaluate(&Scenario::default()).expect("defaults are valid");
+    fn default_cards_read_as_the_model_says() -> TestResult {
+        let r = evaluate(&Scenario::default())?;
         let cards = kpis(&r);
         let ids: Vec<_> = cards.iter().map(|k| k.id).collect();
         assert_eq!(
@@ -214,40 +223,31 @@ mod tests {
         assert_eq!(cards[5].value, "$67.49");
         assert_eq!(cards[5].unit.as_deref(), Some("/MWh"));
         assert!(cards.iter().all(|k| !k.value.contains("NaN")));
+        Ok(())
     }
 
     #[test]
-    fn undefined_irr_and_no_payback_say_so() {
+    fn undefined_irr_and_no_payback_say_so() -> TestResult {
         let mut s = Scenario::default();
         s.contract.rate_usd_per_kw_month = 0.0;
-        let r = evaluate(&s).expect("valid");
-        let cards = kpis(&r);
-        let payback = cards.iter().find(|k| k.id == "payback").expect("card");
-        assert_eq!(payback.value, "does not pay back");
-        let irr = cards
-            .iter()
-            .find(|k| k.id == "incremental-irr")
-            .expect("card");
+        let r = evaluate(&s)?;
+        assert_eq!(card(kpis(&r), "payback")?.value, "does not pay back");
+        let irr = card(kpis(&r), "incremental-irr")?;
         assert_eq!(irr.value, "not defined");
         assert!(!irr.note.is_empty());
+        Ok(())
     }
 
     #[test]
-    fn a_crossover_at_zero_does_not_claim_a_win_at_todays_price() {
+    fn a_crossover_at_zero_does_not_claim_a_win_at_todays_price() -> TestResult {
         // TeraWulf: the host pays the HPC power, so converting is ahead at $0
         // and behind at $45.
-        let p = crate::presets::by_id("terawulf-core42").expect("preset");
-        let r = evaluate(&p.scenario).expect("valid");
+        let p = crate::presets::by_id("terawulf-core42").ok_or("no preset")?;
+        let r = evaluate(&p.scenario)?;
         assert_eq!(r.energy_crossover_usd_per_mwh, Some(0.0));
         assert!(r.incremental_npv_usd < 0.0);
-        let card = kpis(&r)
-            .into_iter()
-            .find(|k| k.id == "crossover")
-            .expect("card");
-        assert!(
-            card.note.contains("behind at today's price"),
-            "{}",
-            card.note
-        );
+        let note = card(kpis(&r), "crossover")?.note;
+        assert!(note.contains("behind at today's price"), "{note}");
+        Ok(())
     }
 }
