@@ -49,8 +49,9 @@ export async function serve(dir, port) {
     if (Date.now() > deadline) { child.kill(); throw new Error(`server did not start: ${log}`); }
     await new Promise((r) => setTimeout(r, 50));
   }
+  // May be called again once stopped (a killed child has a signalCode, not an exitCode).
   const stop = () => new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
   });
@@ -71,6 +72,21 @@ export async function launch() {
     rmSync(profile, { recursive: true, force: true });
   };
   return { context, close };
+}
+
+/**
+ * Serves `dir`, launches a fresh browser, runs `body({ server, context })`
+ * and always closes both (stopping a server the body already stopped is fine).
+ */
+export async function withSite(dir, body) {
+  const server = await serve(dir);
+  const { context, close } = await launch();
+  try {
+    return await body({ server, context });
+  } finally {
+    await close();
+    await server.stop();
+  }
 }
 
 /** Collects console errors and uncaught page errors of a page. */

@@ -6,17 +6,10 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { assert, freePort, launch, serve as serveOnce, waitForApp, watchErrors } from './lib.mjs';
+import { assert, freePort, launch, serve, waitForApp, watchErrors, withSite } from './lib.mjs';
 
 const CHARTS = ['#chart-revenue', '#chart-build-time', '#chart-energy'];
 const STANDALONE = 'repower-standalone.html';
-
-/** lib.mjs's server whose `stop()` may be called again once stopped. */
-async function serve(dir, port) {
-  const server = await serveOnce(dir, port);
-  let stopped;
-  return { ...server, stop: () => (stopped ||= server.stop()) };
-}
 
 const kpi = (page, id) => page.textContent(`li[data-kpi="${id}"] .kpi-value`);
 
@@ -103,9 +96,7 @@ export const tests = [
   {
     name: 'after one visit the page and its charts work with the server stopped',
     run: async ({ dist }) => {
-      const server = await serve(dist);
-      const { context, close } = await launch();
-      try {
+      await withSite(dist, async ({ server, context }) => {
         const page = await context.newPage();
         const errors = watchErrors(page);
         await page.goto(server.url);
@@ -150,10 +141,7 @@ export const tests = [
         assert(await linked.inputValue('#hpc-pue') === '1.3', 'linked field offline');
         const all = [...errors, ...tabErrors, ...linkedErrors];
         assert(all.length === 0, all.join('\n'));
-      } finally {
-        await close();
-        await server.stop();
-      }
+      });
     },
   },
   {
@@ -215,9 +203,7 @@ export const tests = [
   {
     name: 'no service worker with the #dev or ?dev switch, and the switch removes one',
     run: async ({ dist }) => {
-      const server = await serve(dist);
-      const { context, close } = await launch();
-      try {
+      await withSite(dist, async ({ server, context }) => {
         const page = await context.newPage();
         const registrations = () => page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length);
         await page.goto(`${server.url}#dev`);
@@ -237,10 +223,7 @@ export const tests = [
         await page.goto(`${server.url}?dev`);
         await waitForApp(page);
         await until(async () => (await registrations()) === 0, 'the ?dev switch removed the worker');
-      } finally {
-        await close();
-        await server.stop();
-      }
+      });
     },
   },
   {
@@ -348,9 +331,7 @@ export const tests = [
   {
     name: 'the Content-Security-Policy is in force and refuses an inline script',
     run: async ({ dist }) => {
-      const server = await serve(dist);
-      const { context, close } = await launch();
-      try {
+      await withSite(dist, async ({ server, context }) => {
         const page = await context.newPage();
         const errors = watchErrors(page);
         await page.goto(server.url);
@@ -422,10 +403,7 @@ export const tests = [
           const want = `sha384-${createHash('sha384').update(body).digest('base64')}`;
           assert(integrity === want, `${url}: integrity ${integrity}, file hashes to ${want}`);
         }
-      } finally {
-        await close();
-        await server.stop();
-      }
+      });
     },
   },
   {

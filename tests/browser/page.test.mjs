@@ -1,25 +1,20 @@
 // The real page in headless Chromium, served from dist/ as a static site.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve, launch, watchErrors, waitForApp, assert } from './lib.mjs';
+import { withSite, watchErrors, waitForApp, assert } from './lib.mjs';
 
 const CHARTS = ['#chart-revenue', '#chart-build-time', '#chart-energy'];
 
 /** Opens the page on a fresh server and browser; runs `body`; cleans up. */
-async function withPage({ dist }, body, viewport) {
-  const server = await serve(dist);
-  const { context, close } = await launch();
-  try {
+function withPage({ dist }, body, viewport) {
+  return withSite(dist, async ({ server, context }) => {
     const page = await context.newPage();
     if (viewport) await page.setViewportSize(viewport);
     const errors = watchErrors(page);
     await page.goto(server.url);
     await waitForApp(page);
     await body(page, errors, server);
-  } finally {
-    await close();
-    await server.stop();
-  }
+  });
 }
 
 const kpi = (page, id) => page.textContent(`li[data-kpi="${id}"] .kpi-value`);
