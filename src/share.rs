@@ -259,6 +259,20 @@ mod tests {
     }
 
     #[test]
+    fn clearing_a_presets_value_travels_in_the_link() {
+        // The preset sets 270 MW of critical IT; an emptied box (derive it
+        // from the grid and PUE) differs from the preset, so the link says so,
+        // even though empty is also the generic default.
+        let texts = [(Field::HpcCriticalIt, "")];
+        let frag = encode_fragment(texts.iter().copied(), Some("core-scientific-coreweave"));
+        assert_eq!(frag, "preset=core-scientific-coreweave&hpc.critical_it_mw=");
+        let d = decode_fragment(&frag);
+        assert_eq!(d.texts, vec![(Field::HpcCriticalIt, String::new())]);
+        // Without a preset the same empty box is the default and stays out.
+        assert_eq!(encode_fragment(texts.iter().copied(), None), "");
+    }
+
+    #[test]
     fn bad_parts_are_named_and_the_rest_is_kept() {
         let d = decode_fragment("bogus=1&preset=nope&hpc.pue=1.3&%zz=%&anchor");
         assert_eq!(d.texts, vec![(Field::HpcPue, "1.3".to_owned())]);
