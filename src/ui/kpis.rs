@@ -14,7 +14,7 @@ pub struct Kpi {
     pub value: String,
     /// A unit shown smaller after the value (`/MWh`, `months`), if any.
     pub unit: Option<String>,
-    /// The exact figure, shown on hover (`$1,845,123,456`).
+    /// The exact figure, shown on hover and focus (`$1,845,123,456`).
     pub exact: Option<String>,
     /// One short line under the value.
     pub note: String,

@@ -42,8 +42,19 @@ export const tests = [
       assert(await kpi(page, 'incremental-npv') === '$338M', `NPV KPI: ${await kpi(page, 'incremental-npv')}`);
       const text = await page.textContent('body');
       assert(!/NaN|undefined|Infinity/.test(text), 'page text shows NaN/undefined/Infinity');
-      const title = await page.getAttribute('li[data-kpi="contract-revenue"] .kpi-value', 'title');
-      assert(/^\$1,8\d\d,\d{3},\d{3}$/.test(title), `exact figure on hover: ${title}`);
+      // The exact figure: hidden until the value is hovered or focused
+      // (keyboard and touch), and the value's description for screen readers.
+      const exact = page.locator('#kpi-exact-contract-revenue');
+      const exactText = await exact.textContent();
+      assert(/^\$1,8\d\d,\d{3},\d{3}$/.test(exactText), `exact figure: ${exactText}`);
+      assert(!(await exact.isVisible()), 'the exact figure shows before hover or focus');
+      const value = page.locator('li[data-kpi="contract-revenue"] .kpi-value');
+      assert(await value.getAttribute('aria-describedby') === 'kpi-exact-contract-revenue', 'value not described by its exact figure');
+      await value.focus();
+      assert(await exact.isVisible(), 'focusing the value does not show the exact figure');
+      await page.locator('body').click({ position: { x: 2, y: 2 } });
+      await value.hover();
+      assert(await exact.isVisible(), 'hovering the value does not show the exact figure');
       assert(await page.locator('#preset-source em').count() === 0, 'an untouched form says "edited"');
       await page.reload();
       await waitForApp(page);

@@ -21,12 +21,24 @@ pub fn kpi_cards(props: &KpiCardsProps) -> Html {
             Tone::Bad => "bad",
             Tone::Neutral => "neutral",
         };
+        // The exact figure pops up on hover, and on focus for keyboard and
+        // touch users (the value is focusable when it has one); screen
+        // readers hear it as the value's description.
+        let exact_id = format!("kpi-exact-{}", k.id);
+        let has_exact = k.exact.is_some();
         html! {
             <li class={classes!("kpi", tone)} data-kpi={k.id}>
                 <span class="kpi-label">{ k.label.clone() }</span>
-                <span class="kpi-value" title={k.exact.clone()}>
-                    { k.value.clone() }
-                    if let Some(unit) = &k.unit { <span class="kpi-unit">{ unit.clone() }</span> }
+                <span class="kpi-figure">
+                    <span class="kpi-value"
+                        tabindex={has_exact.then_some("0")}
+                        aria-describedby={has_exact.then(|| exact_id.clone())}>
+                        { k.value.clone() }
+                        if let Some(unit) = &k.unit { <span class="kpi-unit">{ unit.clone() }</span> }
+                    </span>
+                    if let Some(exact) = &k.exact {
+                        <span class="kpi-exact" id={exact_id} role="tooltip">{ exact.clone() }</span>
+                    }
                 </span>
                 <span class="kpi-note">{ k.note.clone() }</span>
             </li>
