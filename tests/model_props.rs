@@ -470,6 +470,8 @@ proptest! {
             }
             None => prop_assert!(cum.last().is_some_and(|x| *x < 0.0)),
         }
+        // A reason is given exactly when there is no rate.
+        prop_assert_eq!(r.incremental_irr_pct.is_none(), r.incremental_irr_note.is_some());
         if let Some(irr) = r.incremental_irr_pct {
             prop_assert!((-99.0..=1_000_000.0).contains(&irr), "{irr}");
             // The present value of the advantage changes sign across the root.
@@ -714,6 +716,20 @@ proptest! {
     #[test]
     fn any_bytes_are_ok_or_err(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
         check_any_text(&String::from_utf8_lossy(&bytes))?;
+    }
+
+    /// A number in a scenario file is read to the last bit, as Rust writes
+    /// it: `C = G / pue` typed in full leaves exactly nothing mining.
+    #[test]
+    fn json_numbers_are_read_exactly(price in 0.0..2_000.0f64, grid in 1.0..5_000.0f64, pue in 1.0..3.0f64) {
+        let text = format!(
+            r#"{{"site":{{"energy_price_usd_per_mwh":{price},"grid_capacity_mw":{grid}}},"hpc":{{"pue":{pue},"critical_it_mw":{}}}}}"#,
+            grid / pue
+        );
+        let s = Scenario::from_json(&text).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(s.site.energy_price_usd_per_mwh.to_bits(), price.to_bits());
+        prop_assert_eq!(s.site.grid_capacity_mw.to_bits(), grid.to_bits());
+        prop_assert_eq!(s.hpc.critical_it_mw.map(f64::to_bits), Some((grid / pue).to_bits()));
     }
 
     #[test]

@@ -1032,6 +1032,10 @@ fn tenant_funds_all_capex() {
     assert!(r.monthly.iter().all(|m| m.capex_usd == 0.0));
     assert_eq!(r.derived.host_capex_usd, 0.0);
     assert_eq!(r.incremental_irr_pct, None, "no investment, no rate");
+    assert_eq!(
+        r.incremental_irr_note.as_deref(),
+        Some("converting never costs more than mining in any month, so there is no investment to earn a rate on")
+    );
     assert_eq!(r.payback_month, Some(0));
     // 1,000 × 14 + 1,100,000 − 110,000 = 1,004,000
     close("incremental", r.incremental_npv_usd, 1_004_000.0, 1e-6);
@@ -1089,6 +1093,10 @@ fn irr_undefined_with_two_sign_changes() {
         .collect();
     assert_eq!(signs.windows(2).filter(|w| w[0] != w[1]).count(), 2);
     assert_eq!(r.incremental_irr_pct, None);
+    assert_eq!(
+        r.incremental_irr_note.as_deref(),
+        Some("the monthly advantage changes sign 2 times, so no single rate describes it")
+    );
     // −500,000 + 99,800 m: −1,000 at m = 5, +98,800 at m = 6; year 2 takes
     // only 1,200 off: still ≥ 0. Payback month 6.
     assert_eq!(r.payback_month, Some(6));

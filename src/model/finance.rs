@@ -29,24 +29,76 @@ fn monthly_bounds() -> (f64, f64) {
     )
 }
 
+/// Why a series has no IRR the model reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoIrr {
+    /// Every month is zero.
+    NoCashFlow,
+    /// No month is negative: nothing is invested.
+    NeverCosts,
+    /// No month is positive: nothing is earned back.
+    NeverEarns,
+    /// The series (zeros dropped) changes sign this many times (more than one),
+    /// so more than one rate can solve it.
+    SignChanges(u32),
+    /// The one rate lies below -99 % a year.
+    BelowRange,
+    /// The one rate lies above 1,000,000 % a year.
+    AboveRange,
+    /// The present value overflows at a bound.
+    NotRepresentable,
+}
+
+impl std::fmt::Display for NoIrr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            NoIrr::NoCashFlow => f.write_str("converting changes no cash flow"),
+            NoIrr::NeverCosts => f.write_str(
+                "converting never costs more than mining in any month, so there is no investment to earn a rate on",
+            ),
+            NoIrr::NeverEarns => f.write_str("converting never earns more than mining in any month"),
+            NoIrr::SignChanges(n) => write!(
+                f,
+                "the monthly advantage changes sign {n} times, so no single rate describes it"
+            ),
+            NoIrr::BelowRange => f.write_str("the rate is below -99 % a year"),
+            NoIrr::AboveRange => f.write_str("the rate is above 1,000,000 % a year"),
+            NoIrr::NotRepresentable => f.write_str("the cash flows are too large to compute a rate"),
+        }
+    }
+}
+
 /// Yearly IRR in percent of a monthly series, or `None` where it is not
-/// defined: the series (zeros dropped) must change sign exactly once and the
-/// root must lie between -99 % and 1,000,000 % a year.
+/// defined (see [`irr`] for the reason).
+pub fn irr_pct(series: &[f64]) -> Option<f64> {
+    irr(series).ok()
+}
+
+/// Yearly IRR in percent of a monthly series, or why it is not defined: the
+/// series (zeros dropped) must change sign exactly once and the root must lie
+/// between -99 % and 1,000,000 % a year.
 ///
 /// With one change of sign the present value has exactly one root in the
 /// monthly rate (Descartes' rule of signs), so bisection between the bounds
 /// finds it whenever the present value differs in sign at the two ends.
-pub fn irr_pct(series: &[f64]) -> Option<f64> {
+pub fn irr(series: &[f64]) -> Result<f64, NoIrr> {
     let mut changes = 0;
+    let mut first = 0.0_f64;
     let mut last = 0.0_f64;
     for &x in series.iter().filter(|x| **x != 0.0) {
-        if last != 0.0 && (x > 0.0) != (last > 0.0) {
+        if last == 0.0 {
+            first = x;
+        } else if (x > 0.0) != (last > 0.0) {
             changes += 1;
         }
         last = x;
     }
-    if changes != 1 {
-        return None;
+    match changes {
+        1 => {}
+        0 if first == 0.0 => return Err(NoIrr::NoCashFlow),
+        0 if first > 0.0 => return Err(NoIrr::NeverCosts),
+        0 => return Err(NoIrr::NeverEarns),
+        n => return Err(NoIrr::SignChanges(n)),
     }
     let npv = |i: f64| -> f64 {
         let v = 1.0 / (1.0 + i);
@@ -61,16 +113,23 @@ pub fn irr_pct(series: &[f64]) -> Option<f64> {
     let (mut lo, mut hi) = monthly_bounds();
     let (mut f_lo, f_hi) = (npv(lo), npv(hi));
     if !f_lo.is_finite() || !f_hi.is_finite() {
-        return None;
+        return Err(NoIrr::NotRepresentable);
     }
     if f_lo == 0.0 {
-        return Some(to_yearly_pct(lo));
+        return Ok(to_yearly_pct(lo));
     }
     if f_hi == 0.0 {
-        return Some(to_yearly_pct(hi));
+        return Ok(to_yearly_pct(hi));
     }
     if (f_lo > 0.0) == (f_hi > 0.0) {
-        return None;
+        // At very high rates only the first month counts, so the present
+        // value takes the first month's sign above the root and the other
+        // sign below it.
+        return Err(if (f_lo > 0.0) == (first > 0.0) {
+            NoIrr::BelowRange
+        } else {
+            NoIrr::AboveRange
+        });
     }
     for _ in 0..200 {
         let mid = 0.5 * (lo + hi);
@@ -79,7 +138,7 @@ pub fn irr_pct(series: &[f64]) -> Option<f64> {
         }
         let f_mid = npv(mid);
         if f_mid == 0.0 {
-            return Some(to_yearly_pct(mid));
+            return Ok(to_yearly_pct(mid));
         }
         if (f_mid > 0.0) == (f_lo > 0.0) {
             lo = mid;
@@ -88,7 +147,7 @@ pub fn irr_pct(series: &[f64]) -> Option<f64> {
             hi = mid;
         }
     }
-    Some(to_yearly_pct(0.5 * (lo + hi)))
+    Ok(to_yearly_pct(0.5 * (lo + hi)))
 }
 
 fn to_yearly_pct(monthly: f64) -> f64 {
@@ -127,9 +186,12 @@ mod tests {
 
     #[test]
     fn irr_undefined_without_exactly_one_sign_change() {
-        assert_eq!(irr_pct(&[1.0, 2.0, 0.0, 3.0]), None);
+        assert_eq!(irr(&[1.0, 2.0, 0.0, 3.0]), Err(NoIrr::NeverCosts));
+        assert_eq!(irr(&[-1.0, 0.0, -3.0]), Err(NoIrr::NeverEarns));
+        assert_eq!(irr(&[-1.0, 2.0, -3.0]), Err(NoIrr::SignChanges(2)));
+        assert_eq!(irr(&[0.0, 0.0]), Err(NoIrr::NoCashFlow));
+        assert_eq!(irr(&[]), Err(NoIrr::NoCashFlow));
         assert_eq!(irr_pct(&[-1.0, 2.0, -3.0]), None);
-        assert_eq!(irr_pct(&[]), None);
     }
 
     #[test]
@@ -138,7 +200,32 @@ mod tests {
         let mut s = vec![0.0; 13];
         s[0] = -100.0;
         s[12] = 0.5;
-        assert_eq!(irr_pct(&s), None);
+        assert_eq!(irr(&s), Err(NoIrr::BelowRange));
+        // Earning first and paying back little: the same, mirrored.
+        let mirrored: Vec<f64> = s.iter().map(|x| -x).collect();
+        assert_eq!(irr(&mirrored), Err(NoIrr::BelowRange));
+    }
+
+    #[test]
+    fn irr_undefined_when_root_is_above_a_million_pct() {
+        // -1 then +1,000 a month later: about 1e36 % a year.
+        assert_eq!(irr(&[-1.0, 1000.0]), Err(NoIrr::AboveRange));
+        assert_eq!(irr(&[1.0, -1000.0]), Err(NoIrr::AboveRange));
+        // Just inside: -1 then +2 a month later is 409,500 % a year.
+        let r = irr(&[-1.0, 2.0]).unwrap_or(f64::NAN);
+        assert!((r - 409_500.0).abs() < 1e-6, "{r}");
+    }
+
+    #[test]
+    fn irr_reasons_read_as_sentences() {
+        assert_eq!(
+            NoIrr::SignChanges(3).to_string(),
+            "the monthly advantage changes sign 3 times, so no single rate describes it"
+        );
+        assert_eq!(
+            NoIrr::AboveRange.to_string(),
+            "the rate is above 1,000,000 % a year"
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::error::ScenarioError;
-use super::finance::{irr_pct, payback_month};
+use super::finance::{irr, payback_month};
 use super::plan::{halving_factor, Plan, DAYS, HOURS};
 use super::scenario::Scenario;
 use super::sweep::{energy_crossover, energy_sensitivity, SensitivityPoint};
@@ -137,10 +137,9 @@ impl Evaluation {
             .collect();
         let contract_total_revenue_usd = contract_annual_revenue_usd.iter().sum();
 
-        let incremental_irr_pct = irr_pct(&incremental);
-        let incremental_irr_note = match incremental_irr_pct {
-            Some(_) => None,
-            None => Some(irr_note(&incremental)),
+        let (incremental_irr_pct, incremental_irr_note) = match irr(&incremental) {
+            Ok(pct) => (Some(pct), None),
+            Err(why) => (None, Some(why.to_string())),
         };
 
         let build_time = s
@@ -256,19 +255,5 @@ fn build_time(plan: &Plan, baseline: u32, value_per_mw_month: f64) -> BuildTime 
         revenue_pulled_forward_usd,
         tenant_value_gained_usd: mw_months_gained * value_per_mw_month,
         npv_advantage_usd,
-    }
-}
-
-/// One line saying why the IRR of `series` is not defined.
-fn irr_note(series: &[f64]) -> String {
-    let positive = series.iter().any(|x| *x > 0.0);
-    let negative = series.iter().any(|x| *x < 0.0);
-    match (positive, negative) {
-        (false, false) => "converting changes no cash flow".to_owned(),
-        (true, false) => "converting never costs more than mining in any month, so there is no investment to earn a rate on".to_owned(),
-        (false, true) => "converting never earns more than mining in any month".to_owned(),
-        (true, true) => {
-            "the monthly advantage changes sign more than once, or its rate lies outside -99 % to 1,000,000 % a year".to_owned()
-        }
     }
 }
