@@ -10,7 +10,9 @@ use super::error::ScenarioError;
 use super::finance::{irr, payback_month};
 use super::plan::{halving_factor, Plan, DAYS, HOURS};
 use super::scenario::Scenario;
-use super::sweep::{energy_crossover, energy_sensitivity, SensitivityPoint};
+use super::sweep::{
+    advantage_changes, energy_crossover, energy_sensitivity, AdvantageChange, SensitivityPoint,
+};
 
 /// Everything the model says about one scenario.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -39,6 +41,9 @@ pub struct Evaluation {
     pub energy_sensitivity: Vec<SensitivityPoint>,
     /// Lowest year-1 price at which converting is worth at least keeping mining.
     pub energy_crossover_usd_per_mwh: Option<f64>,
+    /// Every price in `[0, 2000]` where converting moves ahead of mining or
+    /// falls behind it, lowest first (for people; not in MODEL.md).
+    pub energy_advantage_changes: Vec<AdvantageChange>,
     /// Quantities of the scenario the outputs were computed from.
     pub derived: Derived,
     /// The series behind the charts, one row per month `0 … H-1`.
@@ -171,6 +176,7 @@ impl Evaluation {
             build_time,
             energy_sensitivity: energy_sensitivity(&plan, &s.sensitivity.energy_usd_per_mwh),
             energy_crossover_usd_per_mwh: energy_crossover(&plan),
+            energy_advantage_changes: advantage_changes(&plan),
             derived: Derived {
                 critical_it_mw: plan.critical_it_mw,
                 hpc_grid_mw: plan.hpc_grid_mw,

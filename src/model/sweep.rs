@@ -62,3 +62,49 @@ pub fn energy_crossover(plan: &Plan) -> Option<f64> {
     }
     Some(hi)
 }
+
+/// A price at which the advantage of converting changes sign.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AdvantageChange {
+    /// Year-1 energy price, $/MWh, to within [`CROSSOVER_TOLERANCE`].
+    pub energy_usd_per_mwh: f64,
+    /// Whether converting is worth at least as much as mining just above
+    /// this price (`false`: just below it).
+    pub converting_ahead_above: bool,
+}
+
+/// Every price in `[0, 2000]` at which `δ = convert − keep mining` changes
+/// sign, found on the crossover's $5 grid and bisected to $0.01; each is
+/// reported as the end of its final interval on the side where `δ ≥ 0`.
+///
+/// Not in MODEL.md: its crossover is only the lowest price from which
+/// converting is ahead, which says nothing when converting is ahead with
+/// free power but behind at today's price (when the host pays the HPC halls'
+/// power). Two changes closer than $5 apart are not seen.
+pub fn advantage_changes(plan: &Plan) -> Vec<AdvantageChange> {
+    let ok = |q: f64| plan.advantage_at(q) >= 0.0;
+    let steps = (CROSSOVER_MAX / CROSSOVER_STEP) as u32;
+    let mut out = Vec::new();
+    let mut prev = ok(0.0);
+    for j in 1..=steps {
+        let q = f64::from(j) * CROSSOVER_STEP;
+        let now = ok(q);
+        if now != prev {
+            let (mut lo, mut hi) = (q - CROSSOVER_STEP, q);
+            while hi - lo > CROSSOVER_TOLERANCE {
+                let mid = 0.5 * (lo + hi);
+                if ok(mid) == prev {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+            out.push(AdvantageChange {
+                energy_usd_per_mwh: if now { hi } else { lo },
+                converting_ahead_above: now,
+            });
+        }
+        prev = now;
+    }
+    out
+}
