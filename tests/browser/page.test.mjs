@@ -291,6 +291,23 @@ export const tests = [
     },
   },
   {
+    name: 'no width from 320 to 2560 px scrolls sideways, with any exact figure showing',
+    run: async (ctx) => {
+      await withPage(ctx, async (page) => {
+        const ids = await page.$$eval('li[data-kpi] .kpi-value[tabindex]', (els) => els.map((e) => e.closest('li').dataset.kpi));
+        assert(ids.length >= 6, `only ${ids.length} KPI values are focusable`);
+        for (const width of [320, 360, 375, 414, 768, 1024, 1280, 1366, 1440, 1536, 1920, 2560]) {
+          await page.setViewportSize({ width, height: 900 });
+          for (const id of [null, ...ids]) {
+            if (id) await page.focus(`li[data-kpi="${id}"] .kpi-value`);
+            const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+            assert(overflow <= 0, `${width} px${id ? `, ${id} focused` : ''}: the page is ${overflow}px wider than the screen`);
+          }
+        }
+      });
+    },
+  },
+  {
     name: 'screenshots at laptop, phone and projector widths',
     run: async (ctx) => {
       const dir = join(ctx.artifacts, 'screenshots');
