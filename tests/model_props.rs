@@ -565,12 +565,18 @@ fn an_extreme_discount_rate_is_refused_not_nan() {
         Err(e) => {
             assert_eq!(e.0.len(), 1);
             assert!(
-                matches!(e.0[0], ScenarioError::NotRepresentable { .. }),
+                matches!(
+                    e.0[0],
+                    ScenarioError::NotRepresentable {
+                        field: Some(Field::FinanceDiscountRate),
+                        ..
+                    }
+                ),
                 "{e:?}"
             );
             let text = e.to_string();
             assert!(
-                text.starts_with("scenario: ") && text.contains("too large"),
+                text.starts_with("finance.discount_rate_pct: ") && text.contains("too extreme"),
                 "{text}"
             );
         }

@@ -1521,20 +1521,40 @@ fn extreme_inputs_are_not_representable_rather_than_nan() {
     s.contract.term_years = 30;
     s.greenfield.build_months = vec![240];
     let e = evaluate(&s).expect_err("overflows");
-    assert_eq!(e.0.len(), 1);
     assert!(
-        matches!(e.0[0], ScenarioError::NotRepresentable { .. }),
+        e.iter()
+            .all(|x| matches!(x, ScenarioError::NotRepresentable { field: Some(_), .. })),
         "{e:?}"
     );
-    assert!(e.to_string().starts_with("scenario: "), "{e}");
-    // Money near the top of the floating-point range.
+    // Each input that, put back alone, makes it computable is named: only
+    // the rate here (a 12-year term still meets the 240-month baseline).
+    let named: Vec<Field> = e.iter().filter_map(ScenarioError::field).collect();
+    assert_eq!(named, vec![Field::FinanceDiscountRate]);
+    assert!(
+        e.to_string().contains(
+            "finance.discount_rate_pct: too extreme to compute (contract_revenue_npv_usd overflows)"
+        ),
+        "{e}"
+    );
+    // Money near the top of the floating-point range: only the opex is named.
     let mut s = Scenario::default();
     s.hpc.opex_usd_per_mw_month = 1e306;
     let e = evaluate(&s).expect_err("overflows");
+    let named: Vec<Field> = e.iter().filter_map(ScenarioError::field).collect();
+    assert_eq!(named, vec![Field::HpcOpex], "{e}");
+    // Two extreme inputs that each overflow alone: resetting either one is
+    // not enough, so the scenario as a whole is named.
+    s.mining.opex_usd_per_mw_month = 1e306;
+    s.site.grid_capacity_mw = 10_000.0;
+    let e = evaluate(&s).expect_err("overflows");
     assert!(
-        matches!(e.0[0], ScenarioError::NotRepresentable { .. }),
+        matches!(
+            e.0[..],
+            [ScenarioError::NotRepresentable { field: None, .. }]
+        ),
         "{e:?}"
     );
+    assert!(e.to_string().starts_with("scenario: "), "{e}");
 }
 
 // ---------------------------------------------------------------------------

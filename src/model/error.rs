@@ -41,8 +41,13 @@ pub enum ScenarioError {
     SchemaVersion { got: u64 },
     /// The inputs are valid but an output overflowed the range of numbers
     /// (only at the far edges of the valid ranges, e.g. a discount rate of
-    /// -99.99999999 %).
-    NotRepresentable { output: &'static str },
+    /// -99.99999999 % or money near 1e300). `field` is an input that, put
+    /// back to its default, makes the scenario computable again (one error
+    /// per such field); `None` when no single field does.
+    NotRepresentable {
+        output: &'static str,
+        field: Option<Field>,
+    },
 }
 
 impl ScenarioError {
@@ -60,7 +65,8 @@ impl ScenarioError {
             Self::ExceedsSite { .. } => Some(Field::HpcCriticalIt),
             Self::SweepOrder { .. } => Some(Field::SweepMax),
             Self::Decode { path, .. } => Field::from_path(path),
-            Self::SchemaVersion { .. } | Self::NotRepresentable { .. } => None,
+            Self::NotRepresentable { field, .. } => *field,
+            Self::SchemaVersion { .. } => None,
         }
     }
 
@@ -72,7 +78,6 @@ impl ScenarioError {
                 format!("{}[{index}]", Field::GreenfieldBuildMonths.path())
             }
             Self::SchemaVersion { .. } => "schema_version".to_owned(),
-            Self::NotRepresentable { .. } => "scenario".to_owned(),
             other => other
                 .field()
                 .map_or_else(|| "scenario".to_owned(), |f| f.path().to_owned()),
@@ -135,9 +140,17 @@ impl ScenarioError {
             Self::SchemaVersion { got } => {
                 format!("this build reads version 1 scenarios, got version {got}")
             }
-            Self::NotRepresentable { output } => format!(
-                "{output} is too large to represent; bring the most extreme inputs \
-                 (such as finance.discount_rate_pct near -100) closer to real values"
+            Self::NotRepresentable {
+                output,
+                field: Some(_),
+            } => format!(
+                "too extreme to compute ({output} overflows); bring this value closer to real ones"
+            ),
+            Self::NotRepresentable {
+                output,
+                field: None,
+            } => format!(
+                "{output} is too large to represent; bring the most extreme inputs closer to real values"
             ),
         }
     }

@@ -29,9 +29,42 @@ pub use sweep::SensitivityPoint;
 
 /// Validates `scenario` and computes every output. A scenario that breaks a
 /// rule is refused as a whole, one error per broken field.
+///
+/// Valid inputs whose outputs overflow (only at the far edges of the ranges)
+/// are refused too, naming each input that, put back to its default, makes
+/// the scenario computable.
 pub fn evaluate(scenario: &Scenario) -> Result<Evaluation, ScenarioErrors> {
     scenario.validate()?;
-    Ok(Evaluation::compute(scenario)?)
+    Evaluation::compute(scenario).map_err(|e| blame(scenario, e))
+}
+
+/// For an overflow, the inputs to blame: each field that differs from its
+/// default and, reset alone, lets the scenario evaluate. Other errors pass
+/// through.
+fn blame(scenario: &Scenario, error: ScenarioError) -> ScenarioErrors {
+    let ScenarioError::NotRepresentable { output, .. } = error else {
+        return ScenarioErrors(vec![error]);
+    };
+    let defaults = Scenario::default();
+    let fields: Vec<ScenarioError> = Field::ALL
+        .iter()
+        .filter(|f| f.text(scenario) != f.text(&defaults))
+        .filter(|f| {
+            let mut tried = scenario.clone();
+            f.set_text(&mut tried, &f.text(&defaults)).is_ok()
+                && tried.validate().is_ok()
+                && Evaluation::compute(&tried).is_ok()
+        })
+        .map(|&f| ScenarioError::NotRepresentable {
+            output,
+            field: Some(f),
+        })
+        .collect();
+    if fields.is_empty() {
+        ScenarioErrors(vec![error])
+    } else {
+        ScenarioErrors(fields)
+    }
 }
 
 /// Reads a scenario from JSON and evaluates it.

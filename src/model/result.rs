@@ -194,7 +194,12 @@ impl Evaluation {
 
     /// Every number finite, or the name of the first output that is not.
     fn check_finite(&self) -> Result<(), ScenarioError> {
-        let bad = |output: &'static str| Err(ScenarioError::NotRepresentable { output });
+        let bad = |output: &'static str| {
+            Err(ScenarioError::NotRepresentable {
+                output,
+                field: None,
+            })
+        };
         if !self
             .contract_annual_revenue_usd
             .iter()

@@ -380,7 +380,36 @@ fn decode_error(path: String, message: &str) -> ScenarioError {
     if message.is_empty() {
         message = "invalid value".to_owned();
     }
-    ScenarioError::Decode { path, message }
+    ScenarioError::Decode {
+        path,
+        message: plain_words(&message),
+    }
+}
+
+/// serde's words for types and the end of the text, as a person reads them
+/// (`invalid type: string "abc", expected f64` → `… expected a number`).
+fn plain_words(message: &str) -> String {
+    const WORDS: &[(&str, &str)] = &[
+        ("expected f64", "expected a number"),
+        ("expected u32", "expected a whole number"),
+        ("expected u64", "expected a whole number"),
+        ("expected a sequence", "expected a list [ … ]"),
+        ("expected struct ", "expected an object { … } for "),
+        (
+            "invalid type: floating point `",
+            "invalid type: the number `",
+        ),
+        ("invalid type: integer `", "invalid type: the number `"),
+        ("invalid type: string ", "invalid type: the text "),
+        ("invalid type: sequence", "invalid type: a list"),
+        ("invalid type: map", "invalid type: an object"),
+        ("EOF while parsing", "the text ends in the middle of"),
+    ];
+    let mut out = message.to_owned();
+    for (from, to) in WORDS {
+        out = out.replace(from, to);
+    }
+    out
 }
 
 /// serde reads a struct from a JSON array too, taking the values in field
