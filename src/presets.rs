@@ -54,7 +54,7 @@ fn core_scientific() -> Preset {
     s.contract.power_pass_through = true;
     Preset {
         id: "core-scientific-coreweave",
-        name: "Core Scientific–CoreWeave (2024)",
+        name: "Core Scientific–CoreWeave",
         source: "Core Scientific / CoreWeave announcement, investing.com (June 2024); SEC 8-K exhibit (Oct 2024)",
         date: "June 2024",
         note: "270 MW of critical IT (200 MW + 70 MW option), about $4.7B over 12 years (≈$121/kW-month), \
@@ -77,7 +77,7 @@ fn terawulf() -> Preset {
     s.contract.power_pass_through = false;
     Preset {
         id: "terawulf-core42",
-        name: "TeraWulf–Core42, Lake Mariner (2024)",
+        name: "TeraWulf–Core42, Lake Mariner",
         source: "TeraWulf investor materials, as reported by newprojectmedia.com",
         date: "2024",
         note: "60 MW of critical IT on 72.5 MW gross, $1.5M per MW-year (≈$125/kW-month) with a 3 % \
@@ -100,7 +100,7 @@ fn cipher() -> Preset {
     s.contract.power_pass_through = true;
     Preset {
         id: "cipher-fluidstack",
-        name: "Cipher–Fluidstack, Barber Lake (2025)",
+        name: "Cipher–Fluidstack, Barber Lake",
         source: "blockworks.co",
         date: "September 2025",
         note: "168 MW of critical IT on 244 MW gross, about $3B over 10 years (≈$149/kW-month, flat), \
@@ -123,7 +123,7 @@ fn hut8() -> Preset {
     s.contract.power_pass_through = true;
     Preset {
         id: "hut8-fluidstack",
-        name: "Hut 8–Fluidstack, River Bend (2025)",
+        name: "Hut 8–Fluidstack, River Bend",
         source: "dcpulse.com",
         date: "December 2025",
         note: "245 MW of critical IT on about 330 MW gross, $7.0B over 15 years (≈$159/kW-month), \

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::Field;
+use crate::model::{Field, Scenario};
 
 /// Longest text kept for one field (longer text is cut, with a problem noted).
 pub const MAX_FIELD_TEXT: usize = 200;
@@ -24,6 +24,9 @@ pub struct Decoded {
     pub preset: Option<String>,
     /// One line per part that could not be used, naming it.
     pub problems: Vec<String>,
+    /// A saved form's last valid scenario (saved while its texts did not
+    /// read), valid by every rule; links never carry one.
+    pub last_valid: Option<Scenario>,
 }
 
 impl Decoded {
@@ -99,6 +102,9 @@ struct Saved {
     preset: Option<String>,
     #[serde(default)]
     texts: BTreeMap<String, String>,
+    /// The scenario the results showed, kept while the texts do not read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    last_valid: Option<serde_json::Value>,
 }
 
 /// The form as JSON, for local storage.
@@ -106,12 +112,23 @@ pub fn encode_saved<'a>(
     texts: impl Iterator<Item = (Field, &'a str)>,
     preset: Option<&str>,
 ) -> String {
+    encode_saved_with(texts, preset, None)
+}
+
+/// The form as JSON with the scenario its results showed, for a form whose
+/// texts do not read, so a reload shows the same results.
+pub fn encode_saved_with<'a>(
+    texts: impl Iterator<Item = (Field, &'a str)>,
+    preset: Option<&str>,
+    last_valid: Option<&Scenario>,
+) -> String {
     let saved = Saved {
         v: 1,
         preset: preset.map(str::to_owned),
         texts: texts
             .map(|(f, t)| (f.path().to_owned(), t.to_owned()))
             .collect(),
+        last_valid: last_valid.and_then(|s| serde_json::to_value(s).ok()),
     };
     serde_json::to_string(&saved).unwrap_or_default()
 }
@@ -139,6 +156,14 @@ pub fn decode_saved(text: &str) -> Decoded {
         return out;
     }
     out.preset = saved.preset.filter(|p| crate::presets::by_id(p).is_some());
+    if let Some(value) = saved.last_valid {
+        match Scenario::from_json(&value.to_string()) {
+            Ok(s) => out.last_valid = Some(s),
+            Err(e) => out
+                .problems
+                .push(format!("saved form: its last valid scenario is not ({e})")),
+        }
+    }
     for (key, value) in saved.texts {
         match Field::from_path(&key) {
             Some(field) => push_text(&mut out, field, value),

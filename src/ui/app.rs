@@ -13,6 +13,7 @@ use crate::ui::components::input_group::{FieldView, InputGroup};
 use crate::ui::components::kpi_cards::KpiCards;
 use crate::ui::components::toolbar::Toolbar;
 use crate::ui::kpis::kpis;
+use crate::ui::messages;
 use crate::ui::state::{Action, State};
 use crate::web;
 
@@ -45,12 +46,16 @@ fn unsaved_reason(state: &State, what: &str) -> Option<String> {
     let fields: Vec<&str> = Field::ALL
         .iter()
         .filter(|f| state.error(**f).is_some())
-        .map(|f| f.path())
+        .map(|f| f.label())
         .collect();
-    Some(format!(
-        "{what} not saved: fix the marked input first ({})",
-        fields.join(", ")
-    ))
+    Some(if fields.is_empty() {
+        format!("{what} not saved: the inputs cannot be computed as they stand")
+    } else {
+        format!(
+            "{what} not saved: fix the marked input first ({})",
+            fields.join(", ")
+        )
+    })
 }
 
 fn draw_charts(result: &Evaluation, theme: &Theme, size: Size) -> Vec<ChartView> {
@@ -121,9 +126,16 @@ pub fn app() -> Html {
     {
         let dispatcher = state.dispatcher();
         let status = status.clone();
+        let notice = notice.clone();
         use_effect_with((), move |()| {
             let listener = web::on_hash_change(move || {
                 let link = share::decode_fragment(&web::fragment());
+                if !link.problems.is_empty() {
+                    notice.set(Some(format!(
+                        "Some linked inputs could not be used: {}",
+                        link.problems.join("; ")
+                    )));
+                }
                 if link.is_empty() {
                     return;
                 }
@@ -166,7 +178,11 @@ pub fn app() -> Html {
     {
         let state = state.clone();
         use_effect_with(state.revision, move |_| {
-            web::save(&share::encode_saved(state.texts(), state.preset.as_deref()));
+            web::save(&share::encode_saved_with(
+                state.texts(),
+                state.preset.as_deref(),
+                state.is_stale().then_some(&*state.scenario),
+            ));
         });
     }
     // Tell listeners (benchmarks, tests) that the DOM now shows this render.
@@ -262,13 +278,28 @@ pub fn app() -> Html {
             .map(|field| FieldView {
                 field,
                 text: AttrValue::from(state.text(field).to_owned()),
-                error: state.error(field).map(|e| AttrValue::from(e.to_string())),
+                error: state
+                    .error(field)
+                    .map(|e| AttrValue::from(messages::beside_field(e))),
                 value: field.number(&state.scenario),
             })
             .collect::<Vec<_>>();
         html! { <InputGroup key={group.title()} {group} {fields} on_edit={on_edit.clone()} /> }
     });
-    let eval_error = result.as_ref().as_ref().err().map(ToString::to_string);
+    // Problems of no single input, then (should the last valid scenario
+    // ever fail) the model's own refusal.
+    let general: Vec<String> = state
+        .general_errors()
+        .map(messages::standalone)
+        .chain(
+            result
+                .as_ref()
+                .as_ref()
+                .err()
+                .into_iter()
+                .flat_map(|e| e.iter().map(messages::standalone)),
+        )
+        .collect();
     let dismiss = {
         let notice = notice.clone();
         Callback::from(move |_: MouseEvent| notice.set(None))
@@ -297,9 +328,7 @@ pub fn app() -> Html {
                     { for groups }
                 </form>
                 <div class="results">
-                    if let Some(message) = eval_error {
-                        <p class="error" role="alert">{ message }</p>
-                    }
+                    { for general.iter().map(|m| html! { <p class="error" role="alert">{ m.clone() }</p> }) }
                     <KpiCards kpis={(*cards).clone()} {stale} />
                     { for chart_views.iter().map(|c| html! { <ChartCard key={c.id} chart={c.clone()} {stale} /> }) }
                 </div>

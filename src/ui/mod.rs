@@ -11,4 +11,5 @@ pub mod app;
 pub mod catalog;
 pub mod components;
 pub mod kpis;
+pub mod messages;
 pub mod state;

@@ -13,7 +13,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::model::field::scenario_from_texts;
-use crate::model::{Field, Scenario, ScenarioError};
+use crate::model::{evaluate, Field, Scenario, ScenarioError};
 use crate::presets;
 use crate::share;
 
@@ -82,7 +82,9 @@ impl State {
     }
 
     /// The preset's texts (or the defaults) with `texts` on top, as typed.
-    /// While a text does not read, the scenario is the preset's own.
+    /// While some texts do not read, the scenario is the one the others make
+    /// with the preset's values in place of the broken ones (or the preset's
+    /// own, if even that breaks a rule).
     pub fn from_texts(texts: Vec<(Field, String)>, preset: Option<String>) -> Self {
         let preset = preset.filter(|p| presets::by_id(p).is_some());
         let base = preset
@@ -96,7 +98,47 @@ impl State {
                 *slot = text;
             }
         }
-        state.reparse()
+        let mut state = state.reparse();
+        if state.is_stale() {
+            let broken: Vec<Field> = state
+                .errors
+                .iter()
+                .filter_map(ScenarioError::field)
+                .collect();
+            let base_texts: Vec<String> = Field::ALL.iter().map(|f| f.text(&base)).collect();
+            let mended = scenario_from_texts(|f| {
+                let i = index(f).unwrap_or(0);
+                let pick = if broken.contains(&f) {
+                    &base_texts
+                } else {
+                    &state.texts
+                };
+                pick.get(i).map_or("", String::as_str)
+            });
+            if let Ok(s) = mended {
+                if evaluate(&s).is_ok() {
+                    state.scenario = Rc::new(s);
+                }
+            }
+        }
+        state
+    }
+
+    /// Like [`State::from_texts`], but while the texts do not read, the
+    /// scenario is `last_valid` (the one the results showed when the form
+    /// was saved), if it is valid and computable.
+    pub fn restore(
+        texts: Vec<(Field, String)>,
+        preset: Option<String>,
+        last_valid: Option<Scenario>,
+    ) -> Self {
+        let mut state = Self::from_texts(texts, preset);
+        if state.is_stale() {
+            if let Some(s) = last_valid.filter(|s| evaluate(s).is_ok()) {
+                state.scenario = Rc::new(s);
+            }
+        }
+        state
     }
 
     /// The page's first form: the form saved on this device (if any), then
@@ -110,7 +152,7 @@ impl State {
             let mut saved = share::decode_saved(text);
             problems.append(&mut saved.problems);
             if !saved.is_empty() {
-                state = State::from_texts(saved.texts, saved.preset);
+                state = State::restore(saved.texts, saved.preset, saved.last_valid);
             }
         }
         let mut link = share::decode_fragment(fragment);
@@ -161,15 +203,25 @@ impl State {
         !self.errors.is_empty()
     }
 
-    /// Re-reads every text; keeps the last valid scenario when they do not read.
+    /// Problems that belong to no single input (shown with the results).
+    pub fn general_errors(&self) -> impl Iterator<Item = &ScenarioError> {
+        self.errors.iter().filter(|e| e.field().is_none())
+    }
+
+    /// Re-reads every text; keeps the last valid scenario when they do not
+    /// read, or when they make a scenario whose outputs cannot be computed
+    /// (valid inputs at the far edges of their ranges: the model names the
+    /// inputs to blame).
     fn reparse(mut self) -> Self {
         match scenario_from_texts(|f| self.text(f)) {
-            Ok(s) => {
-                if *self.scenario != s {
+            Ok(s) if *self.scenario == s => self.errors = Rc::new(Vec::new()),
+            Ok(s) => match evaluate(&s) {
+                Ok(_) => {
                     self.scenario = Rc::new(s);
+                    self.errors = Rc::new(Vec::new());
                 }
-                self.errors = Rc::new(Vec::new());
-            }
+                Err(errors) => self.errors = Rc::new(errors.0),
+            },
             Err(errors) => self.errors = Rc::new(errors),
         }
         self
@@ -213,7 +265,9 @@ impl Reducible for State {
             },
             Action::LoadScenario(s) => State {
                 previous: Some(self.for_undo()),
-                ..State::from_scenario(&s, None).reparse()
+                // Through the texts, so a scenario that reads but cannot be
+                // computed is marked like typed input.
+                ..State::from_texts(Field::ALL.iter().map(|f| (*f, f.text(&s))).collect(), None)
             },
             Action::LoadTexts { texts, preset } => State {
                 previous: Some(self.for_undo()),
@@ -320,11 +374,62 @@ mod tests {
         });
         assert_eq!(s.text(Field::ContractRate), "12x");
         assert!(s.error(Field::ContractRate).is_some());
-        // The valid part is not applied while another field is broken; the
-        // scenario stays at the last valid one (the defaults here).
-        assert_eq!(s.scenario.site.energy_price_usd_per_mwh, 45.0);
+        // The results use what reads, with the base's value in place of the
+        // broken text: the linked price, the default rate.
+        assert_eq!(s.scenario.site.energy_price_usd_per_mwh, 60.0);
+        assert_eq!(s.scenario.contract.rate_usd_per_kw_month, 140.0);
+        assert!(s.is_stale());
         let s = edit(s, Field::ContractRate, "120");
         assert_eq!(s.scenario.site.energy_price_usd_per_mwh, 60.0);
+        assert_eq!(s.scenario.contract.rate_usd_per_kw_month, 120.0);
+        assert!(!s.is_stale());
+    }
+
+    #[test]
+    fn a_reload_shows_the_results_the_form_showed() {
+        // Grid 200 was valid, then the price became "4x": the saved form
+        // carries the scenario of grid 200 and price 45.
+        let s = edit(Rc::new(State::default()), Field::SiteGridCapacity, "200");
+        let s = edit(s, Field::SiteEnergyPrice, "4");
+        let s = edit(s, Field::SiteEnergyPrice, "4x");
+        let saved = share::encode_saved_with(s.texts(), s.preset.as_deref(), Some(&s.scenario));
+        let (opened, problems, _) = State::open(Some(&saved), "");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(opened.text(Field::SiteEnergyPrice), "4x");
+        assert!(opened.is_stale());
+        assert_eq!(opened.scenario.site.grid_capacity_mw, 200.0);
+        assert_eq!(opened.scenario.site.energy_price_usd_per_mwh, 4.0);
+        // A saved scenario that breaks a rule is not used.
+        let bad = saved.replace("\"pue\":1.25", "\"pue\":0.5");
+        assert_ne!(bad, saved);
+        let (opened, problems, _) = State::open(Some(&bad), "");
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(
+            opened.scenario.site.grid_capacity_mw, 200.0,
+            "from the texts that read"
+        );
+        assert_eq!(opened.scenario.site.energy_price_usd_per_mwh, 45.0);
+    }
+
+    #[test]
+    fn inputs_too_extreme_to_compute_are_marked_and_the_results_kept() {
+        let s = edit(Rc::new(State::default()), Field::SiteGridCapacity, "150");
+        let t = edit(s, Field::MiningEfficiency, "1e-300");
+        assert_eq!(t.text(Field::MiningEfficiency), "1e-300");
+        assert!(t.is_stale());
+        let msg = t.error(Field::MiningEfficiency).map(ToString::to_string);
+        assert!(
+            msg.as_deref().is_some_and(|m| m.contains("too extreme")),
+            "{msg:?}"
+        );
+        assert_eq!(t.scenario.site.grid_capacity_mw, 150.0);
+        assert!(evaluate(&t.scenario).is_ok());
+        // A file that reads but cannot be computed: marked the same way.
+        let mut extreme = Scenario::default();
+        extreme.hpc.opex_usd_per_mw_month = 1e306;
+        let u = t.reduce(Action::LoadScenario(Box::new(extreme)));
+        assert!(u.error(Field::HpcOpex).is_some(), "{:?}", u.errors);
+        assert!(evaluate(&u.scenario).is_ok());
     }
 
     #[test]

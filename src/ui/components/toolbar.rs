@@ -33,6 +33,27 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
     };
     let all = presets::all();
     let selected = props.preset.as_ref().map(AttrValue::as_str);
+    // A select the user has changed no longer follows its options'
+    // `selected` attributes, so its value is set after each change of preset
+    // (an Undo can go back to an earlier one).
+    let select_ref = use_node_ref();
+    {
+        let select_ref = select_ref.clone();
+        use_effect_with(props.preset.clone(), move |preset| {
+            if let Some(select) = select_ref.cast::<HtmlSelectElement>() {
+                select.set_value(preset.as_ref().map_or("", AttrValue::as_str));
+            }
+        });
+    }
+    let on_reset = {
+        let on_preset = props.on_preset.clone();
+        let preset = props.preset.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(id) = &preset {
+                on_preset.emit(id.to_string());
+            }
+        })
+    };
     let source = selected
         .and_then(|id| all.iter().find(|p| p.id == id))
         .map(|p| {
@@ -53,7 +74,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             <div class="toolbar-row">
                 <label class="preset-picker">
                     <span>{ "Scenario" }</span>
-                    <select {onchange} aria-describedby={source.is_some().then_some("preset-source")}>
+                    <select ref={select_ref} {onchange} aria-describedby={source.is_some().then_some("preset-source")}>
                         if selected.is_none() {
                             <option value="" selected=true disabled=true>{ "Custom" }</option>
                         }
@@ -63,6 +84,10 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     </select>
                 </label>
                 <div class="actions">
+                    if props.edited && selected.is_some() {
+                        <button type="button" class="reset" onclick={on_reset}
+                            title="Put every input back to the chosen scenario's values (Undo brings your edits back)">{ "Reset" }</button>
+                    }
                     if props.can_undo {
                         <button type="button" onclick={click(&props.on_undo)}
                             title="Back to the inputs before the last preset, file or link">{ "Undo" }</button>
