@@ -488,6 +488,34 @@ proptest! {
         }
     }
 
+    /// Around every reported change of lead, the advantage of converting
+    /// has the reported sign on each side; the first change agrees with
+    /// MODEL.md's crossover.
+    #[test]
+    fn changes_of_lead_are_where_the_advantage_changes_sign(s in scenario(REALISTIC)) {
+        let r = ok(&s)?;
+        let delta = |price: f64| -> Result<f64, TestCaseError> {
+            let mut t = s.clone();
+            t.site.energy_price_usd_per_mwh = price;
+            Ok(ok(&t)?.incremental_npv_usd)
+        };
+        for c in &r.energy_advantage_changes {
+            let q = c.energy_usd_per_mwh;
+            prop_assert!((0.0..=2000.0).contains(&q));
+            let (below, above) = (delta((q - 0.011).max(0.0))?, delta((q + 0.011).min(2000.0))?);
+            if c.converting_ahead_above {
+                prop_assert!(below < 0.0 && delta(q)? >= 0.0, "up at {q}: {below} {above}");
+            } else {
+                prop_assert!(above < 0.0 && delta(q)? >= 0.0, "down at {q}: {below} {above}");
+            }
+        }
+        match r.energy_crossover_usd_per_mwh {
+            Some(0.0) => prop_assert!(r.energy_advantage_changes.first().is_none_or(|c| !c.converting_ahead_above)),
+            Some(x) => prop_assert_eq!(r.energy_advantage_changes.first().map(|c| c.energy_usd_per_mwh), Some(x)),
+            None => prop_assert!(r.energy_advantage_changes.is_empty()),
+        }
+    }
+
     #[test]
     fn sensitivity_matches_the_scenario_at_its_own_price(s in scenario(REALISTIC), i in 0usize..1_001) {
         // Move the scenario's price onto one of the swept prices.

@@ -34,6 +34,45 @@ fn dollars(x: f64) -> String {
     price_per_mwh(x).trim_end_matches("/MWh").to_owned()
 }
 
+/// What the crossover means for this scenario, with every later price at
+/// which the lead changes hands (the advantage need not be monotonic: when
+/// the host pays the HPC power, converting can lead with cheap power only).
+fn crossover_note(r: &Evaluation, q: f64) -> String {
+    let mut later = r
+        .energy_advantage_changes
+        .iter()
+        .filter(|c| c.energy_usd_per_mwh > q)
+        .peekable();
+    let mut parts = Vec::new();
+    if q == 0.0 {
+        match later.peek() {
+            None => return "converting is ahead at every price up to $2,000/MWh".to_owned(),
+            Some(c) if !c.converting_ahead_above => {
+                parts.push(format!(
+                    "converting is ahead below {}, mining from there",
+                    price_per_mwh(c.energy_usd_per_mwh)
+                ));
+                later.next();
+            }
+            Some(_) => parts.push("converting is ahead even with free power".to_owned()),
+        }
+    } else {
+        parts.push("lowest price where converting is worth at least mining".to_owned());
+    }
+    parts.extend(later.map(|c| {
+        format!(
+            "{} ahead again from {}",
+            if c.converting_ahead_above {
+                "converting"
+            } else {
+                "mining"
+            },
+            price_per_mwh(c.energy_usd_per_mwh)
+        )
+    }));
+    parts.join("; ")
+}
+
 fn sign_tone(x: f64) -> Tone {
     if x > 0.0 {
         Tone::Good
@@ -114,7 +153,9 @@ pub fn kpis(r: &Evaluation) -> Vec<Kpi> {
             },
         },
     ];
-    if let Some(b) = r.build_time.first() {
+    // The base baseline: the shortest greenfield build, the one that is
+    // hardest to beat.
+    if let Some(b) = r.build_time.iter().min_by_key(|b| b.baseline_months) {
         cards.push(Kpi {
             id: "months-saved",
             label: "Months saved".to_owned(),
@@ -132,7 +173,15 @@ pub fn kpis(r: &Evaluation) -> Vec<Kpi> {
                 crate::format::grouped(b.mw_months_gained),
                 money(b.tenant_value_gained_usd)
             )),
-            note: format!("against a {}-month greenfield build", b.baseline_months),
+            note: if b.months_saved == 0 && b.baseline_months < r.derived.conversion_months {
+                format!(
+                    "a {}-month greenfield build would deliver {} sooner",
+                    b.baseline_months,
+                    years_months(r.derived.conversion_months - b.baseline_months)
+                )
+            } else {
+                format!("against a {}-month greenfield build", b.baseline_months)
+            },
             tone: if b.months_saved > 0 {
                 Tone::Good
             } else {
@@ -158,15 +207,8 @@ pub fn kpis(r: &Evaluation) -> Vec<Kpi> {
             label: "Crossover energy price".to_owned(),
             value: dollars(q),
             unit: Some("/MWh".to_owned()),
-            exact: None,
-            note: match (q == 0.0, r.incremental_npv_usd >= 0.0) {
-                (true, true) => "converting is ahead even with free power".to_owned(),
-                // Without pass-through the advantage can fall with the price.
-                (true, false) => {
-                    "converting is ahead with free power, but behind at today's price".to_owned()
-                }
-                (false, _) => "lowest price where converting is worth at least mining".to_owned(),
-            },
+            exact: Some(format!("${q:.2}/MWh, to within $0.01")),
+            note: crossover_note(r, q),
             tone: Tone::Neutral,
         },
         None => Kpi {
@@ -247,7 +289,34 @@ mod tests {
         assert_eq!(r.energy_crossover_usd_per_mwh, Some(0.0));
         assert!(r.incremental_npv_usd < 0.0);
         let note = card(kpis(&r), "crossover")?.note;
-        assert!(note.contains("behind at today's price"), "{note}");
+        assert_eq!(
+            note,
+            "converting is ahead below $31.23/MWh, mining from there"
+        );
+        // The default: ahead at every price.
+        let r = evaluate(&Scenario::default())?;
+        let note = card(kpis(&r), "crossover")?.note;
+        assert_eq!(note, "converting is ahead at every price up to $2,000/MWh");
+        Ok(())
+    }
+
+    #[test]
+    fn months_saved_are_counted_against_the_shortest_build() -> TestResult {
+        let mut s = Scenario::default();
+        s.greenfield.build_months = vec![60, 36];
+        let c = card(kpis(&evaluate(&s)?), "months-saved")?;
+        assert_eq!(
+            (c.value.as_str(), c.note.as_str()),
+            ("24", "against a 36-month greenfield build")
+        );
+        // Slower than the build: say by how much rather than only "0".
+        s.hpc.conversion_months = 120;
+        let c = card(kpis(&evaluate(&s)?), "months-saved")?;
+        assert_eq!(c.value, "0");
+        assert_eq!(
+            c.note,
+            "a 36-month greenfield build would deliver 7 years sooner"
+        );
         Ok(())
     }
 }
