@@ -364,6 +364,12 @@ export const tests = [
         await withPage(ctx, async (page) => {
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
           assert(overflow <= 0, `${name}: page is ${overflow}px wider than the screen`);
+          if (name === 'phone') {
+            // One column: the headline numbers, the inputs, then the charts.
+            const top = (sel) => page.evaluate((s) => document.querySelector(s).getBoundingClientRect().top, sel);
+            const [k, i, c] = [await top('.kpis'), await top('form.inputs'), await top('#chart-revenue')];
+            assert(k < i && i < c, `phone order: KPIs at ${k}, inputs at ${i}, charts at ${c}`);
+          }
           await page.screenshot({ path: join(dir, `${name}.png`), fullPage: name === 'phone' ? false : true });
         }, viewport);
       }
