@@ -59,7 +59,7 @@ fn core_scientific() -> Preset {
         date: "June 2024",
         note: "270 MW of critical IT (200 MW + 70 MW option), about $4.7B over 12 years (≈$121/kW-month), \
                power passed through; 100 MW of grid gives ≈70 MW of IT (ratio 1.43). Host capex ≈$1.5M/MW \
-               (tenant-funded build, secondary source). Billed in full from first delivery, as the $4.7B total implies.",
+               (tenant-funded build, secondary source). Billed in full from first delivery, as the $4.7B total implies: $4.70B of contract revenue.",
         scenario: s,
     }
 }
@@ -82,7 +82,7 @@ fn terawulf() -> Preset {
         date: "2024",
         note: "60 MW of critical IT on 72.5 MW gross, $1.5M per MW-year (≈$125/kW-month) with a 3 % \
                escalator, 10 years, capex $6-8M per MW; the host pays the power; revenue from about 11 \
-               months after signing.",
+               months after signing. With the default 12-month ramp to full capacity: $990M of contract revenue.",
         scenario: s,
     }
 }
@@ -105,7 +105,8 @@ fn cipher() -> Preset {
         date: "September 2025",
         note: "168 MW of critical IT on 244 MW gross, about $3B over 10 years (≈$149/kW-month, flat), \
                capex $9-11M per MW, about 12 months from signing to delivery; modified-gross lease \
-               modelled as power passed through.",
+               modelled as power passed through. With the default 12-month ramp to full capacity: \
+               $2.87B of contract revenue.",
         scenario: s,
     }
 }
@@ -128,7 +129,8 @@ fn hut8() -> Preset {
         date: "December 2025",
         note: "245 MW of critical IT on about 330 MW gross, $7.0B over 15 years (≈$159/kW-month), \
                triple net (power passed through), about 17 months to first delivery; capex not \
-               disclosed, $10M per MW assumed.",
+               disclosed, $10M per MW assumed. With the default 12-month ramp to full capacity: \
+               $6.80B of contract revenue.",
         scenario: s,
     }
 }
@@ -148,6 +150,24 @@ mod tests {
             "{}",
             r.contract_total_revenue_usd
         );
+        Ok(())
+    }
+
+    /// A deal's reported value and the modelled total differ when the preset
+    /// assumes a ramp; the note must give the modelled total, so the card
+    /// and the note never seem to disagree.
+    #[test]
+    fn every_deal_note_states_the_modelled_total() -> Result<(), Box<dyn std::error::Error>> {
+        for p in all().iter().skip(1) {
+            let r = crate::model::evaluate(&p.scenario)?;
+            let total = crate::format::money(r.contract_total_revenue_usd);
+            assert!(
+                p.note.contains(&format!("{total} of contract revenue")),
+                "{}: modelled {total}; note: {}",
+                p.id,
+                p.note
+            );
+        }
         Ok(())
     }
 
