@@ -58,6 +58,16 @@ fn unsaved_reason(state: &State, what: &str) -> Option<String> {
     })
 }
 
+/// The results file: the evaluator's output with the scenario it came from
+/// under `scenario`, so the file says what it is the result of.
+fn results_file(scenario: &Scenario, result: &Evaluation) -> serde_json::Result<String> {
+    let mut value = serde_json::to_value(result)?;
+    if let serde_json::Value::Object(map) = &mut value {
+        map.insert("scenario".to_owned(), serde_json::to_value(scenario)?);
+    }
+    serde_json::to_string_pretty(&value)
+}
+
 fn draw_charts(result: &Evaluation, theme: &Theme, size: Size) -> Vec<ChartView> {
     Chart::ALL
         .iter()
@@ -243,7 +253,7 @@ pub fn app() -> Html {
                 return;
             }
             let message = match result.as_ref() {
-                Ok(r) => match serde_json::to_string_pretty(r) {
+                Ok(r) => match results_file(&state.scenario, r) {
                     Ok(json) => web::download("repower-results.json", "application/json", &json),
                     Err(e) => format!("results: cannot write JSON: {e}"),
                 },

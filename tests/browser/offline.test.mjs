@@ -306,6 +306,12 @@ export const tests = [
           await download.saveAs(path);
           assert(readFileSync(path, 'utf8').length > 100, `${label}: empty download`);
           assert(download.url().startsWith('blob:'), `${label} came from ${download.url()}`);
+          if (label === 'Save results') {
+            // The results say which scenario they belong to.
+            const saved = JSON.parse(readFileSync(path, 'utf8'));
+            assert(saved.scenario?.site?.grid_capacity_mw === 244, `results file scenario: ${JSON.stringify(saved.scenario?.site)}`);
+            assert(typeof saved.contract_total_revenue_usd === 'number', 'results file lacks the outputs');
+          }
         }
         await page.click('button:has-text("Copy link")');
         await page.waitForFunction(() => /copied|Copy this link/.test(document.querySelector('.status')?.textContent || ''));
