@@ -13,7 +13,6 @@ pub fn money(x: f64) -> String {
     if !x.is_finite() {
         return DASH.to_owned();
     }
-    let sign = if x < 0.0 && x.abs() >= 0.5 { MINUS } else { "" };
     let a = x.abs();
     let (value, suffix) = if a >= 999.5e9 {
         (a / 1e12, "T")
@@ -24,9 +23,9 @@ pub fn money(x: f64) -> String {
     } else if a >= 999.5 {
         (a / 1e3, "K")
     } else {
-        return format!("{sign}${a:.0}");
+        return signed(x, format!("${a:.0}"));
     };
-    format!("{sign}${}{suffix}", three_significant(value))
+    signed(x, format!("${}{suffix}", three_significant(value)))
 }
 
 /// Money, exact to the dollar with thousands separators (`$1,845,123,456`).
@@ -34,8 +33,7 @@ pub fn money_exact(x: f64) -> String {
     if !x.is_finite() {
         return DASH.to_owned();
     }
-    let sign = if x < 0.0 && x.abs() >= 0.5 { MINUS } else { "" };
-    format!("{sign}${}", group_thousands(x.abs().round()))
+    signed(x, format!("${}", group_thousands(x.abs().round())))
 }
 
 /// A whole number with thousands separators (`12,345`); rounds.
@@ -43,38 +41,46 @@ pub fn grouped(x: f64) -> String {
     if !x.is_finite() {
         return DASH.to_owned();
     }
-    let sign = if x < 0.0 && x.abs() >= 0.5 { MINUS } else { "" };
-    format!("{sign}{}", group_thousands(x.abs().round()))
+    signed(x, group_thousands(x.abs().round()))
 }
 
-/// A percentage with one decimal (`12.4 %`); large ones without decimals.
+/// A percentage with one decimal (`12.4 %`, `−3.0 %`); from 1,000 on
+/// without decimals (`12,346 %`).
 pub fn percent(x: f64) -> String {
     if !x.is_finite() {
         return DASH.to_owned();
     }
-    let sign = if x < 0.0 && x.abs() >= 0.05 {
-        MINUS
-    } else {
-        ""
-    };
-    if x.abs() >= 1000.0 {
-        format!("{sign}{} %", group_thousands(x.abs().round()))
-    } else {
-        format!("{sign}{:.1} %", x.abs())
-    }
+    // What rounds to 1,000 or more shows whole.
+    let decimals = if x.abs() >= 999.95 { 0 } else { 1 };
+    format!("{} %", fixed(x, decimals))
 }
 
-/// An energy price (`$37.31/MWh`).
-pub fn price_per_mwh(x: f64) -> String {
+/// A percentage to four decimals, for the exact figure behind a rounded one
+/// (`19.9403 %`, `−0.0200 %`, `12,345.6789 %`).
+pub fn percent_exact(x: f64) -> String {
     if !x.is_finite() {
         return DASH.to_owned();
     }
-    let sign = if x < 0.0 && x.abs() >= 0.005 {
-        MINUS
-    } else {
-        ""
-    };
-    format!("{sign}${:.2}/MWh", x.abs())
+    format!("{} %", fixed(x, 4))
+}
+
+/// An energy price (`$37.31/MWh`, `$2,000.00/MWh`, `−$5.00/MWh`).
+pub fn price_per_mwh(x: f64) -> String {
+    price(x, 2)
+}
+
+/// An energy price to four decimals, for the exact figure behind a rounded
+/// one (`$67.4912/MWh`).
+pub fn price_per_mwh_exact(x: f64) -> String {
+    price(x, 4)
+}
+
+fn price(x: f64, decimals: usize) -> String {
+    if !x.is_finite() {
+        return DASH.to_owned();
+    }
+    let digits = fixed(x.abs(), decimals);
+    signed(x, format!("${digits}/MWh"))
 }
 
 /// Megawatts, one decimal when needed (`80 MW`, `72.5 MW`).
@@ -86,7 +92,7 @@ pub fn megawatts(x: f64) -> String {
     if r.fract() == 0.0 {
         format!("{} MW", grouped(r))
     } else {
-        format!("{r:.1} MW")
+        format!("{} MW", fixed(r, 1))
     }
 }
 
@@ -112,9 +118,9 @@ pub fn years_months(months: u32) -> String {
 }
 
 fn three_significant(v: f64) -> String {
-    // v in [0.9995, 999.5)
+    // v in [0.9995, 999.5), except past the largest suffix
     if v >= 99.95 {
-        format!("{v:.0}")
+        group_thousands(v)
     } else if v >= 9.995 {
         format!("{v:.1}")
     } else {
@@ -123,10 +129,40 @@ fn three_significant(v: f64) -> String {
 }
 
 fn group_thousands(a: f64) -> String {
-    let digits = format!("{a:.0}");
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    group_digits(&format!("{a:.0}"))
+}
+
+/// `x` with `decimals` decimals, thousands grouped, and the minus sign `−`
+/// when it is negative and does not round to zero (`−1,234.50`, `0.00`).
+fn fixed(x: f64, decimals: usize) -> String {
+    let text = format!("{:.*}", decimals, x.abs());
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let mut out = group_digits(int);
+    if !frac.is_empty() {
+        out.push('.');
+        out.push_str(frac);
+    }
+    signed(x, out)
+}
+
+/// `text` (written for `|x|`) with the minus sign in front when `x` is
+/// negative and the text is not zero: `−$5.00`, but `$0.00`, never `−$0`.
+fn signed(x: f64, text: String) -> String {
+    let zero = !text.bytes().any(|b| matches!(b, b'1'..=b'9'));
+    if x < 0.0 && !zero {
+        format!("{MINUS}{text}")
+    } else {
+        text
+    }
+}
+
+/// A run of ASCII digits with a comma before each group of three from the
+/// right (`1234567` → `1,234,567`); shorter runs are returned as they are.
+pub fn group_digits(digits: &str) -> String {
+    let n = digits.len();
+    let mut out = String::with_capacity(n + n / 3);
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (n - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(ch);
@@ -171,6 +207,61 @@ mod tests {
         assert_eq!(years_months(12), "1 year");
         assert_eq!(years_months(27), "2 years 3 months");
         assert_eq!(years_months(13), "1 year 1 month");
+    }
+
+    #[test]
+    fn every_formatter_groups_thousands() {
+        for (got, want) in [
+            (price_per_mwh(1000.0), "$1,000.00/MWh"),
+            (price_per_mwh(2000.0), "$2,000.00/MWh"),
+            (price_per_mwh(999.999), "$1,000.00/MWh"),
+            (price_per_mwh(1_234_567.891), "$1,234,567.89/MWh"),
+            (price_per_mwh_exact(2000.0), "$2,000.0000/MWh"),
+            (price_per_mwh_exact(67.491_23), "$67.4912/MWh"),
+            (percent(999.96), "1,000 %"),
+            (percent(1_000.0), "1,000 %"),
+            (percent(999.9), "999.9 %"),
+            (percent_exact(12_345.678_91), "12,345.6789 %"),
+            (percent_exact(19.940_31), "19.9403 %"),
+            (megawatts(1_234.5), "1,234.5 MW"),
+            (megawatts(1_234.0), "1,234 MW"),
+            (money(1.0e15), "$1,000T"),
+            (money(2.5e16), "$25,000T"),
+        ] {
+            assert_eq!(got, want);
+        }
+    }
+
+    #[test]
+    fn negatives_use_the_minus_sign_and_zero_has_none() {
+        for (got, want) in [
+            (percent(-3.0), "\u{2212}3.0 %"),
+            (percent(-1_500.0), "\u{2212}1,500 %"),
+            (percent(-0.04), "0.0 %"),
+            (percent_exact(-0.02), "\u{2212}0.0200 %"),
+            (percent_exact(-0.000_01), "0.0000 %"),
+            (price_per_mwh(-5.0), "\u{2212}$5.00/MWh"),
+            (price_per_mwh(-1_000.0), "\u{2212}$1,000.00/MWh"),
+            (price_per_mwh(-0.004), "$0.00/MWh"),
+            (price_per_mwh_exact(-67.5), "\u{2212}$67.5000/MWh"),
+            (megawatts(-72.5), "\u{2212}72.5 MW"),
+            (megawatts(-80.0), "\u{2212}80 MW"),
+            (megawatts(-0.04), "0 MW"),
+            (money(-0.5), "$0"),
+            (money(-0.6), "\u{2212}$1"),
+            (money(-950.0), "\u{2212}$950"),
+            (money_exact(-0.4), "$0"),
+            (grouped(-1_234.0), "\u{2212}1,234"),
+        ] {
+            assert_eq!(got, want);
+            assert!(!got.contains('-'), "{got}");
+        }
+        for got in [percent_exact(f64::NAN), price_per_mwh_exact(f64::INFINITY)] {
+            assert_eq!(got, "—");
+        }
+        assert_eq!(group_digits("1234567"), "1,234,567");
+        assert_eq!(group_digits("123"), "123");
+        assert_eq!(group_digits(""), "");
     }
 
     #[test]

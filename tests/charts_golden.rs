@@ -80,23 +80,43 @@ fn first_difference(want: &str, got: &str) -> String {
 #[test]
 fn golden_svgs() {
     let update = std::env::var("UPDATE_GOLDEN").is_ok_and(|v| v == "1");
+    const ALL: &[&str] = &["revenue", "build_time", "energy"];
+    // The dark theme is checked on one chart only; TeraWulf–Core42, where
+    // the lines cross inside the sweep, on the energy chart in both themes.
     let scenarios = [
-        ("default", Scenario::default(), Theme::light()),
+        ("default", Scenario::default(), Theme::light(), ALL),
         (
             "core-scientific-coreweave",
             preset("core-scientific-coreweave"),
             Theme::light(),
+            ALL,
         ),
-        ("default-dark", Scenario::default(), Theme::dark()),
+        (
+            "default-dark",
+            Scenario::default(),
+            Theme::dark(),
+            &["build_time"],
+        ),
+        (
+            "terawulf-core42",
+            preset("terawulf-core42"),
+            Theme::light(),
+            &["energy"],
+        ),
+        (
+            "terawulf-core42-dark",
+            preset("terawulf-core42"),
+            Theme::dark(),
+            &["energy"],
+        ),
     ];
     let dir = golden_dir();
     let mut failures = Vec::new();
     let mut rewritten = Vec::new();
-    for (name, scenario, theme) in &scenarios {
+    for (name, scenario, theme, charts) in &scenarios {
         let r = eval(name, scenario);
         for (chart, draw, ..) in CHARTS {
-            // The dark theme is checked on one chart only.
-            if name.ends_with("-dark") && chart != "build_time" {
+            if !charts.contains(&chart) {
                 continue;
             }
             let svg = draw(&r, theme, SIZE).unwrap_or_else(|e| panic!("{chart} {name}: {e}"));
@@ -178,6 +198,9 @@ fn odd_scenarios() -> Vec<(String, Scenario)> {
         with("one baseline", &|s| s.greenfield.build_months = vec![48]),
         with("five baselines", &|s| {
             s.greenfield.build_months = vec![18, 36, 48, 60, 240]
+        }),
+        with("close baselines", &|s| {
+            s.greenfield.build_months = vec![36, 37]
         }),
         with("baseline shorter than the conversion", &|s| {
             s.greenfield.build_months = vec![6, 48]
@@ -306,6 +329,13 @@ fn every_chart_draws_for_odd_scenarios() {
         Size {
             width: 1600,
             height: 900,
+        },
+        // A phone's column, drawn at its width.
+        Size::for_container(337),
+        // The page's size for narrow screens.
+        Size {
+            width: 440,
+            height: 340,
         },
     ];
     let mut crossover_none = false;
@@ -449,8 +479,8 @@ fn baselines_are_dashed_and_markers_outside_the_sweep_become_notes() {
     let svg = build_time::draw(&r, &Theme::light(), SIZE).expect("draws");
     assert_eq!(
         svg.matches("stroke-dasharray=\"6 4\"").count(),
-        5,
-        "one dashed line per baseline"
+        5 + 1,
+        "one dashed line per baseline, and the legend's"
     );
 
     // The default crossover is $0, below the default sweep of $20-$120.

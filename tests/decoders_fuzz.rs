@@ -20,7 +20,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestError, TestRunner};
-use repower::model::field::{scenario_from_texts, Bound};
+use repower::model::field::{form_number, read_number, scenario_from_texts, Bound, NumberSyntax};
 use repower::model::{evaluate, evaluate_json, Evaluation, Field, Scenario};
 use repower::share::{
     decode_fragment, decode_saved, encode_fragment, encode_saved, percent_decode, percent_encode,
@@ -148,6 +148,26 @@ fn number_text() -> impl Strategy<Value = String> {
         "1002",
         "2",
         "1",
+        "45,5",
+        "1.000,5",
+        "1,00",
+        "1,0000",
+        ",5",
+        "1,,000",
+        "0,500",
+        "5 5",
+        "1 000",
+        "1\u{a0}000",
+        "7,000,000",
+        "1,234.5",
+        "-1,000",
+        "-$5",
+        "\u{2212}$1,000",
+        "$ 45",
+        "95 %",
+        "36,120",
+        "120,180,240",
+        "2,000, 36",
     ];
     prop_oneof![
         any::<f64>().prop_map(|x| x.to_string()),
@@ -834,5 +854,224 @@ fn scenario_from_texts_takes_any_form() {
     eprintln!(
         "  of which {} read, validated and evaluated",
         evaluated.load(Ordering::Relaxed)
+    );
+}
+
+// ---- the number syntax --------------------------------------------------------
+
+/// How the form read a number before commas and inner spaces were checked:
+/// spaces, commas and underscores dropped anywhere. The new reading must agree
+/// with it wherever it reads at all.
+fn old_reading(text: &str) -> Option<f64> {
+    let t = text.trim();
+    // The one addition: a sign may stand before the `$` (`-$5`, as the page
+    // writes money). The old reading took it after (`$-5`).
+    let t = ["-", "+", "\u{2212}"]
+        .iter()
+        .find_map(|s| {
+            t.strip_prefix(s)
+                .filter(|r| r.starts_with('$'))
+                .map(|r| format!("${s}{}", r.trim_start_matches('$')))
+        })
+        .unwrap_or_else(|| t.to_owned());
+    let cleaned: String = t
+        .trim_start_matches('$')
+        .trim_end_matches('%')
+        .chars()
+        .filter(|c| !matches!(c, ',' | '_' | ' ' | '\u{a0}' | '\u{202f}'))
+        .map(|c| if c == '\u{2212}' { '-' } else { c })
+        .collect();
+    cleaned.parse().ok()
+}
+
+fn same(a: f64, b: f64) -> bool {
+    a == b || (a.is_nan() && b.is_nan())
+}
+
+#[test]
+fn read_number_only_refuses_what_the_old_reading_could_misread() {
+    fuzz(
+        "read_number against the old reading",
+        4096,
+        prop_oneof![3 => any_text(), 1 => lossy_bytes(40)],
+        |text| {
+            let new = read_number(&text);
+            let old = old_reading(&text);
+            match (new, old) {
+                (Ok(x), Some(y)) => prop_assert!(same(x, y), "{text:?}: {x} now, {y} before"),
+                (Ok(x), None) => prop_assert!(false, "{text:?}: reads {x}, did not before"),
+                (Err(e), Some(_)) => prop_assert!(
+                    text.contains(',') || text.trim().chars().any(char::is_whitespace),
+                    "{text:?}: refused ({e:?}) without a comma or an inner space"
+                ),
+                (Err(_), None) => {}
+            }
+            Ok(())
+        },
+    );
+}
+
+/// A number written with correct thousands groups, and its plain reading.
+fn grouped_number() -> impl Strategy<Value = (String, String, f64)> {
+    (
+        "[1-9][0-9]{3,16}",
+        prop::option::of("[0-9]{0,5}"),
+        prop::sample::select(vec!["", "-", "+", "\u{2212}", "$", "-$", "$-", "\u{2212}$"]),
+        prop::sample::select(vec!["", "%", " %"]),
+    )
+        .prop_map(|(int, frac, before, after)| {
+            let frac = frac.map(|f| format!(".{f}")).unwrap_or_default();
+            let text = format!(
+                "{before}{}{frac}{after}",
+                repower::format::group_digits(&int)
+            );
+            let negative = before.contains(['-', '\u{2212}']);
+            let plain = format!("{}{int}{frac}", if negative { "-" } else { "" });
+            let value = plain.parse().unwrap_or(f64::NAN);
+            (text, plain, value)
+        })
+}
+
+#[test]
+fn thousands_groups_read_and_misplaced_commas_and_spaces_do_not() {
+    fuzz(
+        "grouped numbers",
+        2048,
+        (grouped_number(), any::<usize>(), 0..4u8),
+        |((text, plain, value), at, how)| {
+            prop_assert_eq!(read_number(&text), Ok(value), "{} ({})", text, plain);
+            // Damage the digits: a comma or a space where none belongs.
+            let digits: Vec<usize> = text
+                .char_indices()
+                .filter(|(_, c)| c.is_ascii_digit())
+                .map(|(i, _)| i)
+                .collect();
+            let i = digits[at % digits.len()];
+            let mut bad = text.clone();
+            let want = match how {
+                // A comma after a digit: it splits a group, doubles a comma,
+                // ends the whole part or lands in the fraction.
+                0 => {
+                    bad.insert(i + 1, ',');
+                    NumberSyntax::Comma
+                }
+                // A doubled comma.
+                1 => {
+                    bad = bad.replacen(',', ",,", 1);
+                    NumberSyntax::Comma
+                }
+                // A space after a digit that is not the number's last
+                // character.
+                2 if i + 1 < text.trim_end_matches(['%', ' ']).len() => {
+                    bad.insert(i + 1, ' ');
+                    NumberSyntax::Space
+                }
+                // Points and commas swapped, as written in much of Europe
+                // (1,234.5 → 1.234,5).
+                3 if text.contains('.') => {
+                    bad = text
+                        .replace(',', "\u{1}")
+                        .replace('.', ",")
+                        .replace('\u{1}', ".");
+                    NumberSyntax::Comma
+                }
+                _ => return Ok(()),
+            };
+            prop_assert_eq!(read_number(&bad), Err(want), "{:?} from {:?}", bad, text);
+            Ok(())
+        },
+    );
+}
+
+#[test]
+fn form_numbers_read_back() {
+    let x = prop_oneof![
+        any::<f64>(),
+        (-1e16..1e16f64),
+        (-1e6..1e6f64),
+        any::<i64>().prop_map(|n| n as f64),
+        any::<u32>().prop_map(f64::from),
+    ];
+    fuzz("form_number round trip", 4096, x, |x| {
+        let shown = form_number(x);
+        match read_number(&shown) {
+            Ok(y) if x.is_finite() => {
+                // Nine decimals at most below 1e15, exact in exponent form.
+                let tolerance = 5e-10 + x.abs() * f64::EPSILON;
+                prop_assert!((y - x).abs() <= tolerance, "{x} shown {shown} reads {y}");
+                prop_assert_eq!(form_number(y), shown.clone(), "not stable");
+                // Grouped from 1,000 on, so never four digits in a row before
+                // the point.
+                let int = shown.split(['.', 'e']).next().unwrap_or("");
+                prop_assert!(
+                    int.split(',').skip(1).all(|g| g.len() == 3)
+                        && int
+                            .trim_start_matches('-')
+                            .split(',')
+                            .next()
+                            .map_or(0, str::len)
+                            <= 3,
+                    "{shown}"
+                );
+            }
+            Ok(y) => prop_assert!(!y.is_finite(), "{x} shown {shown} reads {y}"),
+            Err(e) => prop_assert!(!x.is_finite(), "{x} shown {shown} is refused: {e:?}"),
+        }
+        Ok(())
+    });
+}
+
+#[test]
+fn baseline_lists_never_read_a_grouped_number_as_several() {
+    let field = Field::GreenfieldBuildMonths;
+    let list = prop::collection::vec(0..=240u32, 1..6);
+    let sep = prop::sample::select(vec![", ", " ", "; ", " , ", ",\t", "  ", ","]);
+    fuzz("baseline lists", 2048, (list, sep), |(list, sep)| {
+        let text = list
+            .iter()
+            .map(u32::to_string)
+            .collect::<Vec<_>>()
+            .join(sep);
+        let mut s = Scenario::default();
+        let read = field.set_text(&mut s, &text);
+        // Only a bare comma before a three-digit baseline is ambiguous.
+        let ambiguous = sep == "," && list.iter().skip(1).any(|n| *n >= 100);
+        if ambiguous {
+            prop_assert!(
+                read.is_err(),
+                "{text:?} read as {:?}",
+                s.greenfield.build_months
+            );
+        } else {
+            prop_assert!(read.is_ok(), "{text:?}: {read:?}");
+            prop_assert_eq!(&s.greenfield.build_months, &list);
+            prop_assert_eq!(
+                field.text(&s),
+                list.iter()
+                    .map(u32::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+        }
+        Ok(())
+    });
+    fuzz(
+        "grouped numbers in a baseline list",
+        2048,
+        (1_000..=u32::MAX, prop::option::of(0..=240u32)),
+        |(n, before)| {
+            let grouped = repower::format::group_digits(&n.to_string());
+            let text = match before {
+                Some(b) => format!("{b}, {grouped}"),
+                None => grouped,
+            };
+            let mut s = Scenario::default();
+            prop_assert!(
+                field.set_text(&mut s, &text).is_err(),
+                "{text:?} read as {:?}",
+                s.greenfield.build_months
+            );
+            Ok(())
+        },
     );
 }

@@ -266,7 +266,7 @@ fn range_errors_go_to_stderr_one_per_line() {
     assert_eq!(
         lines,
         vec![
-            "site.grid_capacity_mw: must be greater than 0 and at most 10000, got -1",
+            "site.grid_capacity_mw: must be greater than 0 and at most 10,000, got -1",
             "hpc.pue: must be between 1 and 3, got 0.8",
             "contract.term_years: must be a whole number between 1 and 30, got 0",
         ]

@@ -1137,15 +1137,15 @@ fn one_error_per_broken_field() {
         (r#"{"hpc":{"pue":0.8}}"#, "hpc.pue: must be between 1 and 3, got 0.8"),
         (
             r#"{"site":{"grid_capacity_mw":0}}"#,
-            "site.grid_capacity_mw: must be greater than 0 and at most 10000, got 0",
+            "site.grid_capacity_mw: must be greater than 0 and at most 10,000, got 0",
         ),
         (
             r#"{"site":{"grid_capacity_mw":10001}}"#,
-            "site.grid_capacity_mw: must be greater than 0 and at most 10000, got 10001",
+            "site.grid_capacity_mw: must be greater than 0 and at most 10,000, got 10,001",
         ),
         (
             r#"{"site":{"energy_price_usd_per_mwh":-1}}"#,
-            "site.energy_price_usd_per_mwh: must be between 0 and 2000, got -1",
+            "site.energy_price_usd_per_mwh: must be between 0 and 2,000, got -1",
         ),
         (
             r#"{"site":{"energy_escalator_pct_per_year":-100}}"#,
@@ -1159,11 +1159,11 @@ fn one_error_per_broken_field() {
         (r#"{"mining":{"uptime_pct":101}}"#, "mining.uptime_pct: must be between 0 and 100, got 101"),
         (
             r#"{"mining":{"hashprice_usd_per_ph_day":100001}}"#,
-            "mining.hashprice_usd_per_ph_day: must be between 0 and 100000, got 100001",
+            "mining.hashprice_usd_per_ph_day: must be between 0 and 100,000, got 100,001",
         ),
         (
             r#"{"mining":{"hashprice_drift_pct_per_year":1000.5}}"#,
-            "mining.hashprice_drift_pct_per_year: must be greater than -100 and at most 1000, got 1000.5",
+            "mining.hashprice_drift_pct_per_year: must be greater than -100 and at most 1,000, got 1,000.5",
         ),
         (
             r#"{"mining":{"months_to_next_halving":601}}"#,
@@ -1200,7 +1200,7 @@ fn one_error_per_broken_field() {
         ),
         (
             r#"{"contract":{"rate_usd_per_kw_month":10001}}"#,
-            "contract.rate_usd_per_kw_month: must be between 0 and 10000, got 10001",
+            "contract.rate_usd_per_kw_month: must be between 0 and 10,000, got 10,001",
         ),
         (
             r#"{"contract":{"escalator_pct_per_year":-101}}"#,
@@ -1216,27 +1216,27 @@ fn one_error_per_broken_field() {
         ),
         (
             r#"{"finance":{"discount_rate_pct":-100}}"#,
-            "finance.discount_rate_pct: must be greater than -100 and at most 1000, got -100",
+            "finance.discount_rate_pct: must be greater than -100 and at most 1,000, got -100",
         ),
         (
             r#"{"finance":{"discount_rate_pct":1001}}"#,
-            "finance.discount_rate_pct: must be greater than -100 and at most 1000, got 1001",
+            "finance.discount_rate_pct: must be greater than -100 and at most 1,000, got 1,001",
         ),
         (
             r#"{"sensitivity":{"energy_usd_per_mwh":[-1,120,21]}}"#,
-            "sensitivity.energy_usd_per_mwh[0]: must be between 0 and 2000, got -1",
+            "sensitivity.energy_usd_per_mwh[0]: must be between 0 and 2,000, got -1",
         ),
         (
             r#"{"sensitivity":{"energy_usd_per_mwh":[20,2001,21]}}"#,
-            "sensitivity.energy_usd_per_mwh[1]: must be between 0 and 2000, got 2001",
+            "sensitivity.energy_usd_per_mwh[1]: must be between 0 and 2,000, got 2,001",
         ),
         (
             r#"{"sensitivity":{"energy_usd_per_mwh":[20,120,1]}}"#,
-            "sensitivity.energy_usd_per_mwh[2]: must be a whole number between 2 and 1001, got 1",
+            "sensitivity.energy_usd_per_mwh[2]: must be a whole number between 2 and 1,001, got 1",
         ),
         (
             r#"{"sensitivity":{"energy_usd_per_mwh":[20,120,1002]}}"#,
-            "sensitivity.energy_usd_per_mwh[2]: must be a whole number between 2 and 1001, got 1002",
+            "sensitivity.energy_usd_per_mwh[2]: must be a whole number between 2 and 1,001, got 1,002",
         ),
     ];
     for (json, want) in table {
@@ -1275,10 +1275,10 @@ fn several_broken_fields_at_once() {
     assert_eq!(
         got,
         vec![
-            "site.grid_capacity_mw: must be greater than 0 and at most 10000, got -1",
+            "site.grid_capacity_mw: must be greater than 0 and at most 10,000, got -1",
             "hpc.pue: must be between 1 and 3, got 0.8",
             "contract.term_years: must be a whole number between 1 and 30, got 0",
-            "finance.discount_rate_pct: must be greater than -100 and at most 1000, got -150",
+            "finance.discount_rate_pct: must be greater than -100 and at most 1,000, got -150",
         ]
     );
 }
@@ -1357,7 +1357,7 @@ fn whole_number_fields_given_fractions() {
         ),
         (
             r#"{"sensitivity":{"energy_usd_per_mwh":[20,120,12.5]}}"#,
-            "sensitivity.energy_usd_per_mwh[2]: must be a whole number between 2 and 1001, got 12.5",
+            "sensitivity.energy_usd_per_mwh[2]: must be a whole number between 2 and 1,001, got 12.5",
         ),
         // Negative and huge counts name the field's range too.
         (
@@ -1366,7 +1366,7 @@ fn whole_number_fields_given_fractions() {
         ),
         (
             r#"{"hpc":{"conversion_months":1e10}}"#,
-            "hpc.conversion_months: must be a whole number between 0 and 120, got 10000000000",
+            "hpc.conversion_months: must be a whole number between 0 and 120, got 10,000,000,000",
         ),
     ];
     for (json, want) in table {

@@ -284,24 +284,28 @@ impl Scale {
     }
 }
 
+/// Tick values with their labels, and the widest label's width at the
+/// tick-label size `px` (what the plot reserves for that axis).
+pub(crate) fn labelled(
+    values: &[f64],
+    px: f64,
+    label: impl Fn(f64) -> String,
+) -> (Vec<(f64, String)>, i32) {
+    let labels: Vec<(f64, String)> = values.iter().map(|v| (*v, label(*v))).collect();
+    let widest = labels
+        .iter()
+        .map(|(_, t)| text_width(t, px, false))
+        .max()
+        .unwrap_or(0);
+    (labels, widest)
+}
+
 /// Estimated width in pixels of `text` in a sans-serif font of `px` pixels.
 ///
 /// A deterministic estimate, so layout never asks the browser to measure
 /// text (that would force a reflow per label) and the SVG is the same in
 /// the browser as in the tests. It errs wide: it fits DejaVu Sans, wider
 /// than the usual system fonts.
-/// Tick values with their labels, and the widest label's width at the
-/// tick-label size, px (what the plot reserves for that axis).
-pub(crate) fn labelled(values: &[f64], label: impl Fn(f64) -> String) -> (Vec<(f64, String)>, i32) {
-    let labels: Vec<(f64, String)> = values.iter().map(|v| (*v, label(*v))).collect();
-    let widest = labels
-        .iter()
-        .map(|(_, t)| text_width(t, super::canvas::SMALL_PX, false))
-        .max()
-        .unwrap_or(0);
-    (labels, widest)
-}
-
 pub(crate) fn text_width(text: &str, px: f64, bold: bool) -> i32 {
     let em: f64 = text
         .chars()
@@ -402,7 +406,7 @@ mod tests {
             (-5.0e7, "\u{2212}$50M"),
             (0.0, "$0"),
             (2.5e4, "$25K"),
-            (1.0e15, "$1000T"),
+            (1.0e15, "$1,000T"),
         ] {
             assert_eq!(money_tick(v), want, "{v}");
         }

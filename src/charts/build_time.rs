@@ -5,15 +5,18 @@
 //! A baseline of `B` months follows the conversion's own ramp shifted to
 //! start at month `B`: it has `D(k)` online in month `B + k`, where `D(k)` is
 //! what the conversion delivers in contract month `k`. Past the contract's
-//! last month a curve holds its last value. The curves join the monthly
-//! points with straight lines.
+//! last month a curve holds its last value. The curves are steps: a month's
+//! capacity holds from its start to the next month's, so a curve rises at
+//! its first month of delivery, never before. Each curve is named where it
+//! reaches full capacity; names that would overlap are stacked.
 
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::axis::{labelled, month_step, number_tick, text_width, ticks, ticks_with_step};
+use super::axis::{
+    labelled, month_step, number_tick, text_width, ticks, ticks_with_step, Scale, Ticks,
+};
 use super::canvas::{
     render, simplify, Canvas, Item, Plot, Right, Side, Swatch, TextStyleSpec, DASH, MARGIN,
-    SMALL_PX,
 };
 use super::{Chart, ChartError, Size, Table, Theme};
 use crate::format::{grouped, megawatts, money, money_exact, years_months};
@@ -194,7 +197,7 @@ fn draw_on(c: &mut Canvas<'_>, r: &Evaluation) -> Result<(), ChartError> {
     let mut items = vec![
         Item::legend(Swatch::Line(theme.convert, false), "Conversion").rank(1),
         Item::legend(
-            Swatch::Dashed(theme.greenfield),
+            Swatch::Dashed(theme.greenfield, DASH),
             greenfield_legend(&r.build_time),
         )
         .rank(1),
@@ -212,6 +215,8 @@ fn draw_on(c: &mut Canvas<'_>, r: &Evaluation) -> Result<(), ChartError> {
     let top = c.header(&items)? + 8;
 
     // Months: from the decision to a little past the last curve's full ramp.
+    let small = c.metrics.small;
+    let label_row = c.metrics.label_row;
     let latest = r
         .build_time
         .iter()
@@ -219,91 +224,83 @@ fn draw_on(c: &mut Canvas<'_>, r: &Evaluation) -> Result<(), ChartError> {
         .fold(ramp.start, usize::max);
     let reach = latest + ramp.months;
     let wanted_end = reach + (reach / 8).max(6);
-    let last_label = text_width(&wanted_end.to_string(), SMALL_PX, false);
+    let last_label = text_width(&wanted_end.to_string(), small, false);
     let rough = Plot::new(c.size, top, 0, Right::LastLabel(last_label));
     let step = month_step(wanted_end as f64 * 56.0 / f64::from(rough.width().max(1)));
     let x_ticks = ticks_with_step(0.0, wanted_end as f64, step);
     let end = x_ticks.hi.max(1.0) as usize;
 
+    // The curves' names, stacked where they would overlap, above the
+    // plateau: the y axis reaches high enough to leave them the room.
     let y_target = (rough.height() / 45).clamp(2, 8) as usize;
-    let y_ticks = ticks(0.0, ramp.full * 1.15, y_target, false, 1.0);
-    let (y_labels, widest) = labelled(&y_ticks.values, |v| number_tick(v, y_ticks.step));
+    let y_axis = |headroom: f64| -> (Ticks, Vec<(f64, String)>, i32) {
+        let t = ticks(0.0, ramp.full * headroom, y_target, false, 1.0);
+        let (labels, widest) = labelled(&t.values, small, |v| number_tick(v, t.step));
+        (t, labels, widest)
+    };
+    let names = curve_names(r, &ramp);
+    let bounds = |plot: &Plot| (plot.left, c.size.width as i32 - MARGIN);
+    let (_, _, widest) = y_axis(1.15);
+    let sides = Plot::new(c.size, top, widest, Right::LastLabel(last_label));
+    let (mut placed, short) = place_names(
+        &names,
+        &sides.x_scale((0.0, end as f64)),
+        small,
+        bounds(&sides),
+        rows_that_fit(&sides, label_row),
+    );
+    let rows = placed.iter().map(|p| p.row + 1).max().unwrap_or(1);
+    let room = f64::from(4 + rows * label_row + 2) / f64::from(sides.height().max(1));
+    let headroom = (1.0 / (1.0 - room.min(0.75))).max(1.15);
+    let (y_ticks, y_labels, widest) = y_axis(headroom);
     let plot = Plot::new(c.size, top, widest, Right::LastLabel(last_label));
     let xs = plot.x_scale((0.0, end as f64));
     let ys = plot.y_scale((y_ticks.lo, y_ticks.hi));
-    let curve = |start: usize| -> Vec<(i32, i32)> {
-        let from = start.saturating_sub(1);
-        (from..=end)
-            .map(|m| (xs.px(m as f64), ys.px(ramp.online(start, m))))
-            .collect()
-    };
+    if plot.left != sides.left {
+        placed = place_names(
+            &names,
+            &xs,
+            small,
+            bounds(&plot),
+            rows_that_fit(&plot, label_row),
+        )
+        .0;
+    }
+    let curve = |start: usize, from: usize| steps(&ramp, start, from, end, &xs, &ys);
 
     c.grid(&plot, &ys, &y_ticks)?;
 
+    // The head start: between the conversion's steps and the baseline's.
     if let Some(b) = shaded {
-        let from = ramp.start.saturating_sub(1);
-        let baseline = b.baseline_months as usize;
-        let upper: Vec<(i32, i32)> = (from..=end)
-            .map(|m| (xs.px(m as f64), ys.px(ramp.online(ramp.start, m))))
-            .collect();
-        let lower: Vec<(i32, i32)> = (from..=end)
-            .rev()
-            .map(|m| (xs.px(m as f64), ys.px(ramp.online(baseline, m))))
-            .collect();
-        let mut area = simplify(&upper);
+        let mut area = simplify(&curve(ramp.start, ramp.start));
+        let mut lower = curve(b.baseline_months as usize, ramp.start);
+        lower.reverse();
         area.extend(simplify(&lower));
         c.polygon(area, theme.gain, theme.gain_opacity)?;
     }
 
     // Later baselines first, so the first one and the conversion sit on top.
     for b in r.build_time.iter().rev() {
-        c.line(
-            &curve(b.baseline_months as usize),
-            theme.greenfield,
-            2,
-            Some(DASH),
-        )?;
+        let start = b.baseline_months as usize;
+        c.line(&curve(start, start), theme.greenfield, 2, Some(DASH))?;
     }
     // Nothing online from the decision to the first delivery.
-    let mut conversion = if ramp.start > 0 {
-        vec![(xs.px(0.0), ys.px(0.0))]
-    } else {
-        Vec::new()
-    };
-    conversion.extend(curve(ramp.start));
-    c.line(&conversion, theme.convert, 3, None)?;
+    c.line(&curve(ramp.start, 0), theme.convert, 3, None)?;
 
-    // Name each curve where it reaches full capacity, above the plateau;
-    // a name that would overlap the one before is left out.
     let plateau = ys.px(ramp.full) - 4;
-    let mut names: Vec<(usize, String, bool)> = vec![(ramp.start, "Conversion".to_owned(), true)];
-    names.extend(r.build_time.iter().map(|b| {
-        (
-            b.baseline_months as usize,
-            format!("{}-mo build", b.baseline_months),
-            false,
-        )
-    }));
-    names.sort_by_key(|(start, _, conversion)| (*start, !*conversion));
-    let mut last_right = i32::MIN;
-    for (start, name, is_conversion) in names {
-        let w = text_width(&name, SMALL_PX, is_conversion);
-        let corner = xs.px((start + ramp.months - 1) as f64);
-        let x = corner.clamp(plot.left + w / 2, c.size.width as i32 - MARGIN - w / 2);
-        if x - w / 2 < last_right + 6 {
-            continue;
-        }
-        last_right = x + w / 2;
-        let colour = if is_conversion {
+    for p in &placed {
+        let name = &names[p.index];
+        let text = if short { &name.short } else { &name.text };
+        let colour = if name.conversion {
             theme.text
         } else {
             theme.muted
         };
-        let mut spec = TextStyleSpec::new(SMALL_PX, colour, HPos::Center, VPos::Bottom);
-        if is_conversion {
+        let mut spec = TextStyleSpec::new(small, colour, HPos::Center, VPos::Bottom);
+        if name.conversion {
             spec = spec.bold();
         }
-        c.text(&name, (x, plateau), spec)?;
+        c.text(text, (p.x, plateau - p.row * label_row), spec)?;
     }
 
     c.y_axis(
@@ -319,6 +316,115 @@ fn draw_on(c: &mut Canvas<'_>, r: &Evaluation) -> Result<(), ChartError> {
         .map(|v| (*v, number_tick(*v, x_ticks.step)))
         .collect();
     c.x_axis(&plot, &xs, &x_labels, "Months from decision")
+}
+
+/// Capacity online in each month from `from` to `end` of the curve that
+/// starts delivering in month `start`, as steps: from the zero line at
+/// `from`, each month's value held from its start to the next month's.
+fn steps(
+    ramp: &Ramp<'_>,
+    start: usize,
+    from: usize,
+    end: usize,
+    xs: &Scale,
+    ys: &Scale,
+) -> Vec<(i32, i32)> {
+    let mut points = vec![(xs.px(from as f64), ys.px(0.0))];
+    for m in from..end {
+        let y = ys.px(ramp.online(start, m));
+        points.push((xs.px(m as f64), y));
+        points.push((xs.px((m + 1) as f64), y));
+    }
+    points
+}
+
+/// A curve's name, shown where it reaches full capacity.
+struct Name {
+    /// The month from which it is at full capacity.
+    full_from: usize,
+    text: String,
+    /// For when the names do not fit otherwise: `36 mo`.
+    short: String,
+    conversion: bool,
+}
+
+/// The conversion's name, then each baseline's by its start.
+fn curve_names(r: &Evaluation, ramp: &Ramp<'_>) -> Vec<Name> {
+    let corner = |start: usize| start + ramp.months - 1;
+    let mut names = vec![Name {
+        full_from: corner(ramp.start),
+        text: "Conversion".to_owned(),
+        short: "Conversion".to_owned(),
+        conversion: true,
+    }];
+    let mut baselines: Vec<u32> = r.build_time.iter().map(|b| b.baseline_months).collect();
+    baselines.sort_unstable();
+    names.extend(baselines.into_iter().map(|b| Name {
+        full_from: corner(b as usize),
+        text: format!("{b}-mo build"),
+        short: format!("{b} mo"),
+        conversion: false,
+    }));
+    names
+}
+
+/// Rows of names that fit above the plateau in at most three quarters of
+/// the plot.
+fn rows_that_fit(plot: &Plot, label_row: i32) -> i32 {
+    ((plot.height() * 3 / 4 - 6) / label_row.max(1)).max(1)
+}
+
+/// A name placed: which, its centre and its row (0 nearest the plateau).
+#[derive(Debug)]
+struct PlacedName {
+    index: usize,
+    x: i32,
+    row: i32,
+}
+
+/// Every name centred over its curve's corner, kept within `bounds`, in
+/// the lowest row where it overlaps no name placed before it. When that
+/// takes more than `max_rows` rows, the short names are used instead
+/// (the second value says so). No name is ever left out.
+fn place_names(
+    names: &[Name],
+    xs: &Scale,
+    px: f64,
+    bounds: (i32, i32),
+    max_rows: i32,
+) -> (Vec<PlacedName>, bool) {
+    let place = |short: bool| -> Vec<PlacedName> {
+        let mut spans: Vec<(i32, i32, i32)> = Vec::new();
+        let mut placed = Vec::with_capacity(names.len());
+        for (index, name) in names.iter().enumerate() {
+            let text = if short { &name.short } else { &name.text };
+            let w = text_width(text, px, name.conversion);
+            let corner = xs.px(name.full_from as f64);
+            let x = corner.min(bounds.1 - w / 2).max(bounds.0 + w / 2);
+            let (from, to) = (x - w / 2, x + w / 2);
+            let row = (0..)
+                .find(|row| {
+                    !spans
+                        .iter()
+                        .any(|&(r, a, b)| r == *row && from < b + 6 && a < to + 6)
+                })
+                .unwrap_or(0);
+            spans.push((row, from, to));
+            placed.push(PlacedName { index, x, row });
+        }
+        placed
+    };
+    let rows = |placed: &[PlacedName]| placed.iter().map(|p| p.row + 1).max().unwrap_or(0);
+    let full = place(false);
+    if rows(&full) <= max_rows {
+        return (full, false);
+    }
+    let short = place(true);
+    if rows(&short) < rows(&full) {
+        (short, true)
+    } else {
+        (full, false)
+    }
 }
 
 /// `a` or `an` before a number of months read aloud: an 8-, 11-, 18-, 80-month…
@@ -393,7 +499,146 @@ fn figures(base: Option<&BuildTime>, conversion: usize) -> Vec<Item> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::Rgb;
     use super::*;
+    use crate::model::{evaluate, Scenario};
+
+    type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+    const SIZE: Size = Size {
+        width: 720,
+        height: 360,
+    };
+
+    /// The points of every `<polyline>` drawn in `colour` `width` px wide.
+    fn polylines(svg: &str, colour: Rgb, width: u32) -> Vec<Vec<(i32, i32)>> {
+        let stroke = format!("stroke=\"{}\" stroke-width=\"{width}\"", colour.css());
+        svg.lines()
+            .filter(|l| l.starts_with("<polyline") && l.contains(&stroke))
+            .filter_map(|l| l.split("points=\"").nth(1)?.split('"').next())
+            .map(|points| {
+                points
+                    .split_whitespace()
+                    .filter_map(|p| {
+                        let (x, y) = p.split_once(',')?;
+                        Some((x.parse().ok()?, y.parse().ok()?))
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn capacity_is_a_step_that_rises_in_the_first_month_of_delivery() -> TestResult {
+        let r = evaluate(&Scenario::default())?;
+        let ramp = Ramp::of(&r);
+        assert_eq!(ramp.start, 12);
+        assert!(ramp.online(12, 11) == 0.0 && ramp.online(12, 12) > 0.0);
+        let xs = Scale::new((0.0, 84.0), (50, 722));
+        let ys = Scale::new((0.0, 100.0), (300, 50));
+        let points = steps(&ramp, ramp.start, 0, 84, &xs, &ys);
+        let first_month = xs.px(12.0);
+        let before: Vec<_> = points.iter().filter(|p| p.0 < first_month).collect();
+        assert!(!before.is_empty());
+        assert!(
+            before.iter().all(|p| p.1 == ys.px(0.0)),
+            "nothing online before month 12: {before:?}"
+        );
+        // Each month's value holds for the whole month: flat, then upright.
+        for pair in points.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            assert!(a.0 == b.0 || a.1 == b.1, "slanted from {a:?} to {b:?}");
+        }
+
+        // The same in the drawing: the conversion's line and each baseline's.
+        let theme = Theme::light();
+        let svg = draw(&r, &theme, SIZE)?;
+        let conversion = polylines(&svg, theme.convert, 3);
+        assert_eq!(conversion.len(), 1);
+        let line = &conversion[0];
+        let zero = line[0].1;
+        let rise = line
+            .iter()
+            .position(|p| p.1 != zero)
+            .ok_or("the conversion never rises")?;
+        assert!(rise >= 2, "{line:?}");
+        assert_eq!(line[rise].0, line[rise - 1].0, "upright where it rises");
+        // Where it rises is where the x axis says 12.
+        let tick_12 = svg
+            .split("<text x=\"")
+            .find(|t| t.contains("text-anchor=\"middle\"") && t.contains(">\n12\n</text>"))
+            .and_then(|t| t.split('"').next()?.parse::<i32>().ok())
+            .ok_or("no x tick at month 12")?;
+        assert_eq!(line[rise].0, tick_12, "{line:?}");
+        assert!(line[..rise].iter().all(|p| p.0 <= tick_12 && p.1 == zero));
+        let baselines = polylines(&svg, theme.greenfield, 2);
+        // Three baselines and the legend's swatch.
+        assert_eq!(baselines.len(), 4);
+        for line in baselines.iter().chain(&conversion) {
+            for pair in line.windows(2) {
+                let (a, b) = (pair[0], pair[1]);
+                assert!(a.0 == b.0 || a.1 == b.1, "slanted from {a:?} to {b:?}");
+            }
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn every_curve_is_named_even_when_close() -> TestResult {
+        for months in [
+            vec![36, 37],
+            vec![12],
+            vec![12, 13, 14, 15, 16],
+            vec![6, 48],
+        ] {
+            let mut s = Scenario::default();
+            s.greenfield.build_months = months.clone();
+            let r = evaluate(&s)?;
+            for size in [
+                SIZE,
+                Size::for_container(337),
+                Size {
+                    width: 440,
+                    height: 340,
+                },
+                Size {
+                    width: 320,
+                    height: 240,
+                },
+            ] {
+                let svg = draw(&r, &Theme::light(), size)?;
+                assert!(svg.contains("\nConversion\n</text>"), "{months:?} {size:?}");
+                for b in &months {
+                    let full = format!("\n{b}-mo build\n</text>");
+                    let short = format!("\n{b} mo\n</text>");
+                    assert!(
+                        svg.contains(&full) || (size != SIZE && svg.contains(&short)),
+                        "{months:?} at {size:?}: no name for {b}"
+                    );
+                }
+            }
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn close_names_stack() {
+        let names: Vec<Name> = [(23, "Conversion", true), (47, "36-mo build", false)]
+            .into_iter()
+            .chain([(48, "37-mo build", false)])
+            .map(|(full_from, text, conversion)| Name {
+                full_from,
+                text: text.to_owned(),
+                short: text.to_owned(),
+                conversion,
+            })
+            .collect();
+        let xs = Scale::new((0.0, 84.0), (50, 700));
+        let (placed, short) = place_names(&names, &xs, 11.0, (50, 712), 3);
+        assert!(!short);
+        let rows: Vec<i32> = placed.iter().map(|p| p.row).collect();
+        assert_eq!(rows, vec![0, 0, 1]);
+    }
 
     #[test]
     fn articles_and_lists() {

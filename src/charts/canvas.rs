@@ -21,20 +21,10 @@ use super::{Chart, ChartError, Rgb, Size, Theme};
 pub(crate) const FONT: &str =
     "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 
-/// Tick labels and axis titles, px.
-pub(crate) const SMALL_PX: f64 = 11.0;
-/// Legend items and figures in the header, px.
-pub(crate) const HEADER_PX: f64 = 12.0;
-/// Height of one header row, px.
-pub(crate) const ROW_H: i32 = 18;
 /// Outer margin, px.
 pub(crate) const MARGIN: i32 = 8;
-/// The column of a rotated axis title, px.
-pub(crate) const AXIS_TITLE_W: i32 = 16;
 /// Gap between an axis and its tick labels, px.
 pub(crate) const TICK_GAP: i32 = 6;
-/// The row of x tick labels, px.
-pub(crate) const X_LABELS_H: i32 = 17;
 /// Gap between header items, px.
 const ITEM_GAP: i32 = 16;
 /// Width of a legend swatch and the gap after it, px.
@@ -46,6 +36,41 @@ pub(crate) const DASH: &str = "6 4";
 
 /// plotters writes `font-size` as the given size divided by 1.24.
 const PLOTTERS_FONT_SCALE: f64 = 1.24;
+
+/// The text sizes of one chart size ([`Size::text_px`]) and the spacing that
+/// follows from them.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Metrics {
+    /// Tick labels, axis titles and labels in the plot, px.
+    pub small: f64,
+    /// Legend items and figures in the header, px.
+    pub header: f64,
+    /// Height of one header row, px.
+    pub row_h: i32,
+    /// The column of a rotated axis title, px.
+    pub axis_title_w: i32,
+    /// The row of x tick labels, px.
+    pub x_labels_h: i32,
+    /// One row of labels in or above the plot, px.
+    pub label_row: i32,
+}
+
+impl Metrics {
+    pub fn of(size: Size) -> Self {
+        let small = size.text_px();
+        let header = small + 1.0;
+        let k = small / 11.0;
+        let px = |v: f64| (v * k).round() as i32;
+        Self {
+            small,
+            header,
+            row_h: (header * 1.5).round() as i32,
+            axis_title_w: px(16.0),
+            x_labels_h: px(17.0),
+            label_row: px(15.0),
+        }
+    }
+}
 
 /// The plotting rectangle, px (`top < bottom`).
 #[derive(Clone, Copy, Debug)]
@@ -69,13 +94,14 @@ impl Plot {
     /// The rectangle left over once the margins, the header, the axis
     /// titles and the tick labels are taken. Never inverted.
     pub fn new(size: Size, top: i32, left_labels: i32, right: Right) -> Self {
+        let m = Metrics::of(size);
         let (w, h) = (size.width as i32, size.height as i32);
-        let left = MARGIN + AXIS_TITLE_W + left_labels + TICK_GAP;
+        let left = MARGIN + m.axis_title_w + left_labels + TICK_GAP;
         let right = match right {
-            Right::Axis(labels) => w - MARGIN - AXIS_TITLE_W - labels - TICK_GAP,
+            Right::Axis(labels) => w - MARGIN - m.axis_title_w - labels - TICK_GAP,
             Right::LastLabel(label) => w - MARGIN - (label / 2 + 2 - MARGIN).max(10),
         };
-        let bottom = h - MARGIN - 2 * X_LABELS_H;
+        let bottom = h - MARGIN - 2 * m.x_labels_h;
         let right = right.max(left + 10);
         let top = top.min(bottom - 10);
         Self {
@@ -119,8 +145,8 @@ pub(crate) enum Swatch {
     Bar(Rgb),
     /// A short solid line, with a dot when `dot`.
     Line(Rgb, bool),
-    /// A short dashed line.
-    Dashed(Rgb),
+    /// A short line dashed with the given `stroke-dasharray`.
+    Dashed(Rgb, &'static str),
     /// A translucent block, as of a shaded area.
     Area(Rgb, f64),
 }
@@ -176,22 +202,23 @@ impl Item {
         }
     }
 
-    fn width(&self) -> i32 {
+    fn width(&self, px: f64) -> i32 {
         let swatch = match self.swatch {
             Swatch::Plain => 0,
             _ => SWATCH_W + SWATCH_GAP,
         };
-        swatch + text_width(&self.text, HEADER_PX, self.bold)
+        swatch + text_width(&self.text, px, self.bold)
     }
 }
 
-/// The items in rows no wider than `width`, each with its x offset.
-pub(crate) fn flow<'i>(items: &[&'i Item], width: i32) -> Vec<Vec<(i32, &'i Item)>> {
+/// The items, set at `px`, in rows no wider than `width`, each with its x
+/// offset.
+pub(crate) fn flow<'i>(items: &[&'i Item], px: f64, width: i32) -> Vec<Vec<(i32, &'i Item)>> {
     let mut rows: Vec<Vec<(i32, &Item)>> = Vec::new();
     let mut row: Vec<(i32, &Item)> = Vec::new();
     let mut x = 0;
     for item in items {
-        let w = item.width();
+        let w = item.width(px);
         if !row.is_empty() && (item.new_row || x + w > width) {
             rows.push(std::mem::take(&mut row));
             x = 0;
@@ -205,13 +232,54 @@ pub(crate) fn flow<'i>(items: &[&'i Item], width: i32) -> Vec<Vec<(i32, &'i Item
     rows
 }
 
+/// The items, an item wider than `width` broken between words into pieces
+/// that each start a row (the first keeps the swatch, all keep the style
+/// and rank), so no text runs past the edge.
+pub(crate) fn wrap(items: &[Item], px: f64, width: i32) -> Vec<Item> {
+    let mut out = Vec::with_capacity(items.len());
+    for item in items {
+        if item.width(px) <= width {
+            out.push(item.clone());
+            continue;
+        }
+        let mut piece = Item {
+            text: String::new(),
+            new_row: true,
+            ..item.clone()
+        };
+        for word in item.text.split(' ') {
+            let joined = if piece.text.is_empty() {
+                word.to_owned()
+            } else {
+                format!("{} {word}", piece.text)
+            };
+            let longer = Item {
+                text: joined.clone(),
+                ..piece.clone()
+            };
+            if piece.text.is_empty() || longer.width(px) <= width {
+                piece.text = joined;
+            } else {
+                let next = Item {
+                    swatch: Swatch::Plain,
+                    text: word.to_owned(),
+                    ..piece.clone()
+                };
+                out.push(std::mem::replace(&mut piece, next));
+            }
+        }
+        out.push(piece);
+    }
+    out
+}
+
 /// The rows of the items that fit in `max_rows`: the items of the highest
 /// rank are left out until the rest fit (those of rank 0 always stay).
-pub(crate) fn fit(items: &[Item], width: i32, max_rows: usize) -> Vec<Vec<(i32, &Item)>> {
+pub(crate) fn fit(items: &[Item], px: f64, width: i32, max_rows: usize) -> Vec<Vec<(i32, &Item)>> {
     let mut worst = items.iter().map(|i| i.rank).max().unwrap_or(0);
     loop {
         let kept: Vec<&Item> = items.iter().filter(|i| i.rank <= worst).collect();
-        let rows = flow(&kept, width);
+        let rows = flow(&kept, px, width);
         if rows.len() <= max_rows || worst == 0 {
             return rows;
         }
@@ -281,6 +349,8 @@ pub(crate) struct Canvas<'a> {
     chart: Chart,
     pub theme: Theme,
     pub size: Size,
+    /// Text sizes and spacing.
+    pub metrics: Metrics,
     /// `<polyline>` elements drawn so far.
     paths: usize,
     /// Which of them are dashed, and how.
@@ -305,6 +375,7 @@ pub(crate) fn render(
             chart,
             theme: theme.clone(),
             size,
+            metrics: Metrics::of(size),
             paths: 0,
             dashes: Vec::new(),
         };
@@ -430,11 +501,14 @@ impl Canvas<'_> {
     /// quarter of the chart's height when they can be; returns the y below
     /// the last row.
     pub fn header(&mut self, items: &[Item]) -> Result<i32, ChartError> {
-        let max_rows = (self.size.height as i32 / 4 / ROW_H).max(1) as usize;
-        let rows = fit(items, self.size.width as i32 - 2 * MARGIN, max_rows);
+        let Metrics { header, row_h, .. } = self.metrics;
+        let max_rows = (self.size.height as i32 / 4 / row_h).max(1) as usize;
+        let width = self.size.width as i32 - 2 * MARGIN;
+        let items = wrap(items, header, width);
+        let rows = fit(&items, header, width, max_rows);
         let mut y = MARGIN;
         for row in &rows {
-            let mid = y + ROW_H / 2;
+            let mid = y + row_h / 2;
             for &(dx, item) in row {
                 let mut x = MARGIN + dx;
                 if !matches!(item.swatch, Swatch::Plain) {
@@ -446,13 +520,13 @@ impl Canvas<'_> {
                 } else {
                     self.theme.text
                 };
-                let mut spec = TextStyleSpec::new(HEADER_PX, c, HPos::Left, VPos::Center);
+                let mut spec = TextStyleSpec::new(header, c, HPos::Left, VPos::Center);
                 if item.bold {
                     spec = spec.bold();
                 }
                 self.text(&item.text, (x, mid), spec)?;
             }
-            y += ROW_H;
+            y += row_h;
         }
         Ok(y)
     }
@@ -471,7 +545,9 @@ impl Canvas<'_> {
                 }
                 Ok(())
             }
-            Swatch::Dashed(c) => self.line(&[(x, mid), (x + SWATCH_W, mid)], c, 2, Some("5 3")),
+            Swatch::Dashed(c, dash) => {
+                self.line(&[(x, mid), (x + SWATCH_W, mid)], c, 2, Some(dash))
+            }
         }
     }
 
@@ -505,6 +581,11 @@ impl Canvas<'_> {
         titles: (&str, &str),
     ) -> Result<(), ChartError> {
         let c = self.theme.muted;
+        let Metrics {
+            small,
+            axis_title_w,
+            ..
+        } = self.metrics;
         let (x, h) = match side {
             Side::Left => (plot.left - TICK_GAP, HPos::Right),
             Side::Right => (plot.right + TICK_GAP, HPos::Left),
@@ -513,19 +594,19 @@ impl Canvas<'_> {
             self.text(
                 label,
                 (x, ys.px(*v)),
-                TextStyleSpec::new(SMALL_PX, c, h, VPos::Center),
+                TextStyleSpec::new(small, c, h, VPos::Center),
             )?;
         }
         let title_x = match side {
-            Side::Left => MARGIN + AXIS_TITLE_W / 2,
-            Side::Right => self.size.width as i32 - MARGIN - AXIS_TITLE_W / 2,
+            Side::Left => MARGIN + axis_title_w / 2,
+            Side::Right => self.size.width as i32 - MARGIN - axis_title_w / 2,
         };
         let mid = (plot.top + plot.bottom) / 2;
-        let fits = |t: &&str| text_width(t, SMALL_PX, false) <= plot.height();
+        let fits = |t: &&str| text_width(t, small, false) <= plot.height();
         let Some(title) = [titles.0, titles.1].into_iter().find(fits) else {
             return Ok(());
         };
-        let spec = TextStyleSpec::new(SMALL_PX, c, HPos::Center, VPos::Center).rotated();
+        let spec = TextStyleSpec::new(small, c, HPos::Center, VPos::Center).rotated();
         self.text(title, (title_x, mid), spec)
     }
 
@@ -537,14 +618,14 @@ impl Canvas<'_> {
         labels: &[(f64, String)],
         title: &str,
     ) -> Result<(), ChartError> {
-        let (muted, axis) = (self.theme.muted, self.theme.axis);
+        let (muted, axis, small) = (self.theme.muted, self.theme.axis, self.metrics.small);
         for (v, label) in labels {
             let x = xs.px(*v);
             self.line(&[(x, plot.bottom), (x, plot.bottom + 4)], axis, 1, None)?;
-            let spec = TextStyleSpec::new(SMALL_PX, muted, HPos::Center, VPos::Top);
+            let spec = TextStyleSpec::new(small, muted, HPos::Center, VPos::Top);
             self.text(label, (x, plot.bottom + 6), spec)?;
         }
-        let spec = TextStyleSpec::new(SMALL_PX, muted, HPos::Center, VPos::Bottom);
+        let spec = TextStyleSpec::new(small, muted, HPos::Center, VPos::Bottom);
         let x = (plot.left + plot.right) / 2;
         self.text(title, (x, self.size.height as i32 - MARGIN), spec)
     }
@@ -593,7 +674,8 @@ fn finish(svg: &str, label: &str, paths: usize, dashes: &[(usize, &str)]) -> Str
     }
     out.push_str(" stroke-linejoin=\"round\"");
 
-    let rest = &svg[root_end..];
+    let rest = tidy_font_sizes(&svg[root_end..]);
+    let rest = rest.as_str();
     let found = rest.matches("<polyline ").count();
     if dashes.is_empty() || found != paths {
         // Each line drawn is one <polyline>; if that ever stops holding,
@@ -612,6 +694,27 @@ fn finish(svg: &str, label: &str, paths: usize, dashes: &[(usize, &str)]) -> Str
         }
         out.push_str(piece);
     }
+    out
+}
+
+/// `font-size="13.000000000000002"` (plotters divides the size it is given
+/// by 1.24) as `font-size="13"`: every font size to two decimals at most.
+fn tidy_font_sizes(svg: &str) -> String {
+    const KEY: &str = "font-size=\"";
+    let mut out = String::with_capacity(svg.len());
+    let mut rest = svg;
+    while let Some(i) = rest.find(KEY) {
+        let (head, tail) = rest.split_at(i + KEY.len());
+        out.push_str(head);
+        let len = tail.find('"').unwrap_or(tail.len());
+        let value = &tail[..len];
+        match value.parse::<f64>() {
+            Ok(v) if v.is_finite() => out.push_str(&format!("{}", (v * 100.0).round() / 100.0)),
+            _ => out.push_str(value),
+        }
+        rest = &tail[len..];
+    }
+    out.push_str(rest);
     out
 }
 
@@ -649,16 +752,43 @@ mod tests {
     fn flow_wraps_and_breaks() {
         let items = [item("aaaa"), item("bbbb"), item("cccc").new_row()];
         let all: Vec<&Item> = items.iter().collect();
-        let rows = flow(&all, 1000);
+        let rows = flow(&all, 12.0, 1000);
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[1].len(), 1);
         assert_eq!(rows[1][0].0, 0);
-        assert_eq!(flow(&all[..2], 1000).len(), 1);
+        assert_eq!(flow(&all[..2], 12.0, 1000).len(), 1);
         assert_eq!(
-            flow(&all, 10).len(),
+            flow(&all, 12.0, 10).len(),
             3,
             "an item wider than the row still gets a row"
         );
+    }
+
+    #[test]
+    fn wrap_breaks_long_items_between_words() {
+        let items = [
+            item("short"),
+            Item::note("converting is ahead below $30.94/MWh, mining above").rank(1),
+        ];
+        let width = text_width("converting is ahead below", 12.0, false).max(text_width(
+            "$30.94/MWh, mining above",
+            12.0,
+            false,
+        ));
+        let out = wrap(&items, 12.0, width);
+        let texts: Vec<&str> = out.iter().map(|i| i.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "short",
+                "converting is ahead below",
+                "$30.94/MWh, mining above"
+            ]
+        );
+        assert!(out[1..].iter().all(|i| i.muted && i.rank == 1 && i.new_row));
+        assert!(out.iter().all(|i| i.width(12.0) <= width));
+        // A single word wider than the row stays whole.
+        assert_eq!(wrap(&[item("abcdefgh")], 12.0, 5).len(), 1);
     }
 
     #[test]
@@ -672,16 +802,54 @@ mod tests {
             rows.iter().flatten().map(|(_, i)| i.text.clone()).collect()
         };
         assert_eq!(
-            texts(fit(&items, 1000, 1)),
+            texts(fit(&items, 12.0, 1000, 1)),
             vec!["essential", "useful", "extra"]
         );
-        assert_eq!(texts(fit(&items, 10, 2)), vec!["essential", "useful"]);
-        assert_eq!(texts(fit(&items, 10, 1)), vec!["essential"]);
+        assert_eq!(texts(fit(&items, 12.0, 10, 2)), vec!["essential", "useful"]);
+        assert_eq!(texts(fit(&items, 12.0, 10, 1)), vec!["essential"]);
         assert_eq!(
-            texts(fit(&items[..1], 1, 0)),
+            texts(fit(&items[..1], 12.0, 1, 0)),
             vec!["essential"],
             "rank 0 always stays"
         );
+    }
+
+    #[test]
+    fn spacing_follows_the_text_size() {
+        let at = |width| Metrics::of(Size { width, height: 360 });
+        let narrow = at(440);
+        assert_eq!((narrow.small, narrow.header), (11.0, 12.0));
+        assert_eq!(
+            (
+                narrow.row_h,
+                narrow.axis_title_w,
+                narrow.x_labels_h,
+                narrow.label_row
+            ),
+            (18, 16, 17, 15)
+        );
+        let wide = at(720);
+        assert_eq!((wide.small, wide.header), (13.0, 14.0));
+        assert_eq!(
+            (
+                wide.row_h,
+                wide.axis_title_w,
+                wide.x_labels_h,
+                wide.label_row
+            ),
+            (21, 19, 20, 18)
+        );
+    }
+
+    #[test]
+    fn font_sizes_are_tidied() {
+        let svg = "<svg width=\"1\" height=\"1\">\n<text font-size=\"13.000000000000002\" x=\"1\">a</text>\n<text font-size=\"11.5\">b</text>\n</svg>\n";
+        let out = finish(svg, "t", 0, &[]);
+        assert!(
+            out.contains("<text font-size=\"13\" x=\"1\">a</text>"),
+            "{out}"
+        );
+        assert!(out.contains("font-size=\"11.5\">b"), "{out}");
     }
 
     #[test]

@@ -1,24 +1,23 @@
 //! Energy cost sensitivity: the NPV of keeping mining (orange) and of
 //! converting (blue) across the swept year-1 energy price, a zero line, and
-//! vertical markers for the current price, the mining break-even and the
-//! crossover. A marker outside the swept range is not drawn; a note in the
-//! header gives its value instead.
+//! vertical markers, each in its own colour and line style: the current
+//! price (solid), the mining break-even (dashed, in mining's colour), the
+//! crossover (dotted) and every price where the two lines cross, that is
+//! where converting moves ahead of mining or falls behind it (dash-dot). A
+//! marker outside the swept range is not drawn; a note in the header gives
+//! its value instead, and says where converting is ahead whenever the
+//! crossover alone would not tell.
 
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::axis::{
     labelled, money_tick, nice_step, price_tick, text_width, ticks, ticks_with_step, Scale,
 };
-use super::canvas::{
-    render, Canvas, Item, Plot, Right, Side, Swatch, TextStyleSpec, MARGIN, SMALL_PX,
-};
-use super::{Chart, ChartError, Size, Table, Theme};
+use super::canvas::{render, Canvas, Item, Plot, Right, Side, Swatch, TextStyleSpec, MARGIN};
+use super::{Chart, ChartError, Rgb, Size, Table, Theme};
 use crate::format::{grouped, money, money_exact, price_per_mwh};
-use crate::model::sweep::CROSSOVER_MAX;
+use crate::model::sweep::{AdvantageChange, CROSSOVER_MAX, CROSSOVER_TOLERANCE};
 use crate::model::Evaluation;
-
-/// Height of one row of marker labels above the plot, px.
-const MARKER_ROW: i32 = 15;
 
 /// `Energy cost sensitivity`.
 pub fn title(_r: &Evaluation) -> String {
@@ -26,7 +25,8 @@ pub fn title(_r: &Evaluation) -> String {
 }
 
 /// Both paths at the ends of the sweep, the current gap, the break-even and
-/// the crossover.
+/// the crossover, or, where the lines cross elsewhere, which path is ahead
+/// between the prices where they cross.
 pub fn summary(r: &Evaluation) -> String {
     let mut out = String::new();
     if let (Some(first), Some(last)) = (r.energy_sensitivity.first(), r.energy_sensitivity.last()) {
@@ -57,20 +57,83 @@ pub fn summary(r: &Evaluation) -> String {
         "Mining breaks even at {}; ",
         price_per_mwh(r.mining_breakeven_usd_per_mwh)
     ));
-    out.push_str(&match r.energy_crossover_usd_per_mwh {
-        Some(x) if x <= 0.0 => {
-            "converting is worth at least as much as mining even with free power.".to_owned()
-        }
-        Some(x) => format!(
+    out.push_str(&match (regime(r), r.energy_crossover_usd_per_mwh) {
+        (Some(regime), _) => format!("{regime}."),
+        (None, Some(x)) if x <= 0.0 => format!(
+            "converting is worth at least as much as mining at every price up to {}, even with free power.",
+            search_limit()
+        ),
+        (None, Some(x)) => format!(
             "converting is worth at least as much as mining from {}.",
             price_per_mwh(x)
         ),
-        None => format!(
+        (None, None) => format!(
             "converting stays behind mining at every price up to {}.",
             search_limit()
         ),
     });
     out
+}
+
+/// The prices where the lines cross that MODEL.md's crossover does not
+/// already name: all of them but a move ahead at the crossover itself.
+fn crossings(r: &Evaluation) -> Vec<AdvantageChange> {
+    r.energy_advantage_changes
+        .iter()
+        .filter(|c| {
+            let at_crossover = r
+                .energy_crossover_usd_per_mwh
+                .is_some_and(|x| (x - c.energy_usd_per_mwh).abs() <= CROSSOVER_TOLERANCE);
+            !(c.converting_ahead_above && at_crossover)
+        })
+        .copied()
+        .collect()
+}
+
+/// Which path is ahead between the prices where the lines cross, when the
+/// crossover alone does not tell: `converting is ahead below $30.94/MWh,
+/// mining above`. `None` when converting is ahead from the crossover on (or
+/// everywhere, or nowhere) up to the top of the search.
+fn regime(r: &Evaluation) -> Option<String> {
+    let mut changes = r.energy_advantage_changes.clone();
+    changes.sort_by(|a, b| a.energy_usd_per_mwh.total_cmp(&b.energy_usd_per_mwh));
+    if crossings(r).is_empty() {
+        return None;
+    }
+    let first = changes.first()?;
+    let who = |converting: bool| if converting { "converting" } else { "mining" };
+    let mut parts = vec![format!(
+        "{} is ahead below {}",
+        who(!first.converting_ahead_above),
+        price_per_mwh(first.energy_usd_per_mwh)
+    )];
+    for pair in changes.windows(2) {
+        parts.push(format!(
+            "{} from {} to {}",
+            who(pair[0].converting_ahead_above),
+            price_per_mwh(pair[0].energy_usd_per_mwh),
+            price_per_mwh(pair[1].energy_usd_per_mwh)
+        ));
+    }
+    let last = changes.last()?;
+    let above = who(last.converting_ahead_above);
+    Some(match parts.len() {
+        1 => format!("{}, {above} above", parts.join("")),
+        _ => format!(
+            "{} and {above} above {}",
+            parts.join(", "),
+            price_per_mwh(last.energy_usd_per_mwh)
+        ),
+    })
+}
+
+/// `Converting …`: the first letter upper case.
+fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 /// One row per swept price.
@@ -90,9 +153,10 @@ pub fn table(r: &Evaluation) -> Table {
     let crossover = r
         .energy_crossover_usd_per_mwh
         .map_or_else(|| "none".to_owned(), price_per_mwh);
+    let regime = regime(r).map_or_else(String::new, |text| format!("; {text}"));
     Table {
         caption: format!(
-            "NPV of both paths by year-1 energy price: current {}, mining break-even {}, crossover {}",
+            "NPV of both paths by year-1 energy price: current {}, mining break-even {}, crossover {}{regime}",
             price_per_mwh(r.derived.energy_price_usd_per_mwh),
             price_per_mwh(r.mining_breakeven_usd_per_mwh),
             crossover
@@ -114,9 +178,75 @@ fn search_limit() -> String {
     format!("${}/MWh", grouped(CROSSOVER_MAX))
 }
 
+/// What a marker marks; each kind has its own colour and line style.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Current,
+    BreakEven,
+    Crossover,
+    /// A price where the lines cross other than at the crossover.
+    Crossing,
+}
+
+impl Kind {
+    const ALL: [Kind; 4] = [
+        Kind::Current,
+        Kind::BreakEven,
+        Kind::Crossover,
+        Kind::Crossing,
+    ];
+
+    /// Starts the marker's label: `Break-even $67.49/MWh`.
+    fn name(self) -> &'static str {
+        match self {
+            Kind::Current => "Current",
+            Kind::BreakEven => "Break-even",
+            Kind::Crossover => "Crossover",
+            Kind::Crossing => "Lines cross",
+        }
+    }
+
+    /// The marker's entry in the legend.
+    fn legend(self) -> &'static str {
+        match self {
+            Kind::Current => "Current price",
+            Kind::BreakEven => "Mining break-even",
+            Kind::Crossover => "Crossover",
+            Kind::Crossing => "Lines cross",
+        }
+    }
+
+    fn colour(self, theme: &Theme) -> Rgb {
+        match self {
+            Kind::Current => theme.current,
+            Kind::BreakEven => theme.mining,
+            Kind::Crossover => theme.crossover,
+            Kind::Crossing => theme.crossing,
+        }
+    }
+
+    /// The `stroke-dasharray`, `None` for a solid line.
+    fn dash(self) -> Option<&'static str> {
+        match self {
+            Kind::Current => None,
+            Kind::BreakEven => Some("7 4"),
+            Kind::Crossover => Some("2 3"),
+            Kind::Crossing => Some("9 3 2 3"),
+        }
+    }
+
+    fn swatch(self, theme: &Theme) -> Swatch {
+        match self.dash() {
+            Some(dash) => Swatch::Dashed(self.colour(theme), dash),
+            None => Swatch::Line(self.colour(theme), false),
+        }
+    }
+}
+
 /// A vertical marker at a price, with its label and a shorter one for when
 /// that does not fit.
 struct Marker {
+    kind: Kind,
     label: String,
     short: String,
     price: f64,
@@ -125,6 +255,7 @@ struct Marker {
 /// A marker placed above the plot: its x, its row (0 nearest the plot), and
 /// where its label starts and how it is anchored.
 struct Placed {
+    kind: Kind,
     x: i32,
     row: i32,
     text_x: i32,
@@ -144,24 +275,32 @@ fn draw_on(c: &mut Canvas<'_>, r: &Evaluation) -> Result<(), ChartError> {
         _ => (0.0, 1.0),
     };
 
-    let markers = [
-        ("Current", Some(r.derived.energy_price_usd_per_mwh)),
-        ("Break-even", Some(r.mining_breakeven_usd_per_mwh)),
-        ("Crossover", r.energy_crossover_usd_per_mwh),
+    let mut markers = vec![
+        (Kind::Current, Some(r.derived.energy_price_usd_per_mwh)),
+        (Kind::BreakEven, Some(r.mining_breakeven_usd_per_mwh)),
+        (Kind::Crossover, r.energy_crossover_usd_per_mwh),
     ];
+    markers.extend(
+        crossings(r)
+            .iter()
+            .map(|c| (Kind::Crossing, Some(c.energy_usd_per_mwh))),
+    );
     let tolerance = (hi - lo) * 1e-9;
     let mut inside: Vec<Marker> = Vec::new();
     let mut notes: Vec<Item> = Vec::new();
-    for (name, price) in markers {
+    for (kind, price) in markers {
+        let name = kind.name();
         match price {
             Some(p) if p >= lo - tolerance && p <= hi + tolerance => {
-                let label = format!("{name} {}", price_per_mwh(p));
                 inside.push(Marker {
-                    label,
+                    kind,
+                    label: format!("{name} {}", price_per_mwh(p)),
                     short: price_per_mwh(p),
                     price: p,
                 });
             }
+            // Outside the range, the note on which path is ahead says it.
+            Some(_) if kind == Kind::Crossing => {}
             Some(p) => {
                 let side = if p < lo { "below" } else { "above" };
                 notes.push(
@@ -177,13 +316,25 @@ fn draw_on(c: &mut Canvas<'_>, r: &Evaluation) -> Result<(), ChartError> {
             }
         }
     }
+    // Of the same rank as the crossover's note, so never shown without it.
+    if let Some(regime) = regime(r) {
+        notes.push(Item::note(sentence(&regime)).rank(1));
+    }
 
     let mut items = vec![
         Item::legend(Swatch::Line(theme.mining, false), "Keep mining"),
         Item::legend(Swatch::Line(theme.convert, false), "Convert"),
     ];
+    items.extend(
+        Kind::ALL
+            .into_iter()
+            .filter(|k| inside.iter().any(|m| m.kind == *k))
+            .map(|k| Item::legend(k.swatch(&theme), k.legend()).rank(2)),
+    );
     items.extend(notes);
     let header = c.header(&items)? + 6;
+    let small = c.metrics.small;
+    let marker_row = c.metrics.label_row;
 
     // Values: the y range always includes 0, so the zero line is drawn.
     let values = points
@@ -192,10 +343,10 @@ fn draw_on(c: &mut Canvas<'_>, r: &Evaluation) -> Result<(), ChartError> {
     let y_min = values.clone().fold(0.0_f64, f64::min);
     let y_max = values.fold(0.0_f64, f64::max);
     let rows_at_most = inside.len() as i32;
-    let last_label = text_width(&price_tick(hi, 1.0), SMALL_PX, false);
+    let last_label = text_width(&price_tick(hi, 1.0), small, false);
     let rough = Plot::new(
         c.size,
-        header + rows_at_most * MARKER_ROW,
+        header + rows_at_most * marker_row,
         0,
         Right::LastLabel(last_label),
     );
@@ -206,7 +357,7 @@ fn draw_on(c: &mut Canvas<'_>, r: &Evaluation) -> Result<(), ChartError> {
         false,
         1.0,
     );
-    let (y_labels, widest) = labelled(&y_ticks.values, money_tick);
+    let (y_labels, widest) = labelled(&y_ticks.values, small, money_tick);
 
     // The plot's sides do not depend on its top: place the marker labels,
     // then give them the rows they need.
@@ -215,11 +366,12 @@ fn draw_on(c: &mut Canvas<'_>, r: &Evaluation) -> Result<(), ChartError> {
     let placed = place_markers(
         &inside,
         &xs,
+        small,
         sides.right,
         (MARGIN, c.size.width as i32 - MARGIN),
     );
     let rows = placed.iter().map(|p| p.row + 1).max().unwrap_or(0);
-    let top = header + rows * MARKER_ROW + if rows > 0 { 4 } else { 0 };
+    let top = header + rows * marker_row + if rows > 0 { 4 } else { 0 };
     let plot = Plot::new(c.size, top, widest, Right::LastLabel(last_label));
     let ys = plot.y_scale((y_ticks.lo, y_ticks.hi));
 
@@ -235,12 +387,18 @@ fn draw_on(c: &mut Canvas<'_>, r: &Evaluation) -> Result<(), ChartError> {
     }
 
     for p in &placed {
-        let mid = plot.top - 4 - p.row * MARKER_ROW - MARKER_ROW / 2;
-        c.line(&[(p.x, plot.bottom), (p.x, mid - 5)], theme.marker, 2, None)?;
+        let mid = plot.top - 4 - p.row * marker_row - marker_row / 2;
+        let kind = p.kind;
+        c.line(
+            &[(p.x, plot.bottom), (p.x, mid - 5)],
+            kind.colour(&theme),
+            2,
+            kind.dash(),
+        )?;
         c.text(
             &p.label,
             (p.text_x, mid),
-            TextStyleSpec::new(SMALL_PX, theme.text, p.h, VPos::Center),
+            TextStyleSpec::new(small, theme.text, p.h, VPos::Center),
         )?;
     }
 
@@ -268,7 +426,7 @@ fn draw_on(c: &mut Canvas<'_>, r: &Evaluation) -> Result<(), ChartError> {
         ("Net present value", "NPV"),
     )?;
     let widest_price =
-        text_width(&price_tick(hi, 1.0), SMALL_PX, false).max(text_width("$0.00", SMALL_PX, false));
+        text_width(&price_tick(hi, 1.0), small, false).max(text_width("$0.00", small, false));
     let target = f64::from(plot.width()) / f64::from(widest_price + 24);
     let step = nice_step((hi - lo) / target.max(1.0), false);
     let x_labels: Vec<(f64, String)> = ticks_with_step(lo, hi, step)
@@ -280,82 +438,409 @@ fn draw_on(c: &mut Canvas<'_>, r: &Evaluation) -> Result<(), ChartError> {
     c.x_axis(&plot, &xs, &x_labels, "Energy price in year 1 ($/MWh)")
 }
 
-/// Rows for the marker labels: right to left, each in the lowest row where
-/// it overlaps no label already placed. A label reads rightwards from its
-/// marker unless that would run past `bounds.1`, then leftwards; when it
-/// fits neither way within `bounds`, its short form is used.
-fn place_markers(markers: &[Marker], xs: &Scale, right: i32, bounds: (i32, i32)) -> Vec<Placed> {
-    let mut order: Vec<&Marker> = markers.iter().collect();
-    order.sort_by(|a, b| b.price.total_cmp(&a.price));
-    let mut spans: Vec<(i32, i32, i32)> = Vec::new();
-    let mut placed = Vec::new();
-    for m in order {
-        let x = xs.px(m.price).min(right);
-        let w = text_width(&m.label, SMALL_PX, false);
-        let fits = x + 4 + w <= bounds.1 || x - 4 - w >= bounds.0;
-        let (label, w) = if fits {
-            (&m.label, w)
+/// One way to set a marker's label: which text, where it starts, how it is
+/// anchored and what it covers, marker line included.
+#[derive(Clone)]
+struct Setting {
+    label: String,
+    text_x: i32,
+    h: HPos,
+    from: i32,
+    to: i32,
+}
+
+/// The ways to set a marker's label at `x`, best first: the full label
+/// reading rightwards, then leftwards, then the short form likewise; only
+/// those within `bounds`, but at least the short one reading whichever way
+/// has more room.
+fn settings(m: &Marker, x: i32, px: f64, bounds: (i32, i32)) -> Vec<Setting> {
+    let mut out = Vec::new();
+    for label in [&m.label, &m.short] {
+        let w = text_width(label, px, false);
+        if x + 4 + w <= bounds.1 {
+            out.push(Setting {
+                label: label.clone(),
+                text_x: x + 4,
+                h: HPos::Left,
+                from: x - 2,
+                to: x + 4 + w,
+            });
+        }
+        if x - 4 - w >= bounds.0 {
+            out.push(Setting {
+                label: label.clone(),
+                text_x: x - 4,
+                h: HPos::Right,
+                from: x - 4 - w,
+                to: x + 2,
+            });
+        }
+    }
+    if out.is_empty() {
+        let w = text_width(&m.short, px, false);
+        out.push(if bounds.1 - x >= x - bounds.0 {
+            Setting {
+                label: m.short.clone(),
+                text_x: x + 4,
+                h: HPos::Left,
+                from: x - 2,
+                to: x + 4 + w,
+            }
         } else {
-            (&m.short, text_width(&m.short, SMALL_PX, false))
-        };
-        let (text_x, h, from, to) = if x + 4 + w <= bounds.1 {
-            (x + 4, HPos::Left, x - 2, x + 4 + w)
-        } else {
-            (x - 4, HPos::Right, x - 4 - w, x + 2)
-        };
-        let row = (0..)
-            .find(|row| {
-                !spans
-                    .iter()
-                    .any(|&(r, a, b)| r == *row && from < b + 6 && a < to + 6)
-            })
-            .unwrap_or(0);
-        spans.push((row, from, to));
-        placed.push(Placed {
-            x,
-            row,
-            text_x,
-            h,
-            label: label.clone(),
+            Setting {
+                label: m.short.clone(),
+                text_x: x - 4,
+                h: HPos::Right,
+                from: x - 4 - w,
+                to: x + 2,
+            }
         });
     }
-    placed
+    out
+}
+
+/// A label set in a row, with its marker's x.
+#[derive(Clone)]
+struct Slot {
+    setting: Setting,
+    row: i32,
+    x: i32,
+}
+
+impl Slot {
+    /// Whether the two can stand together: their labels apart when in one
+    /// row, and neither marker's line rising through the other's label
+    /// (a line rises from the plot to its own label's row).
+    fn clear_of(&self, other: &Slot) -> bool {
+        let (a, b) = (&self.setting, &other.setting);
+        if self.row == other.row {
+            return a.to + 6 <= b.from || b.to + 6 <= a.from;
+        }
+        let (low, high) = if self.row < other.row {
+            (self, other)
+        } else {
+            (other, self)
+        };
+        let crossed = low.setting.from - 3 < high.x && high.x < low.setting.to + 3;
+        !crossed
+    }
+}
+
+/// Most settings tried in the search for one where no label is crossed.
+const SEARCH_BUDGET: usize = 20_000;
+
+/// Rows for the marker labels above the plot, so that no two labels
+/// overlap and no marker line rises through another marker's label: the
+/// markers right to left, each with the first of its [`settings`] and the
+/// lowest row that allows the rest to be placed too (full labels before
+/// short ones). Should that search run too long, each label takes the
+/// lowest row where it overlaps no other label.
+fn place_markers(
+    markers: &[Marker],
+    xs: &Scale,
+    px: f64,
+    right: i32,
+    bounds: (i32, i32),
+) -> Vec<Placed> {
+    let mut order: Vec<&Marker> = markers.iter().collect();
+    order.sort_by(|a, b| b.price.total_cmp(&a.price));
+    let options: Vec<(i32, Vec<Setting>)> = order
+        .iter()
+        .map(|m| {
+            let x = xs.px(m.price).min(right);
+            (x, settings(m, x, px, bounds))
+        })
+        .collect();
+    let rows = order.len() as i32;
+    let mut slots: Vec<Slot> = Vec::with_capacity(order.len());
+    let mut budget = SEARCH_BUDGET;
+    if !search(&options, rows, &mut slots, &mut budget) {
+        slots.clear();
+        for (x, settings) in &options {
+            let Some(setting) = settings.first() else {
+                continue;
+            };
+            let row = (0..)
+                .find(|row| {
+                    !slots.iter().any(|s| {
+                        s.row == *row
+                            && setting.from < s.setting.to + 6
+                            && s.setting.from < setting.to + 6
+                    })
+                })
+                .unwrap_or(0);
+            slots.push(Slot {
+                setting: setting.clone(),
+                row,
+                x: *x,
+            });
+        }
+    }
+    order
+        .iter()
+        .zip(slots)
+        .map(|(m, slot)| Placed {
+            kind: m.kind,
+            x: slot.x,
+            row: slot.row,
+            text_x: slot.setting.text_x,
+            h: slot.setting.h,
+            label: slot.setting.label,
+        })
+        .collect()
+}
+
+/// Depth-first: a slot for each marker from `slots.len()` on that stands
+/// with every slot before it. False when there is none or the budget ran
+/// out.
+fn search(
+    options: &[(i32, Vec<Setting>)],
+    rows: i32,
+    slots: &mut Vec<Slot>,
+    budget: &mut usize,
+) -> bool {
+    let Some((x, settings)) = options.get(slots.len()) else {
+        return true;
+    };
+    // Full labels (the first settings) before short ones, then low rows.
+    let full = settings
+        .iter()
+        .take_while(|s| settings.first().is_some_and(|f| f.label == s.label))
+        .count();
+    let (first, rest) = settings.split_at(full);
+    for group in [first, rest] {
+        for row in 0..rows {
+            for setting in group {
+                if *budget == 0 {
+                    return false;
+                }
+                *budget -= 1;
+                let slot = Slot {
+                    setting: setting.clone(),
+                    row,
+                    x: *x,
+                };
+                if slots.iter().all(|s| s.clear_of(&slot)) {
+                    slots.push(slot);
+                    if search(options, rows, slots, budget) {
+                        return true;
+                    }
+                    slots.pop();
+                }
+            }
+        }
+    }
+    false
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{evaluate, Scenario};
+
+    type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+    const SIZE: Size = Size {
+        width: 720,
+        height: 360,
+    };
+
+    fn terawulf() -> Result<Evaluation, Box<dyn std::error::Error>> {
+        let preset = crate::presets::by_id("terawulf-core42").ok_or("no TeraWulf preset")?;
+        Ok(evaluate(&preset.scenario)?)
+    }
+
+    fn change(price: f64, converting_ahead_above: bool) -> AdvantageChange {
+        AdvantageChange {
+            energy_usd_per_mwh: price,
+            converting_ahead_above,
+        }
+    }
+
+    #[test]
+    fn markers_differ_in_colour_and_line_style() {
+        for theme in [Theme::light(), Theme::dark()] {
+            for (i, a) in Kind::ALL.iter().enumerate() {
+                for b in &Kind::ALL[i + 1..] {
+                    assert_ne!(a.colour(&theme), b.colour(&theme), "{a:?} {b:?}");
+                    assert_ne!(a.dash(), b.dash(), "{a:?} {b:?}");
+                }
+            }
+            // The current price and the break-even were once one colour.
+            assert_ne!(Kind::Current.colour(&theme), Kind::BreakEven.colour(&theme));
+        }
+    }
+
+    #[test]
+    fn where_the_host_pays_the_power_the_crossing_is_marked_and_told() -> TestResult {
+        let r = terawulf()?;
+        // MODEL.md's crossover is $0, yet mining is ahead at today's price.
+        assert_eq!(r.energy_crossover_usd_per_mwh, Some(0.0));
+        let [falls_behind] = r.energy_advantage_changes[..] else {
+            return Err(format!("{:?}", r.energy_advantage_changes).into());
+        };
+        assert!(!falls_behind.converting_ahead_above);
+        let at = price_per_mwh(falls_behind.energy_usd_per_mwh);
+        let told = format!("converting is ahead below {at}, mining above");
+
+        let theme = Theme::light();
+        let svg = draw(&r, &theme, SIZE)?;
+        assert!(svg.contains(&format!("\nLines cross {at}\n")), "{svg}");
+        assert!(svg.contains("\nLines cross\n"), "legend entry");
+        assert!(svg.contains(&format!(
+            "stroke-dasharray=\"9 3 2 3\" fill=\"none\" opacity=\"1\" stroke=\"{}\"",
+            theme.crossing.css()
+        )));
+        // The crossover's note never stands without where converting falls
+        // behind.
+        assert!(svg.contains("\nCrossover $0.00/MWh: below the swept range\n"));
+        assert!(svg.contains(&format!("\n{}\n", sentence(&told))));
+
+        let summary = summary(&r);
+        assert!(summary.contains(&told), "{summary}");
+        assert!(!summary.contains("free power"), "{summary}");
+        assert!(table(&r).caption.ends_with(&told));
+        Ok(())
+    }
+
+    #[test]
+    fn which_path_is_ahead_in_words() -> TestResult {
+        let mut r = evaluate(&Scenario::default())?;
+        // Ahead everywhere.
+        r.energy_crossover_usd_per_mwh = Some(0.0);
+        r.energy_advantage_changes = vec![];
+        assert_eq!(regime(&r), None);
+        assert!(summary(&r).ends_with("up to $2,000/MWh, even with free power."));
+        // An ordinary crossover says it all.
+        r.energy_crossover_usd_per_mwh = Some(50.0);
+        r.energy_advantage_changes = vec![change(50.0, true)];
+        assert_eq!(regime(&r), None);
+        assert!(crossings(&r).is_empty());
+        assert!(summary(&r).ends_with("worth at least as much as mining from $50.00/MWh."));
+        // Ahead from the crossover, behind again higher up.
+        r.energy_advantage_changes = vec![change(50.0, true), change(500.0, false)];
+        assert_eq!(crossings(&r), vec![change(500.0, false)]);
+        assert_eq!(
+            regime(&r).as_deref(),
+            Some(
+                "mining is ahead below $50.00/MWh, converting from $50.00/MWh to \
+                 $500.00/MWh and mining above $500.00/MWh"
+            )
+        );
+        // Ahead with free power, behind, ahead again: both crossings drawn.
+        r.energy_crossover_usd_per_mwh = Some(0.0);
+        r.energy_advantage_changes = vec![change(40.0, false), change(90.0, true)];
+        assert_eq!(crossings(&r).len(), 2);
+        let told = "converting is ahead below $40.00/MWh, mining from $40.00/MWh to \
+                    $90.00/MWh and converting above $90.00/MWh";
+        assert_eq!(regime(&r).as_deref(), Some(told));
+        assert!(summary(&r).ends_with(&format!("{told}.")));
+        let svg = draw(&r, &Theme::dark(), SIZE)?;
+        for at in ["$40.00/MWh", "$90.00/MWh"] {
+            assert!(svg.contains(&format!("Lines cross {at}")), "{at}");
+        }
+        Ok(())
+    }
 
     fn marker(label: &str, price: f64) -> Marker {
         Marker {
+            kind: Kind::Current,
             label: label.to_owned(),
             short: format!("${price}"),
             price,
         }
     }
 
+    /// No two labels overlap, and no marker line rises through a label.
+    fn assert_readable(placed: &[Placed], px: f64) {
+        let extent = |p: &Placed| {
+            let w = text_width(&p.label, px, false);
+            match p.h {
+                HPos::Left => (p.text_x, p.text_x + w),
+                _ => (p.text_x - w, p.text_x),
+            }
+        };
+        for (i, p) in placed.iter().enumerate() {
+            let (a, b) = extent(p);
+            for (j, q) in placed.iter().enumerate() {
+                // q's line rises from the plot up to its own row.
+                let crosses = q.row > p.row && a <= q.x && q.x <= b;
+                assert!(!crosses, "{} is crossed by {}", p.label, q.label);
+                if i != j && q.row == p.row {
+                    let (c, d) = extent(q);
+                    assert!(b < c || d < a, "{} overlaps {}", p.label, q.label);
+                }
+            }
+        }
+    }
+
     #[test]
-    fn close_markers_stack_far_ones_share_a_row() {
+    fn close_markers_part_or_stack_far_ones_share_a_row() {
         let xs = Scale::new((0.0, 100.0), (0, 600));
+        // Room on both sides: the labels read away from each other.
         let placed = place_markers(
             &[
                 marker("Current $45.00/MWh", 45.0),
                 marker("Break-even $47.00/MWh", 47.0),
             ],
             &xs,
+            11.0,
             600,
             (0, 610),
         );
-        let rows: Vec<i32> = placed.iter().map(|p| p.row).collect();
-        assert_eq!(rows, vec![0, 1]);
-        let placed = place_markers(&[marker("A", 10.0), marker("B", 90.0)], &xs, 600, (0, 610));
+        assert_readable(&placed, 11.0);
+        assert!(placed.iter().all(|p| p.row == 0 && p.label.contains("MWh")));
+        // Three close together: one has to go up a row.
+        let placed = place_markers(
+            &[
+                marker("Current $45.00/MWh", 45.0),
+                marker("Break-even $47.00/MWh", 47.0),
+                marker("Crossover $46.00/MWh", 46.0),
+            ],
+            &xs,
+            11.0,
+            600,
+            (0, 610),
+        );
+        assert_readable(&placed, 11.0);
+        assert!(placed.iter().any(|p| p.row > 0));
+        let placed = place_markers(
+            &[marker("A", 10.0), marker("B", 90.0)],
+            &xs,
+            11.0,
+            600,
+            (0, 610),
+        );
         assert!(placed.iter().all(|p| p.row == 0));
+    }
+
+    #[test]
+    fn no_label_is_crossed_by_another_marker_line() {
+        // As for TeraWulf–Core42: the lines cross left of the current price,
+        // left of the break-even.
+        let markers = [
+            marker("Current $45.00/MWh", 45.0),
+            marker("Break-even $67.49/MWh", 67.49),
+            marker("Lines cross $31.23/MWh", 31.23),
+        ];
+        let xs = Scale::new((20.0, 120.0), (0, 600));
+        assert_readable(&place_markers(&markers, &xs, 13.0, 600, (0, 610)), 13.0);
+        // On a narrow chart the break-even's label has to read leftwards,
+        // over the current price's line, unless it sits above that label.
+        let xs = Scale::new((20.0, 120.0), (50, 300));
+        assert_readable(&place_markers(&markers, &xs, 11.0, 300, (8, 312)), 11.0);
     }
 
     #[test]
     fn a_label_near_the_right_edge_reads_leftwards() {
         let xs = Scale::new((0.0, 100.0), (0, 600));
-        let placed = place_markers(&[marker("Crossover $99.00/MWh", 99.0)], &xs, 600, (0, 610));
+        let placed = place_markers(
+            &[marker("Crossover $99.00/MWh", 99.0)],
+            &xs,
+            11.0,
+            600,
+            (0, 610),
+        );
         assert!(matches!(placed[0].h, HPos::Right));
         assert!(placed[0].text_x < placed[0].x);
     }
@@ -363,7 +848,13 @@ mod tests {
     #[test]
     fn a_label_that_fits_neither_way_is_shortened() {
         let xs = Scale::new((0.0, 100.0), (0, 100));
-        let placed = place_markers(&[marker("Break-even $50.00/MWh", 50.0)], &xs, 100, (0, 100));
+        let placed = place_markers(
+            &[marker("Break-even $50.00/MWh", 50.0)],
+            &xs,
+            11.0,
+            100,
+            (0, 100),
+        );
         assert_eq!(placed[0].label, "$50");
     }
 }

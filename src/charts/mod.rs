@@ -3,11 +3,12 @@
 //! * [`revenue`]: contract revenue per contract year as bars, the
 //!   cumulative total as a line on a second axis; total and NPV stated.
 //! * [`build_time`]: critical IT online per calendar month for the
-//!   conversion and each greenfield baseline, the head start over the first
-//!   baseline shaded; months saved, MW-months, revenue pulled forward and
-//!   tenant value stated.
+//!   conversion and each greenfield baseline, as steps, the head start over
+//!   the first baseline shaded; months saved, MW-months, revenue pulled
+//!   forward and tenant value stated.
 //! * [`energy`]: both paths' NPV across the energy-price sweep, with the
-//!   current price, the mining break-even and the crossover marked.
+//!   current price, the mining break-even, the crossover and every price
+//!   where the lines cross marked, each in its own colour and line style.
 //!
 //! Each module has the same four functions: `draw` (the SVG text), `title`
 //! (a heading for the page, also the SVG's `aria-label`), `summary` (one to
@@ -18,7 +19,9 @@
 //! evaluation, theme and size give byte-identical text), never contains
 //! `NaN` or `inf`, and carries `viewBox`, `role="img"` and `aria-label` on
 //! its root so CSS can scale it. Text widths are estimated, never measured,
-//! so a redraw in the browser touches no layout.
+//! so a redraw in the browser touches no layout. Text sizes follow the width
+//! drawn at ([`Size::text_px`]), for a chart shown at about that width
+//! ([`Size::for_container`]).
 
 mod axis;
 mod canvas;
@@ -48,7 +51,10 @@ impl Rgb {
 }
 
 /// The colours of the charts. The data colours are the Okabe–Ito palette,
-/// safe for colour-blind readers, in both themes.
+/// safe for colour-blind readers: as published on the dark background,
+/// darker shades of it on the light one, so that every line and marker has
+/// a contrast of at least 3:1 against the background in both themes (WCAG
+/// 1.4.11). Markers also differ by line style, never by colour alone.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Theme {
     pub background: Rgb,
@@ -62,12 +68,16 @@ pub struct Theme {
     pub axis: Rgb,
     /// Converting, HPC: blue.
     pub convert: Rgb,
-    /// Keeping mining: orange.
+    /// Keeping mining: orange; also the mining break-even marker (dashed).
     pub mining: Rgb,
     /// Greenfield baselines: grey, dashed.
     pub greenfield: Rgb,
-    /// Markers (current price, break-even, crossover): vermilion.
-    pub marker: Rgb,
+    /// The current energy price marker: the text colour, solid.
+    pub current: Rgb,
+    /// The crossover marker (MODEL.md's crossover): bluish green, dotted.
+    pub crossover: Rgb,
+    /// Markers where the two paths' lines cross: reddish purple, dash-dot.
+    pub crossing: Rgb,
     /// Gains, shaded: sky blue at `gain_opacity`.
     pub gain: Rgb,
     pub gain_opacity: f64,
@@ -76,31 +86,41 @@ pub struct Theme {
 impl Theme {
     /// Dark text on white.
     pub fn light() -> Self {
+        let text = Rgb::hex(0x1F2328);
         Self {
             background: Rgb::hex(0xFFFFFF),
-            text: Rgb::hex(0x1F2328),
+            text,
             muted: Rgb::hex(0x59636E),
             grid: Rgb::hex(0xE4E7EB),
             axis: Rgb::hex(0x8C959F),
             convert: Rgb::hex(0x0072B2),
-            mining: Rgb::hex(0xE69F00),
-            greenfield: Rgb::hex(0x999999),
-            marker: Rgb::hex(0xD55E00),
+            mining: Rgb::hex(0xB87A00),
+            greenfield: Rgb::hex(0x767676),
+            current: text,
+            crossover: Rgb::hex(0x008662),
+            crossing: Rgb::hex(0xB3578C),
             gain: Rgb::hex(0x56B4E9),
             gain_opacity: 0.3,
         }
     }
 
-    /// Light text on a dark background.
+    /// Light text on the page's dark panel.
     pub fn dark() -> Self {
+        let text = Rgb::hex(0xE6EDF3);
         Self {
-            background: Rgb::hex(0x16191D),
-            text: Rgb::hex(0xE6EDF3),
+            background: Rgb::hex(0x1B2027),
+            text,
             muted: Rgb::hex(0xA3ADB8),
-            grid: Rgb::hex(0x2E343B),
+            grid: Rgb::hex(0x323941),
             axis: Rgb::hex(0x6E7781),
-            gain_opacity: 0.35,
-            ..Self::light()
+            convert: Rgb::hex(0x56B4E9),
+            mining: Rgb::hex(0xE69F00),
+            greenfield: Rgb::hex(0x999999),
+            current: text,
+            crossover: Rgb::hex(0x009E73),
+            crossing: Rgb::hex(0xCC79A7),
+            gain: Rgb::hex(0x56B4E9),
+            gain_opacity: 0.3,
         }
     }
 }
@@ -132,6 +152,29 @@ impl Size {
             width: self.width.clamp(Self::MIN_WIDTH, Self::MAX),
             height: self.height.clamp(Self::MIN_HEIGHT, Self::MAX),
         }
+    }
+
+    /// The size to draw a chart at for a container `width` CSS pixels wide:
+    /// the container's width rounded down to 10 px (so the SVG is shown at
+    /// about 1:1 and its text at [`Size::text_px`]), half as tall but 300 to
+    /// 480 px.
+    pub fn for_container(width: u32) -> Self {
+        let width = (width / 10 * 10).clamp(Self::MIN_WIDTH, Self::MAX);
+        Self {
+            width,
+            height: (width / 2).clamp(300, 480),
+        }
+    }
+
+    /// Size of the tick labels, axis titles and labels in the plot, px (the
+    /// header's legend and figures are 1 px larger): 11 px up to 480 px
+    /// wide, 13 px from 640 px, in between in half pixels. Meant for a chart
+    /// shown at about the width it is drawn at: 11 px on a phone, 13 px in
+    /// a projector's column.
+    pub fn text_px(self) -> f64 {
+        let w = f64::from(self.clamped().width);
+        let t = ((w - 480.0) / 160.0).clamp(0.0, 1.0);
+        ((11.0 + 2.0 * t) * 2.0).round() / 2.0
     }
 }
 
@@ -237,11 +280,107 @@ pub struct Table {
 mod tests {
     use super::*;
 
+    /// WCAG 2 relative luminance.
+    fn luminance(c: Rgb) -> f64 {
+        let channel = |v: u8| {
+            let v = f64::from(v) / 255.0;
+            if v <= 0.04045 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(c.0) + 0.7152 * channel(c.1) + 0.0722 * channel(c.2)
+    }
+
+    /// WCAG 2 contrast ratio, 1 to 21.
+    fn contrast(a: Rgb, b: Rgb) -> f64 {
+        let (la, lb) = (luminance(a), luminance(b));
+        (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+    }
+
+    /// Every colour a series or a marker is drawn in.
+    fn marks(t: &Theme) -> [(&'static str, Rgb); 6] {
+        [
+            ("convert", t.convert),
+            ("mining and break-even", t.mining),
+            ("greenfield", t.greenfield),
+            ("current price", t.current),
+            ("crossover", t.crossover),
+            ("lines cross", t.crossing),
+        ]
+    }
+
+    #[test]
+    fn contrast_ratios_are_as_wcag_defines_them() {
+        assert!((contrast(Rgb::hex(0x000000), Rgb::hex(0xFFFFFF)) - 21.0).abs() < 1e-9);
+        assert!((contrast(Rgb::hex(0x777777), Rgb::hex(0x777777)) - 1.0).abs() < 1e-9);
+        // The figures a reviewer measured on the old light theme.
+        let white = Rgb::hex(0xFFFFFF);
+        assert!((contrast(Rgb::hex(0xE69F00), white) - 2.25).abs() < 0.01);
+        assert!((contrast(Rgb::hex(0x999999), white) - 2.85).abs() < 0.01);
+    }
+
+    #[test]
+    fn every_series_and_marker_stands_out_from_the_background() {
+        // WCAG 1.4.11: graphics need 3:1 against what is next to them.
+        for (name, theme) in [("light", Theme::light()), ("dark", Theme::dark())] {
+            for (what, c) in marks(&theme) {
+                let ratio = contrast(c, theme.background);
+                assert!(
+                    ratio >= 3.0,
+                    "{name} theme: {what} {} is {ratio:.2}:1 against {}",
+                    c.css(),
+                    theme.background.css()
+                );
+            }
+            // Text: 4.5:1 (WCAG 1.4.3).
+            for (what, c) in [("text", theme.text), ("muted", theme.muted)] {
+                let ratio = contrast(c, theme.background);
+                assert!(ratio >= 4.5, "{name} theme: {what} is {ratio:.2}:1");
+            }
+        }
+        // The page's panels are the charts' backgrounds.
+        assert_eq!(Theme::light().background.css(), "#FFFFFF");
+        assert_eq!(Theme::dark().background.css(), "#1B2027");
+    }
+
+    #[test]
+    fn series_colours_differ_within_each_theme() {
+        for theme in [Theme::light(), Theme::dark()] {
+            let m = marks(&theme);
+            for (i, (a, ca)) in m.iter().enumerate() {
+                for (b, cb) in &m[i + 1..] {
+                    assert_ne!(ca, cb, "{a} and {b}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn text_sizes_follow_the_drawn_width() {
+        let at = |width| Size { width, height: 360 }.text_px();
+        assert_eq!(at(0), 11.0);
+        assert_eq!(at(340), 11.0);
+        assert_eq!(at(480), 11.0);
+        assert_eq!(at(560), 12.0);
+        assert_eq!(at(640), 13.0);
+        assert_eq!(at(1100), 13.0);
+        // Drawn at the container's width, the SVG is shown at about 1:1.
+        let phone = Size::for_container(337);
+        assert_eq!((phone.width, phone.height), (330, 300));
+        assert!(phone.text_px() * 337.0 / 330.0 >= 11.0);
+        let projector = Size::for_container(646);
+        assert_eq!((projector.width, projector.height), (640, 320));
+        assert!(projector.text_px() * 646.0 / 640.0 >= 13.0);
+        assert_eq!(Size::for_container(0), Size::for_container(240));
+        assert_eq!(Size::for_container(1157).height, 480);
+    }
+
     #[test]
     fn colours_and_sizes() {
         assert_eq!(Rgb::hex(0x0072B2), Rgb(0x00, 0x72, 0xB2));
         assert_eq!(Theme::light().convert.css(), "#0072B2");
-        assert_eq!(Theme::dark().convert, Theme::light().convert);
         assert_ne!(Theme::dark().background, Theme::light().background);
         assert_eq!(
             Size {

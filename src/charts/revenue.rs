@@ -7,7 +7,7 @@
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::axis::{labelled, money_tick, nice_step, text_width, ticks_pair};
-use super::canvas::{render, Canvas, Item, Plot, Right, Side, Swatch, TextStyleSpec, SMALL_PX};
+use super::canvas::{render, Canvas, Item, Plot, Right, Side, Swatch, TextStyleSpec};
 use super::{Chart, ChartError, Size, Table, Theme};
 use crate::format::{money, money_exact};
 use crate::model::Evaluation;
@@ -79,6 +79,7 @@ pub fn draw(r: &Evaluation, theme: &Theme, size: Size) -> Result<String, ChartEr
 
 fn draw_on(c: &mut Canvas<'_>, r: &Evaluation) -> Result<(), ChartError> {
     let theme = c.theme.clone();
+    let small = c.metrics.small;
     let annual = &r.contract_annual_revenue_usd;
     let n = annual.len().max(1);
     let cumulative: Vec<f64> = annual
@@ -103,8 +104,8 @@ fn draw_on(c: &mut Canvas<'_>, r: &Evaluation) -> Result<(), ChartError> {
     let hi = annual.iter().fold(0.0_f64, |a, v| a.max(*v));
     let top_cumulative = cumulative.iter().fold(0.0_f64, |a, v| a.max(*v));
     let (left, right) = ticks_pair(hi, top_cumulative, target, true);
-    let (left_labels, left_widest) = labelled(&left.values, money_tick);
-    let (right_labels, right_widest) = labelled(&right.values, money_tick);
+    let (left_labels, left_widest) = labelled(&left.values, small, money_tick);
+    let (right_labels, right_widest) = labelled(&right.values, small, money_tick);
 
     let plot = Plot::new(c.size, top, left_widest, Right::Axis(right_widest));
     let xs = plot.x_scale((0.5, n as f64 + 0.5));
@@ -149,7 +150,7 @@ fn draw_on(c: &mut Canvas<'_>, r: &Evaluation) -> Result<(), ChartError> {
         ("Cumulative revenue", "Cumulative"),
     )?;
 
-    let widest_year = text_width(&n.to_string(), SMALL_PX, false);
+    let widest_year = text_width(&n.to_string(), small, false);
     let step = nice_step(f64::from(widest_year + 10) / slot, true) as usize;
     let years: Vec<(f64, String)> = year_ticks(n, step)
         .into_iter()
@@ -158,7 +159,7 @@ fn draw_on(c: &mut Canvas<'_>, r: &Evaluation) -> Result<(), ChartError> {
     c.x_axis(&plot, &xs, &years, "Contract year")?;
 
     if annual.iter().all(|v| *v == 0.0) {
-        let spec = TextStyleSpec::new(SMALL_PX, theme.muted, HPos::Center, VPos::Center);
+        let spec = TextStyleSpec::new(small, theme.muted, HPos::Center, VPos::Center);
         c.text(
             "No contract revenue",
             ((plot.left + plot.right) / 2, (plot.top + plot.bottom) / 2),

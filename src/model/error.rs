@@ -6,7 +6,7 @@
 
 use std::fmt;
 
-use super::field::{Field, Rule};
+use super::field::{form_number, Field, Rule};
 
 /// One problem with a scenario, naming the field (by its dotted path).
 #[derive(Clone, Debug, PartialEq)]
@@ -100,7 +100,7 @@ impl ScenarioError {
                 format!(
                     "must be a whole number {}, got {}",
                     field.rule().phrase(),
-                    num(*got)
+                    form_number(*got)
                 )
             }
             Self::OutOfRange { field, rule, got } => {
@@ -109,12 +109,12 @@ impl ScenarioError {
                 } else {
                     ""
                 };
-                format!("must be {whole}{}, got {}", rule.phrase(), num(*got))
+                format!("must be {whole}{}, got {}", rule.phrase(), form_number(*got))
             }
             Self::BaselineOutOfRange { got, .. } => format!(
                 "must be a whole number {}, got {}",
                 Field::GreenfieldBuildMonths.rule().phrase(),
-                num(*got)
+                form_number(*got)
             ),
             Self::BaselineCount { count } => {
                 format!("must list 1 to 5 baselines in months, got {count}")
@@ -126,16 +126,16 @@ impl ScenarioError {
             } => format!(
                 "{} MW of critical IT at hpc.pue {} needs {} MW of grid power, more than \
                  site.grid_capacity_mw {}; at most {} MW fit",
-                num(*critical_it_mw),
-                num(*hpc_pue),
-                num(critical_it_mw * hpc_pue),
-                num(*grid_mw),
-                num(grid_mw / hpc_pue),
+                form_number(*critical_it_mw),
+                form_number(*hpc_pue),
+                form_number(critical_it_mw * hpc_pue),
+                form_number(*grid_mw),
+                form_number(grid_mw / hpc_pue),
             ),
             Self::SweepOrder { min, max } => format!(
                 "the highest price ({}) must be greater than the lowest ({})",
-                num(*max),
-                num(*min)
+                form_number(*max),
+                form_number(*min)
             ),
             Self::SchemaVersion { got } => {
                 format!("this build reads version 1 scenarios, got version {got}")

@@ -57,7 +57,8 @@ pub enum Kind {
     OptionalWhole,
     /// On or off.
     Bool,
-    /// Whole numbers separated by commas.
+    /// Whole numbers separated by commas, semicolons or spaces (a bare comma
+    /// before three digits is refused: it could group thousands).
     WholeList,
 }
 
@@ -149,22 +150,35 @@ impl Rule {
 
     /// The rule in words: "between 1 and 3", "greater than -100 and at most 100".
     pub fn phrase(&self) -> String {
-        use super::error::num;
         match (self.min, self.max) {
-            (Bound::Incl(a), Bound::Incl(b)) => format!("between {} and {}", num(a), num(b)),
+            (Bound::Incl(a), Bound::Incl(b)) => {
+                format!("between {} and {}", form_number(a), form_number(b))
+            }
             (Bound::Excl(a), Bound::Incl(b)) => {
-                format!("greater than {} and at most {}", num(a), num(b))
+                format!(
+                    "greater than {} and at most {}",
+                    form_number(a),
+                    form_number(b)
+                )
             }
             (Bound::Incl(a), Bound::Excl(b)) => {
-                format!("at least {} and less than {}", num(a), num(b))
+                format!(
+                    "at least {} and less than {}",
+                    form_number(a),
+                    form_number(b)
+                )
             }
             (Bound::Excl(a), Bound::Excl(b)) => {
-                format!("greater than {} and less than {}", num(a), num(b))
+                format!(
+                    "greater than {} and less than {}",
+                    form_number(a),
+                    form_number(b)
+                )
             }
-            (Bound::Incl(a), Bound::Open) => format!("at least {}", num(a)),
-            (Bound::Excl(a), Bound::Open) => format!("greater than {}", num(a)),
-            (Bound::Open, Bound::Incl(b)) => format!("at most {}", num(b)),
-            (Bound::Open, Bound::Excl(b)) => format!("less than {}", num(b)),
+            (Bound::Incl(a), Bound::Open) => format!("at least {}", form_number(a)),
+            (Bound::Excl(a), Bound::Open) => format!("greater than {}", form_number(a)),
+            (Bound::Open, Bound::Incl(b)) => format!("at most {}", form_number(b)),
+            (Bound::Open, Bound::Excl(b)) => format!("less than {}", form_number(b)),
             (Bound::Open, Bound::Open) => "a finite number".to_owned(),
         }
     }
@@ -504,8 +518,8 @@ impl Field {
         match self.get(s) {
             Value::Number(x) => form_number(x),
             Value::OptNumber(x) => x.map(form_number).unwrap_or_default(),
-            Value::Whole(n) => n.to_string(),
-            Value::OptWhole(n) => n.map(|n| n.to_string()).unwrap_or_default(),
+            Value::Whole(n) => form_number(f64::from(n)),
+            Value::OptWhole(n) => n.map(|n| form_number(f64::from(n))).unwrap_or_default(),
             Value::Bool(b) => b.to_string(),
             Value::List(v) => v.iter().map(u32::to_string).collect::<Vec<_>>().join(", "),
         }
@@ -541,10 +555,10 @@ impl Field {
                 "true" | "on" | "yes" | "1" => Value::Bool(true),
                 "false" | "off" | "no" | "0" | "" => Value::Bool(false),
                 _ => {
-                    return Err(ScenarioError::NotANumber {
-                        field: self,
-                        text: text.to_owned(),
-                    })
+                    return Err(self.unreadable(format!(
+                        "must be on or off: true/false, on/off, yes/no or 1/0 \
+                         (empty means off), got \"{text}\""
+                    )))
                 }
             },
             Kind::WholeList => Value::List(self.parse_list(text)?),
@@ -589,18 +603,35 @@ impl Field {
     }
 
     fn parse_number(self, text: &str) -> Result<f64, ScenarioError> {
-        let cleaned = clean_number(text);
-        if cleaned.is_empty() {
-            return Err(ScenarioError::Empty { field: self });
-        }
-        let x: f64 = cleaned.parse().map_err(|_| ScenarioError::NotANumber {
-            field: self,
-            text: text.to_owned(),
+        let x = read_number(text).map_err(|problem| match problem {
+            NumberSyntax::Empty => ScenarioError::Empty { field: self },
+            NumberSyntax::Other => ScenarioError::NotANumber {
+                field: self,
+                text: text.to_owned(),
+            },
+            NumberSyntax::Space => self.unreadable(format!(
+                "\"{text}\" is not a number here: remove the space inside it; \
+                 commas may group thousands (7,000,000)"
+            )),
+            NumberSyntax::Comma => self.unreadable(format!(
+                "\"{text}\" is not a number here: use a point for decimals ({}); \
+                 commas may only group thousands (7,000,000)",
+                decimal_hint(text).unwrap_or_else(|| "2.5".to_owned())
+            )),
         })?;
         if x.is_finite() {
             Ok(x)
         } else {
             Err(ScenarioError::NotFinite { field: self })
+        }
+    }
+
+    /// A text this field cannot read, with `message` saying why and what to
+    /// type instead (shown as `field.path: message`).
+    fn unreadable(self, message: String) -> ScenarioError {
+        ScenarioError::Decode {
+            path: self.path().to_owned(),
+            message,
         }
     }
 
@@ -627,6 +658,13 @@ impl Field {
             field: self,
             text: text.to_owned(),
         };
+        if looks_grouped(text) {
+            return Err(self.unreadable(format!(
+                "\"{text}\" is ambiguous: a comma before three digits could group \
+                 thousands; separate baselines with a comma and a space (36, 48, 60) \
+                 or with spaces (36 48 60)"
+            )));
+        }
         let mut out = Vec::new();
         for (index, part) in text
             .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
@@ -732,22 +770,27 @@ enum Value {
     List(Vec<u32>),
 }
 
-/// A number as the form shows it: large whole numbers with thousands
-/// separators (`7,000,000`), which the form reads back as typed.
+/// A number as the form shows it, in the syntax [`read_number`] reads: from
+/// 1,000 on with thousands separators (`4,000`, `7,000,000`, `12,345.5`), a
+/// plain `-` for negatives (`-10`), an exponent from 1e15 on (`1e20`).
 pub fn form_number(x: f64) -> String {
     let plain = super::error::num(x);
-    if x.fract() != 0.0 || x.abs() < 10_000.0 || plain.contains('e') {
+    if !plain
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-')
+    {
+        // An exponent, NaN or an infinity.
         return plain;
     }
     let (sign, digits) = plain
         .strip_prefix('-')
         .map_or(("", plain.as_str()), |d| ("-", d));
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
     let mut out = String::from(sign);
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
+    out.push_str(&crate::format::group_digits(int));
+    if !frac.is_empty() {
+        out.push('.');
+        out.push_str(frac);
     }
     out
 }
@@ -756,16 +799,134 @@ fn is_blank(text: &str) -> bool {
     text.trim().is_empty()
 }
 
-/// Drops what people type around numbers: spaces, thousands commas,
-/// underscores, a leading `$`, a trailing `%`; `−` (U+2212) reads as `-`.
-pub fn clean_number(text: &str) -> String {
-    text.trim()
-        .trim_start_matches('$')
-        .trim_end_matches('%')
+/// Why a text does not read as one number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NumberSyntax {
+    /// Nothing but spaces, `$`, `%` or `_`.
+    Empty,
+    /// Whitespace between the characters of the number (`5 5`, `1 000`).
+    Space,
+    /// A comma that does not group thousands (`45,5`, `1,00`, `1.000,5`).
+    Comma,
+    /// Anything else that is not a number (`12abc`, `-`, `1..2`).
+    Other,
+}
+
+/// Reads one number as people type it into the form:
+///
+/// - spaces around it, a `$` before it (`$45`, `-$5`, `$-5`, `$ 45`) and a
+///   `%` after it (`12%`, `95 %`) are allowed;
+/// - `−` (U+2212) reads as `-`; `_` is ignored (`1_000`);
+/// - a comma only groups thousands, in groups of three after a first group
+///   of one to three digits that does not start with 0 (`7,000,000`,
+///   `1,234.5`, `-1,000`); any other comma is refused (`45,5`, `1,00`,
+///   `1,0000`, `,5`, `1,,000`, `1.000,5`, `0,500`), as is whitespace inside
+///   the number (`5 5`, `1 000`);
+/// - the rest is Rust's decimal syntax (`1.`, `.5`, `1e3`, `+2`; `inf` and
+///   `NaN` read and are refused later as not finite).
+pub fn read_number(text: &str) -> Result<f64, NumberSyntax> {
+    let body = number_body(text)?;
+    if body.chars().any(char::is_whitespace) {
+        return Err(NumberSyntax::Space);
+    }
+    let body: String = body
         .chars()
-        .filter(|c| !matches!(c, ',' | '_' | ' ' | '\u{a0}' | '\u{202f}'))
+        .filter(|&c| c != '_')
         .map(|c| if c == '\u{2212}' { '-' } else { c })
-        .collect()
+        .collect();
+    if body.is_empty() {
+        return Err(NumberSyntax::Empty);
+    }
+    let plain = if body.contains(',') {
+        if !commas_group_thousands(&body) {
+            let number_like = body
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-' | '+' | 'e' | 'E'));
+            return Err(if number_like {
+                NumberSyntax::Comma
+            } else {
+                NumberSyntax::Other
+            });
+        }
+        body.replace(',', "")
+    } else {
+        body
+    };
+    plain.parse().map_err(|_| NumberSyntax::Other)
+}
+
+/// The number's own characters: `text` without the spaces around it, a
+/// leading `$` (after an optional sign: `-$5`) and a trailing `%`; the sign
+/// before a `$` is kept.
+fn number_body(text: &str) -> Result<String, NumberSyntax> {
+    let t = text.trim();
+    let mut sign = "";
+    let mut rest = t;
+    for s in ["-", "+", "\u{2212}"] {
+        if let Some(r) = t.strip_prefix(s).filter(|r| r.starts_with('$')) {
+            sign = s;
+            rest = r;
+        }
+    }
+    let rest = rest.trim_start_matches('$').trim_start();
+    let rest = rest.trim_end_matches('%').trim_end();
+    if rest.is_empty() || rest.chars().all(|c| c == '_') {
+        return Err(NumberSyntax::Empty);
+    }
+    Ok(format!("{sign}{rest}"))
+}
+
+/// Whether every comma in `body` (sign, digits, point, exponent) separates
+/// thousands: only in the whole part, which is then `d{1,3}(,ddd)+` with a
+/// first digit other than 0.
+fn commas_group_thousands(body: &str) -> bool {
+    let mantissa = body.split(['e', 'E']).next().unwrap_or("");
+    if body.len() > mantissa.len() && body[mantissa.len()..].contains(',') {
+        return false;
+    }
+    let unsigned = mantissa.trim_start_matches(['-', '+']);
+    let (int, frac) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+    if frac.contains(',') {
+        return false;
+    }
+    let mut groups = int.split(',');
+    let first = groups.next().unwrap_or("");
+    let digits = |g: &str| g.bytes().all(|b| b.is_ascii_digit());
+    (1..=3).contains(&first.len())
+        && digits(first)
+        && !first.starts_with('0')
+        && groups.all(|g| g.len() == 3 && digits(g))
+}
+
+/// The number a text with a decimal comma probably means, written with a
+/// point (`45,5` → `45.5`, `1.000,5` → `1000.5`, `,5` → `0.5`); `None` when
+/// it is not that simple (`1,,000`).
+fn decimal_hint(text: &str) -> Option<String> {
+    let body = number_body(text).ok()?.replace('\u{2212}', "-");
+    let (sign, unsigned) = match body.strip_prefix(['-', '+']) {
+        Some(rest) => (&body[..body.len() - rest.len()], rest),
+        None => ("", body.as_str()),
+    };
+    let (int, frac) = unsigned.split_once(',')?;
+    let digits = |g: &str| g.bytes().all(|b| b.is_ascii_digit());
+    if frac.is_empty() || !digits(frac) || !int.split('.').all(digits) {
+        return None;
+    }
+    let int = int.replace('.', "");
+    let int = if int.is_empty() { "0" } else { &int };
+    Some(format!("{sign}{int}.{frac}"))
+}
+
+/// Whether a list has a comma that reads like a thousands separator: one
+/// between a digit and exactly three digits (`1,000`, `36,120`).
+fn looks_grouped(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| {
+        c == b',' && i > 0 && b[i - 1].is_ascii_digit() && {
+            let run = b[i + 1..].iter().take_while(|d| d.is_ascii_digit()).count();
+            run == 3
+        }
+    })
 }
 
 /// Builds a scenario from the text of every field (as a form holds it).
@@ -802,21 +963,279 @@ pub fn scenario_from_texts<'a>(
 mod tests {
     use super::*;
 
+    fn read(field: Field, text: &str) -> Result<Scenario, String> {
+        let mut s = Scenario::default();
+        field
+            .set_text(&mut s, text)
+            .map(|()| s)
+            .map_err(|e| e.to_string())
+    }
+
     #[test]
-    fn large_whole_numbers_show_with_separators_and_read_back() {
+    fn numbers_show_grouped_from_one_thousand_and_read_back() {
         for (x, shown) in [
             (7_000_000.0, "7,000,000"),
             (10_000.0, "10,000"),
+            (4_000.0, "4,000"),
+            (1_000.0, "1,000"),
+            (9_999.0, "9,999"),
+            (999.0, "999"),
             (-12_345.0, "-12,345"),
-            (9_999.0, "9999"),
+            (-1_000.0, "-1,000"),
+            (-10.0, "-10"),
             (0.5, "0.5"),
-            (12_345.5, "12345.5"),
+            (0.0, "0"),
+            (12_345.5, "12,345.5"),
+            (1_234.567_8, "1,234.5678"),
+            (999_999_999_999_999.0, "999,999,999,999,999"),
             (1e20, "1e20"),
+            (1e-7, "1e-7"),
         ] {
-            assert_eq!(form_number(x), shown);
-            let mut s = Scenario::default();
-            assert!(Field::HpcCapex.set_text(&mut s, shown).is_ok(), "{shown}");
+            assert_eq!(form_number(x), shown, "{x}");
+            let s = read(Field::HpcCapex, shown).unwrap_or_else(|e| panic!("{e}"));
             assert_eq!(s.hpc.capex_usd_per_mw, x, "{shown}");
+        }
+    }
+
+    #[test]
+    fn every_field_text_groups_thousands_the_same_way() {
+        let d = Scenario::default();
+        for (field, shown) in [
+            (Field::MiningOpex, "4,000"),
+            (Field::HpcOpex, "15,000"),
+            (Field::HpcCapex, "7,000,000"),
+            (Field::TenantComputeValue, "700,000"),
+            (Field::SiteEnergyPrice, "45"),
+            (Field::MiningHashpriceDrift, "-10"),
+            (Field::GreenfieldBuildMonths, "36, 48, 60"),
+            (Field::MiningCurtail, "true"),
+        ] {
+            assert_eq!(field.text(&d), shown, "{}", field.path());
+        }
+        // Whole numbers too.
+        let mut s = Scenario::default();
+        s.sensitivity.energy_usd_per_mwh.steps = 1_001;
+        assert_eq!(Field::SweepSteps.text(&s), "1,001");
+        // No text of the defaults or of a preset shows four digits in a row
+        // before its point.
+        let mut scenarios = vec![d];
+        scenarios.extend(crate::presets::all().into_iter().map(|p| p.scenario));
+        for s in &scenarios {
+            for &field in Field::ALL {
+                let text = field.text(s);
+                let int = text.split('.').next().unwrap_or("");
+                let run = int
+                    .split(|c: char| !c.is_ascii_digit())
+                    .map(str::len)
+                    .max()
+                    .unwrap_or(0);
+                assert!(run <= 3, "{}: {text}", field.path());
+            }
+        }
+    }
+
+    #[test]
+    fn accepted_number_syntax() {
+        for (text, want) in [
+            ("7,000,000", 7_000_000.0),
+            ("1,234.5", 1_234.5),
+            ("-1,000", -1_000.0),
+            ("$1,000", 1_000.0),
+            ("\u{2212}1,000", -1_000.0),
+            ("999,999.25", 999_999.25),
+            ("1,000e3", 1e6),
+            ("$45", 45.0),
+            ("$ 45", 45.0),
+            ("-$5", -5.0),
+            ("\u{2212}$5", -5.0),
+            ("$-5", -5.0),
+            ("1.", 1.0),
+            (".5", 0.5),
+            ("+2", 2.0),
+            ("012", 12.0),
+            ("1e3", 1_000.0),
+            ("12%", 12.0),
+            (" 95 % ", 95.0),
+            ("\u{2212}5", -5.0),
+            ("1_000", 1_000.0),
+            ("\u{a0}5\u{202f}", 5.0),
+            ("\t45\n", 45.0),
+        ] {
+            assert_eq!(read_number(text), Ok(want), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn ambiguous_commas_are_refused() {
+        for text in [
+            "45,5",
+            "1,00",
+            "1,0000",
+            ",5",
+            "1,,000",
+            "1.000,5",
+            "0,500",
+            "00,500",
+            "1,000,00",
+            "1,000.5,5",
+            "1e1,000",
+            "1,",
+            "-45,5",
+            "$45,5",
+            ",",
+            "1,000,0000",
+        ] {
+            assert_eq!(read_number(text), Err(NumberSyntax::Comma), "{text:?}");
+            assert!(read(Field::SiteEnergyPrice, text).is_err(), "{text:?}");
+        }
+        assert_eq!(read_number("1,000abc"), Err(NumberSyntax::Other));
+    }
+
+    #[test]
+    fn whitespace_inside_a_number_is_refused() {
+        for text in [
+            "5 5",
+            "1 000",
+            "1\u{a0}000",
+            "1\u{202f}000",
+            "- 5",
+            "1 .5",
+            "7,000, 000",
+            " 1 2 ",
+            "$4 5",
+        ] {
+            assert_eq!(read_number(text), Err(NumberSyntax::Space), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn refusals_name_the_field_and_say_what_to_type() {
+        for (field, text, want) in [
+            (
+                Field::SiteEnergyPrice,
+                "45,5",
+                "site.energy_price_usd_per_mwh: \"45,5\" is not a number here: use a point \
+                 for decimals (45.5); commas may only group thousands (7,000,000)",
+            ),
+            (
+                Field::HpcCapex,
+                "1.000,5",
+                "hpc.capex_usd_per_mw: \"1.000,5\" is not a number here: use a point for \
+                 decimals (1000.5); commas may only group thousands (7,000,000)",
+            ),
+            (
+                Field::HpcPue,
+                ",5",
+                "hpc.pue: \",5\" is not a number here: use a point for decimals (0.5); \
+                 commas may only group thousands (7,000,000)",
+            ),
+            (
+                Field::FinanceDiscountRate,
+                "\u{2212}2,5 %",
+                "finance.discount_rate_pct: \"\u{2212}2,5 %\" is not a number here: use a \
+                 point for decimals (-2.5); commas may only group thousands (7,000,000)",
+            ),
+            (
+                Field::SiteGridCapacity,
+                "1,,000",
+                "site.grid_capacity_mw: \"1,,000\" is not a number here: use a point for \
+                 decimals (2.5); commas may only group thousands (7,000,000)",
+            ),
+            (
+                Field::SiteEnergyPrice,
+                "5 5",
+                "site.energy_price_usd_per_mwh: \"5 5\" is not a number here: remove the \
+                 space inside it; commas may group thousands (7,000,000)",
+            ),
+            (
+                Field::HpcConversionMonths,
+                "1 2",
+                "hpc.conversion_months: \"1 2\" is not a number here: remove the space \
+                 inside it; commas may group thousands (7,000,000)",
+            ),
+        ] {
+            let mut s = Scenario::default();
+            let e = field.set_text(&mut s, text).err();
+            assert_eq!(e.as_ref().map(ToString::to_string).as_deref(), Some(want));
+            assert_eq!(e.and_then(|e| e.field()), Some(field), "{text:?}");
+            assert_eq!(s, Scenario::default(), "a refused text changes nothing");
+        }
+        // Optional fields read the same way once not empty.
+        assert!(read(Field::HpcCriticalIt, "7,5").is_err());
+        assert!(read(Field::MiningHalving, "1 7").is_err());
+        assert_eq!(
+            read(Field::HpcCriticalIt, "1,200").map(|s| s.hpc.critical_it_mw),
+            Ok(Some(1_200.0))
+        );
+    }
+
+    #[test]
+    fn switches_say_what_they_accept() {
+        for (field, text) in [
+            (Field::ContractPassThrough, "maybe"),
+            (Field::MiningCurtail, "2"),
+            (Field::MiningCurtail, "onn"),
+        ] {
+            let mut s = Scenario::default();
+            let e = field.set_text(&mut s, text).err();
+            assert_eq!(
+                e.as_ref().map(ToString::to_string),
+                Some(format!(
+                    "{}: must be on or off: true/false, on/off, yes/no or 1/0 (empty means \
+                     off), got \"{text}\"",
+                    field.path()
+                ))
+            );
+            assert_eq!(e.and_then(|e| e.field()), Some(field));
+        }
+        for (text, want) in [
+            ("true", true),
+            (" ON ", true),
+            ("Yes", true),
+            ("1", true),
+            ("false", false),
+            ("off", false),
+            ("no", false),
+            ("0", false),
+            ("", false),
+        ] {
+            let s = read(Field::ContractPassThrough, text).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(s.contract.power_pass_through, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn baseline_lists_split_on_commas_and_spaces_but_not_thousands() {
+        for text in [
+            "36, 48, 60",
+            "36 48 60",
+            "36,48,60",
+            "36;48 60",
+            " 36 ,  48 ,60 ",
+            "36,\u{a0}48, 60",
+        ] {
+            let s = read(Field::GreenfieldBuildMonths, text).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(s.greenfield.build_months, vec![36, 48, 60], "{text:?}");
+        }
+        let s = read(Field::GreenfieldBuildMonths, "120, 180, 240").unwrap_or_default();
+        assert_eq!(s.greenfield.build_months, vec![120, 180, 240]);
+        for text in [
+            "1,000",
+            "36,120",
+            "36, 1,000",
+            "120,180,240",
+            "2,000, 36",
+            "1,000.5",
+        ] {
+            assert_eq!(
+                read(Field::GreenfieldBuildMonths, text).err(),
+                Some(format!(
+                    "greenfield.build_months: \"{text}\" is ambiguous: a comma before three \
+                     digits could group thousands; separate baselines with a comma and a \
+                     space (36, 48, 60) or with spaces (36 48 60)"
+                )),
+                "{text:?}"
+            );
         }
     }
 }

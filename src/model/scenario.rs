@@ -11,8 +11,8 @@
 use serde::de::{self, Deserializer};
 use serde::{Deserialize, Serialize};
 
-use super::error::{num, ScenarioError, ScenarioErrors};
-use super::field::Field;
+use super::error::{ScenarioError, ScenarioErrors};
+use super::field::{form_number, Field};
 
 /// The scenario format this build writes and reads.
 pub const SCHEMA_VERSION: u64 = 1;
@@ -458,7 +458,7 @@ const NOT_WHOLE: &str = "must be a whole number";
 
 fn to_whole<E: de::Error>(x: f64) -> Result<u32, E> {
     if !x.is_finite() || x.fract() != 0.0 || x < 0.0 || x > f64::from(u32::MAX) {
-        return Err(E::custom(format!("{NOT_WHOLE}, got {}", num(x))));
+        return Err(E::custom(format!("{NOT_WHOLE}, got {}", form_number(x))));
     }
     Ok(x as u32)
 }

@@ -17,16 +17,17 @@ use crate::ui::messages;
 use crate::ui::state::{Action, State};
 use crate::web;
 
-/// Size the charts are drawn at; the page scales them to fit its column.
-const CHART_SIZE: Size = Size {
-    width: 720,
-    height: 360,
-};
-/// On a phone: smaller, so the text stays readable once scaled to the screen.
-const CHART_SIZE_NARROW: Size = Size {
-    width: 440,
-    height: 340,
-};
+/// The frame whose width the charts are drawn at, so they show at about
+/// 1:1 and their text at its intended size on a phone and a projector alike.
+const CHART_FRAME: &str = "#chart-revenue .svg-frame";
+
+/// The width to draw the charts at: the frame's, to 10 px, or before the
+/// page is laid out a guess from the screen width.
+fn chart_width() -> u32 {
+    web::element_width(CHART_FRAME).unwrap_or(if web::matches(web::NARROW) { 340 } else { 720 })
+        / 10
+        * 10
+}
 
 /// An `Rc` compared by address, so memos re-run only on a new value.
 #[derive(Clone)]
@@ -117,16 +118,17 @@ pub fn app() -> Html {
             .then(|| AttrValue::from("Opened a shared scenario. Undo brings back your own inputs."))
     });
     let dark = use_state(|| web::matches(web::DARK));
-    let narrow = use_state(|| web::matches(web::NARROW));
+    let width = use_state_eq(chart_width);
 
-    // Follow the system's light/dark setting and the screen width while the
-    // page is open.
+    // Follow the system's light/dark setting and the charts' width while the
+    // page is open (measured once laid out, then on every resize).
     {
-        let (dark, narrow) = (dark.clone(), narrow.clone());
+        let (dark, width) = (dark.clone(), width.clone());
         use_effect_with((), move |()| {
+            width.set(chart_width());
             let listeners = [
                 web::on_media_change(web::DARK, move |on| dark.set(on)),
-                web::on_media_change(web::NARROW, move |on| narrow.set(on)),
+                web::on_resize(move || width.set(chart_width())),
             ];
             move || drop(listeners)
         });
@@ -168,21 +170,14 @@ pub fn app() -> Html {
     let cards = use_memo(Same(result.clone()), |r| {
         Rc::new((*r.0).as_ref().map(kpis).unwrap_or_default())
     });
-    let chart_views = use_memo(
-        (Same(result.clone()), *dark, *narrow),
-        |(r, dark, narrow)| {
-            let theme = if *dark { Theme::dark() } else { Theme::light() };
-            let size = if *narrow {
-                CHART_SIZE_NARROW
-            } else {
-                CHART_SIZE
-            };
-            (*r.0)
-                .as_ref()
-                .map(|r| draw_charts(r, &theme, size))
-                .unwrap_or_default()
-        },
-    );
+    let chart_views = use_memo((Same(result.clone()), *dark, *width), |(r, dark, width)| {
+        let theme = if *dark { Theme::dark() } else { Theme::light() };
+        let size = Size::for_container(*width);
+        (*r.0)
+            .as_ref()
+            .map(|r| draw_charts(r, &theme, size))
+            .unwrap_or_default()
+    });
 
     // Keep what was typed across reloads.
     {

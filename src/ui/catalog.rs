@@ -25,14 +25,14 @@ pub fn slider(field: Field) -> Option<(f64, f64)> {
 /// inside the valid range. `None` when the text is not a number yet or the
 /// field is not numeric, so the key does nothing.
 pub fn step_text(field: Field, text: &str, up: bool, big: bool) -> Option<String> {
-    use crate::model::field::{Bound, Kind};
+    use crate::model::field::{read_number, Bound, Kind};
     if !matches!(
         field.kind(),
         Kind::Number | Kind::OptionalNumber | Kind::Whole | Kind::OptionalWhole
     ) {
         return None;
     }
-    let x: f64 = crate::model::field::clean_number(text).parse().ok()?;
+    let x = read_number(text).ok()?;
     if !x.is_finite() {
         return None;
     }
@@ -53,6 +53,17 @@ pub fn step_text(field: Field, text: &str, up: bool, big: bool) -> Option<String
         _ => next,
     };
     Some(crate::model::field::form_number(next))
+}
+
+/// The text a slider writes into its field: the slider's value (`7100000`)
+/// written as the field shows numbers (`7,100,000`), the same form as the
+/// field's default text and the arrow keys. A value that does not read is
+/// passed on as it is.
+pub fn slider_text(raw: &str) -> String {
+    match raw.trim().parse::<f64>() {
+        Ok(x) if x.is_finite() => crate::model::field::form_number(x),
+        _ => raw.to_owned(),
+    }
 }
 
 #[cfg(test)]
@@ -102,5 +113,61 @@ mod tests {
             step_text(Field::SiteEnergyPrice, "0.1", true, false).as_deref(),
             Some("1")
         );
+    }
+
+    #[test]
+    fn steps_write_the_fields_own_form() {
+        for (field, text, up, big, want) in [
+            (Field::MiningOpex, "4,000", true, false, Some("4,500")),
+            (Field::MiningOpex, "4000", true, false, Some("4,500")),
+            (Field::HpcOpex, "15,000", false, false, Some("14,000")),
+            (Field::SiteGridCapacity, "990", true, false, Some("1,000")),
+            (Field::SweepSteps, "999", true, false, Some("1,000")),
+            (Field::SweepSteps, "1,001", false, false, Some("1,000")),
+            (Field::SiteEnergyPrice, "$1,000", true, false, Some("1,001")),
+            (Field::FinanceDiscountRate, "\u{2212}1,0", true, false, None),
+            (Field::SiteEnergyPrice, "45,5", true, false, None),
+            (Field::SiteEnergyPrice, "1.000,5", true, false, None),
+            (Field::SiteEnergyPrice, "5 5", true, false, None),
+            (Field::HpcCapex, "7 000 000", true, false, None),
+        ] {
+            assert_eq!(
+                step_text(field, text, up, big).as_deref(),
+                want,
+                "{} {text:?}",
+                field.path()
+            );
+        }
+    }
+
+    #[test]
+    fn sliders_write_what_the_arrow_keys_write() {
+        assert_eq!(slider_text("7100000"), "7,100,000");
+        assert_eq!(
+            step_text(Field::HpcCapex, "7,000,000", true, false).as_deref(),
+            Some(slider_text("7100000").as_str())
+        );
+        assert_eq!(slider_text("150"), "150");
+        assert_eq!(slider_text("3.5"), "3.5");
+        assert_eq!(slider_text("1000"), "1,000");
+        assert_eq!(slider_text("0.30000000000000004"), "0.3");
+        assert_eq!(slider_text("abc"), "abc");
+        // Every slider position writes the text the field shows for that
+        // value, and it reads back to the value.
+        for &field in crate::model::Field::ALL {
+            let Some((lo, hi)) = slider(field) else {
+                continue;
+            };
+            let step = field.spec().step;
+            let mut x = lo;
+            while x <= hi {
+                let text = slider_text(&x.to_string());
+                let mut s = crate::model::Scenario::default();
+                assert!(field.set_text(&mut s, &text).is_ok(), "{text}");
+                assert_eq!(field.number(&s), Some(x), "{text}");
+                assert_eq!(field.text(&s), text, "{}", field.path());
+                x += step;
+            }
+        }
     }
 }

@@ -1,7 +1,9 @@
 //! The headline numbers as the KPI cards show them: pure, so the cards'
 //! wording is tested natively and the view only lays them out.
 
-use crate::format::{money, money_exact, percent, price_per_mwh, years_months};
+use crate::format::{
+    money, money_exact, percent, percent_exact, price_per_mwh, price_per_mwh_exact, years_months,
+};
 use crate::model::Evaluation;
 
 /// One KPI card.
@@ -115,7 +117,7 @@ pub fn kpis(r: &Evaluation) -> Vec<Kpi> {
                 label: "Incremental IRR".to_owned(),
                 value: percent(irr),
                 unit: None,
-                exact: Some(format!("{irr:.4} % a year")),
+                exact: Some(format!("{} a year", percent_exact(irr))),
                 note: "yearly, on converting instead of mining".to_owned(),
                 tone: Tone::Neutral,
             },
@@ -194,7 +196,7 @@ pub fn kpis(r: &Evaluation) -> Vec<Kpi> {
         label: "Mining break-even".to_owned(),
         value: dollars(r.mining_breakeven_usd_per_mwh),
         unit: Some("/MWh".to_owned()),
-        exact: Some(format!("${:.4}/MWh", r.mining_breakeven_usd_per_mwh)),
+        exact: Some(price_per_mwh_exact(r.mining_breakeven_usd_per_mwh)),
         note: format!(
             "today's price {}",
             price_per_mwh(r.derived.energy_price_usd_per_mwh)
@@ -207,7 +209,7 @@ pub fn kpis(r: &Evaluation) -> Vec<Kpi> {
             label: "Crossover energy price".to_owned(),
             value: dollars(q),
             unit: Some("/MWh".to_owned()),
-            exact: Some(format!("${q:.2}/MWh, to within $0.01")),
+            exact: Some(format!("{}, to within $0.01", price_per_mwh(q))),
             note: crossover_note(r, q),
             tone: Tone::Neutral,
         },

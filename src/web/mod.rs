@@ -133,6 +133,20 @@ pub fn on_media_change(query: &str, f: impl Fn(bool) + 'static) -> Listener {
     })
 }
 
+/// Calls `f()` whenever the window changes size.
+pub fn on_resize(f: impl Fn() + 'static) -> Listener {
+    let target = window().map(web_sys::EventTarget::from);
+    listen(target, "resize", move |_| f())
+}
+
+/// The inner width, in CSS pixels, of the first element matching `selector`
+/// (`None` before it exists or when it is not laid out).
+pub fn element_width(selector: &str) -> Option<u32> {
+    let el = window()?.document()?.query_selector(selector).ok()??;
+    let width = el.client_width();
+    (width > 0).then_some(width.unsigned_abs())
+}
+
 /// Calls `f()` whenever the address's fragment changes (a link pasted into
 /// the address bar of an open page).
 pub fn on_hash_change(f: impl Fn() + 'static) -> Listener {

@@ -73,7 +73,9 @@ pub fn field_input(props: &FieldInputProps) -> Html {
                 let on_edit = props.on_edit.clone();
                 let oninput = Callback::from(move |e: InputEvent| {
                     let input: HtmlInputElement = e.target_unchecked_into();
-                    on_edit.emit((field, input.value()));
+                    // Written as the form writes numbers (`7,100,000`), like
+                    // the arrow keys.
+                    on_edit.emit((field, catalog::slider_text(&input.value())));
                 });
                 let value = props.value.unwrap_or(lo).clamp(lo, hi);
                 html! {
