@@ -62,15 +62,15 @@ pub enum Kind {
     WholeList,
 }
 
-/// The input groups, in the order the form shows them.
+/// The input groups, in the order MODEL.md lists them and the form shows them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Group {
     Site,
     Mining,
     Hpc,
     Contract,
-    Tenant,
     Greenfield,
+    Tenant,
     Finance,
     Sensitivity,
 }
@@ -78,11 +78,11 @@ pub enum Group {
 impl Group {
     pub const ALL: &'static [Group] = &[
         Group::Site,
-        Group::Contract,
-        Group::Hpc,
         Group::Mining,
-        Group::Tenant,
+        Group::Hpc,
+        Group::Contract,
         Group::Greenfield,
+        Group::Tenant,
         Group::Finance,
         Group::Sensitivity,
     ];
@@ -439,7 +439,7 @@ impl Field {
             ),
             Field::TenantComputeValue => spec(
                 "tenant.compute_value_usd_per_mw_month", "Tenant value of capacity", "$/MW-month", 10_000.0,
-                G::Tenant, false, K::Number, NON_NEG,
+                G::Tenant, true, K::Number, NON_NEG,
                 "What one MW of online capacity earns the tenant per month. Default $700,000 \
                  (IREN-Microsoft: $9.7B over 5 years for 200 MW).",
             ),

@@ -78,6 +78,12 @@ export const tests = [
         'sensitivity.energy_usd_per_mwh[0]', 'sensitivity.energy_usd_per_mwh[1]', 'sensitivity.energy_usd_per_mwh[2]',
       ];
       for (const p of expected) assert(paths.includes(p), `missing input ${p}`);
+      // The groups in MODEL.md's order, each with at least one input in view.
+      const groups = await page.$$eval('fieldset.group > legend', (els) => els.map((e) => e.textContent));
+      const order = ['Site', 'Mining', 'HPC conversion', 'Contract', 'Greenfield baseline', 'Tenant', 'Finance', 'Energy price sweep'];
+      assert(JSON.stringify(groups) === JSON.stringify(order), `groups: ${groups}`);
+      const shown = await page.$$eval('fieldset.group', (els) => els.map((g) => [...g.querySelectorAll('[data-field]')].filter((f) => f.offsetParent !== null).length));
+      shown.slice(0, 7).forEach((n, i) => assert(n > 0, `${order[i]}: no input in view`));
       const unlabelled = await page.$$eval('[data-field] input:not([type=range])', (els) =>
         els.filter((e) => !document.querySelector(`label[for="${e.id}"]`)).map((e) => e.id));
       assert(unlabelled.length === 0, `inputs without a label: ${unlabelled}`);
