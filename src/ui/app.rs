@@ -6,27 +6,24 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::charts::{Chart, Size, Theme};
-use crate::model::{evaluate, Evaluation, Field, Group, Scenario, ScenarioErrors};
+use crate::model::{Evaluation, Field, Group, Scenario};
 use crate::share;
 use crate::ui::components::chart_card::{ChartCard, ChartView};
 use crate::ui::components::input_group::{FieldView, InputGroup};
 use crate::ui::components::kpi_cards::KpiCards;
 use crate::ui::components::toolbar::Toolbar;
+use crate::ui::derive;
 use crate::ui::kpis::kpis;
+use crate::ui::layout;
 use crate::ui::messages;
 use crate::ui::state::{Action, State};
 use crate::web;
 
-/// The frame whose width the charts are drawn at, so they show at about
-/// 1:1 and their text at its intended size on a phone and a projector alike.
-const CHART_FRAME: &str = "#chart-revenue .svg-frame";
-
-/// The width to draw the charts at: the frame's, to 10 px, or before the
-/// page is laid out a guess from the screen width.
+/// The width to draw the charts at, to 10 px: their frames' width in this
+/// window, so they show at about 1:1 and their text at its intended size on
+/// a phone and a projector alike.
 fn chart_width() -> u32 {
-    web::element_width(CHART_FRAME).unwrap_or(if web::matches(web::NARROW) { 340 } else { 720 })
-        / 10
-        * 10
+    layout::chart_frame_width(web::viewport_width()) / 10 * 10
 }
 
 /// An `Rc` compared by address, so memos re-run only on a new value.
@@ -125,7 +122,6 @@ pub fn app() -> Html {
     {
         let (dark, width) = (dark.clone(), width.clone());
         use_effect_with((), move |()| {
-            width.set(chart_width());
             let listeners = [
                 web::on_media_change(web::DARK, move |on| dark.set(on)),
                 web::on_resize(move || width.set(chart_width())),
@@ -165,17 +161,16 @@ pub fn app() -> Html {
     }
 
     // Results: derived from the last valid scenario, never stored.
-    let result: Rc<Result<Evaluation, ScenarioErrors>> =
-        use_memo(Same(state.scenario.clone()), |s| evaluate(&s.0));
+    let result: derive::Outcome =
+        (*use_memo(Same(state.scenario.clone()), |s| derive::evaluation(&s.0))).clone();
     let cards = use_memo(Same(result.clone()), |r| {
         Rc::new((*r.0).as_ref().map(kpis).unwrap_or_default())
     });
     let chart_views = use_memo((Same(result.clone()), *dark, *width), |(r, dark, width)| {
         let theme = if *dark { Theme::dark() } else { Theme::light() };
-        let size = Size::for_container(*width);
         (*r.0)
             .as_ref()
-            .map(|r| draw_charts(r, &theme, size))
+            .map(|r| draw_charts(r, &theme, Size::for_container(*width)))
             .unwrap_or_default()
     });
 

@@ -10,6 +10,8 @@
 pub mod app;
 pub mod catalog;
 pub mod components;
+pub mod derive;
 pub mod kpis;
+pub mod layout;
 pub mod messages;
 pub mod state;

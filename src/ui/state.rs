@@ -16,6 +16,7 @@ use crate::model::field::scenario_from_texts;
 use crate::model::{evaluate, Field, Scenario, ScenarioError};
 use crate::presets;
 use crate::share;
+use crate::ui::derive;
 
 /// What the user did.
 #[derive(Clone, Debug, PartialEq)]
@@ -215,12 +216,12 @@ impl State {
     fn reparse(mut self) -> Self {
         match scenario_from_texts(|f| self.text(f)) {
             Ok(s) if *self.scenario == s => self.errors = Rc::new(Vec::new()),
-            Ok(s) => match evaluate(&s) {
+            Ok(s) => match derive::evaluation(&s).as_ref() {
                 Ok(_) => {
                     self.scenario = Rc::new(s);
                     self.errors = Rc::new(Vec::new());
                 }
-                Err(errors) => self.errors = Rc::new(errors.0),
+                Err(errors) => self.errors = Rc::new(errors.0.clone()),
             },
             Err(errors) => self.errors = Rc::new(errors),
         }

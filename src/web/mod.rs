@@ -139,12 +139,14 @@ pub fn on_resize(f: impl Fn() + 'static) -> Listener {
     listen(target, "resize", move |_| f())
 }
 
-/// The inner width, in CSS pixels, of the first element matching `selector`
-/// (`None` before it exists or when it is not laid out).
-pub fn element_width(selector: &str) -> Option<u32> {
-    let el = window()?.document()?.query_selector(selector).ok()??;
-    let width = el.client_width();
-    (width > 0).then_some(width.unsigned_abs())
+/// The window's width in CSS pixels (read without forcing a layout; 1024
+/// where there is no window).
+pub fn viewport_width() -> u32 {
+    window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|v| v.as_f64())
+        .filter(|x| x.is_finite() && *x > 0.0)
+        .map_or(1024, |x| x as u32)
 }
 
 /// Calls `f()` whenever the address's fragment changes (a link pasted into

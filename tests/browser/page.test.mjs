@@ -358,6 +358,26 @@ export const tests = [
     },
   },
   {
+    name: 'charts are drawn at about the width they are shown at, so their text keeps its size',
+    run: async (ctx) => {
+      for (const width of [360, 375, 414, 800, 1024, 1280, 1366, 1536, 1600, 1920, 2560]) {
+        await withPage(ctx, async (page) => {
+          for (const sel of CHARTS) {
+            const [drawn, shown] = await page.$eval(`${sel} .svg-frame`, (f) => [Number(f.querySelector('svg').getAttribute('width')), f.clientWidth]);
+            assert(Math.abs(drawn - shown) <= Math.max(24, 0.05 * shown), `${width} px, ${sel}: drawn ${drawn} px wide, shown ${shown} px`);
+          }
+        }, { width, height: 900 });
+      }
+      // Turning a tablet or resizing a window redraws at the new width.
+      await withPage(ctx, async (page) => {
+        await page.setViewportSize({ width: 375, height: 800 });
+        await page.waitForFunction(() => Number(document.querySelector('#chart-revenue svg').getAttribute('width')) < 400);
+        const [drawn, shown] = await page.$eval('#chart-revenue .svg-frame', (f) => [Number(f.querySelector('svg').getAttribute('width')), f.clientWidth]);
+        assert(Math.abs(drawn - shown) <= 24, `after resizing to 375 px: drawn ${drawn}, shown ${shown}`);
+      }, { width: 1366, height: 900 });
+    },
+  },
+  {
     name: 'screenshots at laptop, phone and projector widths',
     run: async (ctx) => {
       const dir = join(ctx.artifacts, 'screenshots');
