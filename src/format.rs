@@ -14,6 +14,11 @@ pub fn money(x: f64) -> String {
         return DASH.to_owned();
     }
     let a = x.abs();
+    if a >= 999.5e12 {
+        // Past a thousand trillion only the magnitude matters, and a long
+        // run of digits would not fit where money is shown.
+        return signed(x, format!("${a:.2e}"));
+    }
     let (value, suffix) = if a >= 999.5e9 {
         (a / 1e12, "T")
     } else if a >= 999.5e6 {
@@ -225,8 +230,8 @@ mod tests {
             (percent_exact(19.940_31), "19.9403 %"),
             (megawatts(1_234.5), "1,234.5 MW"),
             (megawatts(1_234.0), "1,234 MW"),
-            (money(1.0e15), "$1,000T"),
-            (money(2.5e16), "$25,000T"),
+            (money(1.0e15), "$1.00e15"),
+            (money(2.5e16), "$2.50e16"),
         ] {
             assert_eq!(got, want);
         }

@@ -55,7 +55,7 @@ fn core_scientific() -> Preset {
     Preset {
         id: "core-scientific-coreweave",
         name: "Core Scientific–CoreWeave",
-        source: "Core Scientific / CoreWeave announcement, investing.com (June 2024); SEC 8-K exhibit (Oct 2024)",
+        source: "Core Scientific / CoreWeave announcement, investing.com; SEC 8-K exhibit (Oct 2024)",
         date: "June 2024",
         note: "270 MW of critical IT (200 MW + 70 MW option), about $4.7B over 12 years (≈$121/kW-month), \
                power passed through; 100 MW of grid gives ≈70 MW of IT (ratio 1.43). Host capex ≈$1.5M/MW \

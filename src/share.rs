@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Field, Scenario};
+use crate::model::{Field, Scenario, ScenarioErrors};
 
 /// Longest text kept for one field (longer text is cut, with a problem noted).
 pub const MAX_FIELD_TEXT: usize = 200;
@@ -175,6 +175,24 @@ pub fn decode_saved(text: &str) -> Decoded {
     out
 }
 
+/// The scenario in an opened file: a scenario file, or a results file saved
+/// by the page (the evaluator's output with the scenario under `scenario`).
+pub fn scenario_of_file(text: &str) -> Result<Scenario, ScenarioErrors> {
+    Scenario::from_json(text).or_else(|errors| {
+        match serde_json::from_str::<serde_json::Value>(text) {
+            Ok(serde_json::Value::Object(map))
+                if map.contains_key("contract_total_revenue_usd") =>
+            {
+                match map.get("scenario") {
+                    Some(inner) => Scenario::from_json(&inner.to_string()),
+                    None => Err(errors),
+                }
+            }
+            _ => Err(errors),
+        }
+    })
+}
+
 fn push_text(out: &mut Decoded, field: Field, mut value: String) {
     if value.chars().count() > MAX_FIELD_TEXT {
         value = value.chars().take(MAX_FIELD_TEXT).collect();
@@ -322,6 +340,34 @@ mod tests {
         let d = decode_fragment("#dev&hpc.pue=1.3");
         assert!(d.problems.is_empty(), "{:?}", d.problems);
         assert_eq!(d.texts, vec![(Field::HpcPue, "1.3".to_owned())]);
+    }
+
+    #[test]
+    fn a_results_file_opens_as_its_scenario() {
+        let mut s = Scenario::default();
+        s.site.grid_capacity_mw = 120.0;
+        let result = crate::model::evaluate(&s).map(|r| serde_json::to_value(r).ok());
+        let Ok(Some(serde_json::Value::Object(mut map))) = result else {
+            panic!("no result");
+        };
+        map.insert(
+            "scenario".into(),
+            serde_json::to_value(&s).unwrap_or_default(),
+        );
+        let file = serde_json::Value::Object(map).to_string();
+        assert_eq!(
+            scenario_of_file(&file).map(|s| s.site.grid_capacity_mw),
+            Ok(120.0)
+        );
+        // A results file without its scenario, or any other JSON: the scenario
+        // file's own errors.
+        let bare = file.replace("\"scenario\"", "\"scenery\"");
+        let e = scenario_of_file(&bare)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(e.contains("unknown field"), "{e}");
+        assert!(scenario_of_file("[1]").is_err());
     }
 
     #[test]

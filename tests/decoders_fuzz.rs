@@ -24,7 +24,7 @@ use repower::model::field::{form_number, read_number, scenario_from_texts, Bound
 use repower::model::{evaluate, evaluate_json, Evaluation, Field, Scenario};
 use repower::share::{
     decode_fragment, decode_saved, encode_fragment, encode_saved, percent_decode, percent_encode,
-    Decoded, MAX_FIELD_TEXT, MAX_INPUT,
+    scenario_of_file, Decoded, MAX_FIELD_TEXT, MAX_INPUT,
 };
 use serde_json::{json, Map, Value};
 
@@ -769,6 +769,22 @@ fn saved_forms_round_trip() {
 }
 
 // ---- scenario JSON ----------------------------------------------------------
+
+#[test]
+fn opened_files_take_any_text() {
+    // Scenario files, and results files wrapping one under `scenario`.
+    let input = prop_oneof![
+        2 => scenario_json(),
+        1 => scenario_json().prop_map(|s| format!(r#"{{"contract_total_revenue_usd":1,"scenario":{s}}}"#)),
+    ];
+    fuzz("scenario_of_file", 256, input, |text| {
+        match scenario_of_file(&text) {
+            Ok(s) => prop_assert!(s.validate().is_ok()),
+            Err(e) => prop_assert!(!e.0.is_empty()),
+        }
+        Ok(())
+    });
+}
 
 #[test]
 fn scenario_json_takes_any_text() {

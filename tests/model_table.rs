@@ -1532,7 +1532,7 @@ fn extreme_inputs_are_not_representable_rather_than_nan() {
     assert_eq!(named, vec![Field::FinanceDiscountRate]);
     assert!(
         e.to_string().contains(
-            "finance.discount_rate_pct: too extreme to compute (contract_revenue_npv_usd overflows)"
+            "finance.discount_rate_pct: too extreme to compute with the other inputs as they are (the contract revenue's NPV would overflow)"
         ),
         "{e}"
     );

@@ -55,9 +55,14 @@ pub fn summary(r: &Evaluation) -> String {
             ramp.start + ramp.months - 1
         )
     };
-    let Some((base, others)) = r.build_time.split_first() else {
+    let Some(base) = r.base_build_time() else {
         return out;
     };
+    let others: Vec<&BuildTime> = r
+        .build_time
+        .iter()
+        .filter(|b| !std::ptr::eq(*b, base))
+        .collect();
     if base.months_saved > 0 {
         out.push_str(&format!(
             " Against {} {}-month greenfield build it saves {}: {} MW-months of capacity, {} of revenue pulled forward and {} of value for the tenant.",
@@ -191,7 +196,7 @@ impl<'a> Ramp<'a> {
 fn draw_on(c: &mut Canvas<'_>, r: &Evaluation) -> Result<(), ChartError> {
     let theme = c.theme.clone();
     let ramp = Ramp::of(r);
-    let base = r.build_time.first();
+    let base = r.base_build_time();
     let shaded = base.filter(|b| b.baseline_months as usize > ramp.start);
 
     let mut items = vec![
@@ -504,6 +509,31 @@ mod tests {
     use crate::model::{evaluate, Scenario};
 
     type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+    #[test]
+    fn the_shortest_baseline_leads_whatever_the_order() -> TestResult {
+        let mut s = Scenario::default();
+        s.greenfield.build_months = vec![60, 36];
+        let r = evaluate(&s)?;
+        let text = summary(&r);
+        assert!(
+            text.contains("Against a 36-month greenfield build it saves 2 years"),
+            "{text}"
+        );
+        let svg = draw(
+            &r,
+            &Theme::light(),
+            Size {
+                width: 720,
+                height: 360,
+            },
+        )?;
+        assert!(
+            svg.contains("Head start vs 36-mo build"),
+            "shaded against the 60-month build"
+        );
+        Ok(())
+    }
 
     const SIZE: Size = Size {
         width: 720,

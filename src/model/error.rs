@@ -109,7 +109,11 @@ impl ScenarioError {
                 } else {
                     ""
                 };
-                format!("must be {whole}{}, got {}", rule.phrase(), form_number(*got))
+                format!(
+                    "must be {whole}{}, got {}",
+                    rule.phrase(),
+                    form_number(*got)
+                )
             }
             Self::BaselineOutOfRange { got, .. } => format!(
                 "must be a whole number {}, got {}",
@@ -144,15 +148,33 @@ impl ScenarioError {
                 output,
                 field: Some(_),
             } => format!(
-                "too extreme to compute ({output} overflows); bring this value closer to real ones"
+                "too extreme to compute with the other inputs as they are ({} would overflow); \
+                 bring it closer to typical values",
+                output_in_words(output)
             ),
             Self::NotRepresentable {
                 output,
                 field: None,
             } => format!(
-                "{output} is too large to represent; bring the most extreme inputs closer to real values"
+                "{} would overflow; bring the most extreme inputs closer to typical values",
+                output_in_words(output)
             ),
         }
+    }
+}
+
+/// An output's name (`keep_mining_npv_usd`) as a reader says it.
+fn output_in_words(output: &str) -> &str {
+    match output {
+        "contract_total_revenue_usd" => "the contract revenue",
+        "contract_revenue_npv_usd" => "the contract revenue's NPV",
+        "keep_mining_npv_usd" => "the NPV of mining or converting",
+        "incremental_npv_usd" => "the incremental NPV",
+        "mining_breakeven_usd_per_mwh" => "the mining break-even",
+        "build_time" => "the build-time figures",
+        "energy_sensitivity" => "the energy-price sweep",
+        "monthly" => "the monthly cash flows",
+        other => other,
     }
 }
 

@@ -551,10 +551,9 @@ impl Field {
             } else {
                 Some(self.parse_whole(text)?)
             }),
-            Kind::Bool => match text.trim().to_ascii_lowercase().as_str() {
-                "true" | "on" | "yes" | "1" => Value::Bool(true),
-                "false" | "off" | "no" | "0" | "" => Value::Bool(false),
-                _ => {
+            Kind::Bool => match reads_on(text) {
+                Some(b) => Value::Bool(b),
+                None => {
                     return Err(self.unreadable(format!(
                         "must be on or off: true/false, on/off, yes/no or 1/0 \
                          (empty means off), got \"{text}\""
@@ -929,6 +928,17 @@ fn looks_grouped(text: &str) -> bool {
     })
 }
 
+/// The text of an on/off field as the form reads it: `true`, `on`, `yes`,
+/// `1` (any case) are on; `false`, `off`, `no`, `0` and empty are off;
+/// anything else is not read (`None`).
+pub fn reads_on(text: &str) -> Option<bool> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "true" | "on" | "yes" | "1" => Some(true),
+        "false" | "off" | "no" | "0" | "" => Some(false),
+        _ => None,
+    }
+}
+
 /// Builds a scenario from the text of every field (as a form holds it).
 /// Returns the scenario when every field reads and every rule holds, or one
 /// error per broken field.
@@ -1187,6 +1197,16 @@ mod tests {
                 ))
             );
             assert_eq!(e.and_then(|e| e.field()), Some(field));
+            assert_eq!(reads_on(text), None, "{text}");
+        }
+        for (text, on) in [
+            ("ON", true),
+            (" yes ", true),
+            ("1", true),
+            ("No", false),
+            ("", false),
+        ] {
+            assert_eq!(reads_on(text), Some(on), "{text:?}");
         }
         for (text, want) in [
             ("true", true),

@@ -192,6 +192,19 @@ impl Evaluation {
         Ok(evaluation)
     }
 
+    /// The base greenfield baseline: the shortest (the first of equals), the
+    /// one that is hardest to beat. The headline numbers and the build-time
+    /// chart count against it, whatever the order of the list.
+    pub fn base_build_time(&self) -> Option<&BuildTime> {
+        self.build_time.iter().reduce(|best, b| {
+            if b.baseline_months < best.baseline_months {
+                b
+            } else {
+                best
+            }
+        })
+    }
+
     /// Every number finite, or the name of the first output that is not.
     fn check_finite(&self) -> Result<(), ScenarioError> {
         let bad = |output: &'static str| {

@@ -259,7 +259,7 @@ pub fn app() -> Html {
             let state = state.clone();
             let status = status.clone();
             web::read_chosen_file(e, move |name, text| match text {
-                Ok(text) => match Scenario::from_json(&text) {
+                Ok(text) => match share::scenario_of_file(&text) {
                     Ok(s) => {
                         state.dispatch(Action::LoadScenario(Box::new(s)));
                         status.set(Some(format!("Opened {name}").into()));
@@ -323,13 +323,18 @@ pub fn app() -> Html {
                     <button type="button" onclick={dismiss}>{ "Dismiss" }</button>
                 </div>
             }
+            // In reading (and Tab) order: the headline numbers, the inputs,
+            // the charts. The wide layouts put the inputs in a column on the
+            // left; phones show the three one after the other.
             <main class="layout">
+                <div class="headline">
+                    { for general.iter().map(|m| html! { <p class="error" role="alert">{ m.clone() }</p> }) }
+                    <KpiCards kpis={(*cards).clone()} {stale} />
+                </div>
                 <form class="inputs" aria-label="Inputs" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                     { for groups }
                 </form>
                 <div class="results">
-                    { for general.iter().map(|m| html! { <p class="error" role="alert">{ m.clone() }</p> }) }
-                    <KpiCards kpis={(*cards).clone()} {stale} />
                     { for chart_views.iter().map(|c| html! { <ChartCard key={c.id} chart={c.clone()} {stale} /> }) }
                 </div>
             </main>

@@ -48,10 +48,10 @@ fn crossover_note(r: &Evaluation, q: f64) -> String {
     let mut parts = Vec::new();
     if q == 0.0 {
         match later.peek() {
-            None => return "converting is ahead at every price up to $2,000/MWh".to_owned(),
+            None => return "converting is ahead at every price from $0 to $2,000/MWh".to_owned(),
             Some(c) if !c.converting_ahead_above => {
                 parts.push(format!(
-                    "converting is ahead below {}, mining from there",
+                    "converting is ahead from $0 up to {}, mining above",
                     price_per_mwh(c.energy_usd_per_mwh)
                 ));
                 later.next();
@@ -157,7 +157,7 @@ pub fn kpis(r: &Evaluation) -> Vec<Kpi> {
     ];
     // The base baseline: the shortest greenfield build, the one that is
     // hardest to beat.
-    if let Some(b) = r.build_time.iter().min_by_key(|b| b.baseline_months) {
+    if let Some(b) = r.base_build_time() {
         cards.push(Kpi {
             id: "months-saved",
             label: "Months saved".to_owned(),
@@ -293,12 +293,15 @@ mod tests {
         let note = card(kpis(&r), "crossover")?.note;
         assert_eq!(
             note,
-            "converting is ahead below $31.23/MWh, mining from there"
+            "converting is ahead from $0 up to $31.23/MWh, mining above"
         );
         // The default: ahead at every price.
         let r = evaluate(&Scenario::default())?;
         let note = card(kpis(&r), "crossover")?.note;
-        assert_eq!(note, "converting is ahead at every price up to $2,000/MWh");
+        assert_eq!(
+            note,
+            "converting is ahead at every price from $0 to $2,000/MWh"
+        );
         Ok(())
     }
 

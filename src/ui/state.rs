@@ -259,7 +259,15 @@ impl Reducible for State {
             }
             Action::LoadPreset(id) => match presets::by_id(&id) {
                 Some(p) => State {
-                    previous: Some(self.for_undo()),
+                    // Stepping through presets (arrow keys on the picker)
+                    // keeps the form from before the first of them for Undo:
+                    // an untouched preset is nothing to go back to.
+                    previous: if self.preset.is_some() && !self.edited() && self.previous.is_some()
+                    {
+                        self.previous.clone()
+                    } else {
+                        Some(self.for_undo())
+                    },
                     ..State::from_scenario(&p.scenario, Some(id))
                 },
                 None => return self,
@@ -384,6 +392,24 @@ mod tests {
         assert_eq!(s.scenario.site.energy_price_usd_per_mwh, 60.0);
         assert_eq!(s.scenario.contract.rate_usd_per_kw_month, 120.0);
         assert!(!s.is_stale());
+    }
+
+    #[test]
+    fn stepping_through_presets_keeps_the_edits_for_undo() {
+        let s = edit(Rc::new(State::default()), Field::SiteGridCapacity, "250");
+        let s = s.reduce(Action::LoadPreset("core-scientific-coreweave".into()));
+        let s = s.reduce(Action::LoadPreset("terawulf-core42".into()));
+        let s = s.reduce(Action::LoadPreset("cipher-fluidstack".into()));
+        assert_eq!(s.preset.as_deref(), Some("cipher-fluidstack"));
+        let back = s.clone().reduce(Action::Undo);
+        assert_eq!(back.text(Field::SiteGridCapacity), "250");
+        assert_eq!(back.preset.as_deref(), Some("generic"));
+        // An edited preset is itself something to go back to.
+        let t = edit(s, Field::SiteGridCapacity, "300");
+        let t = t.reduce(Action::LoadPreset("generic".into()));
+        let back = t.reduce(Action::Undo);
+        assert_eq!(back.text(Field::SiteGridCapacity), "300");
+        assert_eq!(back.preset.as_deref(), Some("cipher-fluidstack"));
     }
 
     #[test]

@@ -251,12 +251,24 @@ export const tests = [
       await page.click('button:has-text("Undo")');
       await page.waitForFunction(() => document.querySelector('#site-grid-capacity-mw').value === '250');
       assert(await page.inputValue(picker) === 'generic', `picker after Undo: ${await page.inputValue(picker)}`);
-      await page.click('button.reset');
+      await page.focus('button.reset');
+      await page.keyboard.press('Enter');
       await page.waitForFunction(() => document.querySelector('#site-grid-capacity-mw').value === '100');
+      assert(await page.evaluate(() => document.activeElement?.matches('.preset-picker select')), 'focus lost after Reset');
       assert(await page.locator('button.reset').count() === 0, 'Reset still offered on an untouched form');
       assert(await page.locator('#preset-source em').count() === 0, 'still "edited" after Reset');
       await page.click('button:has-text("Undo")');
       await page.waitForFunction(() => document.querySelector('#site-grid-capacity-mw').value === '250');
+    }),
+  },
+  {
+    name: 'a switch given as on/yes/1 in a link shows as on',
+    run: (ctx) => withPage(ctx, async (page) => {
+      for (const [text, on] of [['on', true], ['YES', true], ['1', true], ['off', false], ['no', false]]) {
+        await page.evaluate((t) => { location.hash = `preset=terawulf-core42&contract.power_pass_through=${t}&mining.curtail_when_unprofitable=${t}`; }, text);
+        await page.waitForFunction((t) => document.querySelector('#contract-power-pass-through')?.checked === t, on);
+        assert(await page.isChecked('#mining-curtail-when-unprofitable') === on, `curtail shown ${!on} for "${text}"`);
+      }
     }),
   },
   {
@@ -313,11 +325,15 @@ export const tests = [
     name: 'keyboard reaches the inputs and the help',
     run: (ctx) => withPage(ctx, async (page) => {
       const focused = [];
-      for (let i = 0; i < 12; i += 1) {
+      for (let i = 0; i < 20; i += 1) {
         await page.keyboard.press('Tab');
-        focused.push(await page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName));
+        focused.push(await page.evaluate(() => document.activeElement?.id
+          || (document.activeElement?.closest('li[data-kpi]') ? 'kpi' : document.activeElement?.tagName)));
       }
-      assert(focused.includes('site-grid-capacity-mw'), `tab order: ${focused}`);
+      // Page order: the toolbar, the headline figures, then the inputs.
+      const firstKpi = focused.indexOf('kpi');
+      const grid = focused.indexOf('site-grid-capacity-mw');
+      assert(firstKpi >= 0 && grid > firstKpi && focused.lastIndexOf('kpi') < grid, `tab order: ${focused}`);
       await page.focus('#site-grid-capacity-mw');
       await page.keyboard.press('Control+A');
       await page.keyboard.type('200');
@@ -354,6 +370,25 @@ export const tests = [
             assert(overflow <= 0, `${width} px${id ? `, ${id} focused` : ''}: the page is ${overflow}px wider than the screen`);
           }
         }
+        // Long unbroken text in a message, a notice or a figure wraps.
+        await page.setViewportSize({ width: 375, height: 800 });
+        const wide = async (what) => {
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          assert(overflow <= 0, `${what}: the page is ${overflow}px wider than a 375 px screen`);
+        };
+        await page.fill('#site-energy-price-usd-per-mwh', 'https://example.com/some/very/long/pasted/url/value/that/goes/on');
+        await page.waitForSelector('[data-field="site.energy_price_usd_per_mwh"] .error');
+        await wide('a long invalid text');
+        await page.fill('#site-energy-price-usd-per-mwh', '45');
+        await page.evaluate(() => { location.hash = `site.grid_capacity_mw=${'x'.repeat(300)}&${'y'.repeat(300)}=1`; });
+        await page.waitForSelector('.notice');
+        await wide('a link with long values');
+        for (const [sel, v] of [['#site-grid-capacity-mw', '10000'], ['#contract-rate-usd-per-kw-month', '10000'], ['#contract-term-years', '30'], ['#finance-discount-rate-pct', '-50']]) {
+          await page.fill(sel, v);
+        }
+        await page.waitForFunction(() => /e\d\d/.test(document.querySelector('li[data-kpi="contract-revenue"] .kpi-note').textContent), null, { timeout: 5000 })
+          .catch(async () => { throw new Error(`huge revenue not shown: ${await kpi(page, 'contract-revenue')}; errors: ${await page.$$eval('.error', (e) => e.map((x) => x.textContent))}`); });
+        await wide('huge figures');
       });
     },
   },

@@ -5,6 +5,7 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::model::field::reads_on;
 use crate::model::{Field, Kind};
 use crate::ui::catalog;
 
@@ -50,7 +51,7 @@ pub fn field_input(props: &FieldInputProps) -> Html {
             });
             html! {
                 <input id={id.clone()} type="checkbox" class="toggle"
-                    checked={props.text.as_str() == "true"}
+                    checked={reads_on(&props.text).unwrap_or(false)}
                     aria-describedby={described.clone()} {onchange} />
             }
         }

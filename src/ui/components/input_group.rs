@@ -53,10 +53,38 @@ pub fn input_group(props: &InputGroupProps) -> Html {
             { for primary.into_iter().map(render) }
             if !advanced.is_empty() {
                 <details class="advanced" {open} {ontoggle}>
-                    <summary>{ format!("More {} inputs ({})", title.to_lowercase(), advanced.len()) }</summary>
+                    <summary>{ format!("More {} inputs ({})", lowercase_words(title), advanced.len()) }</summary>
                     { for advanced.into_iter().map(render) }
                 </details>
             }
         </fieldset>
+    }
+}
+
+/// A group title inside a sentence: ordinary words in lower case,
+/// abbreviations as they are ("HPC conversion", "site").
+fn lowercase_words(title: &str) -> String {
+    title
+        .split(' ')
+        .map(|w| {
+            if w.chars().skip(1).any(char::is_uppercase) {
+                w.to_owned()
+            } else {
+                w.to_lowercase()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lowercase_words;
+
+    #[test]
+    fn abbreviations_keep_their_capitals() {
+        assert_eq!(lowercase_words("HPC conversion"), "HPC conversion");
+        assert_eq!(lowercase_words("Energy price sweep"), "energy price sweep");
+        assert_eq!(lowercase_words("Site"), "site");
     }
 }

@@ -34,7 +34,7 @@ pub fn kpi_cards(props: &KpiCardsProps) -> Html {
                         tabindex={has_exact.then_some("0")}
                         aria-describedby={has_exact.then(|| exact_id.clone())}>
                         { k.value.clone() }
-                        if let Some(unit) = &k.unit { <span class="kpi-unit">{ unit.clone() }</span> }
+                        if let Some(unit) = &k.unit { { " " }<span class="kpi-unit">{ unit.clone() }</span> }
                     </span>
                     if let Some(exact) = &k.exact {
                         <span class="kpi-exact" id={exact_id} role="tooltip">{ exact.clone() }</span>

@@ -45,13 +45,32 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             }
         });
     }
+    // Reset and Undo leave the page once used: keyboard focus moves to the
+    // picker rather than falling back to the start of the page.
+    let focus_picker = {
+        let select_ref = select_ref.clone();
+        move || {
+            if let Some(select) = select_ref.cast::<HtmlSelectElement>() {
+                let _ = select.focus();
+            }
+        }
+    };
     let on_reset = {
         let on_preset = props.on_preset.clone();
         let preset = props.preset.clone();
+        let focus_picker = focus_picker.clone();
         Callback::from(move |_: MouseEvent| {
             if let Some(id) = &preset {
                 on_preset.emit(id.to_string());
             }
+            focus_picker();
+        })
+    };
+    let on_undo = {
+        let on_undo = props.on_undo.clone();
+        Callback::from(move |_: MouseEvent| {
+            on_undo.emit(());
+            focus_picker();
         })
     };
     let source = selected
@@ -89,7 +108,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                             title="Put every input back to the chosen scenario's values (Undo brings your edits back)">{ "Reset" }</button>
                     }
                     if props.can_undo {
-                        <button type="button" onclick={click(&props.on_undo)}
+                        <button type="button" onclick={on_undo}
                             title="Back to the inputs before the last preset, file or link">{ "Undo" }</button>
                     }
                     <button type="button" onclick={click(&props.on_share)}>{ "Copy link" }</button>
