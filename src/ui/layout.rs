@@ -4,8 +4,10 @@
 //! and cost the first paint about 80 ms, so the charts are drawn at this
 //! estimate instead; being off by a scrollbar changes nothing visible.
 
-/// Below this window width the page is one column (`@media (max-width: 760px)`).
-pub const NARROW_MAX: u32 = 760;
+/// Up to this window width the page is one column (`@media (max-width: 960px)`).
+pub const ONE_COLUMN_MAX: u32 = 960;
+/// Up to this window width the page has phone margins (`@media (max-width: 760px)`).
+pub const PHONE_MAX: u32 = 760;
 /// From this window width the charts sit two by two (`@media (min-width: 1600px)`).
 pub const WIDE_MIN: u32 = 1600;
 
@@ -16,9 +18,14 @@ pub fn chart_frame_width(viewport: u32) -> u32 {
     let rem = if viewport >= WIDE_MIN { 18.0 } else { 16.0 };
     // .chart: 1rem of padding and 1 px of border on each side.
     let card = 2.0 * rem + 2.0;
-    let frame = if viewport <= NARROW_MAX {
-        // .app padding .6rem; one column.
-        vw - 2.0 * 0.6 * rem - card
+    let frame = if viewport <= ONE_COLUMN_MAX {
+        // One column; .app padding .6rem on a phone, else 1rem.
+        let pad = if viewport <= PHONE_MAX {
+            0.6 * rem
+        } else {
+            rem
+        };
+        vw - 2.0 * pad - card
     } else {
         // .app: at most 1800 px with 1rem of padding; .layout: the inputs
         // column (360 px) and a gap of 1rem.
@@ -44,11 +51,13 @@ mod tests {
     #[test]
     fn frame_widths_at_common_screens() {
         // 375 − 19.2 − 34 = 321.8; 1366 − 32 − 360 − 16 − 34 = 924;
+        // 800 − 32 − 34 = 734; 961 − 32 − 360 − 16 − 34 = 519;
         // 1920: (1800 − 36 − 360 − 18 − 18) / 2 − 38 = 646.
         for (viewport, frame) in [
             (375, 321),
             (760, 706),
-            (761, 319),
+            (800, 734),
+            (961, 519),
             (1366, 924),
             (1599, 1157),
             (1920, 646),

@@ -78,9 +78,6 @@ pub fn save(text: &str) {
 
 /// A media query the page follows: the system's dark mode.
 pub const DARK: &str = "(prefers-color-scheme: dark)";
-/// A media query the page follows: a narrow (phone) screen, where charts are
-/// drawn at a smaller size so their text stays readable.
-pub const NARROW: &str = "(max-width: 760px)";
 
 /// Whether a media query matches now.
 pub fn matches(query: &str) -> bool {
