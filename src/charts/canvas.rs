@@ -287,6 +287,20 @@ pub(crate) fn fit(items: &[Item], px: f64, width: i32, max_rows: usize) -> Vec<V
     }
 }
 
+/// The header's rows as [`Canvas::header`] draws them at `size`: the items
+/// wrapped to the chart's width, in at most a quarter of its height when
+/// they can be, each with its x offset from the margin.
+pub(crate) fn header_rows(size: Size, items: &[Item]) -> Vec<Vec<(i32, Item)>> {
+    let Metrics { header, row_h, .. } = Metrics::of(size.clamped());
+    let max_rows = (size.clamped().height as i32 / 4 / row_h).max(1) as usize;
+    let width = size.clamped().width as i32 - 2 * MARGIN;
+    let items = wrap(items, header, width);
+    fit(&items, header, width, max_rows)
+        .into_iter()
+        .map(|row| row.into_iter().map(|(x, i)| (x, i.clone())).collect())
+        .collect()
+}
+
 /// How a piece of text is set.
 #[derive(Clone, Copy)]
 pub(crate) struct TextStyleSpec {
@@ -502,14 +516,12 @@ impl Canvas<'_> {
     /// the last row.
     pub fn header(&mut self, items: &[Item]) -> Result<i32, ChartError> {
         let Metrics { header, row_h, .. } = self.metrics;
-        let max_rows = (self.size.height as i32 / 4 / row_h).max(1) as usize;
-        let width = self.size.width as i32 - 2 * MARGIN;
-        let items = wrap(items, header, width);
-        let rows = fit(&items, header, width, max_rows);
+        let rows = header_rows(self.size, items);
         let mut y = MARGIN;
         for row in &rows {
             let mid = y + row_h / 2;
-            for &(dx, item) in row {
+            for (dx, item) in row {
+                let (dx, item) = (*dx, item);
                 let mut x = MARGIN + dx;
                 if !matches!(item.swatch, Swatch::Plain) {
                     self.swatch(item.swatch, x, mid)?;

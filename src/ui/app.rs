@@ -110,7 +110,7 @@ pub fn app() -> Html {
             )
         })
     });
-    let status = use_state(|| {
+    let status = use_state_eq(|| {
         (boot.2 && boot.0.can_undo())
             .then(|| AttrValue::from("Opened a shared scenario. Undo brings back your own inputs."))
     });
@@ -189,10 +189,12 @@ pub fn app() -> Html {
     use_effect(web::announce_render);
 
     // Stable across renders, so unchanged inputs skip re-rendering.
+    // An edit makes the last action's status line ("Link copied") old news.
     let on_edit = use_callback(
-        state.dispatcher(),
-        |(field, text): (Field, String), dispatcher| {
-            dispatcher.dispatch(Action::Edit { field, text })
+        (state.dispatcher(), status.setter()),
+        |(field, text): (Field, String), (dispatcher, status)| {
+            dispatcher.dispatch(Action::Edit { field, text });
+            status.set(None);
         },
     );
     let on_undo = {

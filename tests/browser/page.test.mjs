@@ -306,6 +306,9 @@ export const tests = [
       await waitForApp(other);
       assert(await other.inputValue('#site-grid-capacity-mw') === '150', 'link did not carry the value');
       assert(await other.inputValue('#contract-rate-usd-per-kw-month') === '12x', 'link did not carry the text as typed');
+      // The next edit clears the status line.
+      await page.fill('#site-grid-capacity-mw', '160');
+      await page.waitForFunction(() => document.querySelector('.status').textContent === '');
       assert(errors.length === 0, errors.join('\n'));
     }),
   },
