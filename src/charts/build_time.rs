@@ -213,7 +213,7 @@ fn draw_on(c: &mut Canvas<'_>, r: &Evaluation) -> Result<(), ChartError> {
                 Swatch::Area(theme.gain, theme.gain_opacity),
                 format!("Head start vs {}-mo build", b.baseline_months),
             )
-            .rank(4),
+            .rank(1),
         );
     }
     items.extend(figures(base, ramp.start));
@@ -305,7 +305,12 @@ fn draw_on(c: &mut Canvas<'_>, r: &Evaluation) -> Result<(), ChartError> {
         if name.conversion {
             spec = spec.bold();
         }
-        c.text(text, (p.x, plateau - p.row * label_row), spec)?;
+        let y = plateau - p.row * label_row;
+        // A backing in the background's colour keeps gridlines out of the
+        // name.
+        let (from, to) = name_box(text, p.x, y, small, name.conversion);
+        c.rect(from, to, theme.background, 1.0)?;
+        c.text(text, (p.x, y), spec)?;
     }
 
     c.y_axis(
@@ -321,6 +326,14 @@ fn draw_on(c: &mut Canvas<'_>, r: &Evaluation) -> Result<(), ChartError> {
         .map(|v| (*v, number_tick(*v, x_ticks.step)))
         .collect();
     c.x_axis(&plot, &xs, &x_labels, "Months from decision")
+}
+
+/// The box behind a name centred at `x` with its bottom at `y`: the text's
+/// estimated width and height, with 2 px to spare each side.
+fn name_box(text: &str, x: i32, y: i32, px: f64, bold: bool) -> ((i32, i32), (i32, i32)) {
+    let w = text_width(text, px, bold);
+    let h = px.ceil() as i32;
+    ((x - w / 2 - 2, y - h - 1), (x + w / 2 + 2, y + 1))
 }
 
 /// Capacity online in each month from `from` to `end` of the curve that
@@ -407,13 +420,16 @@ fn place_names(
             let corner = xs.px(name.full_from as f64);
             let x = corner.min(bounds.1 - w / 2).max(bounds.0 + w / 2);
             let (from, to) = (x - w / 2, x + w / 2);
-            let row = (0..)
+            // Never below the name before: stacked names read upwards in
+            // the order of their curves.
+            let lowest = spans.last().map_or(0, |&(r, _, _)| r);
+            let row = (lowest..)
                 .find(|row| {
                     !spans
                         .iter()
                         .any(|&(r, a, b)| r == *row && from < b + 6 && a < to + 6)
                 })
-                .unwrap_or(0);
+                .unwrap_or(lowest);
             spans.push((row, from, to));
             placed.push(PlacedName { index, x, row });
         }
@@ -645,6 +661,79 @@ mod tests {
                         svg.contains(&full) || (size != SIZE && svg.contains(&short)),
                         "{months:?} at {size:?}: no name for {b}"
                     );
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn page_sizes() -> Vec<Size> {
+        let mut sizes: Vec<Size> = [240, 320, 440, 640, 920, 1366]
+            .into_iter()
+            .map(Size::for_container)
+            .collect();
+        sizes.push(SIZE);
+        sizes
+    }
+
+    fn scenarios() -> Result<Vec<Evaluation>, Box<dyn std::error::Error>> {
+        let mut out = vec![evaluate(&Scenario::default())?];
+        for id in ["terawulf-core42", "core-scientific-coreweave"] {
+            let p = crate::presets::by_id(id).ok_or("no preset")?;
+            out.push(evaluate(&p.scenario)?);
+        }
+        Ok(out)
+    }
+
+    #[test]
+    fn the_head_start_is_in_the_legend_at_every_size() -> TestResult {
+        for r in scenarios()? {
+            for size in page_sizes() {
+                let svg = draw(&r, &Theme::light(), size)?;
+                let months = r.base_build_time().ok_or("no baseline")?.baseline_months;
+                let entry = format!("Head start vs {months}-mo build");
+                let text: String = svg
+                    .lines()
+                    .filter(|l| !l.starts_with('<'))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                assert!(text.contains(&entry), "{size:?}: {text}");
+            }
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn names_stack_in_baseline_order_on_a_backing() -> TestResult {
+        for r in scenarios()? {
+            for size in page_sizes() {
+                let m = crate::charts::canvas::Metrics::of(size);
+                let names = curve_names(&r, &Ramp::of(&r));
+                let xs = Scale::new((0.0, 96.0), (40, size.width as i32 - 12));
+                for max_rows in [1, 3] {
+                    let (placed, _) =
+                        place_names(&names, &xs, m.small, (40, size.width as i32 - 8), max_rows);
+                    let rows: Vec<i32> = placed.iter().map(|p| p.row).collect();
+                    assert!(rows.windows(2).all(|w| w[0] <= w[1]), "{size:?}: {rows:?}");
+                }
+                // Each name sits on a box of the background's colour, so no
+                // gridline runs through it.
+                let theme = Theme::light();
+                let svg = draw(&r, &theme, size)?;
+                let lines: Vec<&str> = svg.lines().collect();
+                for name in &names {
+                    for text in [&name.text, &name.short] {
+                        let Some(i) = lines.iter().rposition(|l| l == text) else {
+                            continue;
+                        };
+                        let backing = format!("fill=\"{}\"", theme.background.css());
+                        assert!(
+                            i >= 2
+                                && lines[i - 2].starts_with("<rect")
+                                && lines[i - 2].contains(&backing),
+                            "{size:?}: {text} has no backing"
+                        );
+                    }
                 }
             }
         }

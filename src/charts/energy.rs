@@ -11,9 +11,11 @@
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::axis::{
-    labelled, money_tick, nice_step, price_tick, text_width, ticks, ticks_with_step, Scale,
+    labelled, money_tick, nice_step, price_tick, text_width, ticks, ticks_with_step, Scale, Ticks,
 };
-use super::canvas::{render, Canvas, Item, Plot, Right, Side, Swatch, TextStyleSpec, MARGIN};
+use super::canvas::{
+    header_rows, render, Canvas, Item, Metrics, Plot, Right, Side, Swatch, TextStyleSpec, MARGIN,
+};
 use super::{Chart, ChartError, Rgb, Size, Table, Theme};
 use crate::format::{grouped, money, money_exact, price_per_mwh};
 use crate::model::sweep::{AdvantageChange, CROSSOVER_MAX, CROSSOVER_TOLERANCE};
@@ -206,13 +208,16 @@ impl Kind {
         }
     }
 
-    /// The marker's entry in the legend.
-    fn legend(self) -> &'static str {
-        match self {
-            Kind::Current => "Current price",
-            Kind::BreakEven => "Mining break-even",
-            Kind::Crossover => "Crossover",
-            Kind::Crossing => "Lines cross",
+    /// The marker's entry in the legend, `short` for a narrow chart.
+    fn legend(self, short: bool) -> &'static str {
+        match (self, short) {
+            (Kind::Current, false) => "Current price",
+            (Kind::Current, true) => "Current",
+            (Kind::BreakEven, false) => "Mining break-even",
+            (Kind::BreakEven, true) => "Break-even",
+            (Kind::Crossover, _) => "Crossover",
+            (Kind::Crossing, false) => "Lines cross",
+            (Kind::Crossing, true) => "Cross",
         }
     }
 
@@ -263,18 +268,24 @@ struct Placed {
     label: String,
 }
 
-fn draw_on(c: &mut Canvas<'_>, r: &Evaluation) -> Result<(), ChartError> {
-    let theme = c.theme.clone();
-    let points = &r.energy_sensitivity;
-    let prices = points.iter().map(|p| p.energy_usd_per_mwh);
+/// The swept price range, never empty.
+fn price_range(r: &Evaluation) -> (f64, f64) {
+    let prices = r.energy_sensitivity.iter().map(|p| p.energy_usd_per_mwh);
     let lo = prices.clone().fold(f64::INFINITY, f64::min);
     let hi = prices.fold(f64::NEG_INFINITY, f64::max);
-    let (lo, hi) = match (lo.is_finite(), hi.is_finite()) {
+    match (lo.is_finite(), hi.is_finite()) {
         (true, true) if hi > lo => (lo, hi),
         (true, true) => (lo - 1.0, hi + 1.0),
         _ => (0.0, 1.0),
-    };
+    }
+}
 
+/// The header's items (legend, then notes) and the markers inside the
+/// swept range. Every line drawn has a legend entry that always shows: the
+/// markers' entries take their short names when the full ones would need
+/// more rows at `size`.
+fn header_items(r: &Evaluation, theme: &Theme, size: Size) -> (Vec<Item>, Vec<Marker>) {
+    let (lo, hi) = price_range(r);
     let mut markers = vec![
         (Kind::Current, Some(r.derived.energy_price_usd_per_mwh)),
         (Kind::BreakEven, Some(r.mining_breakeven_usd_per_mwh)),
@@ -321,20 +332,54 @@ fn draw_on(c: &mut Canvas<'_>, r: &Evaluation) -> Result<(), ChartError> {
         notes.push(Item::note(sentence(&regime)).rank(1));
     }
 
-    let mut items = vec![
-        Item::legend(Swatch::Line(theme.mining, false), "Keep mining"),
-        Item::legend(Swatch::Line(theme.convert, false), "Convert"),
-    ];
-    items.extend(
-        Kind::ALL
-            .into_iter()
-            .filter(|k| inside.iter().any(|m| m.kind == *k))
-            .map(|k| Item::legend(k.swatch(&theme), k.legend()).rank(2)),
-    );
+    let legend = |short: bool| -> Vec<Item> {
+        let mut items = vec![
+            Item::legend(Swatch::Line(theme.mining, false), "Keep mining"),
+            Item::legend(Swatch::Line(theme.convert, false), "Convert"),
+        ];
+        items.extend(
+            Kind::ALL
+                .into_iter()
+                .filter(|k| inside.iter().any(|m| m.kind == *k))
+                .map(|k| Item::legend(k.swatch(theme), k.legend(short))),
+        );
+        items
+    };
+    let full = legend(false);
+    let short = legend(true);
+    let mut items = if header_rows(size, &short).len() < header_rows(size, &full).len() {
+        short
+    } else {
+        full
+    };
     items.extend(notes);
-    let header = c.header(&items)? + 6;
-    let small = c.metrics.small;
-    let marker_row = c.metrics.label_row;
+    (items, inside)
+}
+
+/// Where everything below the header goes.
+struct Frame {
+    plot: Plot,
+    xs: Scale,
+    ys: Scale,
+    y_ticks: Ticks,
+    y_labels: Vec<(f64, String)>,
+    placed: Vec<Placed>,
+    /// The centre of the marker labels' row 0.
+    first_row_mid: i32,
+    last_label: i32,
+}
+
+/// Gap between the marker labels and the top tick label, px.
+const LABEL_CLEARANCE: f64 = 3.0;
+
+/// The plot below a header ending at `header`, its scales and ticks, and
+/// the marker labels above it: in rows clear of each other and of the
+/// tick labels.
+fn frame(r: &Evaluation, size: Size, header: i32, inside: &[Marker]) -> Frame {
+    let m = Metrics::of(size.clamped());
+    let (small, marker_row) = (m.small, m.label_row);
+    let (lo, hi) = price_range(r);
+    let points = &r.energy_sensitivity;
 
     // Values: the y range always includes 0, so the zero line is drawn.
     let values = points
@@ -342,11 +387,14 @@ fn draw_on(c: &mut Canvas<'_>, r: &Evaluation) -> Result<(), ChartError> {
         .flat_map(|p| [p.keep_mining_npv_usd, p.convert_npv_usd]);
     let y_min = values.clone().fold(0.0_f64, f64::min);
     let y_max = values.fold(0.0_f64, f64::max);
+    // The top tick label is centred on the plot's top edge: the labels
+    // above keep half its height and a gap away from it.
+    let lift = (small / 2.0 + LABEL_CLEARANCE).ceil() as i32;
     let rows_at_most = inside.len() as i32;
     let last_label = text_width(&price_tick(hi, 1.0), small, false);
     let rough = Plot::new(
-        c.size,
-        header + rows_at_most * marker_row,
+        size,
+        header + rows_at_most * marker_row + lift,
         0,
         Right::LastLabel(last_label),
     );
@@ -361,19 +409,44 @@ fn draw_on(c: &mut Canvas<'_>, r: &Evaluation) -> Result<(), ChartError> {
 
     // The plot's sides do not depend on its top: place the marker labels,
     // then give them the rows they need.
-    let sides = Plot::new(c.size, header, widest, Right::LastLabel(last_label));
+    let sides = Plot::new(size, header, widest, Right::LastLabel(last_label));
     let xs = sides.x_scale((lo, hi));
-    let placed = place_markers(
-        &inside,
-        &xs,
-        small,
-        sides.right,
-        (MARGIN, c.size.width as i32 - MARGIN),
-    );
+    let width = size.clamped().width as i32;
+    let placed = place_markers(inside, &xs, small, sides.right, (MARGIN, width - MARGIN));
     let rows = placed.iter().map(|p| p.row + 1).max().unwrap_or(0);
-    let top = header + rows * marker_row + if rows > 0 { 4 } else { 0 };
-    let plot = Plot::new(c.size, top, widest, Right::LastLabel(last_label));
+    let top = header + rows * marker_row + if rows > 0 { lift } else { 0 };
+    let plot = Plot::new(size, top, widest, Right::LastLabel(last_label));
     let ys = plot.y_scale((y_ticks.lo, y_ticks.hi));
+    Frame {
+        plot,
+        xs,
+        ys,
+        y_ticks,
+        y_labels,
+        placed,
+        first_row_mid: plot.top - lift - marker_row / 2,
+        last_label,
+    }
+}
+
+fn draw_on(c: &mut Canvas<'_>, r: &Evaluation) -> Result<(), ChartError> {
+    let theme = c.theme.clone();
+    let points = &r.energy_sensitivity;
+    let (lo, hi) = price_range(r);
+    let (items, inside) = header_items(r, &theme, c.size);
+    let header = c.header(&items)? + 6;
+    let small = c.metrics.small;
+    let marker_row = c.metrics.label_row;
+    let Frame {
+        plot,
+        xs,
+        ys,
+        y_ticks,
+        y_labels,
+        placed,
+        first_row_mid,
+        last_label,
+    } = frame(r, c.size, header, &inside);
 
     c.grid(&plot, &ys, &y_ticks)?;
     let zero = ys.px(0.0);
@@ -387,7 +460,7 @@ fn draw_on(c: &mut Canvas<'_>, r: &Evaluation) -> Result<(), ChartError> {
     }
 
     for p in &placed {
-        let mid = plot.top - 4 - p.row * marker_row - marker_row / 2;
+        let mid = first_row_mid - p.row * marker_row;
         let kind = p.kind;
         c.line(
             &[(p.x, plot.bottom), (p.x, mid - 5)],
@@ -425,8 +498,7 @@ fn draw_on(c: &mut Canvas<'_>, r: &Evaluation) -> Result<(), ChartError> {
         &y_labels,
         ("Net present value", "NPV"),
     )?;
-    let widest_price =
-        text_width(&price_tick(hi, 1.0), small, false).max(text_width("$0.00", small, false));
+    let widest_price = last_label.max(text_width("$0.00", small, false));
     let target = f64::from(plot.width()) / f64::from(widest_price + 24);
     let step = nice_step((hi - lo) / target.max(1.0), false);
     let x_labels: Vec<(f64, String)> = ticks_with_step(lo, hi, step)
@@ -843,6 +915,104 @@ mod tests {
         );
         assert!(matches!(placed[0].h, HPos::Right));
         assert!(placed[0].text_x < placed[0].x);
+    }
+
+    /// The sizes the page draws at: phone, tablet, projector column,
+    /// laptop, and the default.
+    fn page_sizes() -> Vec<Size> {
+        let mut sizes: Vec<Size> = [320, 440, 640, 920, 1366]
+            .into_iter()
+            .map(Size::for_container)
+            .collect();
+        sizes.push(SIZE);
+        sizes
+    }
+
+    fn scenarios() -> Result<Vec<(&'static str, Evaluation)>, Box<dyn std::error::Error>> {
+        let preset = |id: &str| -> Result<Evaluation, Box<dyn std::error::Error>> {
+            let p = crate::presets::by_id(id).ok_or("no preset")?;
+            Ok(evaluate(&p.scenario)?)
+        };
+        Ok(vec![
+            ("default", evaluate(&Scenario::default())?),
+            ("terawulf-core42", preset("terawulf-core42")?),
+            ("core-scientific", preset("core-scientific-coreweave")?),
+        ])
+    }
+
+    /// Left, top, right, bottom of a line of text set at `px` and centred
+    /// on `y`, as the chart estimates it.
+    fn text_box(text: &str, x: i32, y: i32, h: HPos, px: f64) -> (f64, f64, f64, f64) {
+        let w = f64::from(text_width(text, px, false));
+        let x = f64::from(x);
+        let (l, r) = match h {
+            HPos::Left => (x, x + w),
+            HPos::Right => (x - w, x),
+            HPos::Center => (x - w / 2.0, x + w / 2.0),
+        };
+        let y = f64::from(y);
+        (l, y - px / 2.0, r, y + px / 2.0)
+    }
+
+    #[test]
+    fn marker_labels_keep_clear_of_the_tick_labels() -> TestResult {
+        for (name, r) in scenarios()? {
+            for size in page_sizes() {
+                let m = Metrics::of(size);
+                let (items, inside) = header_items(&r, &Theme::light(), size);
+                let header = MARGIN + header_rows(size, &items).len() as i32 * m.row_h + 6;
+                let f = frame(&r, size, header, &inside);
+                let ticks: Vec<_> = f
+                    .y_labels
+                    .iter()
+                    .map(|(v, t)| {
+                        let x = f.plot.left - crate::charts::canvas::TICK_GAP;
+                        (t, text_box(t, x, f.ys.px(*v), HPos::Right, m.small))
+                    })
+                    .collect();
+                for p in &f.placed {
+                    let mid = f.first_row_mid - p.row * m.label_row;
+                    let a = text_box(&p.label, p.text_x, mid, p.h, m.small);
+                    for (tick, b) in &ticks {
+                        let apart = a.2 + LABEL_CLEARANCE <= b.0
+                            || b.2 + LABEL_CLEARANCE <= a.0
+                            || a.3 + LABEL_CLEARANCE <= b.1
+                            || b.3 + LABEL_CLEARANCE <= a.1;
+                        assert!(
+                            apart,
+                            "{name} at {size:?}: {} {a:?} touches {tick} {b:?}",
+                            p.label
+                        );
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn every_line_drawn_has_a_legend_entry_at_every_size() -> TestResult {
+        for (name, r) in scenarios()? {
+            for size in page_sizes().into_iter().chain([Size::for_container(240)]) {
+                let (items, inside) = header_items(&r, &Theme::light(), size);
+                let shown: Vec<String> = header_rows(size, &items)
+                    .into_iter()
+                    .flatten()
+                    .map(|(_, i)| i.text)
+                    .collect();
+                let has = |t: &str| shown.iter().any(|s| s == t);
+                assert!(has("Keep mining") && has("Convert"), "{name} {size:?}");
+                assert!(!inside.is_empty(), "{name}: no marker in the sweep");
+                for m in &inside {
+                    assert!(
+                        has(m.kind.legend(false)) || has(m.kind.legend(true)),
+                        "{name} at {size:?}: no legend entry for {:?} in {shown:?}",
+                        m.kind
+                    );
+                }
+            }
+        }
+        Ok(())
     }
 
     #[test]
