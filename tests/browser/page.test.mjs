@@ -52,6 +52,11 @@ export const tests = [
       assert(await value.getAttribute('aria-describedby') === 'kpi-exact-contract-revenue', 'value not described by its exact figure');
       await value.focus();
       assert(await exact.isVisible(), 'focusing the value does not show the exact figure');
+      await page.keyboard.press('Escape');
+      assert(!(await exact.isVisible()), 'Escape does not hide the exact figure');
+      await page.keyboard.press('Shift+Tab');
+      await value.focus();
+      assert(await exact.isVisible(), 'the exact figure stays hidden after leaving and coming back');
       await page.locator('body').click({ position: { x: 2, y: 2 } });
       await value.hover();
       assert(await exact.isVisible(), 'hovering the value does not show the exact figure');

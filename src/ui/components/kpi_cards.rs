@@ -13,6 +13,20 @@ pub struct KpiCardsProps {
     pub stale: bool,
 }
 
+/// Escape hides a shown exact figure until the value is left (WCAG 1.4.13:
+/// content shown on focus can be dismissed without moving focus).
+fn dismiss_on_escape(e: KeyboardEvent) {
+    if e.key() == "Escape" {
+        let el: web_sys::Element = e.target_unchecked_into();
+        let _ = el.class_list().add_1("dismissed");
+    }
+}
+
+fn undismiss(e: Event) {
+    let el: web_sys::Element = e.target_unchecked_into();
+    let _ = el.class_list().remove_1("dismissed");
+}
+
 #[function_component(KpiCards)]
 pub fn kpi_cards(props: &KpiCardsProps) -> Html {
     let card = |k: &Kpi| {
@@ -31,6 +45,9 @@ pub fn kpi_cards(props: &KpiCardsProps) -> Html {
                 <span class="kpi-label">{ k.label.clone() }</span>
                 <span class="kpi-figure">
                     <span class="kpi-value"
+                        onkeydown={dismiss_on_escape}
+                        onblur={Callback::from(|e: FocusEvent| undismiss(e.into()))}
+                        onmouseleave={Callback::from(|e: MouseEvent| undismiss(e.into()))}
                         tabindex={has_exact.then_some("0")}
                         aria-describedby={has_exact.then(|| exact_id.clone())}>
                         { k.value.clone() }
