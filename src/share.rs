@@ -107,17 +107,9 @@ struct Saved {
     last_valid: Option<serde_json::Value>,
 }
 
-/// The form as JSON, for local storage.
+/// The form as JSON, for local storage, with the scenario its results
+/// showed when its texts do not read (so a reload shows the same results).
 pub fn encode_saved<'a>(
-    texts: impl Iterator<Item = (Field, &'a str)>,
-    preset: Option<&str>,
-) -> String {
-    encode_saved_with(texts, preset, None)
-}
-
-/// The form as JSON with the scenario its results showed, for a form whose
-/// texts do not read, so a reload shows the same results.
-pub fn encode_saved_with<'a>(
     texts: impl Iterator<Item = (Field, &'a str)>,
     preset: Option<&str>,
     last_valid: Option<&Scenario>,
@@ -326,7 +318,7 @@ mod tests {
     #[test]
     fn saved_round_trip() {
         let texts = [(Field::SiteGridCapacity, "1."), (Field::HpcCriticalIt, "")];
-        let json = encode_saved(texts.iter().copied(), Some("generic"));
+        let json = encode_saved(texts.iter().copied(), Some("generic"), None);
         let d = decode_saved(&json);
         assert_eq!(d.preset.as_deref(), Some("generic"));
         assert_eq!(d.texts.len(), 2);

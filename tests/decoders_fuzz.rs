@@ -754,6 +754,7 @@ fn saved_forms_round_trip() {
             let json = encode_saved(
                 texts.iter().map(|(f, t)| (*f, t.as_str())),
                 preset.as_deref(),
+                None,
             );
             let d = decode_saved(&json);
             prop_assert!(d.problems.is_empty(), "{:?}", d.problems);

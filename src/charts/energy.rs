@@ -97,8 +97,8 @@ fn crossings(r: &Evaluation) -> Vec<AdvantageChange> {
 /// mining above`. `None` when converting is ahead from the crossover on (or
 /// everywhere, or nowhere) up to the top of the search.
 fn regime(r: &Evaluation) -> Option<String> {
-    let mut changes = r.energy_advantage_changes.clone();
-    changes.sort_by(|a, b| a.energy_usd_per_mwh.total_cmp(&b.energy_usd_per_mwh));
+    // Lowest first, as the model gives them.
+    let changes = &r.energy_advantage_changes;
     if crossings(r).is_empty() {
         return None;
     }

@@ -68,12 +68,6 @@ impl std::fmt::Display for NoIrr {
     }
 }
 
-/// Yearly IRR in percent of a monthly series, or `None` where it is not
-/// defined (see [`irr`] for the reason).
-pub fn irr_pct(series: &[f64]) -> Option<f64> {
-    irr(series).ok()
-}
-
 /// Yearly IRR in percent of a monthly series, or why it is not defined: the
 /// series (zeros dropped) must change sign exactly once and the root must lie
 /// between -99 % and 1,000,000 % a year.
@@ -180,7 +174,7 @@ mod tests {
         let mut s = vec![0.0; 13];
         s[0] = -100.0;
         s[12] = 110.0;
-        let irr = irr_pct(&s).unwrap_or(f64::NAN);
+        let irr = irr(&s).unwrap_or(f64::NAN);
         assert!((irr - 10.0).abs() < 1e-9, "{irr}");
     }
 
@@ -191,7 +185,7 @@ mod tests {
         assert_eq!(irr(&[-1.0, 2.0, -3.0]), Err(NoIrr::SignChanges(2)));
         assert_eq!(irr(&[0.0, 0.0]), Err(NoIrr::NoCashFlow));
         assert_eq!(irr(&[]), Err(NoIrr::NoCashFlow));
-        assert_eq!(irr_pct(&[-1.0, 2.0, -3.0]), None);
+        assert_eq!(irr(&[-1.0, 2.0, -3.0]).ok(), None);
     }
 
     #[test]

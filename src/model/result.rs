@@ -10,9 +10,7 @@ use super::error::ScenarioError;
 use super::finance::{irr, payback_month};
 use super::plan::{halving_factor, Plan, DAYS, HOURS};
 use super::scenario::Scenario;
-use super::sweep::{
-    advantage_changes, energy_crossover, energy_sensitivity, AdvantageChange, SensitivityPoint,
-};
+use super::sweep::{energy_crossover, energy_sensitivity, lead, AdvantageChange, SensitivityPoint};
 
 /// Everything the model says about one scenario.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -162,6 +160,7 @@ impl Evaluation {
             * 1000.0
             / (m.efficiency_j_per_th * m.pue * HOURS);
 
+        let lead = lead(&plan);
         let evaluation = Self {
             contract_annual_revenue_usd,
             contract_total_revenue_usd,
@@ -175,8 +174,8 @@ impl Evaluation {
             mining_breakeven_usd_per_mwh,
             build_time,
             energy_sensitivity: energy_sensitivity(&plan, &s.sensitivity.energy_usd_per_mwh),
-            energy_crossover_usd_per_mwh: energy_crossover(&plan),
-            energy_advantage_changes: advantage_changes(&plan),
+            energy_crossover_usd_per_mwh: energy_crossover(&lead),
+            energy_advantage_changes: lead.changes,
             derived: Derived {
                 critical_it_mw: plan.critical_it_mw,
                 hpc_grid_mw: plan.hpc_grid_mw,

@@ -35,32 +35,12 @@ pub const CROSSOVER_STEP: f64 = 5.0;
 /// Width the bracketing interval is bisected down to, $/MWh.
 pub const CROSSOVER_TOLERANCE: f64 = 0.01;
 
-/// The lowest year-1 price in `[0, 2000]` at which converting is worth at
-/// least as much as keeping mining (MODEL.md): 0 if it already is at $0;
-/// else the first $5 grid point where it is, bisected back over the $5 before
-/// it to $0.01, reporting the upper end; `None` if it never is.
-///
-/// The advantage need not be monotonic in the price (without pass-through the
-/// host's HPC energy grows with it too), which is why the grid is walked from
-/// the bottom rather than bisected over the whole range.
-pub fn energy_crossover(plan: &Plan) -> Option<f64> {
-    let ok = |q: f64| plan.advantage_at(q) >= 0.0;
-    if ok(0.0) {
-        return Some(0.0);
-    }
-    let steps = (CROSSOVER_MAX / CROSSOVER_STEP) as u32;
-    let j = (1..=steps).find(|&j| ok(f64::from(j) * CROSSOVER_STEP))?;
-    let mut hi = f64::from(j) * CROSSOVER_STEP;
-    let mut lo = hi - CROSSOVER_STEP;
-    while hi - lo > CROSSOVER_TOLERANCE {
-        let mid = 0.5 * (lo + hi);
-        if ok(mid) {
-            hi = mid;
-        } else {
-            lo = mid;
-        }
-    }
-    Some(hi)
+/// Where converting leads over `[0, 2000]`: whether it does at $0, and
+/// every price after that where the lead changes hands, lowest first.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Lead {
+    pub ahead_at_zero: bool,
+    pub changes: Vec<AdvantageChange>,
 }
 
 /// A price at which the advantage of converting changes sign.
@@ -73,19 +53,20 @@ pub struct AdvantageChange {
     pub converting_ahead_above: bool,
 }
 
-/// Every price in `[0, 2000]` at which `δ = convert − keep mining` changes
-/// sign, found on the crossover's $5 grid and bisected to $0.01; each is
-/// reported as the end of its final interval on the side where `δ ≥ 0`.
+/// Walks `δ = convert − keep mining` up the crossover's $5 grid from $0 to
+/// $2,000 and bisects each $5 step where its sign changes down to $0.01,
+/// reporting the end of the final interval on the side where `δ ≥ 0`.
 ///
-/// Not in MODEL.md: its crossover is only the lowest price from which
-/// converting is ahead, which says nothing when converting is ahead with
-/// free power but behind at today's price (when the host pays the HPC halls'
-/// power). Two changes closer than $5 apart are not seen.
-pub fn advantage_changes(plan: &Plan) -> Vec<AdvantageChange> {
+/// The advantage need not be monotonic in the price (without pass-through the
+/// host's HPC energy grows with it too), which is why the grid is walked from
+/// the bottom rather than bisected over the whole range. Two changes closer
+/// than $5 apart are not seen.
+pub fn lead(plan: &Plan) -> Lead {
     let ok = |q: f64| plan.advantage_at(q) >= 0.0;
+    let ahead_at_zero = ok(0.0);
     let steps = (CROSSOVER_MAX / CROSSOVER_STEP) as u32;
-    let mut out = Vec::new();
-    let mut prev = ok(0.0);
+    let mut changes = Vec::new();
+    let mut prev = ahead_at_zero;
     for j in 1..=steps {
         let q = f64::from(j) * CROSSOVER_STEP;
         let now = ok(q);
@@ -99,12 +80,29 @@ pub fn advantage_changes(plan: &Plan) -> Vec<AdvantageChange> {
                     hi = mid;
                 }
             }
-            out.push(AdvantageChange {
+            changes.push(AdvantageChange {
                 energy_usd_per_mwh: if now { hi } else { lo },
                 converting_ahead_above: now,
             });
         }
         prev = now;
     }
-    out
+    Lead {
+        ahead_at_zero,
+        changes,
+    }
+}
+
+/// The lowest year-1 price in `[0, 2000]` at which converting is worth at
+/// least as much as keeping mining (MODEL.md): 0 if it already is at $0;
+/// else the first $5 grid point where it is, bisected back over the $5 before
+/// it to $0.01, reporting the upper end; `None` if it never is. That is the
+/// first change of [`lead`] when converting is behind at $0 (the walk and
+/// the bisection are MODEL.md's).
+pub fn energy_crossover(lead: &Lead) -> Option<f64> {
+    if lead.ahead_at_zero {
+        Some(0.0)
+    } else {
+        lead.changes.first().map(|c| c.energy_usd_per_mwh)
+    }
 }

@@ -178,7 +178,7 @@ pub fn app() -> Html {
     {
         let state = state.clone();
         use_effect_with(state.revision, move |_| {
-            web::save(&share::encode_saved_with(
+            web::save(&share::encode_saved(
                 state.texts(),
                 state.preset.as_deref(),
                 state.is_stale().then_some(&*state.scenario),

@@ -13,7 +13,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::model::field::scenario_from_texts;
-use crate::model::{evaluate, Field, Scenario, ScenarioError};
+use crate::model::{Field, Scenario, ScenarioError};
 use crate::presets;
 use crate::share;
 use crate::ui::derive;
@@ -117,7 +117,7 @@ impl State {
                 pick.get(i).map_or("", String::as_str)
             });
             if let Ok(s) = mended {
-                if evaluate(&s).is_ok() {
+                if derive::evaluation(&s).is_ok() {
                     state.scenario = Rc::new(s);
                 }
             }
@@ -135,7 +135,7 @@ impl State {
     ) -> Self {
         let mut state = Self::from_texts(texts, preset);
         if state.is_stale() {
-            if let Some(s) = last_valid.filter(|s| evaluate(s).is_ok()) {
+            if let Some(s) = last_valid.filter(|s| derive::evaluation(s).is_ok()) {
                 state.scenario = Rc::new(s);
             }
         }
@@ -295,6 +295,7 @@ impl Reducible for State {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::evaluate;
 
     fn edit(state: Rc<State>, field: Field, text: &str) -> Rc<State> {
         state.reduce(Action::Edit {
@@ -419,7 +420,7 @@ mod tests {
         let s = edit(Rc::new(State::default()), Field::SiteGridCapacity, "200");
         let s = edit(s, Field::SiteEnergyPrice, "4");
         let s = edit(s, Field::SiteEnergyPrice, "4x");
-        let saved = share::encode_saved_with(s.texts(), s.preset.as_deref(), Some(&s.scenario));
+        let saved = share::encode_saved(s.texts(), s.preset.as_deref(), Some(&s.scenario));
         let (opened, problems, _) = State::open(Some(&saved), "");
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(opened.text(Field::SiteEnergyPrice), "4x");
@@ -497,7 +498,7 @@ mod tests {
     #[test]
     fn opening_restores_the_saved_form_and_a_link_can_be_undone_back_to_it() {
         let mine = edit(Rc::new(State::default()), Field::SiteGridCapacity, "150");
-        let saved = share::encode_saved(mine.texts(), mine.preset.as_deref());
+        let saved = share::encode_saved(mine.texts(), mine.preset.as_deref(), None);
 
         let (s, problems, from_link) = State::open(Some(&saved), "");
         assert!(!from_link && problems.is_empty());
@@ -538,6 +539,7 @@ mod tests {
             Some(&share::encode_saved(
                 State::default().texts(),
                 Some("generic"),
+                None,
             )),
             "",
         );
