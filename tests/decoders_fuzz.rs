@@ -596,7 +596,7 @@ fn check_evaluation(e: &Evaluation) -> Result<(), TestCaseError> {
     }
     for r in &e.monthly {
         for (n, x) in [
-            ("delivered_critical_mw", r.delivered_critical_mw),
+            ("leased_critical_mw", r.leased_critical_mw),
             ("contract_revenue_usd", r.contract_revenue_usd),
             ("keep_mining_cash_usd", r.keep_mining_cash_usd),
             ("convert_cash_usd", r.convert_cash_usd),

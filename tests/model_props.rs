@@ -312,7 +312,7 @@ fn numbers(r: &Evaluation) -> Vec<(String, f64)> {
     }
     for m in &r.monthly {
         for (n, x) in [
-            ("delivered_critical_mw", m.delivered_critical_mw),
+            ("leased_critical_mw", m.leased_critical_mw),
             ("contract_revenue_usd", m.contract_revenue_usd),
             ("keep_mining_cash_usd", m.keep_mining_cash_usd),
             ("convert_cash_usd", m.convert_cash_usd),

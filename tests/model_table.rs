@@ -7,6 +7,7 @@
 
 use repower::model::field::scenario_from_texts;
 use repower::model::scenario::Sweep;
+use repower::model::version::{set_v1_pue, v1_defaults};
 use repower::model::{evaluate, evaluate_json, Evaluation, Field, Scenario, ScenarioError};
 
 const DAYS: f64 = 365.0 / 12.0;
@@ -60,7 +61,7 @@ fn errors(s: &Scenario) -> Vec<String> {
 ///   revenue = D × 1000 × $100 = 33,333.33, 66,666.67, 100,000 × 10; total 1,100,000
 ///   HPC opex = D × 10,000, total 110,000; capex 1,200,000 = 600,000 in months 0 and 1.
 fn tiny() -> Scenario {
-    let mut s = Scenario::default();
+    let mut s = v1_defaults();
     s.site.grid_capacity_mw = 2.0;
     s.site.energy_price_usd_per_mwh = 50.0;
     s.site.energy_escalator_pct_per_year = 0.0;
@@ -74,7 +75,7 @@ fn tiny() -> Scenario {
     s.mining.opex_usd_per_mw_month = 1_000.0;
     s.mining.curtail_when_unprofitable = false;
     s.hpc.critical_it_mw = Some(1.0);
-    s.hpc.pue = 1.0;
+    set_v1_pue(&mut s, 1.0);
     s.hpc.conversion_months = 2;
     s.hpc.ramp_months = 3;
     s.hpc.capex_usd_per_mw = 1_200_000.0;
@@ -119,10 +120,10 @@ fn contract_only(capex_per_mw: f64) -> Scenario {
 
 #[test]
 fn core_scientific_270_mw_is_4_7_billion() {
-    let mut s = Scenario::default();
+    let mut s = v1_defaults();
     s.site.grid_capacity_mw = 400.0; // 270 × 1.25 = 337.5 MW ≤ 400
     s.hpc.critical_it_mw = Some(270.0);
-    s.hpc.pue = 1.25;
+    set_v1_pue(&mut s, 1.25);
     s.hpc.ramp_months = 0;
     s.contract.term_years = 12;
     s.contract.rate_usd_per_kw_month = 120.885;
@@ -208,7 +209,7 @@ fn tiny_keep_and_convert_npvs() {
 fn tiny_monthly_rows() {
     let r = eval(&tiny());
     assert_eq!(r.monthly.len(), 14, "H = c + T = 2 + 12");
-    let delivered: Vec<f64> = r.monthly.iter().map(|m| m.delivered_critical_mw).collect();
+    let delivered: Vec<f64> = r.monthly.iter().map(|m| m.leased_critical_mw).collect();
     let want_d = [
         0.0,
         0.0,
@@ -414,7 +415,7 @@ fn sensitivity_ends_are_exactly_min_and_max() {
         1e-12,
     );
     // The default sweep, at the default scenario's own price ($45 is a point).
-    let d = Scenario::default();
+    let d = v1_defaults();
     let r = eval(&d);
     assert_eq!(r.energy_sensitivity.len(), 21);
     // 20 + 100 × 5 / 20 = 45
@@ -540,7 +541,7 @@ fn conversion_months_zero_puts_capex_in_month_zero() {
     // the contract starts at once: D(0) = 1/3
     close(
         "delivered month 0",
-        r.monthly[0].delivered_critical_mw,
+        r.monthly[0].leased_critical_mw,
         1.0 / 3.0,
         1e-12,
     );
@@ -564,10 +565,10 @@ fn ramp_zero_delivers_everything_at_once() {
     let r = eval(&s);
     assert!(r.monthly[..2]
         .iter()
-        .all(|m| m.delivered_critical_mw == 0.0));
+        .all(|m| m.leased_critical_mw == 0.0));
     assert!(r.monthly[2..]
         .iter()
-        .all(|m| m.delivered_critical_mw == 1.0));
+        .all(|m| m.leased_critical_mw == 1.0));
     // 12 × 100,000 = 1,200,000
     close("total", r.contract_total_revenue_usd, 1_200_000.0, 1e-6);
 }
@@ -582,13 +583,13 @@ fn ramp_longer_than_the_term() {
     close("year 1", r.contract_annual_revenue_usd[0], 325_000.0, 1e-6);
     close(
         "last month",
-        r.monthly[13].delivered_critical_mw,
+        r.monthly[13].leased_critical_mw,
         0.5,
         1e-12,
     );
     close(
         "first month",
-        r.monthly[2].delivered_critical_mw,
+        r.monthly[2].leased_critical_mw,
         1.0 / 24.0,
         1e-12,
     );
@@ -996,7 +997,7 @@ fn power_pass_through_on_and_off() {
     );
     // hpc.pue and the energy escalator enter the host's bill: pue 1.5 (grid
     // 2 MW still fits 1 MW × 1.5, 0.5 MW keeps mining) and +100 % a year.
-    s.hpc.pue = 1.5;
+    set_v1_pue(&mut s, 1.5);
     s.site.energy_escalator_pct_per_year = 100.0;
     let r = eval(&s);
     // month 11 (k = 9, D = 1, year-1 price): 0.8 × 1.5 × 730 × 50 = 43,800
@@ -1471,7 +1472,7 @@ fn wrong_types_name_the_path() {
 #[test]
 fn not_finite_numbers_are_refused() {
     // JSON cannot carry NaN: through the form's text…
-    let mut s = Scenario::default();
+    let mut s = v1_defaults();
     for text in ["NaN", "nan", "inf", "-inf", "infinity", "1e400"] {
         let e = Field::SiteEnergyPrice
             .set_text(&mut s, text)
@@ -1495,7 +1496,7 @@ fn not_finite_numbers_are_refused() {
         "{e:?}"
     );
     // …and a scenario value holding one is refused by validation too.
-    let mut s = Scenario::default();
+    let mut s = v1_defaults();
     s.site.grid_capacity_mw = f64::NAN;
     s.finance.discount_rate_pct = f64::INFINITY;
     s.hpc.critical_it_mw = Some(f64::NEG_INFINITY);
@@ -1516,7 +1517,7 @@ fn not_finite_numbers_are_refused() {
 fn extreme_inputs_are_not_representable_rather_than_nan() {
     // A discount rate a hair above −100 % over a 30-year term and a 240-month
     // baseline: the discount factors reach 1e-10^(−600/12) = 1e500.
-    let mut s = Scenario::default();
+    let mut s = v1_defaults();
     s.finance.discount_rate_pct = -99.999_999_99;
     s.contract.term_years = 30;
     s.greenfield.build_months = vec![240];
@@ -1537,7 +1538,7 @@ fn extreme_inputs_are_not_representable_rather_than_nan() {
         "{e}"
     );
     // Money near the top of the floating-point range: only the opex is named.
-    let mut s = Scenario::default();
+    let mut s = v1_defaults();
     s.hpc.opex_usd_per_mw_month = 1e306;
     let e = evaluate(&s).expect_err("overflows");
     let named: Vec<Field> = e.iter().filter_map(ScenarioError::field).collect();
@@ -1563,7 +1564,7 @@ fn extreme_inputs_are_not_representable_rather_than_nan() {
 
 #[test]
 fn set_text_on_half_typed_input() {
-    let mut s = Scenario::default();
+    let mut s = v1_defaults();
     // "1." is one.
     Field::SiteGridCapacity.set_text(&mut s, "1.").expect("1.");
     assert_eq!(s.site.grid_capacity_mw, 1.0);
@@ -1688,7 +1689,7 @@ fn set_text_on_half_typed_input() {
 
 #[test]
 fn field_text_round_trips_the_defaults() {
-    let d = Scenario::default();
+    let d = v1_defaults();
     let texts: Vec<(Field, String)> = Field::ALL.iter().map(|&f| (f, f.text(&d))).collect();
     let text_of = |f: Field| -> &str {
         texts
@@ -1711,7 +1712,7 @@ fn field_text_round_trips_the_defaults() {
 
 #[test]
 fn scenario_from_texts_on_a_half_typed_form() {
-    let d = Scenario::default();
+    let d = v1_defaults();
     let texts: Vec<(Field, String)> = Field::ALL
         .iter()
         .map(|&f| {
@@ -1746,7 +1747,7 @@ fn scenario_from_texts_on_a_half_typed_form() {
             let t = match f {
                 Field::SiteGridCapacity => "-".to_owned(),
                 Field::HpcConversionMonths => "12.5".to_owned(),
-                Field::HpcPue => "0.8".to_owned(),
+                Field::HpcDesignPue => "0.8".to_owned(),
                 Field::FinanceDiscountRate => String::new(),
                 _ => f.text(&d),
             };
@@ -1779,7 +1780,7 @@ fn scenario_from_texts_on_a_half_typed_form() {
 fn defaults_evaluate_to_sensible_numbers() {
     // The default scenario: 100 MW / 1.25 = 80 MW; 12-year term at $140
     // escalating 3 %, ramp 12 months.
-    let r = eval(&Scenario::default());
+    let r = eval(&v1_defaults());
     assert_eq!(r.derived.critical_it_mw, 80.0);
     assert_eq!(r.monthly.len(), 12 + 144);
     assert_eq!(r.contract_annual_revenue_usd.len(), 12);

@@ -166,10 +166,10 @@ impl<'a> Ramp<'a> {
         let contract = r.monthly.get(start..).unwrap_or(&[]);
         let full = contract
             .iter()
-            .fold(0.0_f64, |a, row| a.max(row.delivered_critical_mw));
+            .fold(0.0_f64, |a, row| a.max(row.leased_critical_mw));
         let months = contract
             .iter()
-            .position(|row| row.delivered_critical_mw >= full * (1.0 - 1e-9))
+            .position(|row| row.leased_critical_mw >= full * (1.0 - 1e-9))
             .map_or(1, |k| k + 1);
         Self {
             r,
@@ -184,7 +184,7 @@ impl<'a> Ramp<'a> {
         let rows = &self.r.monthly;
         rows.get(self.start + k)
             .or_else(|| rows.last())
-            .map_or(0.0, |row| row.delivered_critical_mw)
+            .map_or(0.0, |row| row.leased_critical_mw)
     }
 
     /// MW online in calendar month `m` for a curve starting at `start`.

@@ -32,7 +32,7 @@ pub enum ScenarioError {
     /// The contracted critical IT needs more grid power than the site has.
     ExceedsSite {
         critical_it_mw: f64,
-        hpc_pue: f64,
+        design_pue: f64,
         grid_mw: f64,
     },
     /// The energy sweep's maximum is not above its minimum.
@@ -125,16 +125,16 @@ impl ScenarioError {
             }
             Self::ExceedsSite {
                 critical_it_mw,
-                hpc_pue,
+                design_pue,
                 grid_mw,
             } => format!(
-                "{} MW of critical IT at hpc.pue {} needs {} MW of grid power, more than \
+                "{} MW of critical IT at hpc.design_pue {} needs {} MW of grid power, more than \
                  site.grid_capacity_mw {}; at most {} MW fit",
                 form_number(*critical_it_mw),
-                form_number(*hpc_pue),
-                form_number(critical_it_mw * hpc_pue),
+                form_number(*design_pue),
+                form_number(critical_it_mw * design_pue),
                 form_number(*grid_mw),
-                form_number(grid_mw / hpc_pue),
+                form_number(grid_mw / design_pue),
             ),
             Self::SweepOrder { min, max } => format!(
                 "the highest price ({}) must be greater than the lowest ({})",
@@ -142,7 +142,7 @@ impl ScenarioError {
                 form_number(*min)
             ),
             Self::SchemaVersion { got } => {
-                format!("this build reads version 1 scenarios, got version {got}")
+                format!("must be 1 or 2 (the versions of the format this build reads), got {got}")
             }
             Self::NotRepresentable {
                 output,

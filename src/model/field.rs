@@ -9,40 +9,103 @@
 use super::error::ScenarioError;
 use super::scenario::Scenario;
 
-/// One input of the model.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Field {
-    SiteGridCapacity,
-    SiteEnergyPrice,
-    SiteEnergyEscalator,
-    MiningEfficiency,
-    MiningPue,
-    MiningUptime,
-    MiningHashprice,
-    MiningHashpriceDrift,
-    MiningHalving,
-    MiningPoolFee,
-    MiningOpex,
-    MiningCurtail,
-    HpcCriticalIt,
-    HpcPue,
-    HpcConversionMonths,
-    HpcRampMonths,
-    HpcCapex,
-    HpcTenantCapexShare,
-    HpcOpex,
-    HpcUtilization,
-    ContractTerm,
-    ContractRate,
-    ContractEscalator,
-    ContractPassThrough,
-    GreenfieldBuildMonths,
-    TenantComputeValue,
-    FinanceDiscountRate,
-    SweepMin,
-    SweepMax,
-    SweepSteps,
+// The catalogue's one table: each field's variant, the kind of value it
+// holds and where that value lives in a [`Scenario`]. The enum, `ALL`, the
+// kind and the typed `get`/`set` are generated from it, so they cannot
+// disagree; `spec` (label, unit, help, rule) is an exhaustive match beside it.
+macro_rules! fields {
+    ($($variant:ident: $value:ident => $($part:ident).+;)+) => {
+        /// One input of the model.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Field {
+            $($variant,)+
+        }
+
+        impl Field {
+            /// Every field, in the order of the scenario format.
+            pub const ALL: &'static [Field] = &[$(Field::$variant,)+];
+
+            /// How the field is typed in a form.
+            pub fn kind(self) -> Kind {
+                match self {
+                    $(Field::$variant => Value::$value(Default::default()).kind(),)+
+                }
+            }
+
+            pub(crate) fn get(self, s: &Scenario) -> Value {
+                match self {
+                    $(Field::$variant => Value::$value(s.$($part).+.clone()),)+
+                }
+            }
+
+            /// Stores `v`; a value of another kind than the field's is refused.
+            pub(crate) fn set(self, s: &mut Scenario, v: Value) -> Result<(), KindMismatch> {
+                match (self, v) {
+                    $((Field::$variant, Value::$value(x)) => s.$($part).+ = x,)+
+                    (field, _) => return Err(KindMismatch(field)),
+                }
+                Ok(())
+            }
+        }
+    };
 }
+
+fields! {
+    SiteGridCapacity: Number => site.grid_capacity_mw;
+    SiteEnergyPrice: Number => site.energy_price_usd_per_mwh;
+    SiteEnergyEscalator: Number => site.energy_escalator_pct_per_year;
+    MiningEfficiency: Number => mining.efficiency_j_per_th;
+    MiningPue: Number => mining.pue;
+    MiningUptime: Number => mining.uptime_pct;
+    MiningHashprice: Number => mining.hashprice_usd_per_ph_day;
+    MiningHashpriceDrift: Number => mining.hashprice_drift_pct_per_year;
+    MiningHalving: OptWhole => mining.months_to_next_halving;
+    MiningPoolFee: Number => mining.pool_fee_pct;
+    MiningOpex: Number => mining.opex_usd_per_mw_month;
+    MiningOpexEscalator: Number => mining.opex_escalator_pct_per_year;
+    MiningCurtail: Bool => mining.curtail_when_unprofitable;
+    MiningRetire: Bool => mining.retire_when_unprofitable;
+    MiningFleetResale: Number => mining.fleet_resale_usd_per_th;
+    MiningFleetResaleDecline: Number => mining.fleet_resale_decline_pct_per_year;
+    HpcCriticalIt: OptNumber => hpc.critical_it_mw;
+    HpcDesignPue: Number => hpc.design_pue;
+    HpcOperatingPue: Number => hpc.operating_pue;
+    HpcConversionMonths: Whole => hpc.conversion_months;
+    HpcRampMonths: Whole => hpc.ramp_months;
+    HpcCapex: Number => hpc.capex_usd_per_mw;
+    HpcCapexContingency: Number => hpc.capex_contingency_pct;
+    HpcSiteCapex: Number => hpc.site_capex_usd;
+    HpcTenantCapexShare: Number => hpc.tenant_capex_share_pct;
+    HpcOpex: Number => hpc.opex_usd_per_mw_month;
+    HpcOpexEscalator: Number => hpc.opex_escalator_pct_per_year;
+    HpcUtilization: Number => hpc.utilization_pct;
+    ContractTerm: Whole => contract.term_years;
+    ContractRate: Number => contract.rate_usd_per_kw_month;
+    ContractEscalator: Number => contract.escalator_pct_per_year;
+    ContractPassThrough: Bool => contract.power_pass_through;
+    ContractTermPerTranche: Bool => contract.term_per_tranche;
+    TerminalExitCap: OptNumber => terminal.exit_cap_rate_pct;
+    TerminalRenewal: Number => terminal.renewal_probability_pct;
+    TerminalDowntime: Whole => terminal.downtime_months;
+    TerminalRefit: Number => terminal.refit_pct_of_capex;
+    TerminalSiteValue: Number => terminal.keep_mining_site_value_usd_per_mw;
+    TaxRate: Number => tax.rate_pct;
+    TaxBonus: Number => tax.bonus_depreciation_pct;
+    TaxLife: Whole => tax.depreciation_years;
+    GreenfieldBuildMonths: List => greenfield.build_months;
+    TenantComputeValue: Number => tenant.compute_value_usd_per_mw_month;
+    FinanceDiscountRate: Number => finance.discount_rate_pct;
+    FinanceDebtShare: Number => finance.debt_pct_of_capex;
+    FinanceDebtRate: Number => finance.debt_rate_pct;
+    FinanceDebtTenor: Whole => finance.debt_tenor_years;
+    SweepMin: Number => sensitivity.energy_usd_per_mwh.min;
+    SweepMax: Number => sensitivity.energy_usd_per_mwh.max;
+    SweepSteps: Whole => sensitivity.energy_usd_per_mwh.steps;
+}
+
+/// A value given to a field of another kind (a bug of the caller).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KindMismatch(pub Field);
 
 /// How a field is typed in a form.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -69,6 +132,8 @@ pub enum Group {
     Mining,
     Hpc,
     Contract,
+    Terminal,
+    Tax,
     Greenfield,
     Tenant,
     Finance,
@@ -81,6 +146,8 @@ impl Group {
         Group::Mining,
         Group::Hpc,
         Group::Contract,
+        Group::Terminal,
+        Group::Tax,
         Group::Greenfield,
         Group::Tenant,
         Group::Finance,
@@ -94,6 +161,8 @@ impl Group {
             Group::Mining => "Mining",
             Group::Hpc => "HPC conversion",
             Group::Contract => "Contract",
+            Group::Terminal => "Terminal value",
+            Group::Tax => "Tax",
             Group::Tenant => "Tenant",
             Group::Greenfield => "Greenfield baseline",
             Group::Finance => "Finance",
@@ -218,7 +287,6 @@ pub struct Spec {
     pub group: Group,
     /// Shown at once (`true`) or inside the group's "advanced" section.
     pub primary: bool,
-    pub kind: Kind,
     pub rule: Rule,
     /// For optional fields: what leaving it empty means.
     pub empty_means: &'static str,
@@ -233,7 +301,6 @@ const fn spec(
     step: f64,
     group: Group,
     primary: bool,
-    kind: Kind,
     rule: Rule,
     help: &'static str,
 ) -> Spec {
@@ -245,7 +312,6 @@ const fn spec(
         help,
         group,
         primary,
-        kind,
         rule,
         empty_means: "",
     }
@@ -258,85 +324,51 @@ const NON_NEG: Rule = Rule::new(Incl(0.0), Open);
 const MONTHS_120: Rule = Rule::new(Incl(0.0), Incl(120.0));
 
 impl Field {
-    /// Every field, in the order of the scenario format.
-    pub const ALL: &'static [Field] = &[
-        Field::SiteGridCapacity,
-        Field::SiteEnergyPrice,
-        Field::SiteEnergyEscalator,
-        Field::MiningEfficiency,
-        Field::MiningPue,
-        Field::MiningUptime,
-        Field::MiningHashprice,
-        Field::MiningHashpriceDrift,
-        Field::MiningHalving,
-        Field::MiningPoolFee,
-        Field::MiningOpex,
-        Field::MiningCurtail,
-        Field::HpcCriticalIt,
-        Field::HpcPue,
-        Field::HpcConversionMonths,
-        Field::HpcRampMonths,
-        Field::HpcCapex,
-        Field::HpcTenantCapexShare,
-        Field::HpcOpex,
-        Field::HpcUtilization,
-        Field::ContractTerm,
-        Field::ContractRate,
-        Field::ContractEscalator,
-        Field::ContractPassThrough,
-        Field::GreenfieldBuildMonths,
-        Field::TenantComputeValue,
-        Field::FinanceDiscountRate,
-        Field::SweepMin,
-        Field::SweepMax,
-        Field::SweepSteps,
-    ];
 
     /// Everything the form needs to show this field.
     pub fn spec(self) -> Spec {
         use Group as G;
-        use Kind as K;
         match self {
             Field::SiteGridCapacity => spec(
-                "site.grid_capacity_mw", "Grid capacity", "MW", 10.0, G::Site, true, K::Number,
+                "site.grid_capacity_mw", "Grid capacity", "MW", 10.0, G::Site, true,
                 Rule::new(Excl(0.0), Incl(10_000.0)),
                 "Utility power the site can draw: its interconnect, the scarce thing AI needs. \
                  Default: a generic 100 MW site. New requests over 75 MW wait 2-5 years for the grid (Crucible Capital).",
             ),
             Field::SiteEnergyPrice => spec(
-                "site.energy_price_usd_per_mwh", "Energy price", "$/MWh", 1.0, G::Site, true, K::Number,
+                "site.energy_price_usd_per_mwh", "Energy price", "$/MWh", 1.0, G::Site, true,
                 Rule::new(Incl(0.0), Incl(2_000.0)),
                 "All-in delivered power price in year 1. Default $45/MWh, the miners' median \
                  (Cambridge Centre for Alternative Finance).",
             ),
             Field::SiteEnergyEscalator => spec(
-                "site.energy_escalator_pct_per_year", "Energy price escalator", "%/yr", 0.5, G::Site, false, K::Number,
+                "site.energy_escalator_pct_per_year", "Energy price escalator", "%/yr", 0.5, G::Site, false,
                 PCT_CHANGE,
                 "Yearly change of the power price, stepping up every 12 months. Default 2 %/yr.",
             ),
             Field::MiningEfficiency => spec(
-                "mining.efficiency_j_per_th", "Fleet efficiency", "J/TH", 1.0, G::Mining, true, K::Number,
+                "mining.efficiency_j_per_th", "Fleet efficiency", "J/TH", 1.0, G::Mining, true,
                 Rule::new(Excl(0.0), Incl(500.0)),
                 "Energy per terahash at the machines. Default 22 J/TH; the network averages about 28, \
                  the best fleets 16-24 (Cambridge Centre for Alternative Finance, company reports).",
             ),
             Field::MiningPue => spec(
-                "mining.pue", "Mining PUE", "×", 0.01, G::Mining, false, K::Number, PUE,
+                "mining.pue", "Mining PUE", "×", 0.01, G::Mining, false, PUE,
                 "Grid MW per MW at the machines (cooling, losses). Default 1.10; immersion 1.03-1.10, \
                  air-cooled 1.10-1.50 (vendor figures).",
             ),
             Field::MiningUptime => spec(
-                "mining.uptime_pct", "Fleet uptime", "%", 1.0, G::Mining, false, K::Number, PCT,
+                "mining.uptime_pct", "Fleet uptime", "%", 1.0, G::Mining, false, PCT,
                 "Share of hours the fleet hashes when it runs. Default 95 %.",
             ),
             Field::MiningHashprice => spec(
-                "mining.hashprice_usd_per_ph_day", "Hashprice", "$/PH/day", 1.0, G::Mining, true, K::Number,
+                "mining.hashprice_usd_per_ph_day", "Hashprice", "$/PH/day", 1.0, G::Mining, true,
                 Rule::new(Incl(0.0), Incl(100_000.0)),
                 "Mining revenue per PH/s per day today. Default $40; about $38 in late 2025, \
                  below $50 since the April 2024 halving (industry reports).",
             ),
             Field::MiningHashpriceDrift => spec(
-                "mining.hashprice_drift_pct_per_year", "Hashprice drift", "%/yr", 1.0, G::Mining, false, K::Number,
+                "mining.hashprice_drift_pct_per_year", "Hashprice drift", "%/yr", 1.0, G::Mining, false,
                 Rule::new(Excl(-100.0), Incl(1_000.0)),
                 "Yearly change of hashprice apart from halvings (network growth against the bitcoin price). \
                  Default -10 %/yr.",
@@ -344,123 +376,233 @@ impl Field {
             Field::MiningHalving => Spec {
                 empty_means: "no halvings",
                 ..spec(
-                    "mining.months_to_next_halving", "Months to next halving", "months", 1.0, G::Mining, false,
-                    K::OptionalWhole, Rule::new(Incl(0.0), Incl(600.0)),
+                    "mining.months_to_next_halving", "Months to next halving", "months", 1.0, G::Mining, false, Rule::new(Incl(0.0), Incl(600.0)),
                     "Months until the next halving of the block reward, then every 48 months; each halves \
-                     hashprice. Default 17 (about April 2028). Leave empty to ignore halvings.",
+                     hashprice. Default 16 (block 1,050,000, about April 2028). Leave empty to ignore halvings.",
                 )
             },
             Field::MiningPoolFee => spec(
-                "mining.pool_fee_pct", "Pool fee", "%", 0.5, G::Mining, false, K::Number, PCT,
+                "mining.pool_fee_pct", "Pool fee", "%", 0.5, G::Mining, false, PCT,
                 "Share of mining revenue the pool keeps. Default 2 %.",
             ),
             Field::MiningOpex => spec(
-                "mining.opex_usd_per_mw_month", "Mining opex", "$/MW-month", 500.0, G::Mining, false, K::Number, NON_NEG,
+                "mining.opex_usd_per_mw_month", "Mining opex", "$/MW-month", 500.0, G::Mining, false, NON_NEG,
                 "Non-energy mining cost per grid MW that mines (staff, repairs, site), paid even in a \
                  curtailed month. Default $4,000.",
             ),
+            Field::MiningOpexEscalator => spec(
+                "mining.opex_escalator_pct_per_year", "Mining opex escalator", "%/yr", 0.5, G::Mining, false,
+                PCT_CHANGE,
+                "Yearly step-up of mining opex, every 12 months. Default 3 %/yr, with inflation.",
+            ),
             Field::MiningCurtail => spec(
-                "mining.curtail_when_unprofitable", "Curtail when unprofitable", "", 1.0, G::Mining, false, K::Bool,
+                "mining.curtail_when_unprofitable", "Curtail when unprofitable", "", 1.0, G::Mining, false,
                 Rule::new(Open, Open),
                 "Switch the fleet off in months where its revenue is below its energy cost. Default on.",
+            ),
+            Field::MiningRetire => spec(
+                "mining.retire_when_unprofitable", "Retire and sell the fleet", "", 1.0, G::Mining, false,
+                Rule::new(Open, Open),
+                "Sell the machines at the month that is best for the owner (mining cash to date plus the \
+                 resale value then) instead of running them to the horizon. Default on.",
+            ),
+            Field::MiningFleetResale => spec(
+                "mining.fleet_resale_usd_per_th", "Fleet resale price", "$/TH", 0.5, G::Mining, false,
+                Rule::new(Incl(0.0), Incl(1_000.0)),
+                "What the machines sell for today per TH/s; the machines on the power the halls take are \
+                 sold at once. Default $5/TH, a mid-generation machine ($3-15/TH by efficiency, Hashrate \
+                 Index ASIC price index, 2025).",
+            ),
+            Field::MiningFleetResaleDecline => spec(
+                "mining.fleet_resale_decline_pct_per_year", "Resale price decline", "%/yr", 5.0, G::Mining, false,
+                PCT,
+                "Yearly fall of that resale price as newer machines arrive. Default 30 %/yr.",
             ),
             Field::HpcCriticalIt => Spec {
                 empty_means: "the whole site",
                 ..spec(
-                    "hpc.critical_it_mw", "Critical IT leased", "MW", 5.0, G::Hpc, true, K::OptionalNumber,
+                    "hpc.critical_it_mw", "Critical IT leased", "MW", 5.0, G::Hpc, true,
                     Rule::new(Excl(0.0), Open),
                     "Billable critical IT capacity leased to the tenant. Empty: the whole site, grid capacity \
-                     ÷ HPC PUE. At Core Scientific's Muskogee site 100 MW of grid power gives about 70 MW of IT.",
+                     ÷ HPC design PUE. At Core Scientific's Muskogee site 100 MW of grid power gives about 70 MW of IT.",
                 )
             },
-            Field::HpcPue => spec(
-                "hpc.pue", "HPC PUE", "×", 0.01, G::Hpc, false, K::Number, PUE,
-                "Grid MW per MW of critical IT in the HPC halls. Default 1.25; liquid-cooled AI halls \
-                 run 1.18-1.25 (Applied Digital, TeraWulf). Whole-site ratios run higher: Core Scientific \
+            Field::HpcDesignPue => spec(
+                "hpc.design_pue", "HPC design PUE", "×", 0.01, G::Hpc, false, PUE,
+                "Grid MW reserved per MW of critical IT, at peak: sizes the halls. Default 1.35; the deals' \
+                 grid-to-IT ratios run 1.21 (TeraWulf-Core42) to 1.45 (Cipher-Fluidstack); Core Scientific \
                  gets about 70 MW of IT from 100 MW of grid (1.43).",
             ),
+            Field::HpcOperatingPue => spec(
+                "hpc.operating_pue", "HPC operating PUE", "×", 0.01, G::Hpc, false, PUE,
+                "Average grid energy per unit of IT energy: bills the halls' power when the host pays it. \
+                 Default 1.20; AI halls as designed run 1.18-1.30 (Applied Digital 1.18, TeraWulf-Core42 1.25).",
+            ),
             Field::HpcConversionMonths => spec(
-                "hpc.conversion_months", "Conversion time", "months", 1.0, G::Hpc, true, K::Whole, MONTHS_120,
+                "hpc.conversion_months", "Conversion time", "months", 1.0, G::Hpc, true, MONTHS_120,
                 "Months from decision to the first delivered capacity; the contract starts then. Default 12: \
                  Core Scientific's first 8 MW and Cipher's Barber Lake took about 12 months.",
             ),
             Field::HpcRampMonths => spec(
-                "hpc.ramp_months", "Ramp to full capacity", "months", 1.0, G::Hpc, false, K::Whole, MONTHS_120,
+                "hpc.ramp_months", "Ramp to full capacity", "months", 1.0, G::Hpc, false, MONTHS_120,
                 "Contract months until the full capacity is delivered, rising in equal monthly steps; \
                  0 delivers it all at once. Default 12.",
             ),
             Field::HpcCapex => spec(
-                "hpc.capex_usd_per_mw", "Conversion capex", "$/MW", 100_000.0, G::Hpc, true, K::Number, NON_NEG,
-                "Conversion cost per MW of critical IT. Default $7M: TeraWulf $6-8M, Cipher $9-11M; \
-                 a greenfield data center costs $9.3-15M (Cushman & Wakefield 2025).",
+                "hpc.capex_usd_per_mw", "Conversion capex", "$/MW", 100_000.0, G::Hpc, true, NON_NEG,
+                "Conversion cost per MW of critical IT, before contingency. Default $9.5M: Cipher and Hut 8 \
+                 disclosed $9-11M, TeraWulf $8-10M (2025); a greenfield data center costs $9.3-15M \
+                 (Cushman & Wakefield 2025).",
+            ),
+            Field::HpcCapexContingency => spec(
+                "hpc.capex_contingency_pct", "Capex contingency", "%", 5.0, G::Hpc, false,
+                Rule::new(Incl(0.0), Incl(200.0)),
+                "Overrun allowance on the conversion capex. Default 10 %.",
+            ),
+            Field::HpcSiteCapex => spec(
+                "hpc.site_capex_usd", "One-off site costs", "$", 1_000_000.0, G::Hpc, false, NON_NEG,
+                "Host costs beside the halls: interconnect upgrade, land, permits; spent with the capex, \
+                 never paid by the tenant. Default $0 (a site whose interconnect is already in place).",
             ),
             Field::HpcTenantCapexShare => spec(
-                "hpc.tenant_capex_share_pct", "Capex paid by tenant", "%", 5.0, G::Hpc, false, K::Number, PCT,
+                "hpc.tenant_capex_share_pct", "Capex paid by tenant", "%", 5.0, G::Hpc, false, PCT,
                 "Share of the conversion capex the tenant funds. Default 0 %; CoreWeave funded much of \
                  Core Scientific's build-out.",
             ),
             Field::HpcOpex => spec(
-                "hpc.opex_usd_per_mw_month", "HPC opex", "$/MW-month", 1_000.0, G::Hpc, false, K::Number, NON_NEG,
-                "Non-energy operating cost per delivered critical MW per month. Default $15,000.",
+                "hpc.opex_usd_per_mw_month", "HPC opex", "$/MW-month", 1_000.0, G::Hpc, false, NON_NEG,
+                "Non-energy operating cost per leased critical MW per month in contract year 1. Default \
+                 $24,000: the 80-85 % NOI margins Cipher and TeraWulf disclose (2025).",
+            ),
+            Field::HpcOpexEscalator => spec(
+                "hpc.opex_escalator_pct_per_year", "HPC opex escalator", "%/yr", 0.5, G::Hpc, false, PCT_CHANGE,
+                "Yearly step-up of HPC opex at each contract year. Default 3 %/yr (TeraWulf-Fluidstack's \
+                 84 % margin assumes opex rising 3 %/yr).",
             ),
             Field::HpcUtilization => spec(
-                "hpc.utilization_pct", "HPC utilization", "%", 5.0, G::Hpc, false, K::Number, PCT,
+                "hpc.utilization_pct", "HPC utilization", "%", 5.0, G::Hpc, false, PCT,
                 "Average IT draw as a share of delivered critical IT; counts only when the host pays \
                  the HPC power. Default 80 %.",
             ),
             Field::ContractTerm => spec(
-                "contract.term_years", "Contract term", "years", 1.0, G::Contract, true, K::Whole,
+                "contract.term_years", "Contract term", "years", 1.0, G::Contract, true,
                 Rule::new(Incl(1.0), Incl(30.0)),
                 "Length of the hosting contract. Default 12 years (Core Scientific-CoreWeave); \
                  recent deals run 10-15 years.",
             ),
             Field::ContractRate => spec(
-                "contract.rate_usd_per_kw_month", "Lease rate", "$/kW-month", 1.0, G::Contract, true, K::Number,
+                "contract.rate_usd_per_kw_month", "Lease rate", "$/kW-month", 1.0, G::Contract, true,
                 Rule::new(Incl(0.0), Incl(10_000.0)),
-                "Rent per kW of delivered critical IT per month in contract year 1. Default $140; \
-                 mining-site deals imply $121-159, wholesale leases $120-160.",
+                "Rent per kW of leased critical IT per month in contract year 1. Default $125, TeraWulf-Core42's \
+                 year 1 (Dec 2024); mining-site deals imply $102-159 on average over their terms.",
             ),
             Field::ContractEscalator => spec(
-                "contract.escalator_pct_per_year", "Rate escalator", "%/yr", 0.5, G::Contract, true, K::Number,
+                "contract.escalator_pct_per_year", "Rate escalator", "%/yr", 0.5, G::Contract, true,
                 PCT_CHANGE,
                 "Yearly step-up of the rate at each contract year. Default 3 % (TeraWulf-Core42).",
             ),
             Field::ContractPassThrough => spec(
-                "contract.power_pass_through", "Power passed through", "", 1.0, G::Contract, true, K::Bool,
+                "contract.power_pass_through", "Power passed through", "", 1.0, G::Contract, true,
                 Rule::new(Open, Open),
                 "On: the tenant pays the HPC halls' energy at cost, as in most wholesale leases. \
                  Off: the host pays it out of the rent.",
             ),
+            Field::ContractTermPerTranche => spec(
+                "contract.term_per_tranche", "Term per tranche", "", 1.0, G::Contract, false,
+                Rule::new(Open, Open),
+                "On: each tranche delivered during the ramp is leased for the full term from its own \
+                 delivery, so the contract runs past the term by the ramp. Off: the whole lease ends \
+                 with the term. Default on, as multi-tranche leases are written.",
+            ),
+            Field::TerminalExitCap => Spec {
+                empty_means: "no value after the contract",
+                ..spec(
+                    "terminal.exit_cap_rate_pct", "Exit cap rate", "%", 0.25, G::Terminal, true,
+                    Rule::new(Excl(0.0), Incl(100.0)),
+                    "Cap rate that values the halls after the contract: the next year's NOI ÷ this rate. \
+                     Default 7.5 %; stabilised data centers trade at 6-7.5 % (industry reports, 2025). \
+                     Leave empty for no value after the contract.",
+                )
+            },
+            Field::TerminalRenewal => spec(
+                "terminal.renewal_probability_pct", "Renewal probability", "%", 5.0, G::Terminal, false, PCT,
+                "Chance the tenant renews at the end of the term; otherwise the halls stand empty while \
+                 they are re-let. Default 75 % (the deals carry renewal options, 2 × 5 years).",
+            ),
+            Field::TerminalDowntime => spec(
+                "terminal.downtime_months", "Re-letting downtime", "months", 1.0, G::Terminal, false, MONTHS_120,
+                "Months to re-let the halls if the tenant does not renew. Default 12.",
+            ),
+            Field::TerminalRefit => spec(
+                "terminal.refit_pct_of_capex", "Refit before the next lease", "% of capex", 5.0, G::Terminal,
+                false, Rule::new(Incl(0.0), Incl(200.0)),
+                "Cost of refitting the halls for the next lease, as a share of the conversion capex with \
+                 contingency. Default 25 %.",
+            ),
+            Field::TerminalSiteValue => spec(
+                "terminal.keep_mining_site_value_usd_per_mw", "Mining site value at the end", "$/MW",
+                10_000.0, G::Terminal, false, NON_NEG,
+                "What the site is worth at the horizon if it keeps mining, per grid MW. Default $0; a \
+                 mining facility costs $0.2-0.5M per MW to build (company reports).",
+            ),
+            Field::TaxRate => spec(
+                "tax.rate_pct", "Income tax rate", "%", 1.0, G::Tax, true, PCT,
+                "Tax on each path's income, with losses carried forward. Default 25 %: 21 % US federal \
+                 plus state. 0 gives the pre-tax figures.",
+            ),
+            Field::TaxBonus => spec(
+                "tax.bonus_depreciation_pct", "Bonus depreciation", "%", 5.0, G::Tax, false, PCT,
+                "Share of the host's capex deducted in the month it is spent. Default 60 %; 100 % is \
+                 restored for property with lives up to 20 years (2025 US tax act).",
+            ),
+            Field::TaxLife => spec(
+                "tax.depreciation_years", "Depreciation life", "years", 1.0, G::Tax, false,
+                Rule::new(Incl(1.0), Incl(50.0)),
+                "Straight-line life of the rest of the capex, from the first delivery. Default 39 years, \
+                 US buildings.",
+            ),
             Field::GreenfieldBuildMonths => spec(
-                "greenfield.build_months", "Greenfield build times", "months", 1.0, G::Greenfield, true,
-                K::WholeList, Rule::new(Incl(0.0), Incl(240.0)),
+                "greenfield.build_months", "Greenfield build times", "months", 1.0, G::Greenfield, true, Rule::new(Incl(0.0), Incl(240.0)),
                 "How long a greenfield HPC data center would take, 1 to 5 baselines separated by commas. \
                  Default 36, 48, 60: 3 to 5 years (JP Morgan analysts).",
             ),
             Field::TenantComputeValue => spec(
                 "tenant.compute_value_usd_per_mw_month", "Tenant value of capacity", "$/MW-month", 10_000.0,
-                G::Tenant, true, K::Number, NON_NEG,
-                "What one MW of online capacity earns the tenant per month. Default $700,000 \
-                 (IREN-Microsoft: $9.7B over 5 years for 200 MW).",
+                G::Tenant, true, NON_NEG,
+                "The tenant's margin from one MW of online capacity per month. Default $250,000: GPU-cloud \
+                 revenue of about $800,000 per MW-month (IREN-Microsoft, Nov 2025) less GPU depreciation \
+                 of about $480,000, power and opex.",
             ),
             Field::FinanceDiscountRate => spec(
-                "finance.discount_rate_pct", "Discount rate", "%/yr", 0.5, G::Finance, true, K::Number,
+                "finance.discount_rate_pct", "Discount rate", "%/yr", 0.5, G::Finance, true,
                 Rule::new(Excl(-100.0), Incl(1_000.0)),
                 "Yearly discount rate (cost of capital) for every present value. Default 10 %.",
             ),
+            Field::FinanceDebtShare => spec(
+                "finance.debt_pct_of_capex", "Debt share of capex", "%", 5.0, G::Finance, false, PCT,
+                "Share of the host's capex borrowed (the equity view; the project's NPV is unlevered). \
+                 Default 60 %; Galaxy borrowed 80 % of Helios phase I (2025).",
+            ),
+            Field::FinanceDebtRate => spec(
+                "finance.debt_rate_pct", "Debt interest rate", "%/yr", 0.25, G::Finance, false, PCT,
+                "Yearly interest on that debt. Default 8 %; TeraWulf's and Cipher's notes backstopped by \
+                 Google paid 7.75-8 % (2025).",
+            ),
+            Field::FinanceDebtTenor => spec(
+                "finance.debt_tenor_years", "Debt tenor", "years", 1.0, G::Finance, false,
+                Rule::new(Incl(1.0), Incl(30.0)),
+                "Years of level monthly payments after the ramp. Default 10.",
+            ),
             Field::SweepMin => spec(
-                "sensitivity.energy_usd_per_mwh[0]", "Lowest price", "$/MWh", 5.0, G::Sensitivity, false,
-                K::Number, Rule::new(Incl(0.0), Incl(2_000.0)),
+                "sensitivity.energy_usd_per_mwh[0]", "Lowest price", "$/MWh", 5.0, G::Sensitivity, false, Rule::new(Incl(0.0), Incl(2_000.0)),
                 "Where the energy-price chart starts. Default $20/MWh.",
             ),
             Field::SweepMax => spec(
-                "sensitivity.energy_usd_per_mwh[1]", "Highest price", "$/MWh", 5.0, G::Sensitivity, false,
-                K::Number, Rule::new(Incl(0.0), Incl(2_000.0)),
+                "sensitivity.energy_usd_per_mwh[1]", "Highest price", "$/MWh", 5.0, G::Sensitivity, false, Rule::new(Incl(0.0), Incl(2_000.0)),
                 "Where the energy-price chart ends; above the lowest. Default $120/MWh.",
             ),
             Field::SweepSteps => spec(
-                "sensitivity.energy_usd_per_mwh[2]", "Price points", "points", 1.0, G::Sensitivity, false,
-                K::Whole, Rule::new(Incl(2.0), Incl(1_001.0)),
+                "sensitivity.energy_usd_per_mwh[2]", "Price points", "points", 1.0, G::Sensitivity, false, Rule::new(Incl(2.0), Incl(1_001.0)),
                 "How many evenly spaced prices the chart evaluates, ends included. Default 21.",
             ),
         }
@@ -471,9 +613,6 @@ impl Field {
     }
     pub fn label(self) -> &'static str {
         self.spec().label
-    }
-    pub fn kind(self) -> Kind {
-        self.spec().kind
     }
     pub fn rule(self) -> Rule {
         self.spec().rule
@@ -562,8 +701,8 @@ impl Field {
             },
             Kind::WholeList => Value::List(self.parse_list(text)?),
         };
-        self.set(s, value);
-        Ok(())
+        self.set(s, value)
+            .map_err(|KindMismatch(field)| field.unreadable("internal: value of another kind".to_owned()))
     }
 
     /// Checks this field's rule against the scenario.
@@ -679,94 +818,30 @@ impl Field {
         Ok(out)
     }
 
-    fn get(self, s: &Scenario) -> Value {
-        use Value as V;
-        match self {
-            Field::SiteGridCapacity => V::Number(s.site.grid_capacity_mw),
-            Field::SiteEnergyPrice => V::Number(s.site.energy_price_usd_per_mwh),
-            Field::SiteEnergyEscalator => V::Number(s.site.energy_escalator_pct_per_year),
-            Field::MiningEfficiency => V::Number(s.mining.efficiency_j_per_th),
-            Field::MiningPue => V::Number(s.mining.pue),
-            Field::MiningUptime => V::Number(s.mining.uptime_pct),
-            Field::MiningHashprice => V::Number(s.mining.hashprice_usd_per_ph_day),
-            Field::MiningHashpriceDrift => V::Number(s.mining.hashprice_drift_pct_per_year),
-            Field::MiningHalving => V::OptWhole(s.mining.months_to_next_halving),
-            Field::MiningPoolFee => V::Number(s.mining.pool_fee_pct),
-            Field::MiningOpex => V::Number(s.mining.opex_usd_per_mw_month),
-            Field::MiningCurtail => V::Bool(s.mining.curtail_when_unprofitable),
-            Field::HpcCriticalIt => V::OptNumber(s.hpc.critical_it_mw),
-            Field::HpcPue => V::Number(s.hpc.pue),
-            Field::HpcConversionMonths => V::Whole(s.hpc.conversion_months),
-            Field::HpcRampMonths => V::Whole(s.hpc.ramp_months),
-            Field::HpcCapex => V::Number(s.hpc.capex_usd_per_mw),
-            Field::HpcTenantCapexShare => V::Number(s.hpc.tenant_capex_share_pct),
-            Field::HpcOpex => V::Number(s.hpc.opex_usd_per_mw_month),
-            Field::HpcUtilization => V::Number(s.hpc.utilization_pct),
-            Field::ContractTerm => V::Whole(s.contract.term_years),
-            Field::ContractRate => V::Number(s.contract.rate_usd_per_kw_month),
-            Field::ContractEscalator => V::Number(s.contract.escalator_pct_per_year),
-            Field::ContractPassThrough => V::Bool(s.contract.power_pass_through),
-            Field::GreenfieldBuildMonths => V::List(s.greenfield.build_months.clone()),
-            Field::TenantComputeValue => V::Number(s.tenant.compute_value_usd_per_mw_month),
-            Field::FinanceDiscountRate => V::Number(s.finance.discount_rate_pct),
-            Field::SweepMin => V::Number(s.sensitivity.energy_usd_per_mwh.min),
-            Field::SweepMax => V::Number(s.sensitivity.energy_usd_per_mwh.max),
-            Field::SweepSteps => V::Whole(s.sensitivity.energy_usd_per_mwh.steps),
-        }
-    }
-
-    fn set(self, s: &mut Scenario, v: Value) {
-        use Value as V;
-        match (self, v) {
-            (Field::SiteGridCapacity, V::Number(x)) => s.site.grid_capacity_mw = x,
-            (Field::SiteEnergyPrice, V::Number(x)) => s.site.energy_price_usd_per_mwh = x,
-            (Field::SiteEnergyEscalator, V::Number(x)) => s.site.energy_escalator_pct_per_year = x,
-            (Field::MiningEfficiency, V::Number(x)) => s.mining.efficiency_j_per_th = x,
-            (Field::MiningPue, V::Number(x)) => s.mining.pue = x,
-            (Field::MiningUptime, V::Number(x)) => s.mining.uptime_pct = x,
-            (Field::MiningHashprice, V::Number(x)) => s.mining.hashprice_usd_per_ph_day = x,
-            (Field::MiningHashpriceDrift, V::Number(x)) => {
-                s.mining.hashprice_drift_pct_per_year = x
-            }
-            (Field::MiningHalving, V::OptWhole(n)) => s.mining.months_to_next_halving = n,
-            (Field::MiningPoolFee, V::Number(x)) => s.mining.pool_fee_pct = x,
-            (Field::MiningOpex, V::Number(x)) => s.mining.opex_usd_per_mw_month = x,
-            (Field::MiningCurtail, V::Bool(b)) => s.mining.curtail_when_unprofitable = b,
-            (Field::HpcCriticalIt, V::OptNumber(x)) => s.hpc.critical_it_mw = x,
-            (Field::HpcPue, V::Number(x)) => s.hpc.pue = x,
-            (Field::HpcConversionMonths, V::Whole(n)) => s.hpc.conversion_months = n,
-            (Field::HpcRampMonths, V::Whole(n)) => s.hpc.ramp_months = n,
-            (Field::HpcCapex, V::Number(x)) => s.hpc.capex_usd_per_mw = x,
-            (Field::HpcTenantCapexShare, V::Number(x)) => s.hpc.tenant_capex_share_pct = x,
-            (Field::HpcOpex, V::Number(x)) => s.hpc.opex_usd_per_mw_month = x,
-            (Field::HpcUtilization, V::Number(x)) => s.hpc.utilization_pct = x,
-            (Field::ContractTerm, V::Whole(n)) => s.contract.term_years = n,
-            (Field::ContractRate, V::Number(x)) => s.contract.rate_usd_per_kw_month = x,
-            (Field::ContractEscalator, V::Number(x)) => s.contract.escalator_pct_per_year = x,
-            (Field::ContractPassThrough, V::Bool(b)) => s.contract.power_pass_through = b,
-            (Field::GreenfieldBuildMonths, V::List(v)) => s.greenfield.build_months = v,
-            (Field::TenantComputeValue, V::Number(x)) => {
-                s.tenant.compute_value_usd_per_mw_month = x
-            }
-            (Field::FinanceDiscountRate, V::Number(x)) => s.finance.discount_rate_pct = x,
-            (Field::SweepMin, V::Number(x)) => s.sensitivity.energy_usd_per_mwh.min = x,
-            (Field::SweepMax, V::Number(x)) => s.sensitivity.energy_usd_per_mwh.max = x,
-            (Field::SweepSteps, V::Whole(n)) => s.sensitivity.energy_usd_per_mwh.steps = n,
-            // `set_text` builds the value from `kind()`, which matches `get`.
-            _ => {}
-        }
-    }
 }
 
 /// A field's value, typed by its [`Kind`].
 #[derive(Clone, Debug, PartialEq)]
-enum Value {
+pub(crate) enum Value {
     Number(f64),
     OptNumber(Option<f64>),
     Whole(u32),
     OptWhole(Option<u32>),
     Bool(bool),
     List(Vec<u32>),
+}
+
+impl Value {
+    fn kind(&self) -> Kind {
+        match self {
+            Value::Number(_) => Kind::Number,
+            Value::OptNumber(_) => Kind::OptionalNumber,
+            Value::Whole(_) => Kind::Whole,
+            Value::OptWhole(_) => Kind::OptionalWhole,
+            Value::Bool(_) => Kind::Bool,
+            Value::List(_) => Kind::WholeList,
+        }
+    }
 }
 
 /// A number as the form shows it, in the syntax [`read_number`] reads: from

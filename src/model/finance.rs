@@ -47,6 +47,12 @@ pub enum NoIrr {
     AboveRange,
     /// The present value overflows at a bound.
     NotRepresentable,
+    /// Version 2's rule: no rate between -99 % and 1,000,000 % a year gives
+    /// zero present value.
+    NoRate,
+    /// Version 2's rule: the present value crosses zero this many times
+    /// between -99 % and 1,000,000 % a year.
+    SeveralRates(u32),
 }
 
 impl std::fmt::Display for NoIrr {
@@ -64,18 +70,119 @@ impl std::fmt::Display for NoIrr {
             NoIrr::BelowRange => f.write_str("the rate is below -99 % a year"),
             NoIrr::AboveRange => f.write_str("the rate is above 1,000,000 % a year"),
             NoIrr::NotRepresentable => f.write_str("the cash flows are too large to compute a rate"),
+            NoIrr::NoRate => f.write_str("no rate in range (-99 % to 1,000,000 % a year) gives zero NPV"),
+            NoIrr::SeveralRates(n) => write!(
+                f,
+                "several rates give zero NPV ({n} between -99 % and 1,000,000 % a year), so no single rate describes it"
+            ),
         }
     }
 }
 
-/// Yearly IRR in percent of a monthly series, or why it is not defined: the
-/// series (zeros dropped) must change sign exactly once and the root must lie
-/// between -99 % and 1,000,000 % a year.
+/// Which rule the IRR follows: version 2's counts roots of the present
+/// value, version 1's counts sign changes of the series (kept for
+/// version-1 scenarios, so their figures stay as they were).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IrrRule {
+    V1,
+    V2,
+}
+
+impl IrrRule {
+    /// The rule of a scenario format version.
+    pub fn of_version(schema_version: u64) -> Self {
+        if schema_version == 1 {
+            IrrRule::V1
+        } else {
+            IrrRule::V2
+        }
+    }
+
+    pub fn irr(self, series: &[f64]) -> Result<f64, NoIrr> {
+        match self {
+            IrrRule::V1 => irr_v1(series),
+            IrrRule::V2 => irr(series),
+        }
+    }
+}
+
+/// Present value at monthly rate `i` of a monthly series (end of month).
+fn npv_at(series: &[f64], i: f64) -> f64 {
+    let v = 1.0 / (1.0 + i);
+    let mut f = v;
+    let mut sum = 0.0;
+    for &x in series {
+        sum += x * f;
+        f *= v;
+    }
+    sum
+}
+
+/// Yearly growth factors the root count walks: 601 of them, from 0.01
+/// (-99 % a year) to 10,001 (1,000,000 % a year), evenly spaced in log.
+const IRR_GRID: u32 = 600;
+
+/// Yearly IRR in percent of a monthly series by version 2's rule (docs/MODEL.md,
+/// "Outputs"): over the 601 rates `g_j = 0.01 × 1,000,100^(j/600)` count
+/// where `f(i) ≥ 0` flips between neighbours; exactly one flip is bisected on
+/// the monthly rate to 1e-12 and its midpoint reported; none is
+/// [`NoIrr::NoRate`], more than one [`NoIrr::SeveralRates`].
+pub fn irr(series: &[f64]) -> Result<f64, NoIrr> {
+    let monthly = |j: u32| {
+        let g = 0.01 * 1_000_100.0_f64.powf(f64::from(j) / f64::from(IRR_GRID));
+        g.powf(1.0 / 12.0) - 1.0
+    };
+    let mut flips = 0;
+    let mut bracket = (0.0, 0.0);
+    let mut prev_i = monthly(0);
+    let first = npv_at(series, prev_i);
+    if !first.is_finite() {
+        return Err(NoIrr::NotRepresentable);
+    }
+    let mut prev_pos = first >= 0.0;
+    for j in 1..=IRR_GRID {
+        let i = monthly(j);
+        let f = npv_at(series, i);
+        if !f.is_finite() {
+            return Err(NoIrr::NotRepresentable);
+        }
+        let pos = f >= 0.0;
+        if pos != prev_pos {
+            flips += 1;
+            bracket = (prev_i, i);
+        }
+        prev_i = i;
+        prev_pos = pos;
+    }
+    match flips {
+        0 => return Err(NoIrr::NoRate),
+        1 => {}
+        n => return Err(NoIrr::SeveralRates(n)),
+    }
+    let (mut lo, mut hi) = bracket;
+    let lo_pos = npv_at(series, lo) >= 0.0;
+    while hi - lo >= 1e-12 {
+        let mid = 0.5 * (lo + hi);
+        if mid <= lo || mid >= hi {
+            break;
+        }
+        if (npv_at(series, mid) >= 0.0) == lo_pos {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    Ok(to_yearly_pct(0.5 * (lo + hi)))
+}
+
+/// Yearly IRR in percent of a monthly series by version 1's rule, or why it
+/// is not defined: the series (zeros dropped) must change sign exactly once
+/// and the root must lie between -99 % and 1,000,000 % a year.
 ///
 /// With one change of sign the present value has exactly one root in the
 /// monthly rate (Descartes' rule of signs), so bisection between the bounds
 /// finds it whenever the present value differs in sign at the two ends.
-pub fn irr(series: &[f64]) -> Result<f64, NoIrr> {
+pub fn irr_v1(series: &[f64]) -> Result<f64, NoIrr> {
     let mut changes = 0;
     let mut first = 0.0_f64;
     let mut last = 0.0_f64;
@@ -94,16 +201,7 @@ pub fn irr(series: &[f64]) -> Result<f64, NoIrr> {
         0 => return Err(NoIrr::NeverEarns),
         n => return Err(NoIrr::SignChanges(n)),
     }
-    let npv = |i: f64| -> f64 {
-        let v = 1.0 / (1.0 + i);
-        let mut f = v;
-        let mut sum = 0.0;
-        for &x in series {
-            sum += x * f;
-            f *= v;
-        }
-        sum
-    };
+    let npv = |i: f64| npv_at(series, i);
     let (mut lo, mut hi) = monthly_bounds();
     let (mut f_lo, f_hi) = (npv(lo), npv(hi));
     if !f_lo.is_finite() || !f_hi.is_finite() {
@@ -164,6 +262,13 @@ pub fn payback_month(series: &[f64]) -> Option<u32> {
     first_good.and_then(|m| u32::try_from(m).ok())
 }
 
+/// [`payback_month`] of the series with each month multiplied by its
+/// discount factor.
+pub fn discounted_payback_month(series: &[f64], factors: &[f64]) -> Option<u32> {
+    let discounted: Vec<f64> = series.iter().zip(factors).map(|(x, v)| x * v).collect();
+    payback_month(&discounted)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -174,18 +279,18 @@ mod tests {
         let mut s = vec![0.0; 13];
         s[0] = -100.0;
         s[12] = 110.0;
-        let irr = irr(&s).unwrap_or(f64::NAN);
+        let irr = irr_v1(&s).unwrap_or(f64::NAN);
         assert!((irr - 10.0).abs() < 1e-9, "{irr}");
     }
 
     #[test]
     fn irr_undefined_without_exactly_one_sign_change() {
-        assert_eq!(irr(&[1.0, 2.0, 0.0, 3.0]), Err(NoIrr::NeverCosts));
-        assert_eq!(irr(&[-1.0, 0.0, -3.0]), Err(NoIrr::NeverEarns));
-        assert_eq!(irr(&[-1.0, 2.0, -3.0]), Err(NoIrr::SignChanges(2)));
-        assert_eq!(irr(&[0.0, 0.0]), Err(NoIrr::NoCashFlow));
-        assert_eq!(irr(&[]), Err(NoIrr::NoCashFlow));
-        assert_eq!(irr(&[-1.0, 2.0, -3.0]).ok(), None);
+        assert_eq!(irr_v1(&[1.0, 2.0, 0.0, 3.0]), Err(NoIrr::NeverCosts));
+        assert_eq!(irr_v1(&[-1.0, 0.0, -3.0]), Err(NoIrr::NeverEarns));
+        assert_eq!(irr_v1(&[-1.0, 2.0, -3.0]), Err(NoIrr::SignChanges(2)));
+        assert_eq!(irr_v1(&[0.0, 0.0]), Err(NoIrr::NoCashFlow));
+        assert_eq!(irr_v1(&[]), Err(NoIrr::NoCashFlow));
+        assert_eq!(irr_v1(&[-1.0, 2.0, -3.0]).ok(), None);
     }
 
     #[test]
@@ -194,19 +299,19 @@ mod tests {
         let mut s = vec![0.0; 13];
         s[0] = -100.0;
         s[12] = 0.5;
-        assert_eq!(irr(&s), Err(NoIrr::BelowRange));
+        assert_eq!(irr_v1(&s), Err(NoIrr::BelowRange));
         // Earning first and paying back little: the same, mirrored.
         let mirrored: Vec<f64> = s.iter().map(|x| -x).collect();
-        assert_eq!(irr(&mirrored), Err(NoIrr::BelowRange));
+        assert_eq!(irr_v1(&mirrored), Err(NoIrr::BelowRange));
     }
 
     #[test]
     fn irr_undefined_when_root_is_above_a_million_pct() {
         // -1 then +1,000 a month later: about 1e36 % a year.
-        assert_eq!(irr(&[-1.0, 1000.0]), Err(NoIrr::AboveRange));
-        assert_eq!(irr(&[1.0, -1000.0]), Err(NoIrr::AboveRange));
+        assert_eq!(irr_v1(&[-1.0, 1000.0]), Err(NoIrr::AboveRange));
+        assert_eq!(irr_v1(&[1.0, -1000.0]), Err(NoIrr::AboveRange));
         // Just inside: -1 then +2 a month later is 409,500 % a year.
-        let r = irr(&[-1.0, 2.0]).unwrap_or(f64::NAN);
+        let r = irr_v1(&[-1.0, 2.0]).unwrap_or(f64::NAN);
         assert!((r - 409_500.0).abs() < 1e-6, "{r}");
     }
 
@@ -220,6 +325,28 @@ mod tests {
             NoIrr::AboveRange.to_string(),
             "the rate is above 1,000,000 % a year"
         );
+    }
+
+    #[test]
+    fn v2_rule_counts_roots_not_signs() {
+        // -100, +300, -200 a month apart: zero NPV at 0 % and 100 % a month.
+        assert_eq!(irr(&[-100.0, 300.0, -200.0]), Err(NoIrr::SeveralRates(2)));
+        // Several sign changes but one root: version 1 refuses, version 2 solves.
+        let mut s = vec![0.0; 25];
+        s[0] = -100.0;
+        s[5] = 10.0;
+        s[6] = -1.0;
+        s[24] = 120.0;
+        assert_eq!(irr_v1(&s), Err(NoIrr::SignChanges(3)));
+        let r = irr(&s).unwrap_or(f64::NAN);
+        assert!(npv_at(&s, (1.0 + r / 100.0).powf(1.0 / 12.0) - 1.0).abs() < 1e-6, "{r}");
+        // The simple loan again: 10 % a year.
+        let mut loan = vec![0.0; 13];
+        loan[0] = -100.0;
+        loan[12] = 110.0;
+        assert!((irr(&loan).unwrap_or(f64::NAN) - 10.0).abs() < 1e-8);
+        assert_eq!(irr(&[1.0, 2.0]), Err(NoIrr::NoRate));
+        assert_eq!(irr(&[]), Err(NoIrr::NoRate));
     }
 
     #[test]

@@ -13,13 +13,17 @@
 //! * [`result`]: the named outputs.
 //! * [`error`]: typed errors whose `Display` names the field.
 
+pub mod breakeven;
+pub mod debt;
 pub mod error;
 pub mod field;
+pub mod finite;
 pub mod finance;
 pub mod plan;
 pub mod result;
 pub mod scenario;
 pub mod sweep;
+pub mod version;
 
 pub use error::{ScenarioError, ScenarioErrors};
 pub use field::{Field, Group, Kind};

@@ -1,11 +1,14 @@
-//! The monthly arithmetic of both paths (MODEL.md, "Arithmetic").
+//! The monthly arithmetic of both paths (docs/MODEL.md, "Arithmetic").
 //!
 //! A [`Plan`] holds, for one validated scenario, every monthly quantity that
-//! does not depend on the energy price: hashprice, the price escalator,
-//! delivered capacity, contract revenue, capex, discount factors. The price
-//! enters only through energy costs, so re-evaluating the two paths at another
-//! price (the sensitivity sweep, the crossover search) is one pass over the
-//! months with a multiply and a compare each.
+//! does not depend on the four inputs the searches move (the energy price,
+//! today's hashprice, the lease rate and the capex per MW), each as a unit
+//! series that those inputs scale. [`Plan::run`] then walks the months once
+//! for a given [`Knobs`]: mining cash, the retirement month, both paths'
+//! cash, taxes with losses carried forward, and their present values. The
+//! sweep, the crossover scan and the three break-even searches call it a few
+//! hundred times; the full evaluation calls it once more with a [`Detail`]
+//! to record every month.
 
 use super::finance::discount_factors;
 use super::scenario::Scenario;
@@ -15,52 +18,214 @@ pub const HOURS: f64 = 730.0;
 /// Days in a month, always.
 pub const DAYS: f64 = 365.0 / 12.0;
 
+/// The inputs the searches move; everything else is fixed by the plan.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Knobs {
+    /// Year-1 energy price, $/MWh.
+    pub energy_price: f64,
+    /// Today's hashprice, $/PH/day.
+    pub hashprice: f64,
+    /// Year-1 lease rate, $/kW-month.
+    pub rate: f64,
+    /// Conversion capex per MW of critical IT, before contingency.
+    pub capex_per_mw: f64,
+}
+
+/// Present values of both paths, after tax and unlevered.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Npvs {
+    pub keep: f64,
+    pub convert: f64,
+}
+
+impl Npvs {
+    /// `convert − keep mining`.
+    pub fn incremental(&self) -> f64 {
+        self.convert - self.keep
+    }
+}
+
 /// Price-independent monthly quantities of one scenario.
 #[derive(Clone, Debug)]
 pub struct Plan {
+    /// The scenario's own values of the knobs.
+    pub base: Knobs,
     /// Site grid MW, `G`.
     pub grid_mw: f64,
     /// Contracted critical IT MW, `C`.
     pub critical_it_mw: f64,
-    /// Grid MW reserved for the HPC halls from month 0, `P_h = C × hpc.pue`.
+    /// Grid MW reserved for the HPC halls from month 0, `P_h = C × design_pue`.
     pub hpc_grid_mw: f64,
-    /// Grid MW that keeps mining on the convert path, `max(0, G - P_h)`.
+    /// Grid MW that keeps mining on the convert path, `G_m = max(0, G − P_h)`.
     pub convert_mining_mw: f64,
     /// `c`: months before the contract starts.
     pub conversion_months: usize,
-    /// `T`: contract months.
-    pub term_months: usize,
-    /// `H = c + T`.
+    /// `R`: contract months until the full capacity is delivered.
+    pub ramp_months: usize,
+    /// `N`: contract months (the term, plus the ramp's tail per tranche).
+    pub span_months: usize,
+    /// `H = c + N`.
     pub horizon: usize,
-    /// Year-1 energy price the scenario gives.
-    pub energy_price: f64,
-    /// `(1 + d)^-(m+1)/12` for months `0 .. max(H, longest baseline + T)`.
+    /// `(1 + d)^-(m+1)/12` for months `0 .. max(H, longest baseline + N)`.
     pub discount: Vec<f64>,
-    /// Mining revenue per grid MW in month `m` (before curtailment).
-    pub mining_revenue_per_mw: Vec<f64>,
-    /// MWh bought per grid MW that mines in month `m`, times the price
-    /// escalator factor: multiply by the year-1 price for the energy cost.
-    pub mining_energy_per_mw: Vec<f64>,
-    pub mining_opex_per_mw: f64,
+    /// Mining revenue per grid MW per $/PH/day of today's hashprice, months
+    /// `0 .. H` (before curtailment).
+    pub hash_unit: Vec<f64>,
+    /// MWh a grid MW that mines buys in month `m`, times the price
+    /// escalator: multiply by the year-1 price for the energy cost.
+    pub energy_unit: Vec<f64>,
+    /// Mining opex per grid MW in month `m`.
+    pub mining_opex: Vec<f64>,
+    /// Resale value of the machines per grid MW, months `0 ..= H`.
+    pub resale: Vec<f64>,
     pub curtail: bool,
-    /// `D(k)`, contract months `0 .. T`.
+    pub retire: bool,
+    /// `D(k)`, contract months `0 .. N`.
     pub delivered_mw: Vec<f64>,
-    /// Contract revenue in contract month `k`.
-    pub contract_revenue: Vec<f64>,
-    /// HPC MWh the host pays for in contract month `k` times the escalator
-    /// factor (zero with pass-through): multiply by the year-1 price.
-    pub hpc_energy_per_price: Vec<f64>,
+    /// `L(k)`, contract months `0 .. N`.
+    pub leased_mw: Vec<f64>,
+    /// Rent of contract month `k` per $/kW-month of year-1 rate.
+    pub rent_unit: Vec<f64>,
     /// HPC opex in contract month `k`.
     pub hpc_opex: Vec<f64>,
-    /// Host capex in month `m` (months `0 .. H`).
-    pub capex: Vec<f64>,
-    /// Present value of contract revenue − HPC opex − capex (price-free part
-    /// of the convert path beyond mining).
-    pub fixed_pv: f64,
-    /// Present value of the HPC energy the host pays, per $/MWh of year-1 price.
-    pub hpc_energy_pv_per_price: f64,
-    /// Present value of the contract revenue.
-    pub contract_revenue_pv: f64,
+    /// HPC MWh the host pays for in contract month `k` times the price
+    /// escalator (zero with pass-through): multiply by the year-1 price.
+    pub hpc_energy_unit: Vec<f64>,
+    /// Host capex per $ of capex per MW (`C × (1 + g_c) × (1 − s)`).
+    pub capex_per_mw_factor: f64,
+    /// One-off site costs.
+    pub site_capex: f64,
+    /// Months capex is spent in (`0 .. c`, or month 0 when `c = 0`).
+    pub capex_months: usize,
+    /// The terminal value's pieces; `None` without a cap rate.
+    pub terminal: Option<TerminalPlan>,
+    /// Stabilised NOI's pieces (the 12 months from `max(R − 1, 0)`).
+    pub stabilized: NoiYear,
+    /// The keep path's site value at `H − 1`.
+    pub site_value: f64,
+    /// Tax rate as a fraction.
+    pub tax_rate: f64,
+    /// Bonus depreciation share.
+    pub bonus: f64,
+    /// Straight-line months, `12 × Ly`.
+    pub life_months: usize,
+}
+
+/// One year of NOI at full capacity, as unit series the knobs scale.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct NoiYear {
+    /// Rent per $/kW-month of year-1 rate.
+    pub rent_unit: f64,
+    pub opex: f64,
+    /// Host-paid energy per $/MWh of year-1 price.
+    pub energy_unit: f64,
+}
+
+impl NoiYear {
+    pub fn noi(&self, k: &Knobs) -> f64 {
+        k.rate * self.rent_unit - self.opex - k.energy_price * self.energy_unit
+    }
+}
+
+/// The terminal value's pieces.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TerminalPlan {
+    /// `NOI_next`, the year after the span.
+    pub next: NoiYear,
+    /// `(π + (1 − π)(1 + κ)^(−Dn/12)) / κ`.
+    pub multiple: f64,
+    /// Refit per $ of capex per MW: `φ × (1 + g_c) × C`.
+    pub refit_factor: f64,
+}
+
+impl TerminalPlan {
+    /// `TV`, at month `H − 1`.
+    pub fn value(&self, k: &Knobs) -> f64 {
+        (self.next.noi(k) * self.multiple - self.refit_factor * k.capex_per_mw).max(0.0)
+    }
+}
+
+/// One path's taxes, month by month, with losses carried forward.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct TaxBook {
+    rate: f64,
+    losses: f64,
+}
+
+impl TaxBook {
+    pub fn new(rate: f64) -> Self {
+        Self { rate, losses: 0.0 }
+    }
+
+    /// The tax on one month's taxable income.
+    #[inline]
+    pub fn pay(&mut self, income: f64) -> f64 {
+        if self.rate == 0.0 {
+            return 0.0;
+        }
+        if income < 0.0 {
+            self.losses -= income;
+            0.0
+        } else {
+            let used = self.losses.min(income);
+            self.losses -= used;
+            self.rate * (income - used)
+        }
+    }
+}
+
+/// Everything one run saw, month by month (the full evaluation's record).
+#[derive(Clone, Debug, Default)]
+pub struct Detail {
+    pub retirement_month: usize,
+    pub terminal_value: f64,
+    pub months: Vec<Month>,
+}
+
+/// One month of both paths, as [`Plan::run`] computed it.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Month {
+    /// Keep path, pre-tax: mining cash, fleet sale, site value.
+    pub keep_mining: f64,
+    pub keep_sale: f64,
+    pub keep_site_value: f64,
+    pub keep_tax: f64,
+    /// Convert path, pre-tax: the mining that remains, fleet sales (the
+    /// machines on the halls' power at month 0, the rest at retirement).
+    pub convert_mining: f64,
+    pub convert_remaining_sale: f64,
+    pub convert_first_sale: f64,
+    pub capex: f64,
+    pub rent: f64,
+    pub hpc_opex: f64,
+    pub hpc_energy: f64,
+    pub terminal_value: f64,
+    pub depreciation: f64,
+    pub convert_tax: f64,
+    /// The convert path's operating income (mining and hosting), before the
+    /// fleet sales and depreciation.
+    pub convert_ebitda: f64,
+    /// The hosting business alone: rent − HPC opex − HPC energy.
+    pub hosting_net: f64,
+}
+
+impl Month {
+    pub fn keep_pre_tax(&self) -> f64 {
+        self.keep_mining + self.keep_sale + self.keep_site_value
+    }
+    pub fn convert_pre_tax(&self) -> f64 {
+        self.convert_mining + self.convert_remaining_sale + self.convert_first_sale - self.capex
+            + self.rent
+            - self.hpc_opex
+            - self.hpc_energy
+            + self.terminal_value
+    }
+    pub fn keep_after_tax(&self) -> f64 {
+        self.keep_pre_tax() - self.keep_tax
+    }
+    pub fn convert_after_tax(&self) -> f64 {
+        self.convert_pre_tax() - self.convert_tax
+    }
 }
 
 impl Plan {
@@ -68,19 +233,25 @@ impl Plan {
     pub fn new(s: &Scenario) -> Self {
         let g = s.site.grid_capacity_mw;
         let c_mw = s.critical_it_mw();
-        let hpc_grid_mw = c_mw * s.hpc.pue;
+        let hpc_grid_mw = c_mw * s.hpc.design_pue;
         let convert_mining_mw = (g - hpc_grid_mw).max(0.0);
         let conv = s.hpc.conversion_months as usize;
+        let ramp = s.hpc.ramp_months as usize;
         let term = 12 * s.contract.term_years as usize;
-        let horizon = conv + term;
+        let span = if s.contract.term_per_tranche {
+            term + ramp.saturating_sub(1)
+        } else {
+            term
+        };
+        let horizon = conv + span;
         let longest = s.greenfield.build_months.iter().copied().max().unwrap_or(0) as usize;
         let discount = discount_factors(
             s.finance.discount_rate_pct / 100.0,
-            horizon.max(longest + term),
+            horizon.max(longest + span),
         );
 
         let e = s.site.energy_escalator_pct_per_year / 100.0;
-        let price_factor = |m: usize| (1.0 + e).powi((m / 12) as i32);
+        let price_factor = |m: usize| (1.0 + e).powi(years(m));
 
         // Mining, per grid MW.
         let m = &s.mining;
@@ -88,148 +259,312 @@ impl Plan {
         let uptime = m.uptime_pct / 100.0;
         let net = 1.0 - m.pool_fee_pct / 100.0;
         let drift_ln = (1.0 + m.hashprice_drift_pct_per_year / 100.0).ln();
-        let mining_revenue_per_mw = (0..horizon)
+        let hash_unit = (0..horizon)
             .map(|month| {
-                let h = m.hashprice_usd_per_ph_day
-                    * (month as f64 / 12.0 * drift_ln).exp()
+                let h = (month as f64 / 12.0 * drift_ln).exp()
                     * halving_factor(m.months_to_next_halving, month);
                 ph_per_mw * h * DAYS * uptime * net
             })
             .collect();
-        let mining_energy_per_mw = (0..horizon)
+        let energy_unit = (0..horizon)
             .map(|month| uptime * HOURS * price_factor(month))
+            .collect();
+        let opex_esc = 1.0 + m.opex_escalator_pct_per_year / 100.0;
+        let mining_opex = (0..horizon)
+            .map(|month| m.opex_usd_per_mw_month * opex_esc.powi(years(month)))
+            .collect();
+        let resale_decline = 1.0 - m.fleet_resale_decline_pct_per_year / 100.0;
+        let resale = (0..=horizon)
+            .map(|month| {
+                1000.0
+                    * ph_per_mw
+                    * m.fleet_resale_usd_per_th
+                    * resale_decline.powf(month as f64 / 12.0)
+            })
             .collect();
 
         // HPC contract.
-        let ramp = s.hpc.ramp_months as usize;
-        let delivered_mw: Vec<f64> = (0..term)
+        let delivered = |k: usize| -> f64 {
+            if ramp == 0 {
+                c_mw
+            } else {
+                c_mw * ((k + 1) as f64 / ramp as f64).min(1.0)
+            }
+        };
+        let delivered_mw: Vec<f64> = (0..span).map(delivered).collect();
+        let leased_mw: Vec<f64> = (0..span)
             .map(|k| {
-                if ramp == 0 {
-                    c_mw
+                if s.contract.term_per_tranche && k >= term {
+                    delivered(k) - delivered(k - term)
                 } else {
-                    c_mw * ((k + 1) as f64 / ramp as f64).min(1.0)
+                    delivered(k)
                 }
             })
             .collect();
-        let rate = s.contract.rate_usd_per_kw_month;
         let esc = 1.0 + s.contract.escalator_pct_per_year / 100.0;
-        let contract_revenue: Vec<f64> = delivered_mw
+        let hpc_esc = 1.0 + s.hpc.opex_escalator_pct_per_year / 100.0;
+        let rent_factor = |k: usize| 1000.0 * esc.powi(years(k));
+        let opex_factor = |k: usize| s.hpc.opex_usd_per_mw_month * hpc_esc.powi(years(k));
+        let energy_factor = |k: usize| {
+            if s.contract.power_pass_through {
+                0.0
+            } else {
+                s.hpc.utilization_pct / 100.0
+                    * s.hpc.operating_pue
+                    * HOURS
+                    * price_factor(conv + k)
+            }
+        };
+        let rent_unit = leased_mw
             .iter()
             .enumerate()
-            .map(|(k, d)| d * 1000.0 * rate * esc.powi((k / 12) as i32))
+            .map(|(k, l)| l * rent_factor(k))
             .collect();
-        let hpc_energy_per_price: Vec<f64> = delivered_mw
+        let hpc_opex = leased_mw
             .iter()
             .enumerate()
-            .map(|(k, d)| {
-                if s.contract.power_pass_through {
-                    0.0
-                } else {
-                    d * s.hpc.utilization_pct / 100.0 * s.hpc.pue * HOURS * price_factor(conv + k)
-                }
-            })
+            .map(|(k, l)| l * opex_factor(k))
             .collect();
-        let hpc_opex: Vec<f64> = delivered_mw
+        let hpc_energy_unit = leased_mw
             .iter()
-            .map(|d| d * s.hpc.opex_usd_per_mw_month)
+            .enumerate()
+            .map(|(k, l)| l * energy_factor(k))
             .collect();
+        // A year at full capacity from contract month `k1`.
+        let noi_year = |k1: usize| NoiYear {
+            rent_unit: (k1..k1 + 12).map(|k| c_mw * rent_factor(k)).sum(),
+            opex: (k1..k1 + 12).map(|k| c_mw * opex_factor(k)).sum(),
+            energy_unit: (k1..k1 + 12).map(|k| c_mw * energy_factor(k)).sum(),
+        };
 
-        let capex_total =
-            s.hpc.capex_usd_per_mw * c_mw * (1.0 - s.hpc.tenant_capex_share_pct / 100.0);
-        let capex: Vec<f64> = (0..horizon)
-            .map(|month| match conv {
-                0 if month == 0 => capex_total,
-                0 => 0.0,
-                c if month < c => capex_total / c as f64,
-                _ => 0.0,
-            })
-            .collect();
-
-        let contract_revenue_pv = contract_revenue
-            .iter()
-            .enumerate()
-            .map(|(k, x)| x * discount[conv + k])
-            .sum::<f64>();
-        let hpc_opex_pv = hpc_opex
-            .iter()
-            .enumerate()
-            .map(|(k, x)| x * discount[conv + k])
-            .sum::<f64>();
-        let capex_pv = capex.iter().zip(&discount).map(|(x, v)| x * v).sum::<f64>();
-        let hpc_energy_pv_per_price = hpc_energy_per_price
-            .iter()
-            .enumerate()
-            .map(|(k, x)| x * discount[conv + k])
-            .sum::<f64>();
+        let contingency = 1.0 + s.hpc.capex_contingency_pct / 100.0;
+        let terminal = s.terminal.exit_cap_rate_pct.map(|cap| {
+            let kappa = cap / 100.0;
+            let pi = s.terminal.renewal_probability_pct / 100.0;
+            let down = f64::from(s.terminal.downtime_months) / 12.0;
+            TerminalPlan {
+                next: noi_year(span),
+                multiple: (pi + (1.0 - pi) * (1.0 + kappa).powf(-down)) / kappa,
+                refit_factor: s.terminal.refit_pct_of_capex / 100.0 * contingency * c_mw,
+            }
+        });
 
         Self {
+            base: Knobs {
+                energy_price: s.site.energy_price_usd_per_mwh,
+                hashprice: m.hashprice_usd_per_ph_day,
+                rate: s.contract.rate_usd_per_kw_month,
+                capex_per_mw: s.hpc.capex_usd_per_mw,
+            },
             grid_mw: g,
             critical_it_mw: c_mw,
             hpc_grid_mw,
             convert_mining_mw,
             conversion_months: conv,
-            term_months: term,
+            ramp_months: ramp,
+            span_months: span,
             horizon,
-            energy_price: s.site.energy_price_usd_per_mwh,
             discount,
-            mining_revenue_per_mw,
-            mining_energy_per_mw,
-            mining_opex_per_mw: m.opex_usd_per_mw_month,
+            hash_unit,
+            energy_unit,
+            mining_opex,
+            resale,
             curtail: m.curtail_when_unprofitable,
+            retire: m.retire_when_unprofitable,
             delivered_mw,
-            contract_revenue,
-            hpc_energy_per_price,
+            leased_mw,
+            rent_unit,
             hpc_opex,
-            capex,
-            fixed_pv: contract_revenue_pv - hpc_opex_pv - capex_pv,
-            hpc_energy_pv_per_price,
-            contract_revenue_pv,
+            hpc_energy_unit,
+            capex_per_mw_factor: c_mw
+                * contingency
+                * (1.0 - s.hpc.tenant_capex_share_pct / 100.0),
+            site_capex: s.hpc.site_capex_usd,
+            capex_months: conv.max(1),
+            terminal,
+            stabilized: noi_year(ramp.saturating_sub(1)),
+            site_value: g * s.terminal.keep_mining_site_value_usd_per_mw,
+            tax_rate: s.tax.rate_pct / 100.0,
+            bonus: s.tax.bonus_depreciation_pct / 100.0,
+            life_months: 12 * s.tax.depreciation_years as usize,
         }
     }
 
-    /// Mining cash flow per grid MW in month `m` at year-1 energy price `price`.
+    /// The host's capex, `K_h`, at the given capex per MW.
+    pub fn host_capex(&self, k: &Knobs) -> f64 {
+        k.capex_per_mw * self.capex_per_mw_factor + self.site_capex
+    }
+
+    /// Capex spent in month `m`.
     #[inline]
-    pub fn mining_cash_per_mw(&self, price: f64, m: usize) -> f64 {
-        let revenue = self.mining_revenue_per_mw[m];
-        let energy = price * self.mining_energy_per_mw[m];
+    pub fn capex_in(&self, host_capex: f64, m: usize) -> f64 {
+        if m < self.capex_months {
+            host_capex / self.capex_months as f64
+        } else {
+            0.0
+        }
+    }
+
+    /// Mining cash per grid MW in month `m`: revenue − energy (both 0 when
+    /// curtailed) − opex.
+    #[inline]
+    pub fn mining_cash_per_mw(&self, k: &Knobs, m: usize) -> f64 {
+        let revenue = k.hashprice * self.hash_unit[m];
+        let energy = k.energy_price * self.energy_unit[m];
         let margin = if self.curtail && revenue < energy {
             0.0
         } else {
             revenue - energy
         };
-        margin - self.mining_opex_per_mw
+        margin - self.mining_opex[m]
     }
 
-    /// Present values `(keep mining, convert)` at year-1 energy price `price`.
-    pub fn npvs_at(&self, price: f64) -> (f64, f64) {
-        let mining_pv_per_mw: f64 = (0..self.horizon)
-            .map(|m| self.mining_cash_per_mw(price, m) * self.discount[m])
-            .sum();
-        let keep = self.grid_mw * mining_pv_per_mw;
-        let convert = self.convert_mining_mw * mining_pv_per_mw + self.fixed_pv
-            - price * self.hpc_energy_pv_per_price;
-        (keep, convert)
-    }
-
-    /// `convert − keep mining` present value at year-1 price `price`.
-    pub fn advantage_at(&self, price: f64) -> f64 {
-        let (keep, convert) = self.npvs_at(price);
-        convert - keep
-    }
-
-    /// Contract revenue of contract month `k` falls in absolute month `c + k`;
-    /// this is that month's value on the convert path apart from mining.
-    pub fn contract_net(&self, m: usize, price: f64) -> (f64, f64, f64) {
-        if m < self.conversion_months {
-            return (0.0, 0.0, 0.0);
+    /// The retirement month `S`: with retirement, the `S ∈ 0 ..= H` that
+    /// maximises the discounted mining cash before it plus the resale value
+    /// at it (the smallest on a tie); without, `H`.
+    pub fn retirement(&self, cash_per_mw: &[f64]) -> usize {
+        let h = self.horizon;
+        if !self.retire || h == 0 {
+            return h;
         }
-        let k = m - self.conversion_months;
-        (
-            self.contract_revenue[k],
-            price * self.hpc_energy_per_price[k],
-            self.hpc_opex[k],
-        )
+        let value_at = |s: usize, before: f64| {
+            if s < h {
+                before + self.resale[s] * self.discount[s]
+            } else {
+                before
+            }
+        };
+        let mut before = 0.0;
+        let mut best = value_at(0, 0.0);
+        let mut best_s = 0;
+        for s in 1..=h {
+            before += cash_per_mw[s - 1] * self.discount[s - 1];
+            let v = value_at(s, before);
+            if v > best {
+                best = v;
+                best_s = s;
+            }
+        }
+        best_s
     }
+
+    /// Walks the months at `k`: both paths' after-tax present values, and
+    /// with `detail` every month's pieces.
+    pub fn run(&self, k: &Knobs, mut detail: Option<&mut Detail>) -> Npvs {
+        let h = self.horizon;
+        let c = self.conversion_months;
+        let cash: Vec<f64> = (0..h).map(|m| self.mining_cash_per_mw(k, m)).collect();
+        let s = self.retirement(&cash);
+        let host_capex = self.host_capex(k);
+        let straight = (1.0 - self.bonus) * host_capex / self.life_months as f64;
+        let tv = self.terminal.map_or(0.0, |t| t.value(k));
+        let mut keep_book = TaxBook::new(self.tax_rate);
+        let mut convert_book = TaxBook::new(self.tax_rate);
+        let mut npvs = Npvs {
+            keep: 0.0,
+            convert: 0.0,
+        };
+        if let Some(d) = detail.as_deref_mut() {
+            d.retirement_month = s;
+            d.terminal_value = tv;
+            d.months.clear();
+            d.months.reserve(h);
+        }
+        for m in 0..h {
+            let x = cash[m];
+            let mines = m < s;
+            let sells = m == s && s < h;
+            let last = m + 1 == h;
+
+            let keep_mining = if mines { self.grid_mw * x } else { 0.0 };
+            let keep_sale = if sells {
+                self.grid_mw * self.resale[s]
+            } else {
+                0.0
+            };
+            let keep_site_value = if last { self.site_value } else { 0.0 };
+            let keep_tax = keep_book.pay(keep_mining + keep_sale);
+
+            let convert_mining = if mines {
+                self.convert_mining_mw * x
+            } else {
+                0.0
+            };
+            let convert_remaining_sale = if sells {
+                self.convert_mining_mw * self.resale[s]
+            } else {
+                0.0
+            };
+            let convert_first_sale = if m == 0 {
+                self.hpc_grid_mw * self.resale[0]
+            } else {
+                0.0
+            };
+            let capex = self.capex_in(host_capex, m);
+            let (rent, hpc_opex, hpc_energy) = match m.checked_sub(c) {
+                Some(j) => (
+                    k.rate * self.rent_unit[j],
+                    self.hpc_opex[j],
+                    k.energy_price * self.hpc_energy_unit[j],
+                ),
+                None => (0.0, 0.0, 0.0),
+            };
+            let hosting_net = rent - hpc_opex - hpc_energy;
+            let straight_line = if m >= c && m - c < self.life_months {
+                straight
+            } else {
+                0.0
+            };
+            let depreciation = self.bonus * capex + straight_line;
+            let convert_ebitda = convert_mining + hosting_net;
+            let convert_tax = convert_book.pay(
+                convert_ebitda + convert_first_sale + convert_remaining_sale - depreciation,
+            );
+            let month = Month {
+                keep_mining,
+                keep_sale,
+                keep_site_value,
+                keep_tax,
+                convert_mining,
+                convert_remaining_sale,
+                convert_first_sale,
+                capex,
+                rent,
+                hpc_opex,
+                hpc_energy,
+                terminal_value: if last { tv } else { 0.0 },
+                depreciation,
+                convert_tax,
+                convert_ebitda,
+                hosting_net,
+            };
+            let df = self.discount[m];
+            npvs.keep += month.keep_after_tax() * df;
+            npvs.convert += month.convert_after_tax() * df;
+            if let Some(d) = detail.as_deref_mut() {
+                d.months.push(month);
+            }
+        }
+        npvs
+    }
+
+    /// Both paths' present values at `k`.
+    pub fn npvs(&self, k: &Knobs) -> Npvs {
+        self.run(k, None)
+    }
+
+    /// The base knobs at another year-1 energy price.
+    pub fn at_price(&self, price: f64) -> Knobs {
+        Knobs {
+            energy_price: price,
+            ..self.base
+        }
+    }
+}
+
+/// Whole contract or calendar years elapsed at month `m`.
+fn years(m: usize) -> i32 {
+    i32::try_from(m / 12).unwrap_or(i32::MAX)
 }
 
 /// `0.5^n(m)`, with `n(m)` the halvings at or before month `m`: at `M`,

@@ -13,9 +13,11 @@ use serde::{Deserialize, Serialize};
 
 use super::error::{ScenarioError, ScenarioErrors};
 use super::field::{form_number, Field};
+use super::version;
 
-/// The scenario format this build writes and reads.
-pub const SCHEMA_VERSION: u64 = 1;
+/// The scenario format this build writes (docs/MODEL.md, "Versions and old
+/// files"). It also reads version 1.
+pub const SCHEMA_VERSION: u64 = 2;
 
 /// A complete set of inputs. `Scenario::default()` is the "Generic 100 MW
 /// site". A value of this type may be invalid; [`Scenario::validate`] says
@@ -23,12 +25,15 @@ pub const SCHEMA_VERSION: u64 = 1;
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Scenario {
-    /// Version of the scenario format, 1.
+    /// Version of the scenario format: 2, or 1 for a scenario made under
+    /// version 1 (whose IRR keeps version 1's rule).
     pub schema_version: u64,
     pub site: Site,
     pub mining: Mining,
     pub hpc: Hpc,
     pub contract: Contract,
+    pub terminal: Terminal,
+    pub tax: Tax,
     pub greenfield: Greenfield,
     pub tenant: Tenant,
     pub finance: Finance,
@@ -58,23 +63,33 @@ pub struct Mining {
     pub months_to_next_halving: Option<u32>,
     pub pool_fee_pct: f64,
     pub opex_usd_per_mw_month: f64,
+    pub opex_escalator_pct_per_year: f64,
     pub curtail_when_unprofitable: bool,
+    pub retire_when_unprofitable: bool,
+    pub fleet_resale_usd_per_th: f64,
+    pub fleet_resale_decline_pct_per_year: f64,
 }
 
 /// The HPC conversion.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Hpc {
-    /// `None` means the whole site: `grid_capacity_mw / pue`.
+    /// `None` means the whole site: `grid_capacity_mw / design_pue`.
     pub critical_it_mw: Option<f64>,
-    pub pue: f64,
+    /// Grid MW reserved per MW of critical IT (sizing, at peak).
+    pub design_pue: f64,
+    /// Average grid energy per unit of IT energy (billing).
+    pub operating_pue: f64,
     #[serde(deserialize_with = "whole")]
     pub conversion_months: u32,
     #[serde(deserialize_with = "whole")]
     pub ramp_months: u32,
     pub capex_usd_per_mw: f64,
+    pub capex_contingency_pct: f64,
+    pub site_capex_usd: f64,
     pub tenant_capex_share_pct: f64,
     pub opex_usd_per_mw_month: f64,
+    pub opex_escalator_pct_per_year: f64,
     pub utilization_pct: f64,
 }
 
@@ -87,6 +102,31 @@ pub struct Contract {
     pub rate_usd_per_kw_month: f64,
     pub escalator_pct_per_year: f64,
     pub power_pass_through: bool,
+    /// Each delivered tranche is leased for the full term from its delivery.
+    pub term_per_tranche: bool,
+}
+
+/// What the halls are worth after the contract.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Terminal {
+    /// `None`: no terminal value.
+    pub exit_cap_rate_pct: Option<f64>,
+    pub renewal_probability_pct: f64,
+    #[serde(deserialize_with = "whole")]
+    pub downtime_months: u32,
+    pub refit_pct_of_capex: f64,
+    pub keep_mining_site_value_usd_per_mw: f64,
+}
+
+/// Income tax.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Tax {
+    pub rate_pct: f64,
+    pub bonus_depreciation_pct: f64,
+    #[serde(deserialize_with = "whole")]
+    pub depreciation_years: u32,
 }
 
 /// Greenfield HPC build baselines the conversion is compared with.
@@ -104,11 +144,15 @@ pub struct Tenant {
     pub compute_value_usd_per_mw_month: f64,
 }
 
-/// Discounting.
+/// Discounting and project debt.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Finance {
     pub discount_rate_pct: f64,
+    pub debt_pct_of_capex: f64,
+    pub debt_rate_pct: f64,
+    #[serde(deserialize_with = "whole")]
+    pub debt_tenor_years: u32,
 }
 
 /// The energy-price sweep of the sensitivity chart.
@@ -165,6 +209,8 @@ impl Default for Scenario {
             mining: Mining::default(),
             hpc: Hpc::default(),
             contract: Contract::default(),
+            terminal: Terminal::default(),
+            tax: Tax::default(),
             greenfield: Greenfield::default(),
             tenant: Tenant::default(),
             finance: Finance::default(),
@@ -191,10 +237,14 @@ impl Default for Mining {
             uptime_pct: 95.0,
             hashprice_usd_per_ph_day: 40.0,
             hashprice_drift_pct_per_year: -10.0,
-            months_to_next_halving: Some(17),
+            months_to_next_halving: Some(16),
             pool_fee_pct: 2.0,
             opex_usd_per_mw_month: 4_000.0,
+            opex_escalator_pct_per_year: 3.0,
             curtail_when_unprofitable: true,
+            retire_when_unprofitable: true,
+            fleet_resale_usd_per_th: 5.0,
+            fleet_resale_decline_pct_per_year: 30.0,
         }
     }
 }
@@ -203,12 +253,16 @@ impl Default for Hpc {
     fn default() -> Self {
         Self {
             critical_it_mw: None,
-            pue: 1.25,
+            design_pue: 1.35,
+            operating_pue: 1.20,
             conversion_months: 12,
             ramp_months: 12,
-            capex_usd_per_mw: 7_000_000.0,
+            capex_usd_per_mw: 9_500_000.0,
+            capex_contingency_pct: 10.0,
+            site_capex_usd: 0.0,
             tenant_capex_share_pct: 0.0,
-            opex_usd_per_mw_month: 15_000.0,
+            opex_usd_per_mw_month: 24_000.0,
+            opex_escalator_pct_per_year: 3.0,
             utilization_pct: 80.0,
         }
     }
@@ -218,9 +272,32 @@ impl Default for Contract {
     fn default() -> Self {
         Self {
             term_years: 12,
-            rate_usd_per_kw_month: 140.0,
+            rate_usd_per_kw_month: 125.0,
             escalator_pct_per_year: 3.0,
             power_pass_through: true,
+            term_per_tranche: true,
+        }
+    }
+}
+
+impl Default for Terminal {
+    fn default() -> Self {
+        Self {
+            exit_cap_rate_pct: Some(7.5),
+            renewal_probability_pct: 75.0,
+            downtime_months: 12,
+            refit_pct_of_capex: 25.0,
+            keep_mining_site_value_usd_per_mw: 0.0,
+        }
+    }
+}
+
+impl Default for Tax {
+    fn default() -> Self {
+        Self {
+            rate_pct: 25.0,
+            bonus_depreciation_pct: 60.0,
+            depreciation_years: 39,
         }
     }
 }
@@ -236,7 +313,7 @@ impl Default for Greenfield {
 impl Default for Tenant {
     fn default() -> Self {
         Self {
-            compute_value_usd_per_mw_month: 700_000.0,
+            compute_value_usd_per_mw_month: 250_000.0,
         }
     }
 }
@@ -245,6 +322,9 @@ impl Default for Finance {
     fn default() -> Self {
         Self {
             discount_rate_pct: 10.0,
+            debt_pct_of_capex: 60.0,
+            debt_rate_pct: 8.0,
+            debt_tenor_years: 10,
         }
     }
 }
@@ -275,23 +355,46 @@ impl Scenario {
     /// Decodes without validating the ranges (the form of the document only).
     pub fn decode_json(text: &str) -> Result<Self, ScenarioError> {
         check_objects(text)?;
+        match serde_json::from_str::<serde_json::Value>(text) {
+            Ok(value) => match version::of_document(&value)? {
+                1 => version::decode_v1(value),
+                _ => {
+                    version::refuse_v1_names(&value)?;
+                    Self::decode_current(text)
+                }
+            },
+            // Not JSON: the typed decoding says where it breaks.
+            Err(_) => Self::decode_current(text),
+        }
+    }
+
+    /// Decodes a document of the current version (defaults for what it
+    /// leaves out).
+    fn decode_current(text: &str) -> Result<Self, ScenarioError> {
         let de = &mut serde_json::Deserializer::from_str(text);
-        let scenario: Self = serde_path_to_error::deserialize(de).map_err(|e| {
+        let mut scenario: Self = serde_path_to_error::deserialize(de).map_err(|e| {
             let path = e.path().to_string();
             let inner = e.into_inner();
             decode_error(path, &inner.to_string())
         })?;
-        if scenario.schema_version != SCHEMA_VERSION {
-            return Err(ScenarioError::SchemaVersion {
-                got: scenario.schema_version,
-            });
-        }
+        scenario.schema_version = SCHEMA_VERSION;
         Ok(scenario)
     }
 
     /// Pretty JSON of the whole scenario (every field, defaults included).
+    /// A version-1 scenario is written in version 1's format while it is
+    /// one (see [`version::as_v1_json`]), so it opens again with version 1's
+    /// figures.
     pub fn to_json_pretty(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        let value = match version::as_v1_json(self) {
+            Some(v1) => v1,
+            None => {
+                let mut current = self.clone();
+                current.schema_version = SCHEMA_VERSION;
+                serde_json::to_value(current).unwrap_or_default()
+            }
+        };
+        serde_json::to_string_pretty(&value).unwrap_or_default()
     }
 
     /// Checks every rule of every field; one error per broken field.
@@ -305,13 +408,13 @@ impl Scenario {
         // Cross-field rules, only when the fields they read are valid.
         let broken: Vec<Field> = errors.iter().filter_map(ScenarioError::field).collect();
         let ok = |f: Field| !broken.contains(&f);
-        if ok(Field::HpcCriticalIt) && ok(Field::HpcPue) && ok(Field::SiteGridCapacity) {
+        if ok(Field::HpcCriticalIt) && ok(Field::HpcDesignPue) && ok(Field::SiteGridCapacity) {
             if let Some(c) = self.hpc.critical_it_mw {
                 let g = self.site.grid_capacity_mw;
-                if c * self.hpc.pue > g * (1.0 + 1e-9) {
+                if c * self.hpc.design_pue > g * (1.0 + 1e-9) {
                     errors.push(ScenarioError::ExceedsSite {
                         critical_it_mw: c,
-                        hpc_pue: self.hpc.pue,
+                        design_pue: self.hpc.design_pue,
                         grid_mw: g,
                     });
                 }
@@ -332,16 +435,16 @@ impl Scenario {
     }
 
     /// The contracted critical IT MW, `C`: the given value, or the whole site
-    /// (`G / hpc.pue`) when none is given.
+    /// (`G / hpc.design_pue`) when none is given.
     pub fn critical_it_mw(&self) -> f64 {
         self.hpc
             .critical_it_mw
-            .unwrap_or(self.site.grid_capacity_mw / self.hpc.pue)
+            .unwrap_or(self.site.grid_capacity_mw / self.hpc.design_pue)
     }
 }
 
 /// Turns a serde message into a field-named error with a plainer message.
-fn decode_error(path: String, message: &str) -> ScenarioError {
+pub(crate) fn decode_error(path: String, message: &str) -> ScenarioError {
     // serde_path_to_error writes `?` for a place it cannot name (inside a
     // malformed key, say): name the nearest enclosing value instead.
     let mut path = path;
@@ -423,6 +526,8 @@ fn check_objects(text: &str) -> Result<(), ScenarioError> {
         "mining",
         "hpc",
         "contract",
+        "terminal",
+        "tax",
         "greenfield",
         "tenant",
         "finance",

@@ -13,19 +13,40 @@ pub struct SensitivityPoint {
     pub convert_npv_usd: f64,
 }
 
-/// The whole scenario evaluated at every price of the sweep.
+/// The whole scenario evaluated at every price of the sweep (retirement,
+/// taxes and terminal value recomputed at each).
 pub fn energy_sensitivity(plan: &Plan, sweep: &Sweep) -> Vec<SensitivityPoint> {
     sweep
         .points()
         .map(|q| {
-            let (keep, convert) = plan.npvs_at(q);
+            let npvs = plan.npvs(&plan.at_price(q));
             SensitivityPoint {
                 energy_usd_per_mwh: q,
-                keep_mining_npv_usd: keep,
-                convert_npv_usd: convert,
+                keep_mining_npv_usd: npvs.keep,
+                convert_npv_usd: npvs.convert,
             }
         })
         .collect()
+}
+
+/// Which end of a bisected change of lead is reported.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChangeEnd {
+    /// Version 2: the upper end, whichever way the lead changes.
+    Upper,
+    /// Version 1 (kept for version-1 scenarios): the end where converting
+    /// is ahead.
+    ConvertingAhead,
+}
+
+impl ChangeEnd {
+    pub fn of_version(schema_version: u64) -> Self {
+        if schema_version == 1 {
+            ChangeEnd::ConvertingAhead
+        } else {
+            ChangeEnd::Upper
+        }
+    }
 }
 
 /// Highest price searched for the crossover, $/MWh.
@@ -55,14 +76,14 @@ pub struct AdvantageChange {
 
 /// Walks `δ = convert − keep mining` up the crossover's $5 grid from $0 to
 /// $2,000 and bisects each $5 step where its sign changes down to $0.01,
-/// reporting the end of the final interval on the side where `δ ≥ 0`.
+/// reporting the end of the final interval that `end` says.
 ///
 /// The advantage need not be monotonic in the price (without pass-through the
 /// host's HPC energy grows with it too), which is why the grid is walked from
 /// the bottom rather than bisected over the whole range. Two changes closer
 /// than $5 apart are not seen.
-pub fn lead(plan: &Plan) -> Lead {
-    let ok = |q: f64| plan.advantage_at(q) >= 0.0;
+pub fn lead(plan: &Plan, end: ChangeEnd) -> Lead {
+    let ok = |q: f64| plan.npvs(&plan.at_price(q)).incremental() >= 0.0;
     let ahead_at_zero = ok(0.0);
     let steps = (CROSSOVER_MAX / CROSSOVER_STEP) as u32;
     let mut changes = Vec::new();
@@ -81,7 +102,11 @@ pub fn lead(plan: &Plan) -> Lead {
                 }
             }
             changes.push(AdvantageChange {
-                energy_usd_per_mwh: if now { hi } else { lo },
+                energy_usd_per_mwh: match end {
+                    ChangeEnd::Upper => hi,
+                    ChangeEnd::ConvertingAhead if now => hi,
+                    ChangeEnd::ConvertingAhead => lo,
+                },
                 converting_ahead_above: now,
             });
         }

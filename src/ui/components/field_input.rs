@@ -42,7 +42,7 @@ pub fn field_input(props: &FieldInputProps) -> Html {
         })
     };
 
-    let control = match spec.kind {
+    let control = match field.kind() {
         Kind::Bool => {
             let on_edit = props.on_edit.clone();
             let onchange = Callback::from(move |e: Event| {
@@ -117,7 +117,7 @@ pub fn field_input(props: &FieldInputProps) -> Html {
     let class = classes!(
         "field",
         props.error.is_some().then_some("invalid"),
-        (spec.kind == Kind::Bool).then_some("bool")
+        (field.kind() == Kind::Bool).then_some("bool")
     );
     html! {
         <div class={class} data-field={spec.path}>

@@ -1,23 +1,9 @@
-//! Ready-made scenarios: the generic site and scenarios built from public
-//! mining-to-HPC deals. Each names its source and date; what a deal did not
-//! disclose keeps the generic default, and `note` says what was assumed.
+//! The presets as version 1 had them, frozen: a version-1 link or saved
+//! form that names a preset opens it as it was then, with version 1's
+//! figures (docs/MODEL.md, "Versions and old files"). Never edit them.
 
-use crate::model::scenario::Scenario;
-
-/// A named scenario with its provenance.
-#[derive(Clone, Debug)]
-pub struct Preset {
-    /// Stable id for URLs and tests (`generic`, `core-scientific-coreweave`…).
-    pub id: &'static str,
-    pub name: &'static str,
-    /// Where the figures come from.
-    pub source: &'static str,
-    /// When the deal was reported.
-    pub date: &'static str,
-    /// What the preset assumes beyond the reported figures.
-    pub note: &'static str,
-    pub scenario: Scenario,
-}
+use super::{Kind, Preset};
+use crate::model::version::{set_v1_pue, v1_defaults};
 
 /// Every preset, the generic site first.
 pub fn all() -> Vec<Preset> {
@@ -36,15 +22,16 @@ fn generic() -> Preset {
         source: "Repower defaults, from the industry figures in the help texts",
         date: "2025",
         note: "100 MW of grid power, $45/MWh, $140/kW-month for 12 years, power passed through.",
-        scenario: Scenario::default(),
+        kind: Kind::Generic,
+        scenario: v1_defaults(),
     }
 }
 
 fn core_scientific() -> Preset {
-    let mut s = Scenario::default();
+    let mut s = v1_defaults();
     s.site.grid_capacity_mw = 390.0;
     s.hpc.critical_it_mw = Some(270.0);
-    s.hpc.pue = 1.43;
+    set_v1_pue(&mut s, 1.43);
     s.hpc.conversion_months = 12;
     s.hpc.ramp_months = 0;
     s.hpc.capex_usd_per_mw = 1_500_000.0;
@@ -60,15 +47,16 @@ fn core_scientific() -> Preset {
         note: "270 MW of critical IT (200 MW + 70 MW option), about $4.7B over 12 years (≈$121/kW-month), \
                power passed through; 100 MW of grid gives ≈70 MW of IT (ratio 1.43). Host capex ≈$1.5M/MW \
                (tenant-funded build, secondary source). Billed in full from first delivery, as the $4.7B total implies: $4.70B of contract revenue.",
+        kind: Kind::Retrofit,
         scenario: s,
     }
 }
 
 fn terawulf() -> Preset {
-    let mut s = Scenario::default();
+    let mut s = v1_defaults();
     s.site.grid_capacity_mw = 72.5;
     s.hpc.critical_it_mw = Some(60.0);
-    s.hpc.pue = 1.2;
+    set_v1_pue(&mut s, 1.2);
     s.hpc.conversion_months = 11;
     s.hpc.capex_usd_per_mw = 7_000_000.0;
     s.contract.term_years = 10;
@@ -83,15 +71,16 @@ fn terawulf() -> Preset {
         note: "60 MW of critical IT on 72.5 MW gross, $1.5M per MW-year (≈$125/kW-month) with a 3 % \
                escalator, 10 years, capex $6-8M per MW; the host pays the power; revenue from about 11 \
                months after signing. With the default 12-month ramp to full capacity: $990M of contract revenue.",
+        kind: Kind::Retrofit,
         scenario: s,
     }
 }
 
 fn cipher() -> Preset {
-    let mut s = Scenario::default();
+    let mut s = v1_defaults();
     s.site.grid_capacity_mw = 244.0;
     s.hpc.critical_it_mw = Some(168.0);
-    s.hpc.pue = 1.45;
+    set_v1_pue(&mut s, 1.45);
     s.hpc.conversion_months = 12;
     s.hpc.capex_usd_per_mw = 10_000_000.0;
     s.contract.term_years = 10;
@@ -107,15 +96,16 @@ fn cipher() -> Preset {
                capex $9-11M per MW, about 12 months from signing to delivery; modified-gross lease \
                modelled as power passed through. With the default 12-month ramp to full capacity: \
                $2.87B of contract revenue.",
+        kind: Kind::PoweredSite,
         scenario: s,
     }
 }
 
 fn hut8() -> Preset {
-    let mut s = Scenario::default();
+    let mut s = v1_defaults();
     s.site.grid_capacity_mw = 330.0;
     s.hpc.critical_it_mw = Some(245.0);
-    s.hpc.pue = 1.34;
+    set_v1_pue(&mut s, 1.34);
     s.hpc.conversion_months = 17;
     s.hpc.capex_usd_per_mw = 10_000_000.0;
     s.contract.term_years = 15;
@@ -131,6 +121,7 @@ fn hut8() -> Preset {
                triple net (power passed through), about 17 months to first delivery; capex not \
                disclosed, $10M per MW assumed. With the default 12-month ramp to full capacity: \
                $6.80B of contract revenue.",
+        kind: Kind::PoweredSite,
         scenario: s,
     }
 }
@@ -183,6 +174,6 @@ mod tests {
             );
             assert_eq!(presets.iter().filter(|q| q.id == p.id).count(), 1);
         }
-        assert_eq!(presets[0].scenario, Scenario::default());
+        assert_eq!(presets[0].scenario, v1_defaults());
     }
 }
