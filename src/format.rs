@@ -279,3 +279,39 @@ mod tests {
         assert_eq!(megawatts(80.0), "80 MW");
     }
 }
+
+/// Where each path leads across energy prices, in one sentence: "converting
+/// is ahead at every price from $0 to $2,000/MWh", or "converting is ahead
+/// below $31.23/MWh, mining from $31.23/MWh up" (and "… to $X, converting
+/// from $X up" for more changes). The page's card, the energy chart and the
+/// evaluator's summary all say it this way.
+pub fn lead_in_words(regimes: &[crate::model::sweep::Regime]) -> String {
+    let who = |ahead: bool| if ahead { "converting" } else { "mining" };
+    match regimes {
+        [] => String::new(),
+        [only] => format!(
+            "{} is ahead at every price from $0 to {}",
+            who(only.converting_ahead),
+            price_per_mwh(crate::model::sweep::CROSSOVER_MAX)
+        ),
+        [first, rest @ ..] => {
+            let mut parts = vec![format!(
+                "{} is ahead below {}",
+                who(first.converting_ahead),
+                price_per_mwh(first.to.unwrap_or(first.from))
+            )];
+            for r in rest {
+                parts.push(match r.to {
+                    Some(to) => format!(
+                        "{} from {} to {}",
+                        who(r.converting_ahead),
+                        price_per_mwh(r.from),
+                        price_per_mwh(to)
+                    ),
+                    None => format!("{} from {} up", who(r.converting_ahead), price_per_mwh(r.from)),
+                });
+            }
+            parts.join(", ")
+        }
+    }
+}

@@ -393,6 +393,11 @@ impl Evaluation {
         })
     }
 
+    /// The stretches of energy price over which each path leads.
+    pub fn price_regimes(&self) -> Vec<super::sweep::Regime> {
+        super::sweep::regimes(self.energy_crossover_usd_per_mwh, &self.energy_advantage_changes)
+    }
+
     /// The bridge step's value.
     pub fn bridge(&self, step: BridgeStep) -> f64 {
         self.npv_bridge

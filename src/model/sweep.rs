@@ -131,3 +131,41 @@ pub fn energy_crossover(lead: &Lead) -> Option<f64> {
         lead.changes.first().map(|c| c.energy_usd_per_mwh)
     }
 }
+
+/// A stretch of energy prices over which one path stays ahead.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Regime {
+    /// Lowest price of the stretch ($0 for the first).
+    pub from: f64,
+    /// Where the lead changes hands; `None` for the last stretch, which
+    /// runs to [`CROSSOVER_MAX`].
+    pub to: Option<f64>,
+    /// Whether converting is worth at least keeping mining over it.
+    pub converting_ahead: bool,
+}
+
+/// The stretches of `[0, 2000]` $/MWh over which one path leads, lowest
+/// first, from the crossover and the changes of lead of an evaluation: the
+/// one place the page's card, the energy chart and the evaluator's summary
+/// read where the lead changes hands.
+pub fn regimes(crossover: Option<f64>, changes: &[AdvantageChange]) -> Vec<Regime> {
+    let ahead_at_zero = crossover == Some(0.0);
+    let mut out = Vec::with_capacity(changes.len() + 1);
+    let mut from = 0.0;
+    let mut ahead = ahead_at_zero;
+    for c in changes {
+        out.push(Regime {
+            from,
+            to: Some(c.energy_usd_per_mwh),
+            converting_ahead: ahead,
+        });
+        from = c.energy_usd_per_mwh;
+        ahead = c.converting_ahead_above;
+    }
+    out.push(Regime {
+        from,
+        to: None,
+        converting_ahead: ahead,
+    });
+    out
+}
