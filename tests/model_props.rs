@@ -9,7 +9,7 @@ use proptest::prelude::*;
 use proptest::test_runner::Config;
 
 use repower::model::scenario::{
-    Contract, Finance, Greenfield, Hpc, Mining, Sensitivity, Site, Sweep, Tenant,
+    Contract, Finance, Greenfield, Hpc, Mining, Sensitivity, Site, Sweep, Tax, Tenant, Terminal,
 };
 use repower::model::{evaluate, evaluate_json, Evaluation, Field, Scenario, ScenarioError};
 
@@ -99,9 +99,20 @@ fn mining(reach: Reach) -> impl Strategy<Value = Mining> {
             span(0.0, 100.0),
         ),
         (amount(reach.money), any::<bool>()),
+        (
+            above(-100.0, 100.0),
+            any::<bool>(),
+            span(0.0, 1_000.0),
+            span(0.0, 100.0),
+        ),
     )
         .prop_map(
-            |((eff, pue, up, h), (drift, halving, fee), (opex, curtail))| Mining {
+            |(
+                (eff, pue, up, h),
+                (drift, halving, fee),
+                (opex, curtail),
+                (opex_esc, retire, resale, decline),
+            )| Mining {
                 efficiency_j_per_th: eff,
                 pue,
                 uptime_pct: up,
@@ -110,7 +121,11 @@ fn mining(reach: Reach) -> impl Strategy<Value = Mining> {
                 months_to_next_halving: halving,
                 pool_fee_pct: fee,
                 opex_usd_per_mw_month: opex,
+                opex_escalator_pct_per_year: opex_esc,
                 curtail_when_unprofitable: curtail,
+                retire_when_unprofitable: retire,
+                fleet_resale_usd_per_th: resale,
+                fleet_resale_decline_pct_per_year: decline,
             },
         )
 }
@@ -130,12 +145,27 @@ fn hpc(reach: Reach) -> impl Strategy<Value = (Hpc, Option<f64>)> {
             span(0.0, 100.0),
         ),
         (amount(reach.money), span(0.0, 100.0)),
+        (
+            span(1.0, 3.0),
+            span(0.0, 200.0),
+            amount(reach.money),
+            above(-100.0, 100.0),
+        ),
     )
         .prop_map(
-            |((share_of_site, pue), (conv, ramp, capex, tenant), (opex, util))| {
+            |(
+                (share_of_site, pue),
+                (conv, ramp, capex, tenant),
+                (opex, util),
+                (operating, contingency, site_capex, opex_esc),
+            )| {
                 let h = Hpc {
                     critical_it_mw: None,
-                    pue,
+                    design_pue: pue,
+                    operating_pue: operating,
+                    capex_contingency_pct: contingency,
+                    site_capex_usd: site_capex,
+                    opex_escalator_pct_per_year: opex_esc,
                     conversion_months: conv,
                     ramp_months: ramp,
                     capex_usd_per_mw: capex,
@@ -154,13 +184,40 @@ fn contract() -> impl Strategy<Value = Contract> {
         span(0.0, 10_000.0),
         above(-100.0, 100.0),
         any::<bool>(),
+        any::<bool>(),
     )
-        .prop_map(|(term, rate, esc, pass)| Contract {
+        .prop_map(|(term, rate, esc, pass, per_tranche)| Contract {
             term_years: term,
             rate_usd_per_kw_month: rate,
             escalator_pct_per_year: esc,
             power_pass_through: pass,
+            term_per_tranche: per_tranche,
         })
+}
+
+fn terminal(reach: Reach) -> impl Strategy<Value = Terminal> {
+    (
+        prop::option::of(above(0.0, 100.0)),
+        span(0.0, 100.0),
+        0u32..=120,
+        span(0.0, 200.0),
+        amount(reach.money),
+    )
+        .prop_map(|(cap, renewal, down, refit, value)| Terminal {
+            exit_cap_rate_pct: cap,
+            renewal_probability_pct: renewal,
+            downtime_months: down,
+            refit_pct_of_capex: refit,
+            keep_mining_site_value_usd_per_mw: value,
+        })
+}
+
+fn tax() -> impl Strategy<Value = Tax> {
+    (span(0.0, 100.0), span(0.0, 100.0), 1u32..=50).prop_map(|(rate, bonus, life)| Tax {
+        rate_pct: rate,
+        bonus_depreciation_pct: bonus,
+        depreciation_years: life,
+    })
 }
 
 fn sweep() -> impl Strategy<Value = Sweep> {
@@ -185,15 +242,26 @@ fn scenario(reach: Reach) -> impl Strategy<Value = Scenario> {
             above(-100.0, 1_000.0).prop_map(move |d| d.max(reach.discount_min)),
             sweep(),
         ),
+        (
+            terminal(reach),
+            tax(),
+            (span(0.0, 100.0), span(0.0, 100.0), 1u32..=30),
+        ),
     )
         .prop_map(
-            |((site, mining, (mut hpc, share), contract), (build, value, disc, sweep))| {
-                hpc.critical_it_mw = share.map(|f| f * site.grid_capacity_mw / hpc.pue);
+            |(
+                (site, mining, (mut hpc, share), contract),
+                (build, value, disc, sweep),
+                (terminal, tax, (debt, debt_rate, tenor)),
+            )| {
+                hpc.critical_it_mw = share.map(|f| f * site.grid_capacity_mw / hpc.design_pue);
                 Scenario {
                     site,
                     mining,
                     hpc,
                     contract,
+                    terminal,
+                    tax,
                     greenfield: Greenfield {
                         build_months: build,
                     },
@@ -202,6 +270,9 @@ fn scenario(reach: Reach) -> impl Strategy<Value = Scenario> {
                     },
                     finance: Finance {
                         discount_rate_pct: disc,
+                        debt_pct_of_capex: debt,
+                        debt_rate_pct: debt_rate,
+                        debt_tenor_years: tenor,
                     },
                     sensitivity: Sensitivity {
                         energy_usd_per_mwh: sweep,

@@ -1135,7 +1135,87 @@ fn irr_of_the_tiny_site_solves_its_own_present_value() {
 #[test]
 fn one_error_per_broken_field() {
     let table: &[(&str, &str)] = &[
-        (r#"{"hpc":{"pue":0.8}}"#, "hpc.pue: must be between 1 and 3, got 0.8"),
+        (r#"{"hpc":{"design_pue":0.8}}"#, "hpc.design_pue: must be between 1 and 3, got 0.8"),
+        (r#"{"hpc":{"operating_pue":3.1}}"#, "hpc.operating_pue: must be between 1 and 3, got 3.1"),
+        // A version-1 file's one PUE is named as it wrote it.
+        (r#"{"schema_version":1,"hpc":{"pue":0.8}}"#, "hpc.pue: must be between 1 and 3, got 0.8"),
+        (
+            r#"{"hpc":{"pue":1.2}}"#,
+            "hpc.pue: replaced in version 2 by hpc.design_pue (grid MW reserved per MW of IT) and \
+             hpc.operating_pue (energy billed per unit of IT energy); give those, or write \
+             \"schema_version\": 1 for a version-1 scenario",
+        ),
+        (
+            r#"{"schema_version":1,"tax":{"rate_pct":21}}"#,
+            "tax.rate_pct: is new in version 2 of the format; this file says \"schema_version\": 1 \
+             (write 2 to use it)",
+        ),
+        (
+            r#"{"mining":{"opex_escalator_pct_per_year":-100}}"#,
+            "mining.opex_escalator_pct_per_year: must be greater than -100 and at most 100, got -100",
+        ),
+        (
+            r#"{"mining":{"fleet_resale_usd_per_th":1001}}"#,
+            "mining.fleet_resale_usd_per_th: must be between 0 and 1,000, got 1,001",
+        ),
+        (
+            r#"{"mining":{"fleet_resale_decline_pct_per_year":101}}"#,
+            "mining.fleet_resale_decline_pct_per_year: must be between 0 and 100, got 101",
+        ),
+        (
+            r#"{"hpc":{"capex_contingency_pct":201}}"#,
+            "hpc.capex_contingency_pct: must be between 0 and 200, got 201",
+        ),
+        (r#"{"hpc":{"site_capex_usd":-1}}"#, "hpc.site_capex_usd: must be at least 0, got -1"),
+        (
+            r#"{"hpc":{"opex_escalator_pct_per_year":101}}"#,
+            "hpc.opex_escalator_pct_per_year: must be greater than -100 and at most 100, got 101",
+        ),
+        (
+            r#"{"terminal":{"exit_cap_rate_pct":0}}"#,
+            "terminal.exit_cap_rate_pct: must be greater than 0 and at most 100, got 0",
+        ),
+        (
+            r#"{"terminal":{"renewal_probability_pct":-5}}"#,
+            "terminal.renewal_probability_pct: must be between 0 and 100, got -5",
+        ),
+        (
+            r#"{"terminal":{"downtime_months":121}}"#,
+            "terminal.downtime_months: must be a whole number between 0 and 120, got 121",
+        ),
+        (
+            r#"{"terminal":{"refit_pct_of_capex":250}}"#,
+            "terminal.refit_pct_of_capex: must be between 0 and 200, got 250",
+        ),
+        (
+            r#"{"terminal":{"keep_mining_site_value_usd_per_mw":-1}}"#,
+            "terminal.keep_mining_site_value_usd_per_mw: must be at least 0, got -1",
+        ),
+        (r#"{"tax":{"rate_pct":100.5}}"#, "tax.rate_pct: must be between 0 and 100, got 100.5"),
+        (
+            r#"{"tax":{"bonus_depreciation_pct":-1}}"#,
+            "tax.bonus_depreciation_pct: must be between 0 and 100, got -1",
+        ),
+        (
+            r#"{"tax":{"depreciation_years":0}}"#,
+            "tax.depreciation_years: must be a whole number between 1 and 50, got 0",
+        ),
+        (
+            r#"{"tax":{"depreciation_years":2.5}}"#,
+            "tax.depreciation_years: must be a whole number between 1 and 50, got 2.5 at line 1 column 33",
+        ),
+        (
+            r#"{"finance":{"debt_pct_of_capex":120}}"#,
+            "finance.debt_pct_of_capex: must be between 0 and 100, got 120",
+        ),
+        (
+            r#"{"finance":{"debt_rate_pct":-1}}"#,
+            "finance.debt_rate_pct: must be between 0 and 100, got -1",
+        ),
+        (
+            r#"{"finance":{"debt_tenor_years":31}}"#,
+            "finance.debt_tenor_years: must be a whole number between 1 and 30, got 31",
+        ),
         (
             r#"{"site":{"grid_capacity_mw":0}}"#,
             "site.grid_capacity_mw: must be greater than 0 and at most 10,000, got 0",
@@ -1253,7 +1333,16 @@ fn the_edges_of_the_ranges_are_valid() {
         r#"{"mining":{"pue":3,"uptime_pct":0,"pool_fee_pct":100,"hashprice_usd_per_ph_day":100000}}"#,
         r#"{"mining":{"months_to_next_halving":600,"hashprice_drift_pct_per_year":1000}}"#,
         r#"{"mining":{"months_to_next_halving":null}}"#,
-        r#"{"hpc":{"pue":3,"conversion_months":120,"ramp_months":120,"tenant_capex_share_pct":100}}"#,
+        r#"{"hpc":{"design_pue":3,"operating_pue":1,"conversion_months":120,"ramp_months":120,"tenant_capex_share_pct":100}}"#,
+        r#"{"schema_version":1,"hpc":{"pue":3}}"#,
+        r#"{"mining":{"fleet_resale_usd_per_th":1000,"fleet_resale_decline_pct_per_year":100,"opex_escalator_pct_per_year":100}}"#,
+        r#"{"hpc":{"capex_contingency_pct":200,"opex_escalator_pct_per_year":-99.9,"site_capex_usd":1e9}}"#,
+        r#"{"terminal":{"exit_cap_rate_pct":100,"renewal_probability_pct":0,"downtime_months":120,"refit_pct_of_capex":200}}"#,
+        r#"{"terminal":{"exit_cap_rate_pct":null}}"#,
+        r#"{"tax":{"rate_pct":100,"bonus_depreciation_pct":0,"depreciation_years":50}}"#,
+        r#"{"tax":{"rate_pct":0,"bonus_depreciation_pct":100,"depreciation_years":1}}"#,
+        r#"{"finance":{"debt_pct_of_capex":100,"debt_rate_pct":100,"debt_tenor_years":30}}"#,
+        r#"{"finance":{"debt_pct_of_capex":100,"debt_rate_pct":0,"debt_tenor_years":1}}"#,
         r#"{"contract":{"term_years":30,"rate_usd_per_kw_month":10000,"escalator_pct_per_year":100}}"#,
         r#"{"greenfield":{"build_months":[0,240,1,2,3]}}"#,
         r#"{"finance":{"discount_rate_pct":1000}}"#,
@@ -1270,14 +1359,14 @@ fn the_edges_of_the_ranges_are_valid() {
 #[test]
 fn several_broken_fields_at_once() {
     let got = json_errors(
-        r#"{"site":{"grid_capacity_mw":-1},"hpc":{"pue":0.8},"contract":{"term_years":0},
+        r#"{"site":{"grid_capacity_mw":-1},"hpc":{"design_pue":0.8},"contract":{"term_years":0},
             "finance":{"discount_rate_pct":-150}}"#,
     );
     assert_eq!(
         got,
         vec![
             "site.grid_capacity_mw: must be greater than 0 and at most 10,000, got -1",
-            "hpc.pue: must be between 1 and 3, got 0.8",
+            "hpc.design_pue: must be between 1 and 3, got 0.8",
             "contract.term_years: must be a whole number between 1 and 30, got 0",
             "finance.discount_rate_pct: must be greater than -100 and at most 1,000, got -150",
         ]
@@ -1287,19 +1376,21 @@ fn several_broken_fields_at_once() {
 #[test]
 fn critical_it_needing_more_grid_than_the_site() {
     // 90 MW × 1.25 = 112.5 MW > 100 MW; at most 100 / 1.25 = 80 MW fit.
-    let got = json_errors(r#"{"hpc":{"critical_it_mw":90}}"#);
+    let got = json_errors(r#"{"hpc":{"critical_it_mw":90,"design_pue":1.25}}"#);
     assert_eq!(got.len(), 1);
     assert!(got[0].starts_with("hpc.critical_it_mw: "), "{}", got[0]);
     for part in ["112.5 MW", "site.grid_capacity_mw 100", "at most 80 MW"] {
         assert!(got[0].contains(part), "{} lacks {part}", got[0]);
     }
     // Exactly the whole site fits, and so does a relative 1e-9 over it…
-    assert!(evaluate_json(r#"{"hpc":{"critical_it_mw":80}}"#).is_ok());
-    assert!(evaluate_json(r#"{"hpc":{"critical_it_mw":80.00000001}}"#).is_ok());
+    assert!(evaluate_json(r#"{"hpc":{"critical_it_mw":80,"design_pue":1.25}}"#).is_ok());
+    assert!(evaluate_json(r#"{"hpc":{"critical_it_mw":80.00000001,"design_pue":1.25}}"#).is_ok());
     // …but not 1e-6 over.
-    assert!(evaluate_json(r#"{"hpc":{"critical_it_mw":80.0001}}"#).is_err());
+    assert!(evaluate_json(r#"{"hpc":{"critical_it_mw":80.0001,"design_pue":1.25}}"#).is_err());
+    // The operating PUE bills power; it does not size the halls.
+    assert!(evaluate_json(r#"{"hpc":{"critical_it_mw":80,"design_pue":1.25,"operating_pue":3}}"#).is_ok());
     // Null means the whole site: 100 / 1.25 = 80 MW, nothing left to mine.
-    let r = evaluate_json(r#"{"hpc":{"critical_it_mw":null}}"#).expect("valid");
+    let r = evaluate_json(r#"{"hpc":{"critical_it_mw":null,"design_pue":1.25}}"#).expect("valid");
     assert_eq!(r.derived.critical_it_mw, 80.0);
     assert_eq!(r.derived.convert_mining_mw, 0.0);
 }
@@ -1386,12 +1477,27 @@ fn whole_number_fields_given_fractions() {
 }
 
 #[test]
-fn schema_version_two() {
-    assert_eq!(
-        json_errors(r#"{"schema_version":2}"#),
-        vec!["schema_version: this build reads version 1 scenarios, got version 2"]
-    );
-    assert!(evaluate_json(r#"{"schema_version":1}"#).is_ok());
+fn schema_versions_one_and_two_only() {
+    for (json, want) in [
+        (
+            r#"{"schema_version":3}"#,
+            "schema_version: must be 1 or 2 (the versions of the format this build reads), got 3",
+        ),
+        (
+            r#"{"schema_version":0}"#,
+            "schema_version: must be 1 or 2 (the versions of the format this build reads), got 0",
+        ),
+        (r#"{"schema_version":"2"}"#, "schema_version: must be 1 or 2, got \"2\""),
+    ] {
+        assert_eq!(json_errors(json), vec![want.to_owned()], "{json}");
+    }
+    let v1 = evaluate_json(r#"{"schema_version":1}"#).expect("version 1");
+    let v2 = evaluate_json(r#"{"schema_version":2}"#).expect("version 2");
+    let none = evaluate_json("{}").expect("no version");
+    assert_eq!((v1.input_schema_version, v1.schema_version), (1, 2));
+    assert_eq!((v2.input_schema_version, none.input_schema_version), (2, 2));
+    assert_eq!(v2, none, "a file without schema_version is read as version 2");
+    assert_eq!(v1, eval(&v1_defaults()));
 }
 
 #[test]
@@ -1410,7 +1516,7 @@ fn unknown_fields_are_named_by_their_path() {
     );
     let got = json_errors(r#"{"grid":1}"#);
     assert!(got[0].starts_with("grid: unknown field"), "{}", got[0]);
-    let got = json_errors(r#"{"hpc":{"pue":1.2,"critical_mw":5}}"#);
+    let got = json_errors(r#"{"hpc":{"design_pue":1.2,"critical_mw":5}}"#);
     assert!(
         got[0].starts_with("hpc.critical_mw: unknown field"),
         "{}",
@@ -1689,7 +1795,7 @@ fn set_text_on_half_typed_input() {
 
 #[test]
 fn field_text_round_trips_the_defaults() {
-    let d = v1_defaults();
+    let d = Scenario::default();
     let texts: Vec<(Field, String)> = Field::ALL.iter().map(|&f| (f, f.text(&d))).collect();
     let text_of = |f: Field| -> &str {
         texts
@@ -1771,7 +1877,7 @@ fn scenario_from_texts_on_a_half_typed_form() {
             "site.grid_capacity_mw: must be a number, got \"-\"",
             "hpc.conversion_months: must be a whole number between 0 and 120, got 12.5",
             "finance.discount_rate_pct: must not be empty",
-            "hpc.pue: must be between 1 and 3, got 0.8",
+            "hpc.design_pue: must be between 1 and 3, got 0.8",
         ]
     );
 }

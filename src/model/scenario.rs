@@ -348,7 +348,13 @@ impl Scenario {
     /// rule at once.
     pub fn from_json(text: &str) -> Result<Self, ScenarioErrors> {
         let scenario = Self::decode_json(text)?;
-        scenario.validate()?;
+        scenario.validate().map_err(|e| {
+            if scenario.schema_version == 1 {
+                version::name_v1_errors(e)
+            } else {
+                e
+            }
+        })?;
         Ok(scenario)
     }
 

@@ -11,7 +11,7 @@
 
 use serde_json::{Map, Value};
 
-use super::error::ScenarioError;
+use super::error::{ScenarioError, ScenarioErrors};
 use super::field::Field;
 use super::scenario::{decode_error, Scenario, SCHEMA_VERSION};
 
@@ -201,6 +201,28 @@ pub fn as_v1_json(s: &Scenario) -> Option<Value> {
         value.as_object_mut()?.remove(group);
     }
     Some(value)
+}
+
+/// A version-1 scenario's errors as its file said it: the two PUEs' rule
+/// errors become one error for `hpc.pue`.
+pub fn name_v1_errors(errors: ScenarioErrors) -> ScenarioErrors {
+    let mut out: Vec<ScenarioError> = Vec::with_capacity(errors.0.len());
+    let mut named = false;
+    for e in errors.0 {
+        match e.field() {
+            Some(f) if PUE_FIELDS.contains(&f) => {
+                if !named {
+                    named = true;
+                    out.push(ScenarioError::Decode {
+                        path: V1_PUE.to_owned(),
+                        message: e.message(),
+                    });
+                }
+            }
+            _ => out.push(e),
+        }
+    }
+    ScenarioErrors(out)
 }
 
 /// The last part of a dotted path.
