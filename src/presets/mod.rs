@@ -24,6 +24,12 @@ pub struct Preset {
     pub note: &'static str,
     pub kind: Kind,
     pub scenario: Scenario,
+    /// The contract value the source reports, if it reports one.
+    pub reported_total_usd: Option<f64>,
+    /// How far, in percent of `reported_total_usd`, the modelled
+    /// `contract_total_revenue_usd` may differ from it; `note` says why.
+    /// 0 when no total is reported.
+    pub total_tolerance_pct: f64,
 }
 
 /// What kind of site a preset models.
@@ -66,9 +72,12 @@ fn generic() -> Preset {
         name: "Generic 100 MW site",
         source: "Repower defaults, from the public figures in the help texts and docs/MODEL.md",
         date: "2026",
-        note: "100 MW of grid power at $45/MWh; $125/kW-month rising 3 % a year, leased per tranche \
+        note:
+            "100 MW of grid power at $45/MWh; $125/kW-month rising 3 % a year, leased per tranche \
                for 12 years, power passed through; $9.5M/MW capex plus 10 %; 25 % tax, 60 % debt.",
         kind: Kind::Generic,
         scenario: Scenario::default(),
+        reported_total_usd: None,
+        total_tolerance_pct: 0.0,
     }
 }

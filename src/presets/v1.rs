@@ -24,6 +24,8 @@ fn generic() -> Preset {
         note: "100 MW of grid power, $45/MWh, $140/kW-month for 12 years, power passed through.",
         kind: Kind::Generic,
         scenario: v1_defaults(),
+        reported_total_usd: None,
+        total_tolerance_pct: 0.0,
     }
 }
 
@@ -49,6 +51,8 @@ fn core_scientific() -> Preset {
                (tenant-funded build, secondary source). Billed in full from first delivery, as the $4.7B total implies: $4.70B of contract revenue.",
         kind: Kind::Retrofit,
         scenario: s,
+        reported_total_usd: None,
+        total_tolerance_pct: 0.0,
     }
 }
 
@@ -73,6 +77,8 @@ fn terawulf() -> Preset {
                months after signing. With the default 12-month ramp to full capacity: $990M of contract revenue.",
         kind: Kind::Retrofit,
         scenario: s,
+        reported_total_usd: None,
+        total_tolerance_pct: 0.0,
     }
 }
 
@@ -98,6 +104,8 @@ fn cipher() -> Preset {
                $2.87B of contract revenue.",
         kind: Kind::PoweredSite,
         scenario: s,
+        reported_total_usd: None,
+        total_tolerance_pct: 0.0,
     }
 }
 
@@ -123,6 +131,8 @@ fn hut8() -> Preset {
                $6.80B of contract revenue.",
         kind: Kind::PoweredSite,
         scenario: s,
+        reported_total_usd: None,
+        total_tolerance_pct: 0.0,
     }
 }
 
