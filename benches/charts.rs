@@ -1,7 +1,7 @@
 //! `cargo bench --bench charts`: drawing each chart's SVG, for the default
 //! scenario and a heavy one (30-year term, five baselines, 1001-point sweep).
 
-use repower::charts::{build_time, energy, revenue, Size, Theme};
+use repower::charts::{bridge, build_time, energy, revenue, Size, Theme};
 use repower::model::scenario::Sweep;
 use repower::model::{evaluate, Evaluation, Scenario};
 
@@ -55,5 +55,15 @@ fn energy_chart(bencher: divan::Bencher, heavy: bool) {
     bencher.bench(|| {
         r.as_ref()
             .map(|r| energy::draw(divan::black_box(r), &theme, SIZE))
+    });
+}
+
+#[divan::bench(args = [false, true])]
+fn bridge_chart(bencher: divan::Bencher, heavy: bool) {
+    let r = result(heavy);
+    let theme = Theme::light();
+    bencher.bench(|| {
+        r.as_ref()
+            .map(|r| bridge::draw(divan::black_box(r), &theme, SIZE))
     });
 }

@@ -315,3 +315,12 @@ pub fn lead_in_words(regimes: &[crate::model::sweep::Regime]) -> String {
         }
     }
 }
+
+/// A lease rate per kW of critical IT per month (`$149.87/kW-month`,
+/// `$1,250.00/kW-month`, `−$5.00/kW-month`).
+pub fn rate_per_kw_month(x: f64) -> String {
+    if !x.is_finite() {
+        return DASH.to_owned();
+    }
+    signed(x, format!("${}/kW-month", fixed(x.abs(), 2)))
+}

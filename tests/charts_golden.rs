@@ -8,8 +8,9 @@
 
 use std::path::{Path, PathBuf};
 
-use repower::charts::{build_time, energy, revenue, ChartError, Size, Table, Theme};
-use repower::format::{money, price_per_mwh};
+use repower::charts::{bridge, build_time, energy, revenue, Chart, Size, Table, Theme};
+use repower::format::{lead_in_words, money, price_per_mwh, rate_per_kw_month};
+use repower::model::result::BridgeStep;
 use repower::model::scenario::Sweep;
 use repower::model::{evaluate, Evaluation, Scenario};
 
@@ -17,35 +18,6 @@ const SIZE: Size = Size {
     width: 720,
     height: 360,
 };
-
-type Draw = fn(&Evaluation, &Theme, Size) -> Result<String, ChartError>;
-type Describe = fn(&Evaluation) -> String;
-type Tabulate = fn(&Evaluation) -> Table;
-
-/// Each chart's name and its four functions.
-const CHARTS: [(&str, Draw, Describe, Describe, Tabulate); 3] = [
-    (
-        "revenue",
-        revenue::draw,
-        revenue::title,
-        revenue::summary,
-        revenue::table,
-    ),
-    (
-        "build_time",
-        build_time::draw,
-        build_time::title,
-        build_time::summary,
-        build_time::table,
-    ),
-    (
-        "energy",
-        energy::draw,
-        energy::title,
-        energy::summary,
-        energy::table,
-    ),
-];
 
 fn preset(id: &str) -> Scenario {
     repower::presets::by_id(id)
@@ -80,9 +52,9 @@ fn first_difference(want: &str, got: &str) -> String {
 #[test]
 fn golden_svgs() {
     let update = std::env::var("UPDATE_GOLDEN").is_ok_and(|v| v == "1");
-    const ALL: &[&str] = &["revenue", "build_time", "energy"];
-    // The dark theme is checked on one chart only; TeraWulf–Core42, where
-    // the lines cross inside the sweep, on the energy chart in both themes.
+    const ALL: &[Chart] = &Chart::ALL;
+    // The dark theme is checked on two charts; TeraWulf–Core42, where the
+    // lines cross inside the sweep, on the energy chart in both themes.
     let scenarios = [
         ("default", Scenario::default(), Theme::light(), ALL),
         (
@@ -95,19 +67,19 @@ fn golden_svgs() {
             "default-dark",
             Scenario::default(),
             Theme::dark(),
-            &["build_time"],
+            &[Chart::BuildTime, Chart::Bridge],
         ),
         (
             "terawulf-core42",
             preset("terawulf-core42"),
             Theme::light(),
-            &["energy"],
+            &[Chart::Energy],
         ),
         (
             "terawulf-core42-dark",
             preset("terawulf-core42"),
             Theme::dark(),
-            &["energy"],
+            &[Chart::Energy],
         ),
     ];
     let dir = golden_dir();
@@ -115,12 +87,11 @@ fn golden_svgs() {
     let mut rewritten = Vec::new();
     for (name, scenario, theme, charts) in &scenarios {
         let r = eval(name, scenario);
-        for (chart, draw, ..) in CHARTS {
-            if !charts.contains(&chart) {
-                continue;
-            }
-            let svg = draw(&r, theme, SIZE).unwrap_or_else(|e| panic!("{chart} {name}: {e}"));
-            let path = dir.join(format!("{chart}-{name}.svg"));
+        for &chart in charts.iter() {
+            let svg = chart
+                .draw(&r, theme, SIZE)
+                .unwrap_or_else(|e| panic!("{chart} {name}: {e}"));
+            let path = dir.join(format!("{}-{name}.svg", chart.id()));
             let golden = std::fs::read_to_string(&path);
             if update {
                 if golden.as_deref().ok() != Some(svg.as_str()) {
@@ -159,11 +130,13 @@ fn golden_svgs() {
 #[test]
 fn drawing_is_deterministic() {
     let r = eval("preset", &preset("cipher-fluidstack"));
-    for (chart, draw, ..) in CHARTS {
-        let a = draw(&r, &Theme::light(), SIZE).expect("draws");
-        let b = draw(&r.clone(), &Theme::light(), SIZE).expect("draws");
+    for chart in Chart::ALL {
+        let a = chart.draw(&r, &Theme::light(), SIZE).expect("draws");
+        let b = chart
+            .draw(&r.clone(), &Theme::light(), SIZE)
+            .expect("draws");
         assert_eq!(a, b, "{chart}");
-        let dark = draw(&r, &Theme::dark(), SIZE).expect("draws");
+        let dark = chart.draw(&r, &Theme::dark(), SIZE).expect("draws");
         assert_ne!(a, dark, "{chart}: the dark theme changes the colours");
     }
 }
@@ -188,6 +161,7 @@ fn odd_scenarios() -> Vec<(String, Scenario)> {
         with("negative NPVs", &|s| {
             s.site.energy_price_usd_per_mwh = 500.0;
             s.mining.curtail_when_unprofitable = false;
+            s.mining.retire_when_unprofitable = false;
             s.contract.rate_usd_per_kw_month = 10.0;
             s.sensitivity.energy_usd_per_mwh = Sweep {
                 min: 100.0,
@@ -254,7 +228,8 @@ fn odd_scenarios() -> Vec<(String, Scenario)> {
         }),
         with("huge values", &|s| {
             s.site.grid_capacity_mw = 10_000.0;
-            s.hpc.pue = 1.0;
+            s.hpc.design_pue = 1.0;
+            s.hpc.operating_pue = 1.0;
             s.contract.rate_usd_per_kw_month = 10_000.0;
             s.contract.term_years = 30;
             s.contract.escalator_pct_per_year = 20.0;
@@ -265,6 +240,29 @@ fn odd_scenarios() -> Vec<(String, Scenario)> {
         with("mining never pays", &|s| {
             s.mining.hashprice_usd_per_ph_day = 0.0;
             s.mining.months_to_next_halving = None;
+        }),
+        with("one term from the first delivery", &|s| {
+            s.contract.term_per_tranche = false
+        }),
+        with("25-month ramp (two years of tail)", &|s| {
+            s.hpc.ramp_months = 25
+        }),
+        with("13-month ramp (a whole year of tail)", &|s| {
+            s.hpc.ramp_months = 13
+        }),
+        with("host pays the power", &|s| {
+            s.contract.power_pass_through = false
+        }),
+        with("tenant funds the build, site costs", &|s| {
+            s.hpc.tenant_capex_share_pct = 100.0;
+            s.hpc.site_capex_usd = 50_000_000.0;
+        }),
+        with("no tax, no value after the contract", &|s| {
+            s.tax.rate_pct = 0.0;
+            s.terminal.exit_cap_rate_pct = None;
+        }),
+        with("half the site converts, mining keeps the rest", &|s| {
+            s.hpc.critical_it_mw = Some(30.0);
         }),
     ];
     for p in repower::presets::all() {
@@ -292,7 +290,7 @@ fn check_svg(what: &str, svg: &str, title: &str) {
     // The page's Content-Security-Policy allows no style attributes.
     assert!(!svg.contains("style="), "{what}: has a style attribute");
     let texts = svg.matches("<text").count();
-    assert!((5..=60).contains(&texts), "{what}: {texts} text elements");
+    assert!((5..=80).contains(&texts), "{what}: {texts} text elements");
 }
 
 fn check_table(what: &str, t: &Table) {
@@ -337,6 +335,8 @@ fn every_chart_draws_for_odd_scenarios() {
             width: 440,
             height: 340,
         },
+        // A laptop's column.
+        Size::for_container(1000),
     ];
     let mut crossover_none = false;
     let mut negative = false;
@@ -347,9 +347,9 @@ fn every_chart_draws_for_odd_scenarios() {
             .energy_sensitivity
             .iter()
             .any(|p| p.keep_mining_npv_usd < 0.0 && p.convert_npv_usd < 0.0);
-        for (chart, draw, title, summary, table) in CHARTS {
+        for chart in Chart::ALL {
             let what = format!("{chart} for {name}");
-            let title = title(&r);
+            let title = chart.title(&r);
             assert!(!title.is_empty(), "{what}: title");
             for (i, size) in sizes.iter().enumerate() {
                 let theme = if i % 2 == 0 {
@@ -357,18 +357,20 @@ fn every_chart_draws_for_odd_scenarios() {
                 } else {
                     Theme::dark()
                 };
-                let svg = draw(&r, &theme, *size).unwrap_or_else(|e| panic!("{what}: {e}"));
+                let svg = chart
+                    .draw(&r, &theme, *size)
+                    .unwrap_or_else(|e| panic!("{what}: {e}"));
                 check_svg(&format!("{what} at {size:?}"), &svg, &title);
                 if let Some(dir) = &dump {
                     let file: String = name
                         .chars()
                         .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
                         .collect();
-                    let file = format!("{chart}-{file}-{}x{}.svg", size.width, size.height);
+                    let file = format!("{}-{file}-{}x{}.svg", chart.id(), size.width, size.height);
                     std::fs::write(dir.join(file), &svg).expect("write dump");
                 }
             }
-            let summary = summary(&r);
+            let summary = chart.summary(&r);
             assert!(
                 summary.len() > 20 && summary.ends_with('.'),
                 "{what}: summary {summary:?}"
@@ -377,7 +379,7 @@ fn every_chart_draws_for_odd_scenarios() {
                 !summary.contains("NaN") && !summary.contains('\u{2014}'),
                 "{what}: summary {summary:?}"
             );
-            let table = table(&r);
+            let table = chart.table(&r);
             check_table(&what, &table);
             if let Some(dir) = &dump {
                 let mut text = format!(
@@ -393,7 +395,8 @@ fn every_chart_draws_for_odd_scenarios() {
                     .chars()
                     .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
                     .collect();
-                std::fs::write(dir.join(format!("{chart}-{file}.txt")), text).expect("write dump");
+                std::fs::write(dir.join(format!("{}-{file}.txt", chart.id())), text)
+                    .expect("write dump");
             }
         }
     }
@@ -413,7 +416,31 @@ fn summaries_and_tables_agree_with_the_evaluation() {
             "{name}"
         );
         let t = revenue::table(&r);
-        assert_eq!(t.rows.len(), years, "{name}: a row per contract year");
+        let contract_years = (r.derived.contract_months as usize).div_ceil(12);
+        assert_eq!(
+            t.rows.len(),
+            contract_years,
+            "{name}: a row per contract year"
+        );
+        assert_eq!(
+            r.contract_annual_revenue_usd.len(),
+            contract_years,
+            "{name}"
+        );
+        // The years past the term are the tail of the later tranches.
+        for (i, row) in t.rows.iter().enumerate() {
+            assert_eq!(
+                row[0].contains("tail"),
+                i >= years,
+                "{name}: year {}: {}",
+                i + 1,
+                row[0]
+            );
+        }
+        assert!(
+            revenue::summary(&r).contains("levelized rent") || r.contract_total_revenue_usd == 0.0,
+            "{name}"
+        );
         assert_eq!(
             t.rows.first().map(|row| row[0].as_str()),
             Some("1"),
@@ -447,6 +474,13 @@ fn summaries_and_tables_agree_with_the_evaluation() {
             build_time::summary(&r).contains(&format!("{first}-month")),
             "{name}"
         );
+        if let Some(base) = r.base_build_time().filter(|b| b.months_saved > 0) {
+            assert!(
+                build_time::summary(&r)
+                    .contains(&rate_per_kw_month(base.speed_premium_usd_per_kw_month)),
+                "{name}: the speed premium"
+            );
+        }
 
         let t = energy::table(&r);
         assert_eq!(
@@ -463,7 +497,163 @@ fn summaries_and_tables_agree_with_the_evaluation() {
             s.contains(&price_per_mwh(r.derived.energy_price_usd_per_mwh)),
             "{name}: {s}"
         );
+        assert!(
+            s.contains(&lead_in_words(&r.price_regimes())),
+            "{name}: {s}"
+        );
+
+        let t = bridge::table(&r);
+        assert_eq!(
+            t.rows.len(),
+            BridgeStep::ALL.len(),
+            "{name}: a row per step"
+        );
+        for (row, step) in t.rows.iter().zip(BridgeStep::ALL) {
+            assert_eq!(row[0], step.label(), "{name}");
+        }
+        let s = bridge::summary(&r);
+        assert!(
+            s.contains(&money(r.incremental_npv_usd.abs()))
+                || s.starts_with("Converting is worth as much"),
+            "{name}: {s}"
+        );
     }
+}
+
+/// MODEL.md: the bridge's steps between its two ends add up to
+/// `convert − keep mining`, to rounding, in every scenario.
+#[test]
+fn the_bridge_adds_up() {
+    for (name, scenario) in odd_scenarios() {
+        let r = eval(&name, &scenario);
+        let steps: Vec<BridgeStep> = r.npv_bridge.iter().map(|b| b.step).collect();
+        assert_eq!(
+            steps,
+            BridgeStep::ALL.to_vec(),
+            "{name}: the bridge's order"
+        );
+        assert_eq!(
+            r.bridge(BridgeStep::KeepMining),
+            r.keep_mining_npv_usd,
+            "{name}"
+        );
+        assert_eq!(r.bridge(BridgeStep::Convert), r.convert_npv_usd, "{name}");
+        let between: Vec<f64> = r
+            .npv_bridge
+            .iter()
+            .filter(|b| !b.step.is_total())
+            .map(|b| b.usd)
+            .collect();
+        let sum: f64 = between.iter().sum();
+        let want = r.convert_npv_usd - r.keep_mining_npv_usd;
+        // Rounding: a few ulps of the largest figure summed.
+        let scale = between
+            .iter()
+            .chain([&r.convert_npv_usd, &r.keep_mining_npv_usd])
+            .fold(1.0_f64, |a, v| a.max(v.abs()));
+        assert!(
+            (sum - want).abs() <= 1e-9 * scale,
+            "{name}: steps add up to {sum}, convert − keep mining is {want} (off by {})",
+            sum - want
+        );
+        assert!(
+            (want - r.incremental_npv_usd).abs() <= 1e-9 * scale,
+            "{name}: incremental NPV"
+        );
+    }
+}
+
+/// Bridges the model does not give for any preset: every step $0, both
+/// ends negative, steps of wildly different sizes, everything $0.
+#[test]
+fn odd_bridges_draw() {
+    let dump = std::env::var_os("CHARTS_DUMP").map(PathBuf::from);
+    let base = eval("default", &Scenario::default());
+    let with = |values: [f64; 10]| {
+        let mut r = base.clone();
+        for (item, usd) in r.npv_bridge.iter_mut().zip(values) {
+            item.usd = usd;
+        }
+        r.keep_mining_npv_usd = values[0];
+        r.convert_npv_usd = values[9];
+        r.incremental_npv_usd = values[9] - values[0];
+        r
+    };
+    let cases = [
+        (
+            "every step $0",
+            [5.0e7, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 5.0e7],
+        ),
+        (
+            "both ends negative",
+            [
+                -4.0e8, -1.0e8, 0.0, 2.0e8, -5.0e7, -3.0e8, -4.0e8, 1.0e8, 5.0e7, -9.0e8,
+            ],
+        ),
+        (
+            "wildly different sizes",
+            [
+                1.0,
+                -3.0,
+                7.0,
+                2.5e12,
+                -4.0,
+                -1.0e12,
+                12.0,
+                0.0,
+                -9.0e5,
+                1.5e12 - 9.0e5 + 13.0,
+            ],
+        ),
+        ("everything $0", [0.0; 10]),
+        (
+            "from negative to positive",
+            [
+                -2.0e8, 3.0e7, 1.0e7, 9.0e8, -1.0e8, 0.0, -4.0e8, 0.0, -5.0e7, 1.9e8,
+            ],
+        ),
+    ];
+    for (name, values) in cases {
+        let r = with(values);
+        for size in [
+            SIZE,
+            Size::for_container(337),
+            Size {
+                width: 240,
+                height: 160,
+            },
+            Size::for_container(1000),
+        ] {
+            for theme in [Theme::light(), Theme::dark()] {
+                let svg = bridge::draw(&r, &theme, size).expect("draws");
+                let what = format!("bridge for {name} at {size:?}");
+                if let Some(dir) = &dump {
+                    let file: String = name
+                        .chars()
+                        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+                        .collect();
+                    let dark = if theme == Theme::dark() { "-dark" } else { "" };
+                    let file =
+                        format!("bridge-odd-{file}-{}x{}{dark}.svg", size.width, size.height);
+                    std::fs::write(dir.join(file), &svg).expect("write dump");
+                }
+                check_svg(&what, &svg, &bridge::title(&r));
+                // Every bar's value is written on the chart.
+                for label in ["Keep mining", "Convert"] {
+                    assert!(svg.contains(&format!("\n{label}\n")), "{what}: {label}");
+                }
+            }
+        }
+        let s = bridge::summary(&r);
+        assert!(s.ends_with('.') && !s.contains("NaN"), "{name}: {s}");
+        check_table(name, &bridge::table(&r));
+    }
+    let r = with(cases[0].1);
+    assert!(
+        bridge::summary(&r).ends_with("Every step between the two is $0."),
+        "{}",
+        bridge::summary(&r)
+    );
 }
 
 #[test]

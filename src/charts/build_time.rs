@@ -1,14 +1,16 @@
-//! Build-time savings: critical IT online per calendar month for the
+//! Build-time savings: critical IT leased per calendar month for the
 //! conversion (solid blue) and for each greenfield baseline (dashed grey),
-//! the head start over the first baseline shaded.
+//! the head start over the shortest baseline shaded.
 //!
-//! A baseline of `B` months follows the conversion's own ramp shifted to
-//! start at month `B`: it has `D(k)` online in month `B + k`, where `D(k)` is
-//! what the conversion delivers in contract month `k`. Past the contract's
-//! last month a curve holds its last value. The curves are steps: a month's
-//! capacity holds from its start to the next month's, so a curve rises at
-//! its first month of delivery, never before. Each curve is named where it
-//! reaches full capacity; names that would overlap are stacked.
+//! A baseline of `B` months follows the conversion's own lease shifted to
+//! start at month `B`: it has `L(k)` leased in month `B + k`, where `L(k)` is
+//! the conversion's `leased_critical_mw` in contract month `k` (with a
+//! per-tranche term it falls at the end, as the tranches' leases end in
+//! turn). Past the contract's last month nothing is leased. The curves are
+//! steps: a month's capacity holds from its start to the next month's, so a
+//! curve rises at its first month of delivery, never before. Each curve is
+//! named where it reaches full capacity; names that would overlap are
+//! stacked.
 
 use plotters::style::text_anchor::{HPos, VPos};
 
@@ -19,7 +21,7 @@ use super::canvas::{
     render, simplify, Canvas, Item, Plot, Right, Side, Swatch, TextStyleSpec, DASH, MARGIN,
 };
 use super::{Chart, ChartError, Size, Table, Theme};
-use crate::format::{grouped, megawatts, money, money_exact, years_months};
+use crate::format::{grouped, megawatts, money, money_exact, rate_per_kw_month, years_months};
 use crate::model::{BuildTime, Evaluation};
 
 /// `Build-time savings vs 36–60-month greenfield builds`.
@@ -65,13 +67,15 @@ pub fn summary(r: &Evaluation) -> String {
         .collect();
     if base.months_saved > 0 {
         out.push_str(&format!(
-            " Against {} {}-month greenfield build it saves {}: {} MW-months of capacity, {} of revenue pulled forward and {} of value for the tenant.",
+            " Against {} {}-month greenfield build it saves {}: {} MW-months of capacity, {} of revenue pulled forward and {} of value for the tenant ({} at the decision), a speed premium of {} over the whole lease.",
             article(base.baseline_months),
             base.baseline_months,
             years_months(base.months_saved),
             grouped(base.mw_months_gained),
             money(base.revenue_pulled_forward_usd),
-            money(base.tenant_value_gained_usd)
+            money(base.tenant_value_gained_usd),
+            money(base.tenant_value_gained_pv_usd),
+            rate_per_kw_month(base.speed_premium_usd_per_kw_month)
         ));
     } else {
         let baseline = base.baseline_months as usize;
@@ -120,13 +124,15 @@ pub fn table(r: &Evaluation) -> Table {
                 grouped(b.mw_months_gained),
                 money_exact(b.revenue_pulled_forward_usd),
                 money_exact(b.tenant_value_gained_usd),
+                money_exact(b.tenant_value_gained_pv_usd),
+                rate_per_kw_month(b.speed_premium_usd_per_kw_month),
                 money_exact(b.npv_advantage_usd),
             ]
         })
         .collect();
     Table {
         caption: format!(
-            "Conversion against greenfield builds: the conversion delivers from month {}, {} at full ramp",
+            "Conversion against greenfield builds: the conversion delivers from month {}, {} at full ramp; the speed premium is the extra rent the tenant could pay over the whole lease for the head start",
             ramp.start,
             megawatts(ramp.full)
         ),
@@ -136,6 +142,8 @@ pub fn table(r: &Evaluation) -> Table {
             "MW-months gained",
             "Revenue pulled forward",
             "Tenant value gained",
+            "Tenant value gained (PV)",
+            "Speed premium",
             "NPV advantage",
         ]
         .map(String::from)
@@ -179,15 +187,15 @@ impl<'a> Ramp<'a> {
         }
     }
 
-    /// `D(k)`: MW online in contract month `k`; the last value past the end.
+    /// `L(k)`: MW leased in contract month `k`; none past the end.
     fn at(&self, k: usize) -> f64 {
-        let rows = &self.r.monthly;
-        rows.get(self.start + k)
-            .or_else(|| rows.last())
+        self.r
+            .monthly
+            .get(self.start + k)
             .map_or(0.0, |row| row.leased_critical_mw)
     }
 
-    /// MW online in calendar month `m` for a curve starting at `start`.
+    /// MW leased in calendar month `m` for a curve starting at `start`.
     fn online(&self, start: usize, m: usize) -> f64 {
         m.checked_sub(start).map_or(0.0, |k| self.at(k))
     }
@@ -199,14 +207,9 @@ fn draw_on(c: &mut Canvas<'_>, r: &Evaluation) -> Result<(), ChartError> {
     let base = r.base_build_time();
     let shaded = base.filter(|b| b.baseline_months as usize > ramp.start);
 
-    let mut items = vec![
-        Item::legend(Swatch::Line(theme.convert, false), "Conversion").rank(1),
-        Item::legend(
-            Swatch::Dashed(theme.greenfield, DASH),
-            greenfield_legend(&r.build_time),
-        )
-        .rank(1),
-    ];
+    // The head start before the baselines: the two shorter entries share
+    // a row on a phone.
+    let mut items = vec![Item::legend(Swatch::Line(theme.convert, false), "Conversion").rank(1)];
     if let Some(b) = shaded {
         items.push(
             Item::legend(
@@ -216,6 +219,13 @@ fn draw_on(c: &mut Canvas<'_>, r: &Evaluation) -> Result<(), ChartError> {
             .rank(1),
         );
     }
+    items.push(
+        Item::legend(
+            Swatch::Dashed(theme.greenfield, DASH),
+            greenfield_legend(&r.build_time),
+        )
+        .rank(1),
+    );
     items.extend(figures(base, ramp.start));
     let top = c.header(&items)? + 8;
 
@@ -271,14 +281,17 @@ fn draw_on(c: &mut Canvas<'_>, r: &Evaluation) -> Result<(), ChartError> {
         )
         .0;
     }
-    let curve = |start: usize, from: usize| steps(&ramp, start, from, end, &xs, &ys);
+    let curve = |start: usize, from: usize| steps(|m| ramp.online(start, m), from, end, &xs, &ys);
 
     c.grid(&plot, &ys, &y_ticks)?;
 
-    // The head start: between the conversion's steps and the baseline's.
+    // The head start: where the conversion's steps are above the
+    // baseline's.
     if let Some(b) = shaded {
-        let mut area = simplify(&curve(ramp.start, ramp.start));
-        let mut lower = curve(b.baseline_months as usize, ramp.start);
+        let baseline = b.baseline_months as usize;
+        let above = |m: usize| ramp.online(ramp.start, m).max(ramp.online(baseline, m));
+        let mut area = simplify(&steps(above, ramp.start, end, &xs, &ys));
+        let mut lower = curve(baseline, ramp.start);
         lower.reverse();
         area.extend(simplify(&lower));
         c.polygon(area, theme.gain, theme.gain_opacity)?;
@@ -318,7 +331,7 @@ fn draw_on(c: &mut Canvas<'_>, r: &Evaluation) -> Result<(), ChartError> {
         Side::Left,
         &ys,
         &y_labels,
-        ("Critical IT online (MW)", "MW"),
+        ("Critical IT leased (MW)", "MW"),
     )?;
     let x_labels: Vec<(f64, String)> = x_ticks
         .values
@@ -336,12 +349,11 @@ fn name_box(text: &str, x: i32, y: i32, px: f64, bold: bool) -> ((i32, i32), (i3
     ((x - w / 2 - 2, y - h - 1), (x + w / 2 + 2, y + 1))
 }
 
-/// Capacity online in each month from `from` to `end` of the curve that
-/// starts delivering in month `start`, as steps: from the zero line at
-/// `from`, each month's value held from its start to the next month's.
+/// Capacity `value(m)` in each month `m` from `from` to `end`, as steps:
+/// from the zero line at `from`, each month's value held from its start to
+/// the next month's.
 fn steps(
-    ramp: &Ramp<'_>,
-    start: usize,
+    value: impl Fn(usize) -> f64,
     from: usize,
     end: usize,
     xs: &Scale,
@@ -349,7 +361,7 @@ fn steps(
 ) -> Vec<(i32, i32)> {
     let mut points = vec![(xs.px(from as f64), ys.px(0.0))];
     for m in from..end {
-        let y = ys.px(ramp.online(start, m));
+        let y = ys.px(value(m));
         points.push((xs.px(m as f64), y));
         points.push((xs.px((m + 1) as f64), y));
     }
@@ -482,7 +494,7 @@ fn greenfield_legend(baselines: &[BuildTime]) -> String {
     }
 }
 
-/// The figures against the first baseline.
+/// The figures against the shortest baseline.
 fn figures(base: Option<&BuildTime>, conversion: usize) -> Vec<Item> {
     let Some(b) = base else {
         return Vec::new();
@@ -508,13 +520,18 @@ fn figures(base: Option<&BuildTime>, conversion: usize) -> Vec<Item> {
     }
     vec![
         Item::figure(format!("{} saved", years_months(b.months_saved))).new_row(),
+        Item::figure(format!(
+            "Speed premium {}",
+            rate_per_kw_month(b.speed_premium_usd_per_kw_month)
+        ))
+        .rank(2),
+        Item::figure(format!("{} tenant value", money(b.tenant_value_gained_usd))).rank(3),
         Item::figure(format!("{} MW-months gained", grouped(b.mw_months_gained))).rank(3),
         Item::figure(format!(
             "{} revenue pulled forward",
             money(b.revenue_pulled_forward_usd)
         ))
         .rank(3),
-        Item::figure(format!("{} tenant value", money(b.tenant_value_gained_usd))).rank(2),
     ]
 }
 
@@ -582,7 +599,7 @@ mod tests {
         assert!(ramp.online(12, 11) == 0.0 && ramp.online(12, 12) > 0.0);
         let xs = Scale::new((0.0, 84.0), (50, 722));
         let ys = Scale::new((0.0, 100.0), (300, 50));
-        let points = steps(&ramp, ramp.start, 0, 84, &xs, &ys);
+        let points = steps(|m| ramp.online(ramp.start, m), 0, 84, &xs, &ys);
         let first_month = xs.px(12.0);
         let before: Vec<_> = points.iter().filter(|p| p.0 < first_month).collect();
         assert!(!before.is_empty());

@@ -17,7 +17,7 @@ use super::canvas::{
     header_rows, render, Canvas, Item, Metrics, Plot, Right, Side, Swatch, TextStyleSpec, MARGIN,
 };
 use super::{Chart, ChartError, Rgb, Size, Table, Theme};
-use crate::format::{grouped, money, money_exact, price_per_mwh};
+use crate::format::{grouped, lead_in_words, money, money_exact, price_per_mwh};
 use crate::model::sweep::{AdvantageChange, CROSSOVER_MAX, CROSSOVER_TOLERANCE};
 use crate::model::Evaluation;
 
@@ -27,8 +27,8 @@ pub fn title(_r: &Evaluation) -> String {
 }
 
 /// Both paths at the ends of the sweep, the current gap, the break-even and
-/// the crossover, or, where the lines cross elsewhere, which path is ahead
-/// between the prices where they cross.
+/// where each path leads across energy prices, in the words every front
+/// end uses ([`lead_in_words`]).
 pub fn summary(r: &Evaluation) -> String {
     let mut out = String::new();
     if let (Some(first), Some(last)) = (r.energy_sensitivity.first(), r.energy_sensitivity.last()) {
@@ -59,21 +59,8 @@ pub fn summary(r: &Evaluation) -> String {
         "Mining breaks even at {}; ",
         price_per_mwh(r.mining_breakeven_usd_per_mwh)
     ));
-    out.push_str(&match (regime(r), r.energy_crossover_usd_per_mwh) {
-        (Some(regime), _) => format!("{regime}."),
-        (None, Some(x)) if x <= 0.0 => format!(
-            "converting is worth at least as much as mining at every price up to {}, even with free power.",
-            search_limit()
-        ),
-        (None, Some(x)) => format!(
-            "converting is worth at least as much as mining from {}.",
-            price_per_mwh(x)
-        ),
-        (None, None) => format!(
-            "converting stays behind mining at every price up to {}.",
-            search_limit()
-        ),
-    });
+    out.push_str(&lead_in_words(&r.price_regimes()));
+    out.push('.');
     out
 }
 
@@ -92,41 +79,16 @@ fn crossings(r: &Evaluation) -> Vec<AdvantageChange> {
         .collect()
 }
 
-/// Which path is ahead between the prices where the lines cross, when the
-/// crossover alone does not tell: `converting is ahead below $30.94/MWh,
-/// mining above`. `None` when converting is ahead from the crossover on (or
-/// everywhere, or nowhere) up to the top of the search.
+/// Where each path leads across energy prices ([`lead_in_words`]), when
+/// the crossover alone does not tell: `converting is ahead below
+/// $30.94/MWh, mining from $30.94/MWh up`. `None` when converting is ahead
+/// from the crossover on (or everywhere, or nowhere) up to the top of the
+/// search.
 fn regime(r: &Evaluation) -> Option<String> {
-    // Lowest first, as the model gives them.
-    let changes = &r.energy_advantage_changes;
     if crossings(r).is_empty() {
         return None;
     }
-    let first = changes.first()?;
-    let who = |converting: bool| if converting { "converting" } else { "mining" };
-    let mut parts = vec![format!(
-        "{} is ahead below {}",
-        who(!first.converting_ahead_above),
-        price_per_mwh(first.energy_usd_per_mwh)
-    )];
-    for pair in changes.windows(2) {
-        parts.push(format!(
-            "{} from {} to {}",
-            who(pair[0].converting_ahead_above),
-            price_per_mwh(pair[0].energy_usd_per_mwh),
-            price_per_mwh(pair[1].energy_usd_per_mwh)
-        ));
-    }
-    let last = changes.last()?;
-    let above = who(last.converting_ahead_above);
-    Some(match parts.len() {
-        1 => format!("{}, {above} above", parts.join("")),
-        _ => format!(
-            "{} and {above} above {}",
-            parts.join(", "),
-            price_per_mwh(last.energy_usd_per_mwh)
-        ),
-    })
+    Some(lead_in_words(&r.price_regimes()))
 }
 
 /// `Converting …`: the first letter upper case.
@@ -155,10 +117,10 @@ pub fn table(r: &Evaluation) -> Table {
     let crossover = r
         .energy_crossover_usd_per_mwh
         .map_or_else(|| "none".to_owned(), price_per_mwh);
-    let regime = regime(r).map_or_else(String::new, |text| format!("; {text}"));
+    let regime = lead_in_words(&r.price_regimes());
     Table {
         caption: format!(
-            "NPV of both paths by year-1 energy price: current {}, mining break-even {}, crossover {}{regime}",
+            "NPV of both paths by year-1 energy price: current {}, mining break-even {}, crossover {}; {regime}",
             price_per_mwh(r.derived.energy_price_usd_per_mwh),
             price_per_mwh(r.mining_breakeven_usd_per_mwh),
             crossover
@@ -753,7 +715,7 @@ mod tests {
         };
         assert!(!falls_behind.converting_ahead_above);
         let at = price_per_mwh(falls_behind.energy_usd_per_mwh);
-        let told = format!("converting is ahead below {at}, mining above");
+        let told = format!("converting is ahead below {at}, mining from {at} up");
 
         let theme = Theme::light();
         let svg = draw(&r, &theme, SIZE)?;
@@ -782,13 +744,19 @@ mod tests {
         r.energy_crossover_usd_per_mwh = Some(0.0);
         r.energy_advantage_changes = vec![];
         assert_eq!(regime(&r), None);
-        assert!(summary(&r).ends_with("up to $2,000/MWh, even with free power."));
-        // An ordinary crossover says it all.
+        assert!(
+            summary(&r).ends_with("; converting is ahead at every price from $0 to $2,000.00/MWh.")
+        );
+        // Behind everywhere.
+        r.energy_crossover_usd_per_mwh = None;
+        assert!(summary(&r).ends_with("; mining is ahead at every price from $0 to $2,000.00/MWh."));
+        // An ordinary crossover says it all: no note, the same words.
         r.energy_crossover_usd_per_mwh = Some(50.0);
         r.energy_advantage_changes = vec![change(50.0, true)];
         assert_eq!(regime(&r), None);
         assert!(crossings(&r).is_empty());
-        assert!(summary(&r).ends_with("worth at least as much as mining from $50.00/MWh."));
+        assert!(summary(&r)
+            .ends_with("; mining is ahead below $50.00/MWh, converting from $50.00/MWh up."));
         // Ahead from the crossover, behind again higher up.
         r.energy_advantage_changes = vec![change(50.0, true), change(500.0, false)];
         assert_eq!(crossings(&r), vec![change(500.0, false)]);
@@ -796,7 +764,7 @@ mod tests {
             regime(&r).as_deref(),
             Some(
                 "mining is ahead below $50.00/MWh, converting from $50.00/MWh to \
-                 $500.00/MWh and mining above $500.00/MWh"
+                 $500.00/MWh, mining from $500.00/MWh up"
             )
         );
         // Ahead with free power, behind, ahead again: both crossings drawn.
@@ -804,9 +772,11 @@ mod tests {
         r.energy_advantage_changes = vec![change(40.0, false), change(90.0, true)];
         assert_eq!(crossings(&r).len(), 2);
         let told = "converting is ahead below $40.00/MWh, mining from $40.00/MWh to \
-                    $90.00/MWh and converting above $90.00/MWh";
+                    $90.00/MWh, converting from $90.00/MWh up";
         assert_eq!(regime(&r).as_deref(), Some(told));
+        assert_eq!(regime(&r), Some(lead_in_words(&r.price_regimes())));
         assert!(summary(&r).ends_with(&format!("{told}.")));
+        assert!(table(&r).caption.ends_with(told));
         let svg = draw(&r, &Theme::dark(), SIZE)?;
         for at in ["$40.00/MWh", "$90.00/MWh"] {
             assert!(svg.contains(&format!("Lines cross {at}")), "{at}");

@@ -1,14 +1,19 @@
-//! The three charts as SVG text: pure functions of an evaluation.
+//! The four charts as SVG text: pure functions of an evaluation.
 //!
-//! * [`revenue`]: contract revenue per contract year as bars, the
-//!   cumulative total as a line on a second axis; total and NPV stated.
-//! * [`build_time`]: critical IT online per calendar month for the
+//! * [`revenue`]: contract revenue per contract year as bars (the tail of
+//!   the later tranches, past the term, lighter and outlined), the
+//!   cumulative total as a line on a second axis; total, NPV and levelized
+//!   rent stated.
+//! * [`build_time`]: critical IT leased per calendar month for the
 //!   conversion and each greenfield baseline, as steps, the head start over
-//!   the first baseline shaded; months saved, MW-months, revenue pulled
-//!   forward and tenant value stated.
+//!   the shortest baseline shaded; months saved, MW-months, revenue pulled
+//!   forward, tenant value and speed premium stated.
 //! * [`energy`]: both paths' NPV across the energy-price sweep, with the
 //!   current price, the mining break-even, the crossover and every price
 //!   where the lines cross marked, each in its own colour and line style.
+//! * [`bridge`]: where the value comes from, the NPV bridge from keeping
+//!   mining to converting as a waterfall read top to bottom, each bar
+//!   labelled with its signed value.
 //!
 //! Each module has the same four functions: `draw` (the SVG text), `title`
 //! (a heading for the page, also the SVG's `aria-label`), `summary` (one to
@@ -26,6 +31,7 @@
 mod axis;
 mod canvas;
 
+pub mod bridge;
 pub mod build_time;
 pub mod energy;
 pub mod revenue;
@@ -66,11 +72,12 @@ pub struct Theme {
     pub grid: Rgb,
     /// The axis line, tick marks and the zero line.
     pub axis: Rgb,
-    /// Converting, HPC: blue.
+    /// Converting, HPC: blue; also the bridge's steps that add value.
     pub convert: Rgb,
-    /// Keeping mining: orange; also the mining break-even marker (dashed).
+    /// Keeping mining: orange; also the mining break-even marker (dashed)
+    /// and the bridge's steps that take value away.
     pub mining: Rgb,
-    /// Greenfield baselines: grey, dashed.
+    /// Greenfield baselines: grey, dashed; also the bridge's two totals.
     pub greenfield: Rgb,
     /// The current energy price marker: the text colour, solid.
     pub current: Rgb,
@@ -184,11 +191,28 @@ pub enum Chart {
     Revenue,
     BuildTime,
     Energy,
+    Bridge,
 }
 
 impl Chart {
-    /// The three charts, in the order the page shows them.
-    pub const ALL: [Chart; 3] = [Chart::Revenue, Chart::BuildTime, Chart::Energy];
+    /// The four charts, in the order the page shows them.
+    pub const ALL: [Chart; 4] = [
+        Chart::Revenue,
+        Chart::BuildTime,
+        Chart::Energy,
+        Chart::Bridge,
+    ];
+
+    /// A short name for files and ids: `revenue`, `build_time`, `energy`,
+    /// `bridge`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Chart::Revenue => "revenue",
+            Chart::BuildTime => "build_time",
+            Chart::Energy => "energy",
+            Chart::Bridge => "bridge",
+        }
+    }
 
     /// The chart's SVG text.
     pub fn draw(self, r: &Evaluation, theme: &Theme, size: Size) -> Result<String, ChartError> {
@@ -196,6 +220,7 @@ impl Chart {
             Chart::Revenue => revenue::draw(r, theme, size),
             Chart::BuildTime => build_time::draw(r, theme, size),
             Chart::Energy => energy::draw(r, theme, size),
+            Chart::Bridge => bridge::draw(r, theme, size),
         }
     }
 
@@ -205,6 +230,7 @@ impl Chart {
             Chart::Revenue => revenue::title(r),
             Chart::BuildTime => build_time::title(r),
             Chart::Energy => energy::title(r),
+            Chart::Bridge => bridge::title(r),
         }
     }
 
@@ -214,6 +240,7 @@ impl Chart {
             Chart::Revenue => revenue::summary(r),
             Chart::BuildTime => build_time::summary(r),
             Chart::Energy => energy::summary(r),
+            Chart::Bridge => bridge::summary(r),
         }
     }
 
@@ -223,6 +250,7 @@ impl Chart {
             Chart::Revenue => revenue::table(r),
             Chart::BuildTime => build_time::table(r),
             Chart::Energy => energy::table(r),
+            Chart::Bridge => bridge::table(r),
         }
     }
 }
@@ -233,6 +261,7 @@ impl fmt::Display for Chart {
             Chart::Revenue => "contract revenue chart",
             Chart::BuildTime => "build-time chart",
             Chart::Energy => "energy sensitivity chart",
+            Chart::Bridge => "value bridge chart",
         })
     }
 }

@@ -1,52 +1,83 @@
 //! Contract revenue: one bar per contract year (left axis), the running
 //! total through each year as a line with a dot per year (right axis, its
-//! grid aligned with the left one); the total and its NPV stated in the
-//! header. Revenue is never negative (the rate is ≥ 0 and the escalator
-//! > −100 %), so both axes start at $0.
+//! grid aligned with the left one); the total, its NPV and the levelized
+//! rent stated in the header. Revenue is never negative (the rate is ≥ 0
+//! and the escalator > −100 %), so both axes start at $0.
+//!
+//! When each tranche is leased for the full term from its own delivery,
+//! the contract runs past the term by the later tranches' tail (MODEL.md:
+//! `N = T + R − 1`, so a 12-year term and a 12-month ramp give 155 months,
+//! 13 contract years). The years past the term are drawn lighter, outlined,
+//! labelled `Tail` and named in the legend.
 
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::axis::{labelled, money_tick, nice_step, text_width, ticks_pair};
 use super::canvas::{render, Canvas, Item, Plot, Right, Side, Swatch, TextStyleSpec};
 use super::{Chart, ChartError, Size, Table, Theme};
-use crate::format::{money, money_exact};
+use crate::format::{money, money_exact, rate_per_kw_month, years_months};
 use crate::model::Evaluation;
 
-/// `12-year contract revenue`.
+/// Opacity of the tail's bars.
+const TAIL_OPACITY: f64 = 0.4;
+
+/// `12-year contract revenue`: the term, without the tail.
 pub fn title(r: &Evaluation) -> String {
-    format!(
-        "{}-year contract revenue",
-        r.contract_annual_revenue_usd.len()
-    )
+    format!("{}-year contract revenue", Term::of(r).years)
 }
 
-/// The total, its NPV, and the first and last years.
+/// The total, its NPV, the levelized rent, the first and last years of
+/// the term, and the tail.
 pub fn summary(r: &Evaluation) -> String {
     let years = &r.contract_annual_revenue_usd;
-    let n = years.len();
+    let term = Term::of(r);
+    let n = term.years;
     if years.iter().all(|v| *v == 0.0) {
         return format!("The {n}-year contract earns no revenue in any year.");
     }
+    let span = if term.tail_months > 0 {
+        format!(
+            "the {n}-year term and the {} tail of the later tranches",
+            tail_length(term.tail_months)
+        )
+    } else {
+        format!("{n} {}", if n == 1 { "year" } else { "years" })
+    };
     let total = format!(
-        "Contract revenue totals {} over {n} {}, worth {} at the decision (NPV).",
+        "Contract revenue totals {} over {span}, worth {} at the decision (NPV); the levelized rent is {}.",
         money(r.contract_total_revenue_usd),
-        if n == 1 { "year" } else { "years" },
         money(r.contract_revenue_npv_usd),
+        rate_per_kw_month(r.levelized_rent_usd_per_kw_month),
     );
     let first = years.first().copied().unwrap_or(0.0);
-    let last = years.last().copied().unwrap_or(0.0);
-    if n <= 1 {
-        return total;
+    let last_of_term = years.get(n.saturating_sub(1)).copied().unwrap_or(0.0);
+    let tail: f64 = years.iter().skip(n).sum();
+    let tail_years = match years.len() - n.min(years.len()) {
+        0 => String::new(),
+        1 => format!("year {}", n + 1),
+        _ => format!("years {}–{}", n + 1, years.len()),
+    };
+    match (n <= 1, tail_years.is_empty()) {
+        (true, true) => total,
+        (true, false) => format!("{total} The tail ({tail_years}) brings {}.", money(tail)),
+        (false, true) => format!(
+            "{total} Year 1 brings {} and year {n} {}.",
+            money(first),
+            money(last_of_term)
+        ),
+        (false, false) => format!(
+            "{total} Year 1 brings {}, year {n} {} and the tail ({tail_years}) {}.",
+            money(first),
+            money(last_of_term),
+            money(tail)
+        ),
     }
-    format!(
-        "{total} Year 1 brings {} and year {n} {}.",
-        money(first),
-        money(last)
-    )
 }
 
-/// One row per contract year: its revenue and the running total.
+/// One row per contract year: its revenue and the running total; the
+/// years past the term marked as the tail.
 pub fn table(r: &Evaluation) -> Table {
+    let term = Term::of(r);
     let mut running = 0.0;
     let rows = r
         .contract_annual_revenue_usd
@@ -54,14 +85,20 @@ pub fn table(r: &Evaluation) -> Table {
         .enumerate()
         .map(|(i, v)| {
             running += v;
-            vec![(i + 1).to_string(), money_exact(*v), money_exact(running)]
+            let year = if i < term.years {
+                (i + 1).to_string()
+            } else {
+                format!("{} (tail of later tranches)", i + 1)
+            };
+            vec![year, money_exact(*v), money_exact(running)]
         })
         .collect();
     Table {
         caption: format!(
-            "Contract revenue by contract year: total {}, NPV {}",
+            "Contract revenue by contract year: total {}, NPV {}, levelized rent {}",
             money_exact(r.contract_total_revenue_usd),
-            money_exact(r.contract_revenue_npv_usd)
+            money_exact(r.contract_revenue_npv_usd),
+            rate_per_kw_month(r.levelized_rent_usd_per_kw_month)
         ),
         headers: vec![
             "Contract year".into(),
@@ -77,11 +114,80 @@ pub fn draw(r: &Evaluation, theme: &Theme, size: Size) -> Result<String, ChartEr
     render(Chart::Revenue, theme, size, &title(r), |c| draw_on(c, r))
 }
 
+/// The lease term within the contract's span, read from the leased
+/// capacity: with a per-tranche term it falls for the last `R − 1` months.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Term {
+    /// Whole contract years of the term (at least 1).
+    years: usize,
+    /// Contract months past the term.
+    tail_months: usize,
+}
+
+impl Term {
+    fn of(r: &Evaluation) -> Self {
+        let span = r.derived.contract_months as usize;
+        let start = r.derived.conversion_months as usize;
+        let leased: Vec<f64> = r
+            .monthly
+            .iter()
+            .skip(start)
+            .take(span)
+            .map(|row| row.leased_critical_mw)
+            .collect();
+        let term = term_months(&leased, r.derived.critical_it_mw);
+        Self {
+            years: term.div_ceil(12).max(1),
+            tail_months: span.saturating_sub(term),
+        }
+    }
+}
+
+/// `T`, the months of the term, from the capacity leased in each contract
+/// month and the capacity contracted, `C`. Without a fall at the end, the
+/// whole span. With one, tranches of `C / R` were delivered over `a`
+/// rising months and expire in turn: `a = R` when the peak is `C` (so
+/// `T = N − R + 1`), else the term ended before the ramp did and `a = T`.
+fn term_months(leased: &[f64], contracted: f64) -> usize {
+    let span = leased.len();
+    let peak = leased.iter().fold(0.0_f64, |a, v| a.max(*v));
+    let tolerance = peak * 1e-9;
+    let falls = leased.windows(2).any(|w| w[1] < w[0] - tolerance);
+    if !falls {
+        return span;
+    }
+    let rising = leased
+        .iter()
+        .scan(0.0, |before, v| {
+            let rises = *v > *before + tolerance;
+            *before = *v;
+            Some(rises)
+        })
+        .filter(|rises| *rises)
+        .count();
+    if peak >= contracted * (1.0 - 1e-9) {
+        (span + 1).saturating_sub(rising)
+    } else {
+        rising
+    }
+}
+
+/// `11-month`, `1-year`, `1-year 11-month`.
+fn tail_length(months: usize) -> String {
+    years_months(months as u32)
+        .replace(" years", "-year")
+        .replace(" year", "-year")
+        .replace(" months", "-month")
+        .replace(" month", "-month")
+}
+
 fn draw_on(c: &mut Canvas<'_>, r: &Evaluation) -> Result<(), ChartError> {
     let theme = c.theme.clone();
     let small = c.metrics.small;
     let annual = &r.contract_annual_revenue_usd;
     let n = annual.len().max(1);
+    let term = Term::of(r);
+    let has_tail = annual.len() > term.years;
     let cumulative: Vec<f64> = annual
         .iter()
         .scan(0.0, |sum, v| {
@@ -90,12 +196,25 @@ fn draw_on(c: &mut Canvas<'_>, r: &Evaluation) -> Result<(), ChartError> {
         })
         .collect();
 
-    let items = [
+    let mut items = vec![
         Item::figure(format!("Total {}", money(r.contract_total_revenue_usd))),
         Item::figure(format!("NPV {}", money(r.contract_revenue_npv_usd))),
+        Item::figure(format!(
+            "Levelized {}",
+            rate_per_kw_month(r.levelized_rent_usd_per_kw_month)
+        )),
         Item::legend(Swatch::Bar(theme.convert), "Revenue per year (left)").rank(1),
         Item::legend(Swatch::Line(theme.text, true), "Cumulative (right)").rank(1),
     ];
+    if has_tail {
+        items.push(
+            Item::legend(
+                Swatch::Area(theme.convert, TAIL_OPACITY),
+                "Tail of later tranches",
+            )
+            .rank(1),
+        );
+    }
     let top = c.header(&items)? + 8;
 
     // Left axis: yearly revenue; right axis: cumulative, same intervals.
@@ -115,11 +234,30 @@ fn draw_on(c: &mut Canvas<'_>, r: &Evaluation) -> Result<(), ChartError> {
     c.grid(&plot, &ys, &left)?;
 
     let zero = ys.px(0.0);
+    let mut tail_labels = Vec::new();
     for (i, v) in annual.iter().enumerate() {
         let year = (i + 1) as f64;
         let half = (xs.px(year + 0.33) - xs.px(year - 0.33)).clamp(2, 80) / 2;
         let (x0, x1) = (xs.px(year) - half, xs.px(year) + half);
-        c.rect((x0, zero), (x1, ys.px(*v)), theme.convert, 1.0)?;
+        let y = ys.px(*v);
+        if i < term.years {
+            c.rect((x0, zero), (x1, y), theme.convert, 1.0)?;
+        } else {
+            // The tail: lighter, outlined, and labelled above.
+            c.rect((x0, zero), (x1, y), theme.convert, TAIL_OPACITY)?;
+            c.line(
+                &[(x0, zero), (x0, y), (x1, y), (x1, zero)],
+                theme.convert,
+                1,
+                None,
+            )?;
+            tail_labels.push((xs.px(year), y));
+        }
+    }
+
+    if let Some(&(x, y)) = tail_labels.first() {
+        let spec = TextStyleSpec::new(small, theme.muted, HPos::Center, VPos::Bottom);
+        c.text("Tail", (x, y - 3), spec)?;
     }
 
     let points: Vec<(i32, i32)> = cumulative
@@ -182,6 +320,70 @@ fn year_ticks(n: usize, step: usize) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::model::{evaluate, Scenario};
+
+    type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+    #[test]
+    fn the_term_is_read_from_the_leased_capacity() -> TestResult {
+        for per_tranche in [true, false] {
+            for term_years in [1, 2, 12, 30] {
+                for ramp in [0, 1, 2, 12, 13, 25, 120] {
+                    let mut s = Scenario::default();
+                    s.contract.term_per_tranche = per_tranche;
+                    s.contract.term_years = term_years;
+                    s.hpc.ramp_months = ramp;
+                    let r = evaluate(&s)?;
+                    let term = Term::of(&r);
+                    let what = format!("{per_tranche} {term_years} years, {ramp}-month ramp");
+                    assert_eq!(term.years, term_years as usize, "{what}");
+                    let span = r.derived.contract_months as usize;
+                    assert_eq!(term.tail_months, span - 12 * term_years as usize, "{what}");
+                    assert_eq!(title(&r), format!("{term_years}-year contract revenue"));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn the_tail_is_drawn_and_told_as_such() -> TestResult {
+        let r = evaluate(&Scenario::default())?;
+        assert_eq!(r.derived.contract_months, 155);
+        assert_eq!(r.contract_annual_revenue_usd.len(), 13);
+        let text = summary(&r);
+        assert!(
+            text.contains("over the 12-year term and the 11-month tail of the later tranches"),
+            "{text}"
+        );
+        assert!(text.contains("and the tail (year 13) "), "{text}");
+        assert!(
+            text.contains("the levelized rent is $149.87/kW-month"),
+            "{text}"
+        );
+        let t = table(&r);
+        assert_eq!(t.rows[12][0], "13 (tail of later tranches)");
+        assert_eq!(t.rows[11][0], "12");
+        let svg = draw(
+            &r,
+            &Theme::light(),
+            Size {
+                width: 720,
+                height: 360,
+            },
+        )?;
+        assert!(svg.contains("\nTail\n"));
+        assert!(svg.contains("\nTail of later tranches\n"));
+        assert!(svg.contains("\nLevelized $149.87/kW-month\n"));
+        // One bar drawn lighter: the tail.
+        assert_eq!(
+            svg.matches("opacity=\"0.4\"").count(),
+            2,
+            "the bar and its swatch"
+        );
+        Ok(())
+    }
 
     #[test]
     fn years_on_the_axis() {
