@@ -308,11 +308,53 @@ pub fn lead_in_words(regimes: &[crate::model::sweep::Regime]) -> String {
                         price_per_mwh(r.from),
                         price_per_mwh(to)
                     ),
-                    None => format!("{} from {} up", who(r.converting_ahead), price_per_mwh(r.from)),
+                    None => format!(
+                        "{} from {} up",
+                        who(r.converting_ahead),
+                        price_per_mwh(r.from)
+                    ),
                 });
             }
             parts.join(", ")
         }
+    }
+}
+
+/// Dollars with `decimals` decimals and thousands grouped, without a unit
+/// (`$171`, `$1,234.56`, `−$5.00`); the caller adds `/PH/day` or the like.
+pub fn dollars(x: f64, decimals: usize) -> String {
+    if !x.is_finite() {
+        return DASH.to_owned();
+    }
+    signed(x, format!("${}", fixed(x.abs(), decimals)))
+}
+
+/// A ratio as a multiple: one decimal below 10 (`4.3×`, `0.6×`), whole
+/// numbers from there (`12×`, `1,250×`).
+pub fn multiple(x: f64) -> String {
+    if !x.is_finite() {
+        return DASH.to_owned();
+    }
+    let decimals = if x.abs() >= 9.95 { 0 } else { 1 };
+    format!("{}\u{d7}", fixed(x, decimals))
+}
+
+#[cfg(test)]
+mod added_tests {
+    use super::*;
+
+    #[test]
+    fn dollars_and_multiples() {
+        assert_eq!(dollars(171.234, 0), "$171");
+        assert_eq!(dollars(1_234.567, 2), "$1,234.57");
+        assert_eq!(dollars(-5.0, 2), "\u{2212}$5.00");
+        assert_eq!(dollars(-0.001, 2), "$0.00");
+        assert_eq!(dollars(f64::NAN, 2), "—");
+        assert_eq!(multiple(4.2768), "4.3\u{d7}");
+        assert_eq!(multiple(0.64), "0.6\u{d7}");
+        assert_eq!(multiple(12.4), "12\u{d7}");
+        assert_eq!(multiple(1_250.0), "1,250\u{d7}");
+        assert_eq!(multiple(f64::INFINITY), "—");
     }
 }
 

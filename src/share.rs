@@ -1,32 +1,63 @@
 //! Reading and writing the form outside the page: the link fragment
-//! (`#preset=…&site.grid_capacity_mw=150`) and the saved form (JSON).
+//! (`#v=2&preset=…&site.grid_capacity_mw=150`) and the saved form (JSON).
 //!
 //! Both keep the text of each field as typed, so a link or a reload restores
 //! exactly what the user saw, invalid values included (they show with their
 //! message). Both decoders take untrusted text: they return what they could
 //! read plus a list of problems, and never panic.
+//!
+//! Both carry the version of the model the scenario was made under
+//! (docs/MODEL.md, "Versions and old files"):
+//!
+//! - A link says `v=2` (or `v=1` for a scenario still computed as version 1
+//!   computed it). A link **without** `v` was made by version 1: its preset
+//!   is version 1's ([`crate::presets::v1`]), every field it leaves out takes
+//!   version 1's value ([`version::v1_defaults`]), its `hpc.pue` sets both
+//!   PUEs, and a field new in version 2 is a problem, named and left out.
+//! - The saved form says `v: 2` and the scenario's `schema_version`; a form
+//!   saved as `v: 1` is read like a link without `v`.
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::scenario::SCHEMA_VERSION;
+use crate::model::version::{self, NEW_IN_V2, PUE_FIELDS, V1_PUE};
 use crate::model::{Field, Scenario, ScenarioErrors};
+use crate::presets;
 
 /// Longest text kept for one field (longer text is cut, with a problem noted).
 pub const MAX_FIELD_TEXT: usize = 200;
 /// Longest fragment or saved form read at all.
 pub const MAX_INPUT: usize = 64 * 1024;
+/// The version of the saved form this build writes.
+const SAVED_FORM_VERSION: u32 = 2;
 
 /// What a link or a saved form held.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Decoded {
     pub texts: Vec<(Field, String)>,
     pub preset: Option<String>,
+    /// The model version the scenario was made under: 1 or 2. Its preset
+    /// and the values it leaves out are that version's.
+    pub version: u64,
     /// One line per part that could not be used, naming it.
     pub problems: Vec<String>,
     /// A saved form's last valid scenario (saved while its texts did not
     /// read), valid by every rule; links never carry one.
     pub last_valid: Option<Scenario>,
+}
+
+impl Default for Decoded {
+    fn default() -> Self {
+        Self {
+            texts: Vec::new(),
+            preset: None,
+            version: SCHEMA_VERSION,
+            problems: Vec::new(),
+            last_valid: None,
+        }
+    }
 }
 
 impl Decoded {
@@ -35,30 +66,65 @@ impl Decoded {
     }
 }
 
-/// The fragment (without `#`) for the given form: the preset and every field
-/// whose text differs from that preset's (or, without one, the defaults'),
-/// which is what the reader applies the link on top of.
+/// The preset with this id as the model version `version` has it (version
+/// 1's frozen presets for 1).
+pub fn preset(id: &str, version: u64) -> Option<presets::Preset> {
+    if version == 1 {
+        presets::v1::by_id(id)
+    } else {
+        presets::by_id(id)
+    }
+}
+
+/// What a form of model version `version` starts from: the preset's
+/// scenario, or that version's defaults (an unknown id counts as none).
+pub fn base_scenario(preset_id: Option<&str>, version: u64) -> Scenario {
+    match preset_id.and_then(|id| preset(id, version)) {
+        Some(p) => p.scenario,
+        None if version == 1 => version::v1_defaults(),
+        None => Scenario::default(),
+    }
+}
+
+/// The fragment (without `#`) for the given form: the version, the preset
+/// and every field whose text differs from that preset's (or, without one,
+/// the defaults') in that version, which is what the reader applies the
+/// link on top of.
 pub fn encode_fragment<'a>(
     texts: impl Iterator<Item = (Field, &'a str)>,
     preset: Option<&str>,
+    version: u64,
 ) -> String {
-    let defaults = preset
-        .and_then(crate::presets::by_id)
-        .map(|p| p.scenario)
-        .unwrap_or_default();
-    let mut parts = Vec::new();
+    let base = base_scenario(preset, version);
+    let mut parts = vec![format!(
+        "v={}",
+        if version == 1 { 1 } else { SCHEMA_VERSION }
+    )];
     if let Some(p) = preset {
         parts.push(format!("preset={}", percent_encode(p)));
     }
     for (field, text) in texts {
-        if field.text(&defaults) != text {
+        if field.text(&base) != text {
             parts.push(format!("{}={}", field.path(), percent_encode(text)));
         }
     }
     parts.join("&")
 }
 
-/// Reads a fragment written by [`encode_fragment`] (a leading `#` is allowed).
+/// How a decoder reads the field names of a link or saved form.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Names {
+    /// Made by version 1: `hpc.pue` sets both PUEs; version-2 fields are
+    /// refused.
+    Legacy,
+    /// `v=1`: version 2's names on version 1's base (`hpc.pue` still read).
+    V1,
+    /// Version 2's names; `hpc.pue` is refused, naming what replaced it.
+    V2,
+}
+
+/// Reads a fragment written by [`encode_fragment`] (a leading `#` is
+/// allowed), or by version 1 (no `v`).
 pub fn decode_fragment(fragment: &str) -> Decoded {
     let mut out = Decoded::default();
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
@@ -67,37 +133,81 @@ pub fn decode_fragment(fragment: &str) -> Decoded {
             .push(format!("link: longer than {MAX_INPUT} characters, ignored"));
         return out;
     }
-    for part in fragment.split('&').filter(|p| !p.is_empty()) {
-        // A part without `=` is an anchor (`#chart-energy`) or the page's
-        // development switch (`#dev`), not a field.
-        let Some((key, value)) = part.split_once('=') else {
-            continue;
-        };
-        let key = percent_decode(key);
-        let value = percent_decode(value);
-        if key == "preset" {
-            if crate::presets::by_id(&value).is_some() {
-                out.preset = Some(value);
-            } else {
-                out.problems
-                    .push(format!("preset: unknown preset \"{}\"", clip(&value)));
-            }
-            continue;
+    // A part without `=` is an anchor (`#chart-energy`) or the page's
+    // development switch (`#dev`), not a field.
+    let parts: Vec<(String, String)> = fragment
+        .split('&')
+        .filter_map(|p| p.split_once('='))
+        .map(|(k, v)| (percent_decode(k), percent_decode(v)))
+        .collect();
+    let names = match parts.iter().find(|(k, _)| k == "v").map(|(_, v)| v.trim()) {
+        None => Names::Legacy,
+        Some("1") => Names::V1,
+        Some("2") => Names::V2,
+        Some(other) => {
+            out.problems.push(format!(
+                "v: version \"{}\" of the model is not readable here (1 or 2); read as version 2",
+                clip(other)
+            ));
+            Names::V2
         }
-        match Field::from_path(&key) {
-            Some(field) => push_text(&mut out, field, value),
-            None => out
-                .problems
-                .push(format!("{}: unknown field in the link", clip(&key))),
+    };
+    out.version = if names == Names::V2 { 2 } else { 1 };
+    for (key, value) in parts {
+        match key.as_str() {
+            "v" => {}
+            "preset" => {
+                if preset(&value, out.version).is_some() {
+                    out.preset = Some(value);
+                } else {
+                    out.problems
+                        .push(format!("preset: unknown preset \"{}\"", clip(&value)));
+                }
+            }
+            _ => push_named(&mut out, names, &key, value, "link"),
         }
     }
     out
+}
+
+/// Puts the text of the field named `key` into `out`, read as `names` says;
+/// `source` ("link", "saved form") names where a problem was met.
+fn push_named(out: &mut Decoded, names: Names, key: &str, value: String, source: &str) {
+    if key == V1_PUE {
+        if names == Names::V2 {
+            out.problems.push(format!(
+                "{V1_PUE}: replaced in version 2 by {} and {}; left out",
+                PUE_FIELDS[0].path(),
+                PUE_FIELDS[1].path()
+            ));
+        } else {
+            for f in PUE_FIELDS {
+                push_text(out, f, value.clone());
+            }
+        }
+        return;
+    }
+    match Field::from_path(key) {
+        Some(field) if names == Names::Legacy && NEW_IN_V2.contains(&field) => {
+            out.problems.push(format!(
+                "{}: new in version 2, but this {source} was made under version 1; left out",
+                field.path()
+            ));
+        }
+        Some(field) => push_text(out, field, value),
+        None => out
+            .problems
+            .push(format!("{}: unknown field in the {source}", clip(key))),
+    }
 }
 
 /// The saved form: texts by field path.
 #[derive(Serialize, Deserialize)]
 struct Saved {
     v: u32,
+    /// The model version the scenario was made under (forms of `v: 2`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    schema_version: Option<u64>,
     #[serde(default)]
     preset: Option<String>,
     #[serde(default)]
@@ -107,25 +217,34 @@ struct Saved {
     last_valid: Option<serde_json::Value>,
 }
 
-/// The form as JSON, for local storage, with the scenario its results
-/// showed when its texts do not read (so a reload shows the same results).
+/// A scenario as a file would hold it: a version-1 scenario in version 1's
+/// format while it is one, so it reads back as version 1.
+fn scenario_value(s: &Scenario) -> Option<serde_json::Value> {
+    version::as_v1_json(s).or_else(|| serde_json::to_value(s).ok())
+}
+
+/// The form as JSON, for local storage, with the model version it was made
+/// under and the scenario its results showed when its texts do not read (so
+/// a reload shows the same results).
 pub fn encode_saved<'a>(
     texts: impl Iterator<Item = (Field, &'a str)>,
     preset: Option<&str>,
+    version: u64,
     last_valid: Option<&Scenario>,
 ) -> String {
     let saved = Saved {
-        v: 1,
+        v: SAVED_FORM_VERSION,
+        schema_version: Some(if version == 1 { 1 } else { SCHEMA_VERSION }),
         preset: preset.map(str::to_owned),
         texts: texts
             .map(|(f, t)| (f.path().to_owned(), t.to_owned()))
             .collect(),
-        last_valid: last_valid.and_then(|s| serde_json::to_value(s).ok()),
+        last_valid: last_valid.and_then(scenario_value),
     };
     serde_json::to_string(&saved).unwrap_or_default()
 }
 
-/// Reads a form saved by [`encode_saved`].
+/// Reads a form saved by [`encode_saved`], or by version 1 (`v: 1`).
 pub fn decode_saved(text: &str) -> Decoded {
     let mut out = Decoded::default();
     if text.len() > MAX_INPUT {
@@ -140,14 +259,24 @@ pub fn decode_saved(text: &str) -> Decoded {
             return out;
         }
     };
-    if saved.v != 1 {
-        out.problems.push(format!(
-            "saved form: version {} is not readable here",
-            saved.v
-        ));
-        return out;
-    }
-    out.preset = saved.preset.filter(|p| crate::presets::by_id(p).is_some());
+    let names = match (saved.v, saved.schema_version) {
+        (1, _) => Names::Legacy,
+        (2, Some(1)) => Names::V1,
+        (2, None | Some(2)) => Names::V2,
+        (2, Some(other)) => {
+            out.problems.push(format!(
+                "saved form: model version {other} is not readable here (1 or 2); read as version 2"
+            ));
+            Names::V2
+        }
+        (v, _) => {
+            out.problems
+                .push(format!("saved form: version {v} is not readable here"));
+            return out;
+        }
+    };
+    out.version = if names == Names::V2 { 2 } else { 1 };
+    out.preset = saved.preset.filter(|p| preset(p, out.version).is_some());
     if let Some(value) = saved.last_valid {
         match Scenario::from_json(&value.to_string()) {
             Ok(s) => out.last_valid = Some(s),
@@ -157,12 +286,7 @@ pub fn decode_saved(text: &str) -> Decoded {
         }
     }
     for (key, value) in saved.texts {
-        match Field::from_path(&key) {
-            Some(field) => push_text(&mut out, field, value),
-            None => out
-                .problems
-                .push(format!("{}: unknown field in the saved form", clip(&key))),
-        }
+        push_named(&mut out, names, &key, value, "saved form");
     }
     out
 }
@@ -269,10 +393,11 @@ mod tests {
             (Field::SiteGridCapacity, "150"),
             (Field::ContractRate, "12x &=%"),
         ];
-        let frag = encode_fragment(texts.iter().copied(), Some("cipher-fluidstack"));
-        assert!(frag.starts_with("preset=cipher-fluidstack&"), "{frag}");
+        let frag = encode_fragment(texts.iter().copied(), Some("generic"), 2);
+        assert!(frag.starts_with("v=2&preset=generic&"), "{frag}");
         let d = decode_fragment(&format!("#{frag}"));
-        assert_eq!(d.preset.as_deref(), Some("cipher-fluidstack"));
+        assert_eq!(d.preset.as_deref(), Some("generic"));
+        assert_eq!(d.version, 2);
         assert_eq!(
             d.texts,
             vec![
@@ -288,8 +413,14 @@ mod tests {
         let s = Scenario::default();
         let texts: Vec<(Field, String)> = Field::ALL.iter().map(|f| (*f, f.text(&s))).collect();
         assert_eq!(
-            encode_fragment(texts.iter().map(|(f, t)| (*f, t.as_str())), None),
-            ""
+            encode_fragment(texts.iter().map(|(f, t)| (*f, t.as_str())), None, 2),
+            "v=2"
+        );
+        let s = version::v1_defaults();
+        let texts: Vec<(Field, String)> = Field::ALL.iter().map(|f| (*f, f.text(&s))).collect();
+        assert_eq!(
+            encode_fragment(texts.iter().map(|(f, t)| (*f, t.as_str())), None, 1),
+            "v=1"
         );
     }
 
@@ -299,39 +430,115 @@ mod tests {
         // from the grid and PUE) differs from the preset, so the link says so,
         // even though empty is also the generic default.
         let texts = [(Field::HpcCriticalIt, "")];
-        let frag = encode_fragment(texts.iter().copied(), Some("core-scientific-coreweave"));
-        assert_eq!(frag, "preset=core-scientific-coreweave&hpc.critical_it_mw=");
+        let frag = encode_fragment(texts.iter().copied(), Some("core-scientific-coreweave"), 1);
+        assert_eq!(
+            frag,
+            "v=1&preset=core-scientific-coreweave&hpc.critical_it_mw="
+        );
         let d = decode_fragment(&frag);
         assert_eq!(d.texts, vec![(Field::HpcCriticalIt, String::new())]);
+        assert_eq!(d.version, 1);
         // Without a preset the same empty box is the default and stays out.
-        assert_eq!(encode_fragment(texts.iter().copied(), None), "");
+        assert_eq!(encode_fragment(texts.iter().copied(), None, 2), "v=2");
     }
 
     #[test]
     fn bad_parts_are_named_and_the_rest_is_kept() {
-        let d = decode_fragment("bogus=1&preset=nope&hpc.pue=1.3&%zz=%&anchor");
-        assert_eq!(d.texts, vec![(Field::HpcPue, "1.3".to_owned())]);
+        let d = decode_fragment("v=2&bogus=1&preset=nope&hpc.design_pue=1.3&%zz=%&anchor");
+        assert_eq!(d.texts, vec![(Field::HpcDesignPue, "1.3".to_owned())]);
         assert_eq!(d.problems.len(), 3, "{:?}", d.problems);
         assert!(d.problems[0].starts_with("bogus: "));
+        let d = decode_fragment("v=7&site.grid_capacity_mw=5");
+        assert_eq!(d.version, 2);
+        assert_eq!(d.texts.len(), 1);
+        assert!(d.problems[0].starts_with("v: "), "{:?}", d.problems);
+    }
+
+    #[test]
+    fn a_link_without_v_is_read_as_version_1() {
+        let d = decode_fragment("#preset=terawulf-core42&hpc.pue=1.3&tax.rate_pct=0");
+        assert_eq!(d.version, 1);
+        assert_eq!(d.preset.as_deref(), Some("terawulf-core42"));
+        assert_eq!(
+            d.texts,
+            vec![
+                (Field::HpcDesignPue, "1.3".to_owned()),
+                (Field::HpcOperatingPue, "1.3".to_owned())
+            ]
+        );
+        assert_eq!(
+            d.problems,
+            ["tax.rate_pct: new in version 2, but this link was made under version 1; left out"]
+        );
+        // A version-2 link that still says hpc.pue names what replaced it.
+        let d = decode_fragment("v=2&hpc.pue=1.3");
+        assert!(d.texts.is_empty());
+        assert_eq!(
+            d.problems,
+            ["hpc.pue: replaced in version 2 by hpc.design_pue and hpc.operating_pue; left out"]
+        );
+        // An explicit v=1 link (a version-1 scenario shared by this page)
+        // names version 2's fields.
+        let d = decode_fragment("v=1&hpc.design_pue=1.3&tax.rate_pct=0");
+        assert_eq!(d.version, 1);
+        assert_eq!(d.texts.len(), 2);
+        assert!(d.problems.is_empty(), "{:?}", d.problems);
     }
 
     #[test]
     fn saved_round_trip() {
         let texts = [(Field::SiteGridCapacity, "1."), (Field::HpcCriticalIt, "")];
-        let json = encode_saved(texts.iter().copied(), Some("generic"), None);
+        let json = encode_saved(texts.iter().copied(), Some("generic"), 2, None);
+        assert!(json.starts_with(r#"{"v":2,"#), "{json}");
         let d = decode_saved(&json);
         assert_eq!(d.preset.as_deref(), Some("generic"));
+        assert_eq!(d.version, 2);
         assert_eq!(d.texts.len(), 2);
         assert!(d.problems.is_empty());
         assert!(!decode_saved("{").problems.is_empty());
-        assert!(!decode_saved(r#"{"v":2}"#).problems.is_empty());
+        assert!(!decode_saved(r#"{"v":3}"#).problems.is_empty());
+        // A version-1 scenario's form remembers its version and its last
+        // valid scenario reads back as version 1.
+        let mut v1 = version::v1_defaults();
+        v1.site.grid_capacity_mw = 120.0;
+        let json = encode_saved(texts.iter().copied(), Some("terawulf-core42"), 1, Some(&v1));
+        let d = decode_saved(&json);
+        assert_eq!(d.version, 1);
+        assert_eq!(d.preset.as_deref(), Some("terawulf-core42"));
+        assert_eq!(d.last_valid, Some(v1));
+        assert!(d.problems.is_empty(), "{:?}", d.problems);
+    }
+
+    #[test]
+    fn a_form_saved_by_version_1_is_read_as_version_1() {
+        let json = r#"{"v":1,"preset":"cipher-fluidstack","texts":{"hpc.pue":"1.4","site.grid_capacity_mw":"200","tax.rate_pct":"5"},"last_valid":{"schema_version":1,"hpc":{"pue":1.3}}}"#;
+        let d = decode_saved(json);
+        assert_eq!(d.version, 1);
+        assert_eq!(d.preset.as_deref(), Some("cipher-fluidstack"));
+        assert_eq!(
+            d.texts,
+            vec![
+                (Field::HpcDesignPue, "1.4".to_owned()),
+                (Field::HpcOperatingPue, "1.4".to_owned()),
+                (Field::SiteGridCapacity, "200".to_owned())
+            ]
+        );
+        assert_eq!(d.problems.len(), 1, "{:?}", d.problems);
+        let last = d.last_valid.unwrap_or_default();
+        assert_eq!(last.schema_version, 1);
+        assert_eq!((last.hpc.design_pue, last.hpc.operating_pue), (1.3, 1.3));
+        assert_eq!(
+            last.hpc.capex_usd_per_mw, 7_000_000.0,
+            "version 1's default"
+        );
     }
 
     #[test]
     fn the_dev_switch_is_not_a_field() {
-        let d = decode_fragment("#dev&hpc.pue=1.3");
+        let d = decode_fragment("#dev&v=2&hpc.design_pue=1.3");
         assert!(d.problems.is_empty(), "{:?}", d.problems);
-        assert_eq!(d.texts, vec![(Field::HpcPue, "1.3".to_owned())]);
+        assert_eq!(d.texts, vec![(Field::HpcDesignPue, "1.3".to_owned())]);
+        assert!(decode_fragment("#dev").is_empty());
     }
 
     #[test]

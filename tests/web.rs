@@ -40,6 +40,20 @@ fn evaluate_takes_an_object_and_returns_the_named_outputs() {
 }
 
 #[wasm_bindgen_test]
+fn a_version_1_scenario_keeps_version_1s_figures() {
+    let result = evaluate_js(parse(r#"{"schema_version":1,"hpc":{"pue":1.3}}"#)).expect("valid");
+    let s = Scenario::from_json(r#"{"schema_version":1,"hpc":{"pue":1.3}}"#).expect("valid");
+    let native = evaluate(&s).expect("valid");
+    assert_eq!(get(&result, "input_schema_version").as_f64(), Some(1.0));
+    assert_eq!(get(&result, "schema_version").as_f64(), Some(2.0));
+    assert_eq!(
+        get(&result, "incremental_npv_usd").as_f64(),
+        Some(native.incremental_npv_usd)
+    );
+    assert_eq!(s.tax.rate_pct, 0.0);
+}
+
+#[wasm_bindgen_test]
 fn evaluate_takes_json_text_and_nothing_for_defaults() {
     let a = evaluate_js(JsValue::from_str("{}")).expect("valid");
     let b = evaluate_js(JsValue::UNDEFINED).expect("valid");
@@ -56,10 +70,23 @@ fn message(e: JsValue) -> String {
 #[wasm_bindgen_test]
 fn bad_input_throws_an_error_naming_each_field() {
     let e = evaluate_js(parse(
-        r#"{"hpc":{"pue":0.8},"site":{"energy_price_usd_per_mwh":-1}}"#,
+        r#"{"hpc":{"design_pue":0.8},"site":{"energy_price_usd_per_mwh":-1}}"#,
     ))
     .expect_err("invalid");
     let m = message(e);
+    assert!(
+        m.contains("hpc.design_pue: must be between 1 and 3, got 0.8"),
+        "{m}"
+    );
+    // Version 1's one PUE: read in a version-1 scenario, named in a version-2 one.
+    let m = message(evaluate_js(parse(r#"{"hpc":{"pue":1.3}}"#)).expect_err("v1 name"));
+    assert!(
+        m.starts_with("hpc.pue: replaced in version 2 by hpc.design_pue"),
+        "{m}"
+    );
+    let m = message(
+        evaluate_js(parse(r#"{"schema_version":1,"hpc":{"pue":0.8}}"#)).expect_err("v1 range"),
+    );
     assert!(
         m.contains("hpc.pue: must be between 1 and 3, got 0.8"),
         "{m}"

@@ -218,7 +218,13 @@ impl Gen {
 
     /// A real scenario (as an object) with some fields, groups or keys changed.
     fn scenario(&mut self) -> (JsValue, String) {
-        let text = Scenario::default().to_json_pretty();
+        // A version-2 scenario, or one made under version 1 (its own
+        // names and defaults).
+        let text = if self.below(3) == 0 {
+            repower::model::version::v1_defaults().to_json_pretty()
+        } else {
+            Scenario::default().to_json_pretty()
+        };
         let Ok(doc) = js_sys::JSON::parse(&text) else {
             return (JsValue::NULL, "null".into());
         };
@@ -278,6 +284,8 @@ fn scenario_keys() -> Vec<String> {
             keys.push(g);
         }
     }
+    // Version 1's one PUE, read in version-1 scenarios only.
+    keys.push("pue".to_owned());
     keys
 }
 

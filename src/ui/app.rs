@@ -11,7 +11,9 @@ use crate::share;
 use crate::ui::components::chart_card::{ChartCard, ChartView};
 use crate::ui::components::input_group::{FieldView, InputGroup};
 use crate::ui::components::kpi_cards::KpiCards;
+use crate::ui::components::sources::Sources;
 use crate::ui::components::toolbar::Toolbar;
+use crate::ui::components::version_notice::VersionNotice;
 use crate::ui::derive;
 use crate::ui::kpis::kpis;
 use crate::ui::layout;
@@ -57,24 +59,28 @@ fn unsaved_reason(state: &State, what: &str) -> Option<String> {
 }
 
 /// The results file: the evaluator's output with the scenario it came from
-/// under `scenario`, so the file says what it is the result of.
+/// under `scenario` (as a scenario file holds it: a version-1 scenario in
+/// version 1's format), so the file says what it is the result of.
 fn results_file(scenario: &Scenario, result: &Evaluation) -> serde_json::Result<String> {
     let mut value = serde_json::to_value(result)?;
     if let serde_json::Value::Object(map) = &mut value {
-        map.insert("scenario".to_owned(), serde_json::to_value(scenario)?);
+        let inner: serde_json::Value = serde_json::from_str(&scenario.to_json_pretty())?;
+        map.insert("scenario".to_owned(), inner);
     }
     serde_json::to_string_pretty(&value)
+}
+
+/// The chart's element id: `chart-` and its id in kebab case
+/// (`chart-build-time`).
+fn chart_id(chart: Chart) -> String {
+    format!("chart-{}", chart.id().replace('_', "-"))
 }
 
 fn draw_charts(result: &Evaluation, theme: &Theme, size: Size) -> Vec<ChartView> {
     Chart::ALL
         .iter()
         .map(|&chart| ChartView {
-            id: match chart {
-                Chart::Revenue => "chart-revenue",
-                Chart::BuildTime => "chart-build-time",
-                Chart::Energy => "chart-energy",
-            },
+            id: chart_id(chart),
             title: chart.title(result),
             summary: chart.summary(result),
             svg: chart
@@ -151,6 +157,7 @@ pub fn app() -> Html {
                 dispatcher.dispatch(Action::LoadTexts {
                     texts: link.texts,
                     preset: link.preset,
+                    version: link.version,
                 });
                 status.set(Some(
                     "Opened the linked scenario. Undo brings back your own inputs.".into(),
@@ -163,9 +170,10 @@ pub fn app() -> Html {
     // Results: derived from the last valid scenario, never stored.
     let result: derive::Outcome =
         (*use_memo(Same(state.scenario.clone()), |s| derive::evaluation(&s.0))).clone();
-    let cards = use_memo(Same(result.clone()), |r| {
-        Rc::new((*r.0).as_ref().map(kpis).unwrap_or_default())
-    });
+    let cards = use_memo(
+        (Same(result.clone()), Same(state.scenario.clone())),
+        |(r, s)| Rc::new((*r.0).as_ref().map(|r| kpis(r, &s.0)).unwrap_or_default()),
+    );
     let chart_views = use_memo((Same(result.clone()), *dark, *width), |(r, dark, width)| {
         let theme = if *dark { Theme::dark() } else { Theme::light() };
         (*r.0)
@@ -181,8 +189,19 @@ pub fn app() -> Html {
             web::save(&share::encode_saved(
                 state.texts(),
                 state.preset.as_deref(),
+                state.version(),
                 state.is_stale().then_some(&*state.scenario),
             ));
+        });
+    }
+    // An edit that took a version-1 scenario beyond version 1 says so.
+    {
+        let status = status.clone();
+        let left = state.left_v1_by;
+        use_effect_with((state.revision, left), move |(_, left)| {
+            if let Some(field) = left {
+                status.set(Some(messages::left_v1(*field).into()));
+            }
         });
     }
     // Tell listeners (benchmarks, tests) that the DOM now shows this render.
@@ -207,6 +226,22 @@ pub fn app() -> Html {
             ));
         })
     };
+    let on_upgrade = {
+        let state = state.clone();
+        let status = status.clone();
+        Callback::from(move |()| {
+            state.dispatch(Action::Upgrade);
+            status.set(Some(messages::RECOMPUTED.into()));
+        })
+    };
+    let on_reset = {
+        let state = state.clone();
+        let status = status.clone();
+        Callback::from(move |()| {
+            status.set(None);
+            state.dispatch(Action::Reset);
+        })
+    };
     let on_preset = {
         let state = state.clone();
         let status = status.clone();
@@ -219,7 +254,8 @@ pub fn app() -> Html {
         let state = state.clone();
         let status = status.clone();
         Callback::from(move |()| {
-            let fragment = share::encode_fragment(state.texts(), state.preset.as_deref());
+            let fragment =
+                share::encode_fragment(state.texts(), state.preset.as_deref(), state.version());
             let status = status.clone();
             web::share_link(&fragment, move |message| status.set(Some(message.into())));
         })
@@ -314,11 +350,14 @@ pub fn app() -> Html {
                     <h1>{ "Repower" }</h1>
                     <p class="tagline">{ "What converting a Bitcoin mining site into AI/HPC hosting is worth, for the miner and for the tenant." }</p>
                 </div>
-                <Toolbar preset={state.preset.clone().map(AttrValue::from)} edited={state.edited()}
-                    can_undo={state.can_undo()} {on_undo}
+                <Toolbar preset={state.preset.clone().map(AttrValue::from)} version={state.version()}
+                    edited={state.edited()} can_undo={state.can_undo()} {on_undo} {on_reset}
                     {on_preset} {on_share} {on_download_scenario} {on_download_results} {on_import}
                     status={(*status).clone()} />
             </header>
+            if state.version() == 1 {
+                <VersionNotice {on_upgrade} />
+            }
             if let Some(text) = (*notice).clone() {
                 <div class="notice" role="status">
                     <p>{ text }</p>
@@ -331,26 +370,16 @@ pub fn app() -> Html {
             <main class="layout">
                 <div class="headline">
                     { for general.iter().map(|m| html! { <p class="error" role="alert">{ m.clone() }</p> }) }
-                    <KpiCards kpis={(*cards).clone()} {stale} />
+                    <KpiCards rows={(*cards).clone()} {stale} />
                 </div>
                 <form class="inputs" aria-label="Inputs" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                     { for groups }
                 </form>
                 <div class="results">
-                    { for chart_views.iter().map(|c| html! { <ChartCard key={c.id} chart={c.clone()} {stale} /> }) }
+                    { for chart_views.iter().map(|c| html! { <ChartCard key={c.id.clone()} chart={c.clone()} {stale} /> }) }
                 </div>
             </main>
-            <footer class="sources">
-                <h2>{ "Sources and assumptions" }</h2>
-                <p>{ "Everything is computed in this page; nothing you type leaves your browser. Monthly model, cash at month end; months of 730 hours. Deal figures are as reported in the press and filings, not promises of this model." }</p>
-                <ul>
-                    { for crate::presets::all().iter().map(|p| html! {
-                        <li><strong>{ p.name }</strong>{ format!(" — {}; {}.", p.source, p.date) }</li>
-                    }) }
-                    <li>{ "Greenfield HPC data center: 3 to 5 years from decision to power (JP Morgan analysts); build cost $9.3-15.0M per MW (Cushman & Wakefield 2025)." }</li>
-                    <li>{ "Miners' median power price about $45/MWh; fleet efficiency 16-28 J/TH (Cambridge Centre for Alternative Finance). Hashprice about $38-44/PH/day in 2024-25 (industry reports)." }</li>
-                </ul>
-            </footer>
+            <Sources />
         </div>
     }
 }

@@ -16,6 +16,13 @@ pub fn slider(field: Field) -> Option<(f64, f64)> {
         Field::ContractEscalator => (0.0, 6.0),
         Field::ContractTerm => (1.0, 30.0),
         Field::FinanceDiscountRate => (0.0, 25.0),
+        Field::HpcCapexContingency => (0.0, 50.0),
+        Field::MiningFleetResale => (0.0, 20.0),
+        Field::TerminalExitCap => (4.0, 12.0),
+        Field::TerminalRenewal => (0.0, 100.0),
+        Field::TaxRate => (0.0, 40.0),
+        Field::FinanceDebtShare => (0.0, 90.0),
+        Field::FinanceDebtRate => (0.0, 15.0),
         _ => return None,
     })
 }
@@ -81,11 +88,11 @@ mod tests {
             None
         );
         assert_eq!(
-            step_text(Field::HpcPue, "1.25", true, false).as_deref(),
+            step_text(Field::HpcDesignPue, "1.25", true, false).as_deref(),
             Some("1.26")
         );
         assert_eq!(
-            step_text(Field::HpcPue, "2.99", true, true).as_deref(),
+            step_text(Field::HpcDesignPue, "2.99", true, true).as_deref(),
             Some("3")
         );
         assert_eq!(

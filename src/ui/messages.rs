@@ -4,6 +4,28 @@
 
 use crate::model::{Field, ScenarioError};
 
+/// The notice over a scenario made under version 1 of the model.
+pub const MADE_UNDER_V1: &str = "Made under model version 1: figures as version 1 computed them \
+    — before tax, no value after the contract, no debt, the fleet never retired or sold, one \
+    PUE for sizing and billing, no opex escalators, the whole lease ending with the term. \
+    Recomputing with version 2 keeps every value the scenario gives and takes version 2's \
+    defaults for the rest.";
+
+/// The status line after a recomputation with version 2.
+pub const RECOMPUTED: &str = "Recomputed with version 2: its defaults for what version 1 did \
+    not model (tax, value after the contract, debt, retirement and resale of the fleet, …); \
+    every value the scenario gave is kept. Undo brings back version 1's figures.";
+
+/// The status line after an edit that took a version-1 scenario beyond
+/// what version 1 modelled.
+pub fn left_v1(field: Field) -> String {
+    format!(
+        "{} is something version 1 did not model: this scenario is now computed with \
+         version 2 (its IRR rule included).",
+        field.label()
+    )
+}
+
 /// The message shown next to the input the error is about.
 pub fn beside_field(e: &ScenarioError) -> String {
     labelled(&e.message())
@@ -65,11 +87,11 @@ mod tests {
 
     #[test]
     fn beside_its_field_a_message_has_no_path() {
-        let e = errors_for(Field::HpcPue, "0.8");
+        let e = errors_for(Field::HpcDesignPue, "0.8");
         assert_eq!(beside_field(&e[0]), "must be between 1 and 3, got 0.8");
         assert_eq!(
             standalone(&e[0]),
-            "HPC PUE: must be between 1 and 3, got 0.8"
+            "HPC design PUE: must be between 1 and 3, got 0.8"
         );
     }
 
@@ -78,11 +100,11 @@ mod tests {
         let e = errors_for(Field::HpcCriticalIt, "500");
         let text = beside_field(&e[0]);
         assert!(
-            !text.contains("hpc.pue") && !text.contains("site.grid_capacity_mw"),
+            !text.contains("hpc.design_pue") && !text.contains("site.grid_capacity_mw"),
             "{text}"
         );
         assert!(
-            text.contains("HPC PUE") && text.contains("Grid capacity"),
+            text.contains("HPC design PUE") && text.contains("Grid capacity"),
             "{text}"
         );
     }

@@ -5,14 +5,23 @@
 //! never touches the browser (storage and the URL are effects of the app) and
 //! never computes results: the app derives them from `scenario` with
 //! `use_memo`. Typed text is only ever replaced by an explicit action that
-//! loads a whole form (a preset, an imported file, a link), and the form as it
-//! was before that can be put back with [`Action::Undo`].
+//! loads a whole form (a preset, an imported file, a link, a recomputation
+//! with version 2), and the form as it was before that can be put back with
+//! [`Action::Undo`].
+//!
+//! The form remembers the model version its scenario was made under
+//! (`scenario.schema_version`, docs/MODEL.md "Versions and old files"): a
+//! version-1 scenario keeps version 1's figures until [`Action::Upgrade`]
+//! recomputes it with version 2, or an edit sets something version 1 did
+//! not model.
 
 use std::rc::Rc;
 
 use yew::Reducible;
 
 use crate::model::field::scenario_from_texts;
+use crate::model::scenario::SCHEMA_VERSION;
+use crate::model::version::{self, is_v1_representable, NEW_IN_V2, PUE_FIELDS};
 use crate::model::{Field, Scenario, ScenarioError};
 use crate::presets;
 use crate::share;
@@ -25,15 +34,23 @@ pub enum Action {
     Edit { field: Field, text: String },
     /// Chose a preset by id.
     LoadPreset(String),
+    /// Put every input back to the chosen preset's values, in the form's
+    /// model version.
+    Reset,
     /// Loaded a whole scenario (imported file).
     LoadScenario(Box<Scenario>),
-    /// Loaded texts from a link: the preset's texts (or the defaults), with
-    /// the given ones on top, as typed.
+    /// Loaded texts from a link: the preset's texts (or the defaults) of
+    /// the link's model version, with the given ones on top, as typed.
     LoadTexts {
         texts: Vec<(Field, String)>,
         preset: Option<String>,
+        version: u64,
     },
-    /// Put back the form as it was before the last preset, file or link.
+    /// Recompute a version-1 scenario with version 2: version 2's defaults
+    /// for everything version 1 did not model, every value given kept.
+    Upgrade,
+    /// Put back the form as it was before the last preset, file, link or
+    /// recomputation.
     Undo,
 }
 
@@ -42,14 +59,17 @@ pub enum Action {
 pub struct State {
     /// The text of every field, indexed like [`Field::ALL`].
     texts: Vec<String>,
-    /// The last scenario whose every field read and met its rules.
+    /// The last scenario whose every field read and met its rules. Its
+    /// `schema_version` is the form's model version.
     pub scenario: Rc<Scenario>,
     /// Problems of the current texts; empty when `scenario` matches them.
     pub errors: Rc<Vec<ScenarioError>>,
-    /// The preset the form started from, if any.
+    /// The preset the form started from, if any (of the form's version).
     pub preset: Option<String>,
     /// The form before the last preset, file or link (one level).
     previous: Option<Rc<State>>,
+    /// The field whose edit just made a version-1 scenario version 2.
+    pub left_v1_by: Option<Field>,
     /// Counts the changes, so effects (saving) run once per change.
     pub revision: u64,
 }
@@ -60,17 +80,26 @@ impl Default for State {
     }
 }
 
-/// The texts of a preset's scenario (the defaults for none or an unknown id).
-fn base_texts(preset: Option<&str>) -> Vec<String> {
-    let scenario = preset
-        .and_then(presets::by_id)
-        .map(|p| p.scenario)
-        .unwrap_or_default();
+/// The texts of a preset's scenario in a model version (the defaults for
+/// none or an unknown id).
+fn base_texts(preset: Option<&str>, version: u64) -> Vec<String> {
+    let scenario = share::base_scenario(preset, version);
     Field::ALL.iter().map(|f| f.text(&scenario)).collect()
 }
 
+/// `s` as a form of model version `version` reads it: version 1 while it
+/// says nothing version 1 could not, else version 2.
+fn in_version(mut s: Scenario, version: u64) -> Scenario {
+    s.schema_version = if version == 1 && is_v1_representable(&s) {
+        1
+    } else {
+        SCHEMA_VERSION
+    };
+    s
+}
+
 impl State {
-    /// The form filled from a valid scenario.
+    /// The form filled from a valid scenario (of its own version).
     pub fn from_scenario(s: &Scenario, preset: Option<String>) -> Self {
         Self {
             texts: Field::ALL.iter().map(|f| f.text(s)).collect(),
@@ -78,27 +107,41 @@ impl State {
             errors: Rc::new(Vec::new()),
             preset,
             previous: None,
+            left_v1_by: None,
             revision: 0,
         }
     }
 
-    /// The preset's texts (or the defaults) with `texts` on top, as typed.
-    /// While some texts do not read, the scenario is the one the others make
-    /// with the preset's values in place of the broken ones (or the preset's
-    /// own, if even that breaks a rule).
-    pub fn from_texts(texts: Vec<(Field, String)>, preset: Option<String>) -> Self {
-        let preset = preset.filter(|p| presets::by_id(p).is_some());
-        let base = preset
-            .as_deref()
-            .and_then(presets::by_id)
-            .map(|p| p.scenario)
-            .unwrap_or_default();
-        let mut state = Self::from_scenario(&base, preset);
+    /// The model version of the form: 1 for a scenario made under version
+    /// 1 (computed as version 1 computed it), else 2.
+    pub fn version(&self) -> u64 {
+        self.scenario.schema_version
+    }
+
+    /// The preset's texts (or the defaults) of model version `version`,
+    /// with `texts` on top, as typed. While some texts do not read, the
+    /// scenario is the one the others make with the preset's values in
+    /// place of the broken ones (or the preset's own, if even that breaks a
+    /// rule).
+    pub fn from_texts(texts: Vec<(Field, String)>, preset: Option<String>, version: u64) -> Self {
+        let preset = preset.filter(|p| share::preset(p, version).is_some());
+        let base = share::base_scenario(preset.as_deref(), version);
+        let mut all: Vec<String> = Field::ALL.iter().map(|f| f.text(&base)).collect();
         for (field, text) in texts {
-            if let Some(slot) = index(field).and_then(|i| state.texts.get_mut(i)) {
+            if let Some(slot) = index(field).and_then(|i| all.get_mut(i)) {
                 *slot = text;
             }
         }
+        Self::load(all, preset, base)
+    }
+
+    /// The form with these texts (every field's), read in the version of
+    /// `base`; while some texts do not read, `base`'s values stand in for
+    /// the broken ones, or `base` itself if even that breaks a rule.
+    fn load(texts: Vec<String>, preset: Option<String>, base: Scenario) -> Self {
+        let version = base.schema_version;
+        let mut state = Self::from_scenario(&base, preset);
+        state.texts = texts;
         let mut state = state.reparse();
         if state.is_stale() {
             let broken: Vec<Field> = state
@@ -115,7 +158,8 @@ impl State {
                     &state.texts
                 };
                 pick.get(i).map_or("", String::as_str)
-            });
+            })
+            .map(|s| in_version(s, version));
             if let Ok(s) = mended {
                 if derive::evaluation(&s).is_ok() {
                     state.scenario = Rc::new(s);
@@ -131,9 +175,10 @@ impl State {
     pub fn restore(
         texts: Vec<(Field, String)>,
         preset: Option<String>,
+        version: u64,
         last_valid: Option<Scenario>,
     ) -> Self {
-        let mut state = Self::from_texts(texts, preset);
+        let mut state = Self::from_texts(texts, preset, version);
         if state.is_stale() {
             if let Some(s) = last_valid.filter(|s| derive::evaluation(s).is_ok()) {
                 state.scenario = Rc::new(s);
@@ -153,7 +198,7 @@ impl State {
             let mut saved = share::decode_saved(text);
             problems.append(&mut saved.problems);
             if !saved.is_empty() {
-                state = State::restore(saved.texts, saved.preset, saved.last_valid);
+                state = State::restore(saved.texts, saved.preset, saved.version, saved.last_valid);
             }
         }
         let mut link = share::decode_fragment(fragment);
@@ -163,6 +208,7 @@ impl State {
             let loaded = Rc::new(state).reduce(Action::LoadTexts {
                 texts: link.texts,
                 preset: link.preset,
+                version: link.version,
             });
             state = (*loaded).clone();
         }
@@ -184,9 +230,10 @@ impl State {
             .zip(self.texts.iter().map(String::as_str))
     }
 
-    /// Whether any text differs from the preset's (or the defaults').
+    /// Whether any text differs from the preset's (or the defaults') of the
+    /// form's version.
     pub fn edited(&self) -> bool {
-        self.texts != base_texts(self.preset.as_deref())
+        self.texts != base_texts(self.preset.as_deref(), self.version())
     }
 
     /// Whether [`Action::Undo`] has a form to put back.
@@ -212,17 +259,24 @@ impl State {
     /// Re-reads every text; keeps the last valid scenario when they do not
     /// read, or when they make a scenario whose outputs cannot be computed
     /// (valid inputs at the far edges of their ranges: the model names the
-    /// inputs to blame).
+    /// inputs to blame). A version-1 form stays version 1 while its texts
+    /// say nothing version 1 could not.
     fn reparse(mut self) -> Self {
         match scenario_from_texts(|f| self.text(f)) {
-            Ok(s) if *self.scenario == s => self.errors = Rc::new(Vec::new()),
-            Ok(s) => match derive::evaluation(&s).as_ref() {
-                Ok(_) => {
-                    self.scenario = Rc::new(s);
+            Ok(s) => {
+                let s = in_version(s, self.version());
+                if *self.scenario == s {
                     self.errors = Rc::new(Vec::new());
+                } else {
+                    match derive::evaluation(&s).as_ref() {
+                        Ok(_) => {
+                            self.scenario = Rc::new(s);
+                            self.errors = Rc::new(Vec::new());
+                        }
+                        Err(errors) => self.errors = Rc::new(errors.0.clone()),
+                    }
                 }
-                Err(errors) => self.errors = Rc::new(errors.0.clone()),
-            },
+            }
             Err(errors) => self.errors = Rc::new(errors),
         }
         self
@@ -232,6 +286,7 @@ impl State {
     fn for_undo(&self) -> Rc<State> {
         Rc::new(State {
             previous: None,
+            left_v1_by: None,
             ..self.clone()
         })
     }
@@ -255,7 +310,9 @@ impl Reducible for State {
                 if let Some(slot) = index(field).and_then(|i| next.texts.get_mut(i)) {
                     *slot = text;
                 }
-                next.reparse()
+                let mut next = next.reparse();
+                next.left_v1_by = (self.version() == 1 && next.version() != 1).then_some(field);
+                next
             }
             Action::LoadPreset(id) => match presets::by_id(&id) {
                 Some(p) => State {
@@ -272,16 +329,56 @@ impl Reducible for State {
                 },
                 None => return self,
             },
+            Action::Reset => match &self.preset {
+                Some(id) => State {
+                    previous: Some(self.for_undo()),
+                    ..State::from_scenario(
+                        &share::base_scenario(Some(id), self.version()),
+                        Some(id.clone()),
+                    )
+                },
+                None => return self,
+            },
             Action::LoadScenario(s) => State {
                 previous: Some(self.for_undo()),
                 // Through the texts, so a scenario that reads but cannot be
                 // computed is marked like typed input.
-                ..State::from_texts(Field::ALL.iter().map(|f| (*f, f.text(&s))).collect(), None)
+                ..State::from_texts(
+                    Field::ALL.iter().map(|f| (*f, f.text(&s))).collect(),
+                    None,
+                    s.schema_version,
+                )
             },
-            Action::LoadTexts { texts, preset } => State {
+            Action::LoadTexts {
+                texts,
+                preset,
+                version,
+            } => State {
                 previous: Some(self.for_undo()),
-                ..State::from_texts(texts, preset)
+                ..State::from_texts(texts, preset, version)
             },
+            Action::Upgrade => {
+                if self.version() != 1 {
+                    return self;
+                }
+                // Version 2's defaults for what version 1 did not model;
+                // every other text stays as typed.
+                let upgraded = version::upgrade(&self.scenario);
+                let texts = Field::ALL
+                    .iter()
+                    .map(|&f| {
+                        if NEW_IN_V2.contains(&f) && !PUE_FIELDS.contains(&f) {
+                            f.text(&upgraded)
+                        } else {
+                            self.text(f).to_owned()
+                        }
+                    })
+                    .collect();
+                State {
+                    previous: Some(self.for_undo()),
+                    ..State::load(texts, self.preset.clone(), upgraded)
+                }
+            }
             Action::Undo => match &self.previous {
                 Some(previous) => (**previous).clone(),
                 None => return self,
@@ -337,21 +434,23 @@ mod tests {
 
     #[test]
     fn an_error_names_only_the_broken_field() {
-        let s = edit(Rc::new(State::default()), Field::HpcPue, "0.8");
+        let s = edit(Rc::new(State::default()), Field::HpcDesignPue, "0.8");
         assert_eq!(s.errors.len(), 1);
         assert_eq!(
-            s.error(Field::HpcPue).map(ToString::to_string).as_deref(),
-            Some("hpc.pue: must be between 1 and 3, got 0.8")
+            s.error(Field::HpcDesignPue)
+                .map(ToString::to_string)
+                .as_deref(),
+            Some("hpc.design_pue: must be between 1 and 3, got 0.8")
         );
         assert!(s.error(Field::SiteGridCapacity).is_none());
     }
 
     #[test]
     fn fixing_the_field_clears_the_error() {
-        let s = edit(Rc::new(State::default()), Field::HpcPue, "0.8");
-        let s = edit(s, Field::HpcPue, "1.3");
+        let s = edit(Rc::new(State::default()), Field::HpcDesignPue, "0.8");
+        let s = edit(s, Field::HpcDesignPue, "1.3");
         assert!(!s.is_stale());
-        assert_eq!(s.scenario.hpc.pue, 1.3);
+        assert_eq!(s.scenario.hpc.design_pue, 1.3);
     }
 
     #[test]
@@ -381,13 +480,14 @@ mod tests {
                 (Field::SiteEnergyPrice, "60".into()),
             ],
             preset: None,
+            version: 2,
         });
         assert_eq!(s.text(Field::ContractRate), "12x");
         assert!(s.error(Field::ContractRate).is_some());
         // The results use what reads, with the base's value in place of the
         // broken text: the linked price, the default rate.
         assert_eq!(s.scenario.site.energy_price_usd_per_mwh, 60.0);
-        assert_eq!(s.scenario.contract.rate_usd_per_kw_month, 140.0);
+        assert_eq!(s.scenario.contract.rate_usd_per_kw_month, 125.0);
         assert!(s.is_stale());
         let s = edit(s, Field::ContractRate, "120");
         assert_eq!(s.scenario.site.energy_price_usd_per_mwh, 60.0);
@@ -420,7 +520,7 @@ mod tests {
         let s = edit(Rc::new(State::default()), Field::SiteGridCapacity, "200");
         let s = edit(s, Field::SiteEnergyPrice, "4");
         let s = edit(s, Field::SiteEnergyPrice, "4x");
-        let saved = share::encode_saved(s.texts(), s.preset.as_deref(), Some(&s.scenario));
+        let saved = share::encode_saved(s.texts(), s.preset.as_deref(), 2, Some(&s.scenario));
         let (opened, problems, _) = State::open(Some(&saved), "");
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(opened.text(Field::SiteEnergyPrice), "4x");
@@ -428,7 +528,7 @@ mod tests {
         assert_eq!(opened.scenario.site.grid_capacity_mw, 200.0);
         assert_eq!(opened.scenario.site.energy_price_usd_per_mwh, 4.0);
         // A saved scenario that breaks a rule is not used.
-        let bad = saved.replace("\"pue\":1.25", "\"pue\":0.5");
+        let bad = saved.replace("\"design_pue\":1.35", "\"design_pue\":0.5");
         assert_ne!(bad, saved);
         let (opened, problems, _) = State::open(Some(&bad), "");
         assert_eq!(problems.len(), 1, "{problems:?}");
@@ -484,7 +584,8 @@ mod tests {
         let sender =
             Rc::new(State::default()).reduce(Action::LoadPreset("cipher-fluidstack".into()));
         let sender = edit(sender, Field::ContractRate, "140");
-        let fragment = share::encode_fragment(sender.texts(), sender.preset.as_deref());
+        let fragment =
+            share::encode_fragment(sender.texts(), sender.preset.as_deref(), sender.version());
         let (receiver, problems, from_link) = State::open(None, &fragment);
         assert!(from_link);
         assert!(problems.is_empty(), "{problems:?}");
@@ -498,7 +599,7 @@ mod tests {
     #[test]
     fn opening_restores_the_saved_form_and_a_link_can_be_undone_back_to_it() {
         let mine = edit(Rc::new(State::default()), Field::SiteGridCapacity, "150");
-        let saved = share::encode_saved(mine.texts(), mine.preset.as_deref(), None);
+        let saved = share::encode_saved(mine.texts(), mine.preset.as_deref(), 2, None);
 
         let (s, problems, from_link) = State::open(Some(&saved), "");
         assert!(!from_link && problems.is_empty());
@@ -539,10 +640,153 @@ mod tests {
             Some(&share::encode_saved(
                 State::default().texts(),
                 Some("generic"),
+                2,
                 None,
             )),
             "",
         );
         assert!(!s.edited());
+    }
+
+    /// The version-1 links of tests/fixtures/v1/links.tsv, each with the
+    /// scenario it opened to under version 1.
+    fn v1_links() -> Vec<(String, String, Scenario)> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v1");
+        let tsv = std::fs::read_to_string(dir.join("links.tsv")).unwrap_or_default();
+        tsv.lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|line| {
+                let (name, fragment) = line.split_once('\t').unwrap_or((line, ""));
+                let json = std::fs::read_to_string(dir.join(format!("scenarios/{name}.json")))
+                    .unwrap_or_default();
+                let want = Scenario::from_json(&json)
+                    .unwrap_or_else(|e| panic!("{name}: fixture does not read: {e}"));
+                (name.to_owned(), fragment.to_owned(), want)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn version_1_links_open_to_the_scenario_version_1_opened() {
+        let links = v1_links();
+        assert!(links.len() >= 4, "{} links", links.len());
+        for (name, fragment, want) in links {
+            let (s, problems, from_link) = State::open(None, &fragment);
+            assert!(from_link, "{name}");
+            assert!(problems.is_empty(), "{name}: {problems:?}");
+            assert!(!s.is_stale(), "{name}: {:?}", s.errors);
+            assert_eq!(want.schema_version, 1, "{name}");
+            assert_eq!(*s.scenario, want, "{name}");
+            assert_eq!(s.version(), 1, "{name}");
+            // The figures are version 1's: the same evaluation as the file's.
+            assert_eq!(evaluate(&s.scenario), evaluate(&want), "{name}");
+            // Shared again, the link opens to the same scenario.
+            let again = share::encode_fragment(s.texts(), s.preset.as_deref(), s.version());
+            assert!(again.starts_with("v=1"), "{again}");
+            let (t, problems, _) = State::open(None, &again);
+            assert!(problems.is_empty(), "{name}: {problems:?}");
+            assert_eq!(*t.scenario, want, "{name}: {again}");
+            assert!(!t.edited() || s.edited(), "{name}");
+        }
+    }
+
+    #[test]
+    fn a_version_1_form_saved_by_version_1_keeps_its_figures() {
+        // As version 1 saved the TeraWulf preset with a grid of 80 MW.
+        let v1 = crate::presets::v1::by_id("terawulf-core42").map(|p| p.scenario);
+        let Some(mut want) = v1 else {
+            panic!("no version-1 preset");
+        };
+        want.site.grid_capacity_mw = 80.0;
+        let mut texts = serde_json::Map::new();
+        for f in Field::ALL {
+            if !NEW_IN_V2.contains(f) {
+                texts.insert(f.path().to_owned(), f.text(&want).into());
+            }
+        }
+        texts.insert("hpc.pue".to_owned(), "1.2".into());
+        texts.insert(Field::SiteGridCapacity.path().to_owned(), "80".into());
+        let saved = serde_json::json!({"v": 1, "preset": "terawulf-core42", "texts": texts});
+        let (s, problems, _) = State::open(Some(&saved.to_string()), "");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(*s.scenario, want);
+        assert_eq!(s.version(), 1);
+        assert!(s.edited());
+        // Saved again (as version 2 writes forms) and reloaded: the same.
+        let again = share::encode_saved(s.texts(), s.preset.as_deref(), s.version(), None);
+        let (t, problems, _) = State::open(Some(&again), "");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(*t.scenario, want);
+        // Reset goes back to version 1's preset, not version 2's.
+        let reset = Rc::new(t).reduce(Action::Reset);
+        assert_eq!(reset.version(), 1);
+        assert!(!reset.edited());
+        assert_eq!(reset.text(Field::SiteGridCapacity), "72.5");
+    }
+
+    #[test]
+    fn recomputing_with_version_2_keeps_every_value_given_and_undo_takes_it_back() {
+        let (s, _, _) = State::open(
+            None,
+            "#preset=terawulf-core42&site.energy_price_usd_per_mwh=50",
+        );
+        assert_eq!(s.version(), 1);
+        let before = (*s.scenario).clone();
+        let up = Rc::new(s).reduce(Action::Upgrade);
+        assert_eq!(up.version(), 2);
+        assert!(!up.is_stale(), "{:?}", up.errors);
+        assert_eq!(*up.scenario, version::upgrade(&before));
+        assert_eq!(up.text(Field::SiteEnergyPrice), "50");
+        assert_eq!(up.scenario.tax.rate_pct, Scenario::default().tax.rate_pct);
+        assert_ne!(evaluate(&up.scenario), evaluate(&before));
+        let back = up.clone().reduce(Action::Undo);
+        assert_eq!(back.version(), 1);
+        assert_eq!(*back.scenario, before);
+        // Only a version-1 form can be recomputed.
+        let again = up.clone().reduce(Action::Upgrade);
+        assert!(Rc::ptr_eq(&up, &again));
+    }
+
+    #[test]
+    fn an_edit_beyond_version_1_makes_the_scenario_version_2() {
+        let (s, _, _) = State::open(None, "#site.grid_capacity_mw=120");
+        let s = Rc::new(s);
+        assert_eq!(s.version(), 1);
+        // A field version 1 had: still version 1.
+        let s = edit(s, Field::SiteEnergyPrice, "50");
+        assert_eq!(s.version(), 1);
+        assert_eq!(s.left_v1_by, None);
+        // A new field at its version-1 value: still version 1.
+        let s = edit(s, Field::TaxRate, "0.0");
+        assert_eq!(s.version(), 1);
+        // Half-typed: nothing changes yet.
+        let s = edit(s, Field::TaxRate, "2x");
+        assert_eq!(s.version(), 1);
+        assert!(s.is_stale());
+        let s = edit(s, Field::TaxRate, "21");
+        assert_eq!(s.version(), 2);
+        assert_eq!(s.left_v1_by, Some(Field::TaxRate));
+        assert_eq!(s.scenario.tax.rate_pct, 21.0);
+        assert_eq!(s.scenario.site.grid_capacity_mw, 120.0);
+        // And stays version 2, even back at version 1's value.
+        let s = edit(s, Field::TaxRate, "0");
+        assert_eq!(s.version(), 2);
+        assert_eq!(s.left_v1_by, None);
+        // Two different PUEs are beyond version 1 too.
+        let (t, _, _) = State::open(None, "#hpc.pue=1.3");
+        let t = edit(Rc::new(t), Field::HpcOperatingPue, "1.2");
+        assert_eq!(t.left_v1_by, Some(Field::HpcOperatingPue));
+    }
+
+    #[test]
+    fn a_version_1_file_opens_as_version_1() {
+        let json = r#"{"schema_version":1,"hpc":{"pue":1.3},"site":{"grid_capacity_mw":90}}"#;
+        let file = Scenario::from_json(json).unwrap_or_default();
+        let s = Rc::new(State::default()).reduce(Action::LoadScenario(Box::new(file.clone())));
+        assert_eq!(s.version(), 1);
+        assert_eq!(*s.scenario, file);
+        assert!(!s.is_stale());
+        let back = s.reduce(Action::Undo);
+        assert_eq!(back.version(), 2);
     }
 }

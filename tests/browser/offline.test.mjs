@@ -119,7 +119,7 @@ export const tests = [
         await chartsShown(page);
         assert(await page.evaluate(() => !!navigator.serviceWorker.controller), 'reloaded page is not served by the worker');
         await edit(page, '150');
-        assert(await kpi(page, 'contract-revenue') === '$2.77B', `150 MW offline: ${await kpi(page, 'contract-revenue')}`);
+        assert(await kpi(page, 'contract-revenue') === '$2.40B', `150 MW offline: ${await kpi(page, 'contract-revenue')}`);
 
         const tab = await context.newPage();
         const tabErrors = watchErrors(tab);
@@ -127,18 +127,18 @@ export const tests = [
         await waitForApp(tab);
         await chartsShown(tab);
         await edit(tab, '200');
-        assert(await kpi(tab, 'contract-revenue') === '$3.69B', `200 MW offline tab: ${await kpi(tab, 'contract-revenue')}`);
+        assert(await kpi(tab, 'contract-revenue') === '$3.20B', `200 MW offline tab: ${await kpi(tab, 'contract-revenue')}`);
         // The tab's own API works offline too.
         const npv = await tab.evaluate(() => window.repower.evaluate({}).incremental_npv_usd);
         assert(Number.isFinite(npv), `repower.evaluate offline: ${npv}`);
         // A shared link opens offline too (the fragment is not part of the cache key).
         const linked = await context.newPage();
         const linkedErrors = watchErrors(linked);
-        await linked.goto(`${server.url}#preset=cipher-fluidstack&hpc.pue=1.3`);
+        await linked.goto(`${server.url}#v=2&preset=cipher-fluidstack&hpc.design_pue=1.3`);
         await waitForApp(linked);
         await chartsShown(linked);
         assert(await linked.inputValue('#hpc-critical-it-mw') === '168', 'linked preset offline');
-        assert(await linked.inputValue('#hpc-pue') === '1.3', 'linked field offline');
+        assert(await linked.inputValue('#hpc-design-pue') === '1.3', 'linked field offline');
         const all = [...errors, ...tabErrors, ...linkedErrors];
         assert(all.length === 0, all.join('\n'));
       });
@@ -243,9 +243,9 @@ export const tests = [
         await page.goto(url);
         await waitForApp(page);
         await chartsShown(page);
-        assert(await kpi(page, 'contract-revenue') === '$1.85B', `default revenue: ${await kpi(page, 'contract-revenue')}`);
+        assert(await kpi(page, 'contract-revenue') === '$1.60B', `default revenue: ${await kpi(page, 'contract-revenue')}`);
         await edit(page, '150');
-        assert(await kpi(page, 'contract-revenue') === '$2.77B', `150 MW: ${await kpi(page, 'contract-revenue')}`);
+        assert(await kpi(page, 'contract-revenue') === '$2.40B', `150 MW: ${await kpi(page, 'contract-revenue')}`);
         await page.selectOption('.preset-picker select', 'core-scientific-coreweave');
         await page.waitForFunction(() => document.querySelector('#hpc-critical-it-mw')?.value === '270');
         // The JavaScript API is there too, and no worker.

@@ -1,9 +1,12 @@
 // The real page in headless Chromium, served from dist/ as a static site.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { withSite, watchErrors, waitForApp, assert } from './lib.mjs';
 
+// The charts every page shows; the page may show more (every chart of the
+// model's list), found with `chartsOf`.
 const CHARTS = ['#chart-revenue', '#chart-build-time', '#chart-energy'];
+const chartsOf = (page) => page.$$eval('.results > .chart', (els) => els.map((e) => `#${e.id}`));
 
 /** Opens the page on a fresh server and browser; runs `body`; cleans up. */
 function withPage({ dist }, body, viewport) {
@@ -19,6 +22,12 @@ function withPage({ dist }, body, viewport) {
 
 const kpi = (page, id) => page.textContent(`li[data-kpi="${id}"] .kpi-value`);
 const svgOf = (page, sel) => page.innerHTML(`${sel} .svg-frame`);
+/** Money exact to the dollar as the page writes it (`$1,234`, `−$5`). */
+const moneyExact = (x) => {
+  const r = Math.round(Math.abs(x));
+  const text = `$${r.toLocaleString('en-US')}`;
+  return x < 0 && r !== 0 ? `−${text}` : text;
+};
 
 async function waitForChange(page, id, before) {
   await page.waitForFunction(
@@ -30,23 +39,26 @@ async function waitForChange(page, id, before) {
 
 export const tests = [
   {
-    name: 'loads with three charts, headline numbers and no console errors',
+    name: 'loads with every chart, headline numbers and no console errors',
     run: (ctx) => withPage(ctx, async (page, errors) => {
-      for (const sel of CHARTS) {
+      const charts = await chartsOf(page);
+      for (const sel of CHARTS) assert(charts.includes(sel), `no ${sel}: ${charts}`);
+      for (const sel of charts) {
         const n = await page.locator(`${sel} svg`).count();
         assert(n === 1, `${sel}: expected one svg, found ${n}`);
         const len = (await svgOf(page, sel)).length;
         assert(len > 2000, `${sel}: svg looks empty (${len} chars)`);
       }
-      assert(await kpi(page, 'contract-revenue') === '$1.85B', `revenue KPI: ${await kpi(page, 'contract-revenue')}`);
-      assert(await kpi(page, 'incremental-npv') === '$338M', `NPV KPI: ${await kpi(page, 'incremental-npv')}`);
+      assert(await kpi(page, 'contract-revenue') === '$1.60B', `revenue KPI: ${await kpi(page, 'contract-revenue')}`);
+      assert(await kpi(page, 'incremental-npv') === '$246M', `NPV KPI: ${await kpi(page, 'incremental-npv')}`);
+      assert(await page.locator('.version-notice').count() === 0, 'a version-2 scenario says it is version 1');
       const text = await page.textContent('body');
       assert(!/NaN|undefined|Infinity/.test(text), 'page text shows NaN/undefined/Infinity');
       // The exact figure: hidden until the value is hovered or focused
       // (keyboard and touch), and the value's description for screen readers.
       const exact = page.locator('#kpi-exact-contract-revenue');
       const exactText = await exact.textContent();
-      assert(/^\$1,8\d\d,\d{3},\d{3}$/.test(exactText), `exact figure: ${exactText}`);
+      assert(/^\$1,5\d\d,\d{3},\d{3}$/.test(exactText), `exact figure: ${exactText}`);
       assert(!(await exact.isVisible()), 'the exact figure shows before hover or focus');
       const value = page.locator('li[data-kpi="contract-revenue"] .kpi-value');
       assert(await value.getAttribute('aria-describedby') === 'kpi-exact-contract-revenue', 'value not described by its exact figure');
@@ -71,24 +83,37 @@ export const tests = [
     name: 'every input of the model is on the page with a label',
     run: (ctx) => withPage(ctx, async (page) => {
       const paths = await page.$$eval('[data-field]', (els) => els.map((e) => e.dataset.field));
-      const expected = [
-        'site.grid_capacity_mw', 'site.energy_price_usd_per_mwh', 'site.energy_escalator_pct_per_year',
-        'mining.efficiency_j_per_th', 'mining.pue', 'mining.uptime_pct', 'mining.hashprice_usd_per_ph_day',
-        'mining.hashprice_drift_pct_per_year', 'mining.months_to_next_halving', 'mining.pool_fee_pct',
-        'mining.opex_usd_per_mw_month', 'mining.curtail_when_unprofitable', 'hpc.critical_it_mw', 'hpc.pue',
-        'hpc.conversion_months', 'hpc.ramp_months', 'hpc.capex_usd_per_mw', 'hpc.tenant_capex_share_pct',
-        'hpc.opex_usd_per_mw_month', 'hpc.utilization_pct', 'contract.term_years',
-        'contract.rate_usd_per_kw_month', 'contract.escalator_pct_per_year', 'contract.power_pass_through',
-        'greenfield.build_months', 'tenant.compute_value_usd_per_mw_month', 'finance.discount_rate_pct',
-        'sensitivity.energy_usd_per_mwh[0]', 'sensitivity.energy_usd_per_mwh[1]', 'sensitivity.energy_usd_per_mwh[2]',
-      ];
+      // Every input of the scenario format (the defaults' JSON), by path.
+      const expected = await page.evaluate(() => {
+        const out = [];
+        for (const [group, fields] of Object.entries(window.repower.defaults())) {
+          if (group === 'schema_version') continue;
+          for (const [name, value] of Object.entries(fields)) {
+            if (group === 'sensitivity') [0, 1, 2].forEach((i) => out.push(`${group}.${name}[${i}]`));
+            else out.push(`${group}.${name}`);
+          }
+        }
+        return out;
+      });
+      assert(expected.length >= 50, `only ${expected.length} inputs in the defaults`);
       for (const p of expected) assert(paths.includes(p), `missing input ${p}`);
+      assert(paths.length === expected.length, `inputs on the page: ${paths.length}, in the format: ${expected.length}`);
+      for (const p of ['terminal.exit_cap_rate_pct', 'tax.rate_pct', 'finance.debt_pct_of_capex', 'hpc.design_pue', 'hpc.operating_pue']) {
+        assert(paths.includes(p), `missing version-2 input ${p}`);
+      }
       // The groups in MODEL.md's order, each with at least one input in view.
       const groups = await page.$$eval('fieldset.group > legend', (els) => els.map((e) => e.textContent));
-      const order = ['Site', 'Mining', 'HPC conversion', 'Contract', 'Greenfield baseline', 'Tenant', 'Finance', 'Energy price sweep'];
+      const order = ['Site', 'Mining', 'HPC conversion', 'Contract', 'Terminal value', 'Tax', 'Greenfield baseline', 'Tenant', 'Finance', 'Energy price sweep'];
       assert(JSON.stringify(groups) === JSON.stringify(order), `groups: ${groups}`);
       const shown = await page.$$eval('fieldset.group', (els) => els.map((g) => [...g.querySelectorAll('[data-field]')].filter((f) => f.offsetParent !== null).length));
-      shown.slice(0, 7).forEach((n, i) => assert(n > 0, `${order[i]}: no input in view`));
+      shown.slice(0, 9).forEach((n, i) => assert(n > 0, `${order[i]}: no input in view`));
+      // The debt sits in Finance's advanced section, with a label, a unit and help.
+      const debt = page.locator('[data-field="finance.debt_pct_of_capex"]');
+      assert(!(await debt.isVisible()), 'the debt share shows before its section is opened');
+      await page.click('text=More finance inputs');
+      assert(await debt.isVisible(), 'the debt share does not show in Finance\'s advanced section');
+      assert(/Debt share of capex\s*%/.test(await debt.locator('label').textContent()), `debt label: ${await debt.locator('label').textContent()}`);
+      assert((await debt.locator('.help p').textContent()).length > 20, 'no help for the debt share');
       const unlabelled = await page.$$eval('[data-field] input:not([type=range])', (els) =>
         els.filter((e) => !document.querySelector(`label[for="${e.id}"]`)).map((e) => e.id));
       assert(unlabelled.length === 0, `inputs without a label: ${unlabelled}`);
@@ -98,12 +123,13 @@ export const tests = [
     name: 'changing grid capacity changes the headline numbers and the charts',
     run: (ctx) => withPage(ctx, async (page, errors) => {
       const before = await kpi(page, 'contract-revenue');
-      const svgs = await Promise.all(CHARTS.map((s) => svgOf(page, s)));
+      const charts = await chartsOf(page);
+      const svgs = await Promise.all(charts.map((s) => svgOf(page, s)));
       await page.fill('#site-grid-capacity-mw', '150');
       await waitForChange(page, 'contract-revenue', before);
-      assert(await kpi(page, 'contract-revenue') === '$2.77B', `150 MW revenue: ${await kpi(page, 'contract-revenue')}`);
-      const after = await Promise.all(CHARTS.map((s) => svgOf(page, s)));
-      CHARTS.forEach((s, i) => assert(after[i] !== svgs[i], `${s} did not redraw`));
+      assert(await kpi(page, 'contract-revenue') === '$2.40B', `150 MW revenue: ${await kpi(page, 'contract-revenue')}`);
+      const after = await Promise.all(charts.map((s) => svgOf(page, s)));
+      charts.forEach((s, i) => assert(after[i] !== svgs[i], `${s} did not redraw`));
       // The slider moves the same value.
       const slider = page.locator('[data-field="site.grid_capacity_mw"] input[type=range]');
       assert(await slider.inputValue() === '150', `slider at ${await slider.inputValue()}`);
@@ -122,7 +148,7 @@ export const tests = [
       assert(await page.inputValue('#site-grid-capacity-mw') === '-5', 'typed text was changed');
       assert(await page.getAttribute('#site-grid-capacity-mw', 'aria-invalid') === 'true', 'not marked invalid');
       assert(await kpi(page, 'contract-revenue') === before, 'KPI changed on invalid input');
-      assert(await page.locator('.chart.stale').count() === 3, 'charts not marked out of date');
+      assert(await page.locator('.chart.stale').count() === (await chartsOf(page)).length, 'charts not marked out of date');
       // Half-typed and odd text never crash the page.
       for (const t of ['', '1.', '1e', 'abc', '٣', '1e999', '-0', '9'.repeat(400)]) {
         await page.fill('#site-grid-capacity-mw', t);
@@ -137,9 +163,9 @@ export const tests = [
     name: 'a field inside a closed advanced section opens when invalid',
     run: (ctx) => withPage(ctx, async (page) => {
       await page.click('text=More hpc conversion inputs');
-      await page.fill('#hpc-pue', '0.8');
-      await page.waitForSelector('[data-field="hpc.pue"] .error');
-      const text = await page.textContent('[data-field="hpc.pue"] .error');
+      await page.fill('#hpc-design-pue', '0.8');
+      await page.waitForSelector('[data-field="hpc.design_pue"] .error');
+      const text = await page.textContent('[data-field="hpc.design_pue"] .error');
       assert(text === 'must be between 1 and 3, got 0.8', text);
     }),
   },
@@ -160,11 +186,12 @@ export const tests = [
     run: (ctx) => withPage(ctx, async (page, errors, server) => {
       await page.fill('#site-grid-capacity-mw', '250');
       await page.selectOption('.preset-picker select', 'core-scientific-coreweave');
-      assert(await page.inputValue('#site-grid-capacity-mw') === '390', 'preset not applied');
+      assert(await page.inputValue('#hpc-critical-it-mw') === '270', 'preset not applied');
+      assert(await page.inputValue('#site-grid-capacity-mw') !== '250', 'preset not applied');
       await page.click('button:has-text("Undo")');
       assert(await page.inputValue('#site-grid-capacity-mw') === '250', 'undo did not bring 250 back');
       // A link pasted into the address bar of the open page.
-      await page.evaluate(() => { location.hash = 'site.grid_capacity_mw=300'; });
+      await page.evaluate(() => { location.hash = 'v=2&site.grid_capacity_mw=300'; });
       await page.waitForFunction(() => document.querySelector('#site-grid-capacity-mw').value === '300');
       assert(!page.url().includes('grid_capacity'), `the link stayed in the address: ${page.url()}`);
       await page.click('button:has-text("Undo")');
@@ -213,7 +240,7 @@ export const tests = [
     name: 'what was typed survives a reload, and so do the results it showed',
     run: (ctx) => withPage(ctx, async (page) => {
       await page.fill('#site-grid-capacity-mw', '200');
-      await page.waitForFunction(() => document.querySelector('li[data-kpi="contract-revenue"] .kpi-value').textContent === '$3.69B');
+      await page.waitForFunction(() => document.querySelector('li[data-kpi="contract-revenue"] .kpi-value').textContent === '$3.20B');
       await page.fill('#site-energy-price-usd-per-mwh', '61.5');
       await page.fill('#contract-rate-usd-per-kw-month', '12x');
       const shown = await kpi(page, 'incremental-npv');
@@ -222,7 +249,7 @@ export const tests = [
       assert(await page.inputValue('#site-energy-price-usd-per-mwh') === '61.5', 'price lost');
       assert(await page.inputValue('#contract-rate-usd-per-kw-month') === '12x', 'invalid text lost');
       assert(await page.locator('[data-field="contract.rate_usd_per_kw_month"] .error').count() === 1, 'no error');
-      assert(await kpi(page, 'contract-revenue') === '$3.69B', `revenue after reload: ${await kpi(page, 'contract-revenue')}`);
+      assert(await kpi(page, 'contract-revenue') === '$3.20B', `revenue after reload: ${await kpi(page, 'contract-revenue')}`);
       assert(await kpi(page, 'incremental-npv') === shown, `NPV after reload: ${await kpi(page, 'incremental-npv')}, before ${shown}`);
       assert(await page.locator('.kpis.stale').count() === 1, 'results not marked out of date');
     }),
@@ -270,7 +297,7 @@ export const tests = [
     name: 'a switch given as on/yes/1 in a link shows as on',
     run: (ctx) => withPage(ctx, async (page) => {
       for (const [text, on] of [['on', true], ['YES', true], ['1', true], ['off', false], ['no', false]]) {
-        await page.evaluate((t) => { location.hash = `preset=terawulf-core42&contract.power_pass_through=${t}&mining.curtail_when_unprofitable=${t}`; }, text);
+        await page.evaluate((t) => { location.hash = `v=2&preset=terawulf-core42&contract.power_pass_through=${t}&mining.curtail_when_unprofitable=${t}`; }, text);
         await page.waitForFunction((t) => document.querySelector('#contract-power-pass-through')?.checked === t, on);
         assert(await page.isChecked('#mining-curtail-when-unprofitable') === on, `curtail shown ${!on} for "${text}"`);
       }
@@ -279,7 +306,7 @@ export const tests = [
   {
     name: 'a shared link restores the scenario',
     run: (ctx) => withPage(ctx, async (page, errors, server) => {
-      await page.goto(`${server.url}#preset=cipher-fluidstack&contract.rate_usd_per_kw_month=155`);
+      await page.goto(`${server.url}#v=2&preset=cipher-fluidstack&contract.rate_usd_per_kw_month=155`);
       await page.reload(); // a fragment-only navigation does not reload by itself
       await waitForApp(page);
       assert(await page.inputValue('#hpc-critical-it-mw') === '168', 'preset not applied');
@@ -306,11 +333,16 @@ export const tests = [
       assert(page.url() === before, `the address changed: ${page.url()}`);
       const link = await page.evaluate(() => navigator.clipboard.readText());
       assert(link.includes('site.grid_capacity_mw=150'), `link: ${link}`);
+      assert(/#v=2&/.test(link), `the link does not say version 2: ${link}`);
+      const shown = await page.textContent('li[data-kpi="incremental-npv"] .kpi-exact');
       const other = await page.context().newPage();
       await other.goto(link);
       await waitForApp(other);
       assert(await other.inputValue('#site-grid-capacity-mw') === '150', 'link did not carry the value');
       assert(await other.inputValue('#contract-rate-usd-per-kw-month') === '12x', 'link did not carry the text as typed');
+      assert(await other.locator('.version-notice').count() === 0, 'a version-2 link opened as version 1');
+      const opened = await other.textContent('li[data-kpi="incremental-npv"] .kpi-exact');
+      assert(opened === shown, `the link opened with NPV ${opened}, the sender saw ${shown}`);
       // The next edit clears the status line.
       await page.fill('#site-grid-capacity-mw', '160');
       await page.waitForFunction(() => document.querySelector('.status').textContent === '');
@@ -321,19 +353,23 @@ export const tests = [
     name: 'window.repower.evaluate returns the evaluator result and throws named errors',
     run: (ctx) => withPage(ctx, async (page) => {
       const r = await page.evaluate(() => window.repower.evaluate({ site: { grid_capacity_mw: 150 } }));
-      assert(typeof r.contract_total_revenue_usd === 'number' && r.monthly.length === 156, 'result shape');
+      assert(typeof r.contract_total_revenue_usd === 'number' && r.monthly.length === r.derived.horizon_months, 'result shape');
+      assert(r.schema_version === 2 && r.input_schema_version === 2, `versions ${r.schema_version}, ${r.input_schema_version}`);
       assert(r.incremental_irr_pct === null || typeof r.incremental_irr_pct === 'number', 'irr');
       const msg = await page.evaluate(() => {
-        try { window.repower.evaluate({ hpc: { pue: 0.8 } }); return 'no error'; } catch (e) { return e.message; }
+        try { window.repower.evaluate({ hpc: { design_pue: 0.8 } }); return 'no error'; } catch (e) { return e.message; }
       });
-      assert(msg === 'hpc.pue: must be between 1 and 3, got 0.8', msg);
+      assert(msg === 'hpc.design_pue: must be between 1 and 3, got 0.8', msg);
+      // A version-1 scenario is read as version 1 wrote it.
+      const v1 = await page.evaluate(() => window.repower.evaluate({ schema_version: 1, hpc: { pue: 1.3 } }));
+      assert(v1.input_schema_version === 1 && v1.keep_mining_tax_usd === 0, 'version-1 scenario');
     }),
   },
   {
     name: 'keyboard reaches the inputs and the help',
     run: (ctx) => withPage(ctx, async (page) => {
       const focused = [];
-      for (let i = 0; i < 20; i += 1) {
+      for (let i = 0; i < 30; i += 1) {
         await page.keyboard.press('Tab');
         focused.push(await page.evaluate(() => document.activeElement?.id
           || (document.activeElement?.closest('li[data-kpi]') ? 'kpi' : document.activeElement?.tagName)));
@@ -345,7 +381,7 @@ export const tests = [
       await page.focus('#site-grid-capacity-mw');
       await page.keyboard.press('Control+A');
       await page.keyboard.type('200');
-      await page.waitForFunction(() => document.querySelector('li[data-kpi="contract-revenue"] .kpi-value').textContent === '$3.69B');
+      await page.waitForFunction(() => document.querySelector('li[data-kpi="contract-revenue"] .kpi-value').textContent === '$3.20B');
       await page.keyboard.press('ArrowUp');
       assert(await page.inputValue('#site-grid-capacity-mw') === '210', 'ArrowUp did not step by 10 MW');
       await page.keyboard.press('Shift+ArrowDown');
@@ -405,7 +441,7 @@ export const tests = [
     run: async (ctx) => {
       for (const width of [360, 375, 414, 800, 1024, 1280, 1366, 1536, 1600, 1920, 2560]) {
         await withPage(ctx, async (page) => {
-          for (const sel of CHARTS) {
+          for (const sel of await chartsOf(page)) {
             const [drawn, shown] = await page.$eval(`${sel} .svg-frame`, (f) => [Number(f.querySelector('svg').getAttribute('width')), f.clientWidth]);
             assert(Math.abs(drawn - shown) <= Math.max(24, 0.05 * shown), `${width} px, ${sel}: drawn ${drawn} px wide, shown ${shown} px`);
           }
@@ -419,6 +455,123 @@ export const tests = [
         assert(Math.abs(drawn - shown) <= 24, `after resizing to 375 px: drawn ${drawn}, shown ${shown}`);
       }, { width: 1366, height: 900 });
     },
+  },
+  {
+    name: 'the headline cards answer "should we convert?" first, then "how robust is it?", with figures',
+    run: (ctx) => withPage(ctx, async (page, errors) => {
+      const rows = await page.$$eval('.kpi-row-title', (els) => els.map((e) => e.textContent));
+      assert(rows[0] === 'Should we convert?' && rows[1] === 'How robust is it?', `rows: ${rows}`);
+      const ids = (row) => page.$$eval(`[data-kpi-row="${row}"] li[data-kpi]`, (els) => els.map((e) => e.dataset.kpi));
+      const decision = await ids('decision');
+      assert(JSON.stringify(decision) === JSON.stringify(['incremental-npv', 'incremental-irr', 'equity-irr', 'payback']), `first row: ${decision}`);
+      const robust = await ids('robustness');
+      assert(JSON.stringify(robust) === JSON.stringify(['breakeven-hashprice', 'breakeven-rate', 'breakeven-capex', 'value-per-mw', 'levelized-rent']), `second row: ${robust}`);
+      // The default scenario: a figure on every card of the first two rows.
+      for (const id of [...decision, ...robust]) {
+        const v = await kpi(page, id);
+        assert(/\d/.test(v), `${id}: no figure (${v})`);
+        assert(await page.locator(`#kpi-exact-${id}`).count() === 1, `${id}: no exact figure`);
+      }
+      const note = (id) => page.textContent(`li[data-kpi="${id}"] .kpi-note`);
+      const hashprice = await note('breakeven-hashprice');
+      assert(/^mining would need \$[\d,]+\/PH\/day to match converting, [\d.,]+× today$/.test(hashprice), `hashprice note: ${hashprice}`);
+      assert(/before opex and halvings/.test(await note('mining-breakeven')), `mining break-even note: ${await note('mining-breakeven')}`);
+      assert(/the deals imply \$102–159/.test(await note('levelized-rent')), `rent note: ${await note('levelized-rent')}`);
+      assert(/^after tax/.test(await note('incremental-npv')), `NPV note: ${await note('incremental-npv')}`);
+      // The exact figure shows on hover.
+      await page.hover('li[data-kpi="breakeven-hashprice"] .kpi-value');
+      assert(/^\$[\d,]+\.\d\d\/PH\/day/.test(await page.textContent('#kpi-exact-breakeven-hashprice')), 'hashprice exact');
+      assert(await page.locator('#kpi-exact-breakeven-hashprice').isVisible(), 'hovering does not show the exact break-even');
+      // Every preset: figures, no NaN, and never "$0.00/MWh" for a crossover
+      // that is not there.
+      const presets = await page.$$eval('.preset-picker option', (os) => os.map((o) => o.value).filter(Boolean));
+      for (const id of presets) {
+        const rendered = page.evaluate(() => new Promise((r) => document.addEventListener('repower:rendered', r, { once: true })));
+        await page.selectOption('.preset-picker select', id);
+        await rendered;
+        const text = await page.textContent('.kpis');
+        assert(!/NaN|undefined|Infinity/.test(text), `${id}: ${text}`);
+        assert(!text.includes('$0.00/MWh'), `${id}: a card says $0.00/MWh: ${text}`);
+        const crossover = await kpi(page, 'crossover');
+        assert(!crossover.startsWith('$0.00'), `${id}: crossover ${crossover}`);
+        if (crossover === 'none') assert(/is ahead at every price/.test(await note('crossover')), `${id}: ${await note('crossover')}`);
+      }
+      assert(errors.length === 0, errors.join('\n'));
+    }),
+  },
+  {
+    name: 'a version-1 link opens with version 1\'s figures and says so; "Recompute with version 2" and Undo',
+    run: (ctx) => withPage(ctx, async (page, errors, server) => {
+      const fixtures = join(ctx.root, 'tests', 'fixtures', 'v1');
+      const links = readFileSync(join(fixtures, 'links.tsv'), 'utf8').trim().split('\n').map((l) => l.split('\t'));
+      assert(links.length >= 4, `links: ${links.length}`);
+      const exactNpv = () => page.textContent('#kpi-exact-incremental-npv');
+      for (const [name, fragment] of links) {
+        assert(!/(^|[#&])v=/.test(fragment), `${name} is not a version-1 link: ${fragment}`);
+        const want = moneyExact(JSON.parse(readFileSync(join(fixtures, 'outputs', `${name}.json`), 'utf8')).incremental_npv_usd);
+        await page.goto(`${server.url}${fragment}`);
+        await page.waitForFunction((w) => document.querySelector('#kpi-exact-incremental-npv')?.textContent === w, want, { timeout: 5000 })
+          .catch(async () => { throw new Error(`${name}: NPV ${await exactNpv()}, version 1 gave ${want}`); });
+        const notice = await page.textContent('.version-notice');
+        assert(/^Made under model version 1: figures as version 1 computed them — before tax, no value after the contract/.test(notice), `${name}: notice ${notice}`);
+        assert(await page.locator('.version-notice button').count() === 1, `${name}: not one button in the notice`);
+        const text = await page.textContent('.kpis');
+        assert(!/NaN|\$0\.00\/MWh/.test(text), `${name}: ${text}`);
+        if (name === 'link-terawulf') {
+          assert(await kpi(page, 'crossover') === '$31.23 /MWh', `${name}: crossover ${await kpi(page, 'crossover')}`);
+        }
+      }
+      // The last one opened: recompute with version 2, then Undo.
+      const v1 = await exactNpv();
+      mkdirSync(join(ctx.artifacts, 'screenshots'), { recursive: true });
+      await page.screenshot({ path: join(ctx.artifacts, 'screenshots', 'version-1-link.png'), fullPage: false });
+      await page.click('button:has-text("Recompute with version 2")');
+      await page.waitForFunction((w) => document.querySelector('#kpi-exact-incremental-npv')?.textContent !== w, v1, { timeout: 5000 });
+      assert(await page.locator('.version-notice').count() === 0, 'the notice stayed after recomputing');
+      assert(/^Recomputed with version 2/.test(await page.textContent('.status')), `status: ${await page.textContent('.status')}`);
+      assert(/^after tax/.test(await page.textContent('li[data-kpi="incremental-npv"] .kpi-note')), 'version 2 is not after tax');
+      await page.click('button:has-text("Undo")');
+      await page.waitForFunction((w) => document.querySelector('#kpi-exact-incremental-npv')?.textContent === w, v1, { timeout: 5000 })
+        .catch(async () => { throw new Error(`Undo: NPV ${await exactNpv()}, want ${v1}`); });
+      assert(await page.locator('.version-notice').count() === 1, 'Undo did not bring the notice back');
+      // Copy link keeps it version 1, and the link opens to the same figures.
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+      await page.click('button:has-text("Copy link")');
+      await page.waitForFunction(() => document.querySelector('.status').textContent.includes('copied'));
+      const link = await page.evaluate(() => navigator.clipboard.readText());
+      assert(/#v=1(&|$)/.test(link), `link of a version-1 scenario: ${link}`);
+      const other = await page.context().newPage();
+      await other.goto(link);
+      await waitForApp(other);
+      assert(await other.textContent('#kpi-exact-incremental-npv') === v1, 'the v=1 link opened with other figures');
+      assert(await other.locator('.version-notice').count() === 1, 'the v=1 link did not say version 1');
+      assert(errors.length === 0, errors.join('\n'));
+    }),
+  },
+  {
+    name: 'a form saved by version 1 reloads as version 1, and an edit beyond version 1 makes it version 2',
+    run: (ctx) => withPage(ctx, async (page, errors) => {
+      await page.evaluate(() => localStorage.setItem('repower.form.v1', JSON.stringify({
+        v: 1, preset: 'generic', texts: { 'site.grid_capacity_mw': '120', 'hpc.pue': '1.3' },
+      })));
+      await page.reload();
+      await waitForApp(page);
+      assert(await page.locator('.version-notice').count() === 1, 'no version-1 notice');
+      assert(await page.inputValue('#hpc-design-pue') === '1.3' && await page.inputValue('#hpc-operating-pue') === '1.3', 'hpc.pue did not set both PUEs');
+      const want = moneyExact(await page.evaluate(() => window.repower.evaluate({ schema_version: 1, site: { grid_capacity_mw: 120 }, hpc: { pue: 1.3 } }).incremental_npv_usd));
+      assert(await page.textContent('#kpi-exact-incremental-npv') === want, `NPV ${await page.textContent('#kpi-exact-incremental-npv')}, version 1 gives ${want}`);
+      // Saved again as this version writes forms, still version 1.
+      const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('repower.form.v1')));
+      assert(saved.v === 2 && saved.schema_version === 1, `saved form: v ${saved.v}, schema_version ${saved.schema_version}`);
+      await page.reload();
+      await waitForApp(page);
+      assert(await page.textContent('#kpi-exact-incremental-npv') === want, 'a reload changed the figures');
+      // A tax rate is something version 1 did not model.
+      await page.fill('#tax-rate-pct', '21');
+      await page.waitForSelector('.version-notice', { state: 'detached' });
+      assert(/Income tax rate is something version 1 did not model/.test(await page.textContent('.status')), `status: ${await page.textContent('.status')}`);
+      assert(errors.length === 0, errors.join('\n'));
+    }),
   },
   {
     name: 'screenshots at laptop, phone and projector widths',

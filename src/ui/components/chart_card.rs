@@ -10,7 +10,8 @@ use crate::charts::Table;
 /// A drawn chart, ready to show.
 #[derive(Clone, PartialEq)]
 pub struct ChartView {
-    pub id: &'static str,
+    /// The element id (`chart-revenue`).
+    pub id: String,
     pub title: String,
     pub summary: String,
     /// SVG text, or the drawing error's message.
@@ -34,7 +35,7 @@ pub fn chart_card(props: &ChartCardProps) -> Html {
         Err(message) => html! { <p class="error" role="alert">{ message.clone() }</p> },
     };
     html! {
-        <section class={classes!("chart", props.stale.then_some("stale"))} id={c.id}
+        <section class={classes!("chart", props.stale.then_some("stale"))} id={c.id.clone()}
             aria-labelledby={heading_id.clone()}>
             <h2 id={heading_id}>{ c.title.clone() }</h2>
             if props.stale {

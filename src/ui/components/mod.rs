@@ -4,4 +4,6 @@ pub mod chart_card;
 pub mod field_input;
 pub mod input_group;
 pub mod kpi_cards;
+pub mod sources;
 pub mod toolbar;
+pub mod version_notice;

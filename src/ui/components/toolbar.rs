@@ -4,14 +4,18 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::presets;
+use crate::share;
 
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
     pub preset: Option<AttrValue>,
+    /// The model version of the form (its preset is that version's).
+    pub version: u64,
     pub edited: bool,
     /// Whether there is a form to go back to (before a preset, file or link).
     pub can_undo: bool,
     pub on_undo: Callback<()>,
+    pub on_reset: Callback<()>,
     pub on_preset: Callback<String>,
     pub on_share: Callback<()>,
     pub on_download_scenario: Callback<()>,
@@ -56,13 +60,10 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         }
     };
     let on_reset = {
-        let on_preset = props.on_preset.clone();
-        let preset = props.preset.clone();
+        let on_reset = props.on_reset.clone();
         let focus_picker = focus_picker.clone();
         Callback::from(move |_: MouseEvent| {
-            if let Some(id) = &preset {
-                on_preset.emit(id.to_string());
-            }
+            on_reset.emit(());
             focus_picker();
         })
     };
@@ -73,12 +74,15 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             focus_picker();
         })
     };
+    // The chosen preset as the form's model version has it (a version-1
+    // link names version 1's presets).
     let source = selected
-        .and_then(|id| all.iter().find(|p| p.id == id))
+        .and_then(|id| share::preset(id, props.version))
         .map(|p| {
             html! {
                 <p class="preset-source" id="preset-source">
                     <strong>{ p.name }</strong>{ format!(" ({})", p.date) }
+                    if props.version == 1 { { ", as version 1 had it" } }
                     if props.edited { <em>{ ", edited" }</em> }
                     { format!(". {} Source: {}.", p.note, p.source) }
                 </p>
@@ -109,7 +113,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     }
                     if props.can_undo {
                         <button type="button" onclick={on_undo}
-                            title="Back to the inputs before the last preset, file or link">{ "Undo" }</button>
+                            title="Back to the inputs before the last preset, file, link or recomputation">{ "Undo" }</button>
                     }
                     <button type="button" onclick={click(&props.on_share)}>{ "Copy link" }</button>
                     <button type="button" onclick={click(&props.on_download_scenario)}>{ "Save scenario" }</button>

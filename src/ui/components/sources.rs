@@ -1,0 +1,42 @@
+//! "Sources and assumptions": where the defaults and the presets come from,
+//! and where the full model document is.
+
+use yew::prelude::*;
+
+use crate::presets;
+
+/// The public figures behind the defaults (docs/MODEL.md, "Sources").
+const INDUSTRY: &[&str] = &[
+    "Greenfield HPC data center: 3 to 5 years from decision to power (JP Morgan analysts, as quoted in the Financial Times); about 50 months to secure 1 GW of grid (Bernstein, May 2026); build cost $9.3–15.0M per MW of critical IT (Cushman & Wakefield, 2025).",
+    "Rent: the mining-site deals imply $102–159 per kW-month on average over their terms, escalators included; CBRE's $184–195 for 250–500 kW requirements is not a benchmark for 100 MW leases.",
+    "HPC NOI margins of 80–85 % (Cipher), 84 % with opex rising 3 % a year (TeraWulf–Fluidstack joint venture); company presentations, 2025.",
+    "Stabilised data centers trade at exit cap rates of 6–7.5 % (industry reports, 2025).",
+    "Project debt: TeraWulf's and Cipher's notes backstopped by Google at 7.75–8 %; Galaxy Helios phase I at 80 % loan-to-cost (press, 2025).",
+    "Tax: US federal 21 % plus state; 100 % bonus depreciation restored for property with lives of 20 years or less; buildings over 39 years (the 2025 US tax act, as reported).",
+    "ASIC resale about $3–15 per TH by efficiency (Luxor ASIC price index, Hashrate Index, 2025).",
+    "PUE: immersion mining 1.03–1.10, air-cooled 1.10–1.50; liquid-cooled AI halls 1.18–1.25 (vendor figures; Applied Digital; TeraWulf).",
+    "Hashprice $39.82 per PH/day on average in November 2025, $39.53 on 12 January 2026 (Luxor Hashrate Index); the next halving at block 1,050,000, about April 2028.",
+    "Miners' median power price about $45/MWh; fleet efficiency about 28 J/TH across the network, 16–24 for the best fleets (Cambridge Centre for Alternative Finance; company reports).",
+    "The tenant's margin: IREN–Microsoft's GPU cloud, about $0.8M of revenue per MW-month against about $0.48M of GPU cost (Dcpulse, November 2025).",
+];
+
+#[function_component(Sources)]
+pub fn sources() -> Html {
+    html! {
+        <footer class="sources">
+            <h2>{ "Sources and assumptions" }</h2>
+            <p>{ "Everything is computed in this page; nothing you type leaves your browser. Model version 2: monthly steps with cash at month end (months of 730 hours); both paths after tax, with losses carried forward; the halls valued after the contract at the exit cap rate; project debt for the equity view. Deal figures are as reported in the press and filings, not promises of this model: check a figure against its source before quoting it." }</p>
+            <p class="model-document">{ "The full model document ships with the project as " }<code>{ "docs/MODEL.md" }</code>{ ": every input with its unit, range, default and source, every output, the exact arithmetic, the choices made where the arithmetic needed one, and how scenarios made under version 1 keep their figures." }</p>
+            <h3>{ "Deals behind the presets" }</h3>
+            <ul>
+                { for presets::all().iter().filter(|p| p.kind != presets::Kind::Generic).map(|p| html! {
+                    <li><strong>{ p.name }</strong>{ format!(" ({}; {}): {}.", p.kind.label(), p.date, p.source) }</li>
+                }) }
+            </ul>
+            <h3>{ "Industry figures behind the defaults" }</h3>
+            <ul>
+                { for INDUSTRY.iter().map(|s| html! { <li>{ *s }</li> }) }
+            </ul>
+        </footer>
+    }
+}
