@@ -149,8 +149,9 @@ fn defaults_print_a_scenario_that_evaluates() {
         text(&evaluated.stderr)
     );
     let result: Value = serde_json::from_slice(&evaluated.stdout).expect("result is JSON");
-    // 156 months: 12 of conversion and a 12-year term.
-    assert_eq!(result["monthly"].as_array().map(Vec::len), Some(156));
+    // 167 months: 12 of conversion, a 12-year term and, leased per
+    // tranche, the last tranche's 11 more months.
+    assert_eq!(result["monthly"].as_array().map(Vec::len), Some(167));
 }
 
 #[test]
