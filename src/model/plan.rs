@@ -395,16 +395,6 @@ impl Plan {
         k.capex_per_mw * self.capex_per_mw_factor + self.site_capex
     }
 
-    /// Capex spent in month `m`.
-    #[inline]
-    pub fn capex_in(&self, host_capex: f64, m: usize) -> f64 {
-        if m < self.capex_months {
-            host_capex / self.capex_months as f64
-        } else {
-            0.0
-        }
-    }
-
     /// Mining cash per grid MW in month `m`: revenue − energy (both 0 when
     /// curtailed) − opex.
     #[inline]
@@ -450,13 +440,24 @@ impl Plan {
 
     /// Walks the months at `k`: both paths' after-tax present values, and
     /// with `detail` every month's pieces.
-    pub fn run(&self, k: &Knobs, mut detail: Option<&mut Detail>) -> Npvs {
+    pub fn run(&self, k: &Knobs, detail: Option<&mut Detail>) -> Npvs {
+        match detail {
+            Some(d) => self.walk::<true>(k, Some(d)),
+            None => self.walk::<false>(k, None),
+        }
+    }
+
+    /// [`Plan::run`], compiled once for the searches (`RECORD = false`, no
+    /// record kept) and once for the full evaluation.
+    #[inline(always)]
+    fn walk<const RECORD: bool>(&self, k: &Knobs, mut detail: Option<&mut Detail>) -> Npvs {
         let h = self.horizon;
         let c = self.conversion_months;
         let cash: Vec<f64> = (0..h).map(|m| self.mining_cash_per_mw(k, m)).collect();
         let s = self.retirement(&cash);
         let host_capex = self.host_capex(k);
         let straight = (1.0 - self.bonus) * host_capex / self.life_months as f64;
+        let capex_per_month = host_capex / self.capex_months as f64;
         let tv = self.terminal.map_or(0.0, |t| t.value(k));
         let mut keep_book = TaxBook::new(self.tax_rate);
         let mut convert_book = TaxBook::new(self.tax_rate);
@@ -500,7 +501,11 @@ impl Plan {
             } else {
                 0.0
             };
-            let capex = self.capex_in(host_capex, m);
+            let capex = if m < self.capex_months {
+                capex_per_month
+            } else {
+                0.0
+            };
             let (rent, hpc_opex, hpc_energy) = match m.checked_sub(c) {
                 Some(j) => (
                     k.rate * self.rent_unit[j],
@@ -541,8 +546,10 @@ impl Plan {
             let df = self.discount[m];
             npvs.keep += month.keep_after_tax() * df;
             npvs.convert += month.convert_after_tax() * df;
-            if let Some(d) = detail.as_deref_mut() {
-                d.months.push(month);
+            if RECORD {
+                if let Some(d) = detail.as_deref_mut() {
+                    d.months.push(month);
+                }
             }
         }
         npvs
