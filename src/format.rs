@@ -308,7 +308,11 @@ pub fn lead_in_words(regimes: &[crate::model::sweep::Regime]) -> String {
                         price_per_mwh(r.from),
                         price_per_mwh(to)
                     ),
-                    None => format!("{} from {} up", who(r.converting_ahead), price_per_mwh(r.from)),
+                    None => format!(
+                        "{} from {} up",
+                        who(r.converting_ahead),
+                        price_per_mwh(r.from)
+                    ),
                 });
             }
             parts.join(", ")

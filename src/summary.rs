@@ -32,7 +32,10 @@ pub fn summary(r: &Evaluation) -> String {
     let years = r.contract_annual_revenue_usd.len();
     let per_kw = |x: f64| format!("${:.2}/kW-month", x);
     let mut lines = vec![
-        format!("Model version {} (scenario made under version {})", r.schema_version, r.input_schema_version),
+        format!(
+            "Model version {} (scenario made under version {})",
+            r.schema_version, r.input_schema_version
+        ),
         line(
             "Critical IT leased",
             format!(
@@ -52,10 +55,17 @@ pub fn summary(r: &Evaluation) -> String {
         ),
         String::new(),
         "Should we convert? (after tax, value after the contract included)".to_owned(),
-        line("Incremental NPV of converting", money(r.incremental_npv_usd)),
+        line(
+            "Incremental NPV of converting",
+            money(r.incremental_npv_usd),
+        ),
         line(
             "NPV, keep mining / convert",
-            format!("{} / {}", money(r.keep_mining_npv_usd), money(r.convert_npv_usd)),
+            format!(
+                "{} / {}",
+                money(r.keep_mining_npv_usd),
+                money(r.convert_npv_usd)
+            ),
         ),
         line(
             "Project IRR",
@@ -74,7 +84,10 @@ pub fn summary(r: &Evaluation) -> String {
         ),
         line(
             "Discounted payback",
-            month(r.discounted_payback_month, "does not pay back within the horizon"),
+            month(
+                r.discounted_payback_month,
+                "does not pay back within the horizon",
+            ),
         ),
         String::new(),
         "How robust is it?".to_owned(),
@@ -115,12 +128,14 @@ pub fn summary(r: &Evaluation) -> String {
             format!(
                 "{} a year, {}",
                 money(r.stabilized_noi_usd),
-                r.yield_on_cost_pct.map_or_else(|| "no cost".to_owned(), percent)
+                r.yield_on_cost_pct
+                    .map_or_else(|| "no cost".to_owned(), percent)
             ),
         ),
         line(
             "HPC NOI margin",
-            r.hpc_noi_margin_pct.map_or_else(|| "no rent".to_owned(), percent),
+            r.hpc_noi_margin_pct
+                .map_or_else(|| "no rent".to_owned(), percent),
         ),
         line(
             "Minimum DSCR",
@@ -134,7 +149,10 @@ pub fn summary(r: &Evaluation) -> String {
                 price_per_mwh(r.mining_breakeven_usd_per_mwh)
             ),
         ),
-        line("Energy price and the lead", lead_in_words(&r.price_regimes())),
+        line(
+            "Energy price and the lead",
+            lead_in_words(&r.price_regimes()),
+        ),
         line(
             "Fleet retired",
             r.mining_retirement_month.map_or_else(

@@ -240,7 +240,13 @@ fn evaluate_file_prints_the_named_outputs() {
     }
     assert!((num(&monthly[2]["leased_critical_mw"]) - 1.0 / 3.0).abs() < 1e-12);
     // Version 1's file: echoed, and what version 1 had no notion of is off.
-    assert_eq!((r["schema_version"].as_u64(), r["input_schema_version"].as_u64()), (Some(2), Some(1)));
+    assert_eq!(
+        (
+            r["schema_version"].as_u64(),
+            r["input_schema_version"].as_u64()
+        ),
+        (Some(2), Some(1))
+    );
     assert_eq!(r["debt_usd"], Value::Null);
     assert_eq!(num(&r["terminal_value_usd"]), 0.0);
     let bridge = r["npv_bridge"].as_array().expect("bridge");
@@ -248,8 +254,16 @@ fn evaluate_file_prints_the_named_outputs() {
     assert_eq!(
         steps,
         [
-            "keep_mining", "mining_given_up", "fleet_sale", "rent", "hpc_opex", "hpc_energy",
-            "capex", "terminal_value", "tax", "convert"
+            "keep_mining",
+            "mining_given_up",
+            "fleet_sale",
+            "rent",
+            "hpc_opex",
+            "hpc_energy",
+            "capex",
+            "terminal_value",
+            "tax",
+            "convert"
         ]
     );
     let bt = r["build_time"].as_array().expect("build_time");
@@ -354,7 +368,10 @@ fn broken_json_and_wrong_types() {
             "hpc.conversion_months: must be a whole number",
         ),
         (&br#"{"schema_version":3}"#[..], "schema_version: "),
-        (&br#"{"hpc":{"pue":1.2}}"#[..], "hpc.pue: replaced in version 2"),
+        (
+            &br#"{"hpc":{"pue":1.2}}"#[..],
+            "hpc.pue: replaced in version 2",
+        ),
         (
             &br#"{"schema_version":1,"terminal":{"exit_cap_rate_pct":7}}"#[..],
             "terminal.exit_cap_rate_pct: is new in version 2",
@@ -455,7 +472,10 @@ fn summary_prints_lines_with_units() {
                 .contains("mining is ahead below $102.52/MWh, converting from $102.52/MWh up"),
             "{s}"
         );
-        assert!(line("Model version 2").contains("made under version 1"), "{s}");
+        assert!(
+            line("Model version 2").contains("made under version 1"),
+            "{s}"
+        );
         assert!(line("  Rent:").contains("+$1.10M"), "{s}");
         assert!(line("Payback:").contains("does not pay back"), "{s}");
         assert!(
@@ -502,7 +522,12 @@ fn usage_errors_exit_2() {
 #[test]
 fn migrate_keeps_the_figures_of_version_1_files() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v1");
-    for name in ["defaults", "host-pays-power", "preset-core-scientific-coreweave", "short-term"] {
+    for name in [
+        "defaults",
+        "host-pays-power",
+        "preset-core-scientific-coreweave",
+        "short-term",
+    ] {
         let input = dir.join(format!("scenarios/{name}.json"));
         let out = run(&["migrate", input.to_str().expect("UTF-8")], None);
         assert_no_panic(&out);
@@ -528,7 +553,10 @@ fn migrate_keeps_the_figures_of_version_1_files() {
         ] {
             let (g, w) = (r[key].as_f64(), want[key].as_f64());
             match (g, w) {
-                (Some(g), Some(w)) => assert!((g - w).abs() <= 1e-9 * w.abs() + 1e-4, "{name}.{key}: {g} vs {w}"),
+                (Some(g), Some(w)) => assert!(
+                    (g - w).abs() <= 1e-9 * w.abs() + 1e-4,
+                    "{name}.{key}: {g} vs {w}"
+                ),
                 _ => assert_eq!(r[key], want[key], "{name}.{key}"),
             }
         }
@@ -539,6 +567,9 @@ fn migrate_keeps_the_figures_of_version_1_files() {
     assert_eq!(out.status.code(), Some(0));
     assert!(text(&out.stderr).contains("already version 2"));
     // A broken file is refused like evaluate refuses it.
-    let lines = assert_refused(&run(&["migrate", "-"], Some(br#"{"schema_version":1,"hpc":{"pue":9}}"#)));
+    let lines = assert_refused(&run(
+        &["migrate", "-"],
+        Some(br#"{"schema_version":1,"hpc":{"pue":9}}"#),
+    ));
     assert_eq!(lines, vec!["hpc.pue: must be between 1 and 3, got 9"]);
 }

@@ -91,13 +91,21 @@ fn the_base_adds_up_by_hand() {
         14.0 * X + 1_100_000.0 - 110_000.0 - 1_200_000.0,
         1e-6,
     );
-    close("levelized rent", r.levelized_rent_usd_per_kw_month, 100.0, 1e-9);
+    close(
+        "levelized rent",
+        r.levelized_rent_usd_per_kw_month,
+        100.0,
+        1e-9,
+    );
     // NOI margin (1.1M − 110k) / 1.1M = 90 %.
     close("NOI margin", r.hpc_noi_margin_pct.unwrap(), 90.0, 1e-9);
     assert_eq!(r.terminal_value_usd, 0.0);
     assert_eq!(r.mining_retirement_month, None);
     assert_eq!((r.keep_mining_tax_usd, r.convert_tax_usd), (0.0, 0.0));
-    assert_eq!((r.debt_usd, r.equity_irr_pct, r.min_dscr), (None, None, None));
+    assert_eq!(
+        (r.debt_usd, r.equity_irr_pct, r.min_dscr),
+        (None, None, None)
+    );
 }
 
 #[test]
@@ -115,7 +123,12 @@ fn a_loss_carried_forward_then_used() {
     for (m, t) in taxes.iter().enumerate().take(12) {
         assert_eq!(*t, 0.0, "month {m} pays nothing while the pool lasts");
     }
-    close("month 12", taxes[12], 0.5 * (X + 90_000.0 - 110_000.0), 1e-6);
+    close(
+        "month 12",
+        taxes[12],
+        0.5 * (X + 90_000.0 - 110_000.0),
+        1e-6,
+    );
     close("month 13", taxes[13], 0.5 * (X + 90_000.0), 1e-6);
     // In all: half of (14x + 990,000 − 1,200,000).
     close(
@@ -147,7 +160,10 @@ fn per_tranche_span_with_a_ramp_longer_than_the_term() {
     assert_eq!(r.derived.contract_months, 29);
     assert_eq!(r.monthly.len(), 2 + 29);
     // L(k) = (k+1)/18 for k < 12; 12/18 for k = 12…17; (29−k)/18 for 18…28.
-    let leased: Vec<f64> = r.monthly[2..].iter().map(|m| m.leased_critical_mw).collect();
+    let leased: Vec<f64> = r.monthly[2..]
+        .iter()
+        .map(|m| m.leased_critical_mw)
+        .collect();
     for (k, l) in leased.iter().enumerate() {
         let want = match k {
             0..=11 => (k + 1) as f64 / 18.0,
@@ -182,16 +198,41 @@ fn the_terminal_value_formula() {
     // 103,000, opex 10,500 a month → 12 × 92,500 = 1,110,000.
     // × (0.5 + 0.5 / 1.1) / 0.1 = 9.545454…, − 25 % × 1.2M.
     let multiple = (0.5 + 0.5 / 1.1) / 0.1;
-    close("TV", r.terminal_value_usd, 1_110_000.0 * multiple - 300_000.0, 1e-6);
+    close(
+        "TV",
+        r.terminal_value_usd,
+        1_110_000.0 * multiple - 300_000.0,
+        1e-6,
+    );
     assert_eq!(r.monthly[13].month, 13);
     // Stabilised NOI from k = R − 1 = 2: ten months at 90,000, two at 92,500.
     close("stabilised NOI", r.stabilized_noi_usd, 1_085_000.0, 1e-6);
     close("project cost", r.project_cost_usd, 1_200_000.0, 1e-9);
-    close("yield on cost", r.yield_on_cost_pct.unwrap(), 1_085_000.0 / 12_000.0, 1e-9);
-    close("value created", r.value_created_usd.unwrap(), 10_850_000.0 - 1_200_000.0, 1e-6);
-    close("per MW", r.value_created_per_mw_usd.unwrap(), 9_650_000.0, 1e-6);
+    close(
+        "yield on cost",
+        r.yield_on_cost_pct.unwrap(),
+        1_085_000.0 / 12_000.0,
+        1e-9,
+    );
+    close(
+        "value created",
+        r.value_created_usd.unwrap(),
+        10_850_000.0 - 1_200_000.0,
+        1e-6,
+    );
+    close(
+        "per MW",
+        r.value_created_per_mw_usd.unwrap(),
+        9_650_000.0,
+        1e-6,
+    );
     // The value after the contract is on the convert side of the bridge.
-    close("bridge TV", r.bridge(BridgeStep::TerminalValue), r.terminal_value_usd, 1e-6);
+    close(
+        "bridge TV",
+        r.bridge(BridgeStep::TerminalValue),
+        r.terminal_value_usd,
+        1e-6,
+    );
     // A refit larger than the value floors it at 0.
     s.terminal.refit_pct_of_capex = 200.0;
     s.terminal.exit_cap_rate_pct = Some(100.0);
@@ -224,7 +265,12 @@ fn level_payments_at_zero_percent() {
     close("min DSCR", r.min_dscr.unwrap(), 0.9, 1e-12);
     // Equity cash: no capex (borrowed), then cash less debt service.
     close("equity m0", r.monthly[0].convert_equity_cash_usd, X, 1e-6);
-    close("equity m13", r.monthly[13].convert_equity_cash_usd, X + 90_000.0 - 400_000.0, 1e-6);
+    close(
+        "equity m13",
+        r.monthly[13].convert_equity_cash_usd,
+        X + 90_000.0 - 400_000.0,
+        1e-6,
+    );
     // Debt never changes the unlevered figures.
     let unlevered = eval(&tiny());
     assert_eq!(r.convert_npv_usd, unlevered.convert_npv_usd);
@@ -284,13 +330,28 @@ fn retirement_at_the_halving() {
     }
     // Converting sells the halls' 1 MW of machines at once (40,000) and the
     // rest at month 6.
-    close("fleet sale", r.bridge(BridgeStep::FleetSale), 40_000.0, 1e-6);
-    close("convert m6 mining", r.monthly[6].convert_mining_cash_usd, 40_000.0, 1e-6);
+    close(
+        "fleet sale",
+        r.bridge(BridgeStep::FleetSale),
+        40_000.0,
+        1e-6,
+    );
+    close(
+        "convert m6 mining",
+        r.monthly[6].convert_mining_cash_usd,
+        40_000.0,
+        1e-6,
+    );
     // Without retirement the fleet mines at a loss to the end, unsold.
     s.mining.retire_when_unprofitable = false;
     let run_on = eval(&s);
     assert_eq!(run_on.mining_retirement_month, None);
-    close("keep run on", run_on.keep_mining_npv_usd, 2.0 * (6.0 * X + 8.0 * (X - 30_416.666_666_666_67)), 1e-6);
+    close(
+        "keep run on",
+        run_on.keep_mining_npv_usd,
+        2.0 * (6.0 * X + 8.0 * (X - 30_416.666_666_666_67)),
+        1e-6,
+    );
 }
 
 #[test]
@@ -304,25 +365,58 @@ fn break_evens_with_roots_in_closed_form() {
     //              → x = −15,000 → h = 22,500 / 1,216.67 = 18.49
     let r = eval(&tiny());
     let rate = (1_310_000.0 + 14.0 * X) / 11_000.0;
-    close("rate", r.breakeven_rate_usd_per_kw_month.unwrap(), rate, 0.01);
-    close("capex", r.breakeven_capex_usd_per_mw.unwrap(), 990_000.0 - 14.0 * X, 1.0);
+    close(
+        "rate",
+        r.breakeven_rate_usd_per_kw_month.unwrap(),
+        rate,
+        0.01,
+    );
+    close(
+        "capex",
+        r.breakeven_capex_usd_per_mw.unwrap(),
+        990_000.0 - 14.0 * X,
+        1.0,
+    );
     let h = 22_500.0 / (40.0 * 365.0 / 12.0);
-    close("hashprice", r.breakeven_hashprice_usd_per_ph_day.unwrap(), h, 0.01);
+    close(
+        "hashprice",
+        r.breakeven_hashprice_usd_per_ph_day.unwrap(),
+        h,
+        0.01,
+    );
     // The tenant's speed premium against a 36-month build: 34 months saved
     // cover the whole 12-month lease (Σ L = 11), so at 0 % it is the tenant's
     // value per kW: 250,000 / 1000 = 250.
     let b = &r.build_time[0];
-    close("speed premium", b.speed_premium_usd_per_kw_month, 250.0, 1e-9);
-    close("tenant PV", b.tenant_value_gained_pv_usd, 11.0 * 250_000.0, 1e-6);
+    close(
+        "speed premium",
+        b.speed_premium_usd_per_kw_month,
+        250.0,
+        1e-9,
+    );
+    close(
+        "tenant PV",
+        b.tenant_value_gained_pv_usd,
+        11.0 * 250_000.0,
+        1e-6,
+    );
 }
 
 #[test]
 fn the_bridge_adds_up_and_taxes_at_zero_are_pre_tax() {
     for mut s in [Scenario::default(), tiny()] {
         let r = eval(&s);
-        let steps: f64 = r.npv_bridge[1..r.npv_bridge.len() - 1].iter().map(|b| b.usd).sum();
+        let steps: f64 = r.npv_bridge[1..r.npv_bridge.len() - 1]
+            .iter()
+            .map(|b| b.usd)
+            .sum();
         let scale = r.keep_mining_npv_usd.abs() + r.convert_npv_usd.abs();
-        close("bridge", steps, r.convert_npv_usd - r.keep_mining_npv_usd, 1e-9 * scale);
+        close(
+            "bridge",
+            steps,
+            r.convert_npv_usd - r.keep_mining_npv_usd,
+            1e-9 * scale,
+        );
         assert_eq!(r.npv_bridge[0].step, BridgeStep::KeepMining);
         assert_eq!(r.npv_bridge[0].usd, r.keep_mining_npv_usd);
         // At 0 % tax nothing is taxed, whatever the depreciation.

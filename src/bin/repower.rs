@@ -98,7 +98,10 @@ fn migrate(file: &str) -> ExitCode {
         }
     };
     if old.schema_version != 1 {
-        eprintln!("{file}: already version {}; printed unchanged", old.schema_version);
+        eprintln!(
+            "{file}: already version {}; printed unchanged",
+            old.schema_version
+        );
         return print_out(&old.to_json_pretty());
     }
     let new = Scenario {
@@ -111,7 +114,10 @@ fn migrate(file: &str) -> ExitCode {
             (x, y) => x == y,
         };
         if !same {
-            let say = |r: &repower::model::Evaluation| match (r.incremental_irr_pct, &r.incremental_irr_note) {
+            let say = |r: &repower::model::Evaluation| match (
+                r.incremental_irr_pct,
+                &r.incremental_irr_note,
+            ) {
                 (Some(x), _) => repower::format::percent(x),
                 (None, Some(why)) => format!("none ({why})"),
                 (None, None) => "none".to_owned(),

@@ -361,7 +361,10 @@ mod tests {
         s[24] = 120.0;
         assert_eq!(irr_v1(&s), Err(NoIrr::SignChanges(3)));
         let r = irr(&s).unwrap_or(f64::NAN);
-        assert!(npv_at(&s, (1.0 + r / 100.0).powf(1.0 / 12.0) - 1.0).abs() < 1e-6, "{r}");
+        assert!(
+            npv_at(&s, (1.0 + r / 100.0).powf(1.0 / 12.0) - 1.0).abs() < 1e-6,
+            "{r}"
+        );
         // The simple loan again: 10 % a year.
         let mut loan = vec![0.0; 13];
         loan[0] = -100.0;

@@ -309,10 +309,7 @@ impl Plan {
             if s.contract.power_pass_through {
                 0.0
             } else {
-                s.hpc.utilization_pct / 100.0
-                    * s.hpc.operating_pue
-                    * HOURS
-                    * price_factor(conv + k)
+                s.hpc.utilization_pct / 100.0 * s.hpc.operating_pue * HOURS * price_factor(conv + k)
             }
         };
         let rent_unit = leased_mw
@@ -376,9 +373,7 @@ impl Plan {
             rent_unit,
             hpc_opex,
             hpc_energy_unit,
-            capex_per_mw_factor: c_mw
-                * contingency
-                * (1.0 - s.hpc.tenant_capex_share_pct / 100.0),
+            capex_per_mw_factor: c_mw * contingency * (1.0 - s.hpc.tenant_capex_share_pct / 100.0),
             site_capex: s.hpc.site_capex_usd,
             capex_months: conv.max(1),
             terminal,
@@ -522,9 +517,8 @@ impl Plan {
             };
             let depreciation = self.bonus * capex + straight_line;
             let convert_ebitda = convert_mining + hosting_net;
-            let convert_tax = convert_book.pay(
-                convert_ebitda + convert_first_sale + convert_remaining_sale - depreciation,
-            );
+            let convert_tax = convert_book
+                .pay(convert_ebitda + convert_first_sale + convert_remaining_sale - depreciation);
             let month = Month {
                 keep_mining,
                 keep_sale,

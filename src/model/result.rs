@@ -398,7 +398,10 @@ impl Evaluation {
 
     /// The stretches of energy price over which each path leads.
     pub fn price_regimes(&self) -> Vec<super::sweep::Regime> {
-        super::sweep::regimes(self.energy_crossover_usd_per_mwh, &self.energy_advantage_changes)
+        super::sweep::regimes(
+            self.energy_crossover_usd_per_mwh,
+            &self.energy_advantage_changes,
+        )
     }
 
     /// The bridge step's value.
@@ -421,9 +424,9 @@ fn split(r: Result<f64, super::finance::NoIrr>) -> (Option<f64>, Option<String>)
 fn bridge(keep: f64, convert: f64, pv: &dyn Fn(&dyn Fn(&Month) -> f64) -> f64) -> Vec<BridgeItem> {
     let usd = |step| match step {
         BridgeStep::KeepMining => keep,
-        BridgeStep::MiningGivenUp => pv(&|m| {
-            m.convert_mining + m.convert_remaining_sale - m.keep_mining - m.keep_sale
-        }),
+        BridgeStep::MiningGivenUp => {
+            pv(&|m| m.convert_mining + m.convert_remaining_sale - m.keep_mining - m.keep_sale)
+        }
         BridgeStep::FleetSale => pv(&|m| m.convert_first_sale),
         BridgeStep::Rent => pv(&|m| m.rent),
         // `0.0 -` rather than `-`: no step is ever −0.

@@ -66,7 +66,8 @@ fn generic() -> Preset {
         name: "Generic 100 MW site",
         source: "Repower defaults, from the public figures in the help texts and docs/MODEL.md",
         date: "2026",
-        note: "100 MW of grid power at $45/MWh; $125/kW-month rising 3 % a year, leased per tranche \
+        note:
+            "100 MW of grid power at $45/MWh; $125/kW-month rising 3 % a year, leased per tranche \
                for 12 years, power passed through; $9.5M/MW capex plus 10 %; 25 % tax, 60 % debt.",
         kind: Kind::Generic,
         scenario: Scenario::default(),
