@@ -290,9 +290,9 @@ pub fn lead_in_words(regimes: &[crate::model::sweep::Regime]) -> String {
     match regimes {
         [] => String::new(),
         [only] => format!(
-            "{} is ahead at every price from $0 to {}",
+            "{} is ahead at every price from $0 to ${}/MWh",
             who(only.converting_ahead),
-            price_per_mwh(crate::model::sweep::CROSSOVER_MAX)
+            grouped(crate::model::sweep::CROSSOVER_MAX)
         ),
         [first, rest @ ..] => {
             let mut parts = vec![format!(

@@ -112,14 +112,20 @@ fn defaults_print_a_scenario_that_evaluates() {
     assert!(out.stderr.is_empty());
     let json: Value = serde_json::from_slice(&out.stdout).expect("defaults are JSON");
     // Every group, every default.
-    assert_eq!(json["schema_version"], 1);
+    assert_eq!(json["schema_version"], 2);
     assert_eq!(json["site"]["grid_capacity_mw"], 100.0);
     assert_eq!(json["site"]["energy_price_usd_per_mwh"], 45.0);
     assert_eq!(json["hpc"]["critical_it_mw"], Value::Null);
-    assert_eq!(json["hpc"]["pue"], 1.25);
+    assert_eq!(json["hpc"]["design_pue"], 1.35);
+    assert_eq!(json["hpc"]["operating_pue"], 1.2);
+    assert_eq!(json["hpc"]["capex_usd_per_mw"], 9_500_000.0);
     assert_eq!(json["contract"]["term_years"], 12);
-    assert_eq!(json["contract"]["rate_usd_per_kw_month"], 140.0);
-    assert_eq!(json["mining"]["months_to_next_halving"], 17);
+    assert_eq!(json["contract"]["rate_usd_per_kw_month"], 125.0);
+    assert_eq!(json["contract"]["term_per_tranche"], true);
+    assert_eq!(json["mining"]["months_to_next_halving"], 16);
+    assert_eq!(json["terminal"]["exit_cap_rate_pct"], 7.5);
+    assert_eq!(json["tax"]["rate_pct"], 25.0);
+    assert_eq!(json["finance"]["debt_pct_of_capex"], 60.0);
     assert_eq!(
         json["greenfield"]["build_months"],
         serde_json::json!([36, 48, 60])
@@ -128,7 +134,7 @@ fn defaults_print_a_scenario_that_evaluates() {
         json["sensitivity"]["energy_usd_per_mwh"],
         serde_json::json!([20.0, 120.0, 21])
     );
-    assert_eq!(json["tenant"]["compute_value_usd_per_mw_month"], 700_000.0);
+    assert_eq!(json["tenant"]["compute_value_usd_per_mw_month"], 250_000.0);
     assert_eq!(json["finance"]["discount_rate_pct"], 10.0);
     let scenario = repower::model::Scenario::from_json(&text(&out.stdout)).expect("valid scenario");
     assert_eq!(scenario, repower::model::Scenario::default());
@@ -143,8 +149,9 @@ fn defaults_print_a_scenario_that_evaluates() {
         text(&evaluated.stderr)
     );
     let result: Value = serde_json::from_slice(&evaluated.stdout).expect("result is JSON");
-    // 156 months: 12 of conversion and a 12-year term.
-    assert_eq!(result["monthly"].as_array().map(Vec::len), Some(156));
+    // 167 months: 12 of conversion, a 12-year term and, leased per
+    // tranche, the last tranche's 11 more months.
+    assert_eq!(result["monthly"].as_array().map(Vec::len), Some(167));
 }
 
 #[test]
@@ -168,7 +175,29 @@ fn evaluate_file_prints_the_named_outputs() {
         "build_time",
         "energy_sensitivity",
         "energy_crossover_usd_per_mwh",
+        "energy_advantage_changes",
         "monthly",
+        "schema_version",
+        "input_schema_version",
+        "levelized_rent_usd_per_kw_month",
+        "hpc_noi_margin_pct",
+        "stabilized_noi_usd",
+        "project_cost_usd",
+        "yield_on_cost_pct",
+        "value_created_usd",
+        "value_created_per_mw_usd",
+        "discounted_payback_month",
+        "terminal_value_usd",
+        "mining_retirement_month",
+        "keep_mining_tax_usd",
+        "convert_tax_usd",
+        "npv_bridge",
+        "debt_usd",
+        "equity_irr_pct",
+        "min_dscr",
+        "breakeven_hashprice_usd_per_ph_day",
+        "breakeven_rate_usd_per_kw_month",
+        "breakeven_capex_usd_per_mw",
     ] {
         assert!(r.get(name).is_some(), "no {name} at the top level");
     }
@@ -196,16 +225,47 @@ fn evaluate_file_prints_the_named_outputs() {
     assert_eq!(monthly.len(), 14);
     for (m, row) in monthly.iter().enumerate() {
         for key in [
-            "delivered_critical_mw",
+            "leased_critical_mw",
             "contract_revenue_usd",
             "keep_mining_cash_usd",
             "convert_cash_usd",
+            "keep_mining_tax_usd",
+            "convert_tax_usd",
+            "debt_service_usd",
+            "convert_equity_cash_usd",
         ] {
             assert!(row[key].is_number(), "monthly[{m}].{key}");
         }
         assert_eq!(row["month"], m);
     }
-    assert!((num(&monthly[2]["delivered_critical_mw"]) - 1.0 / 3.0).abs() < 1e-12);
+    assert!((num(&monthly[2]["leased_critical_mw"]) - 1.0 / 3.0).abs() < 1e-12);
+    // Version 1's file: echoed, and what version 1 had no notion of is off.
+    assert_eq!(
+        (
+            r["schema_version"].as_u64(),
+            r["input_schema_version"].as_u64()
+        ),
+        (Some(2), Some(1))
+    );
+    assert_eq!(r["debt_usd"], Value::Null);
+    assert_eq!(num(&r["terminal_value_usd"]), 0.0);
+    let bridge = r["npv_bridge"].as_array().expect("bridge");
+    let steps: Vec<&str> = bridge.iter().filter_map(|b| b["step"].as_str()).collect();
+    assert_eq!(
+        steps,
+        [
+            "keep_mining",
+            "mining_given_up",
+            "fleet_sale",
+            "rent",
+            "hpc_opex",
+            "hpc_energy",
+            "capex",
+            "terminal_value",
+            "tax",
+            "convert"
+        ]
+    );
     let bt = r["build_time"].as_array().expect("build_time");
     assert_eq!(bt.len(), 2);
     for key in [
@@ -252,14 +312,14 @@ fn dash_reads_standard_input() {
     );
     assert_eq!(out.status.code(), Some(0));
     let r: Value = serde_json::from_slice(&out.stdout).expect("JSON");
-    // 50 / 1.25 = 40 MW
-    assert_eq!(r["derived"]["critical_it_mw"], 40.0);
+    // 50 / 1.35 MW, the default design PUE.
+    assert_eq!(r["derived"]["critical_it_mw"], 50.0 / 1.35);
 }
 
 #[test]
 fn range_errors_go_to_stderr_one_per_line() {
     let file = TempFile::new(
-        br#"{"site":{"grid_capacity_mw":-1},"hpc":{"pue":0.8},"contract":{"term_years":0}}"#,
+        br#"{"site":{"grid_capacity_mw":-1},"hpc":{"design_pue":0.8},"contract":{"term_years":0}}"#,
     );
     let out = run(&["evaluate", file.path()], None);
     let lines = assert_refused(&out);
@@ -267,14 +327,14 @@ fn range_errors_go_to_stderr_one_per_line() {
         lines,
         vec![
             "site.grid_capacity_mw: must be greater than 0 and at most 10,000, got -1",
-            "hpc.pue: must be between 1 and 3, got 0.8",
+            "hpc.design_pue: must be between 1 and 3, got 0.8",
             "contract.term_years: must be a whole number between 1 and 30, got 0",
         ]
     );
-    // Same through --summary and stdin.
+    // Same through --summary and stdin, for a version-1 file's one PUE.
     let out = run(
         &["evaluate", "--summary", "-"],
-        Some(br#"{"hpc":{"pue":0.8}}"#),
+        Some(br#"{"schema_version":1,"hpc":{"pue":0.8}}"#),
     );
     assert_eq!(
         assert_refused(&out),
@@ -307,7 +367,15 @@ fn broken_json_and_wrong_types() {
             &br#"{"hpc":{"conversion_months":12.5}}"#[..],
             "hpc.conversion_months: must be a whole number",
         ),
-        (&br#"{"schema_version":2}"#[..], "schema_version: "),
+        (&br#"{"schema_version":3}"#[..], "schema_version: "),
+        (
+            &br#"{"hpc":{"pue":1.2}}"#[..],
+            "hpc.pue: replaced in version 2",
+        ),
+        (
+            &br#"{"schema_version":1,"terminal":{"exit_cap_rate_pct":7}}"#[..],
+            "terminal.exit_cap_rate_pct: is new in version 2",
+        ),
         (
             &br#"{"mining":{"pue":"1.1"}}"#[..],
             "mining.pue: invalid type",
@@ -394,15 +462,21 @@ fn summary_prints_lines_with_units() {
         assert!(line("Critical IT leased:").contains("1 MW"), "{s}");
         // Rent 1,100,000.
         assert!(line("1-year contract revenue:").contains("$1.10M"), "{s}");
-        assert!(line("NPV, keep mining:").contains('$'), "{s}");
+        assert!(line("NPV, keep mining / convert:").contains('$'), "{s}");
         assert!(
             line("Mining break-even price:").contains("$83.33/MWh"),
             "{s}"
         );
         assert!(
-            line("Crossover energy price:").contains("$102.52/MWh"),
+            line("Energy price and the lead:")
+                .contains("mining is ahead below $102.52/MWh, converting from $102.52/MWh up"),
             "{s}"
         );
+        assert!(
+            line("Model version 2").contains("made under version 1"),
+            "{s}"
+        );
+        assert!(line("  Rent:").contains("+$1.10M"), "{s}");
         assert!(line("Payback:").contains("does not pay back"), "{s}");
         assert!(
             line("Against a 3-month greenfield build:").contains("1 month saved"),
@@ -440,4 +514,62 @@ fn usage_errors_exit_2() {
     let help = run(&["--help"], None);
     assert_eq!(help.status.code(), Some(0));
     assert!(text(&help.stdout).contains("repower evaluate"));
+}
+
+/// `repower migrate` prints a version-1 scenario as version 2 with the
+/// same figures: every version-1 fixture, migrated and evaluated, gives the
+/// outputs version 1 printed for it.
+#[test]
+fn migrate_keeps_the_figures_of_version_1_files() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v1");
+    for name in [
+        "defaults",
+        "host-pays-power",
+        "preset-core-scientific-coreweave",
+        "short-term",
+    ] {
+        let input = dir.join(format!("scenarios/{name}.json"));
+        let out = run(&["migrate", input.to_str().expect("UTF-8")], None);
+        assert_no_panic(&out);
+        assert_eq!(out.status.code(), Some(0), "{name}: {}", text(&out.stderr));
+        let migrated: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        assert_eq!(migrated["schema_version"], 2, "{name}");
+        assert_eq!(migrated["tax"]["rate_pct"], 0.0, "{name}");
+        assert!(migrated["hpc"].get("pue").is_none(), "{name}");
+        let file = TempFile::new(&out.stdout);
+        let r: Value =
+            serde_json::from_slice(&run(&["evaluate", file.path()], None).stdout).expect("JSON");
+        let want: Value = serde_json::from_str(
+            &std::fs::read_to_string(dir.join(format!("outputs/{name}.json"))).expect("fixture"),
+        )
+        .expect("JSON");
+        assert_eq!(r["input_schema_version"], 2);
+        for key in [
+            "contract_total_revenue_usd",
+            "keep_mining_npv_usd",
+            "convert_npv_usd",
+            "incremental_npv_usd",
+            "energy_crossover_usd_per_mwh",
+        ] {
+            let (g, w) = (r[key].as_f64(), want[key].as_f64());
+            match (g, w) {
+                (Some(g), Some(w)) => assert!(
+                    (g - w).abs() <= 1e-9 * w.abs() + 1e-4,
+                    "{name}.{key}: {g} vs {w}"
+                ),
+                _ => assert_eq!(r[key], want[key], "{name}.{key}"),
+            }
+        }
+        assert_eq!(r["payback_month"], want["payback_month"], "{name}");
+    }
+    // A version-2 file is printed unchanged, with a word on stderr.
+    let out = run(&["migrate", "-"], Some(br#"{"schema_version":2}"#));
+    assert_eq!(out.status.code(), Some(0));
+    assert!(text(&out.stderr).contains("already version 2"));
+    // A broken file is refused like evaluate refuses it.
+    let lines = assert_refused(&run(
+        &["migrate", "-"],
+        Some(br#"{"schema_version":1,"hpc":{"pue":9}}"#),
+    ));
+    assert_eq!(lines, vec!["hpc.pue: must be between 1 and 3, got 9"]);
 }

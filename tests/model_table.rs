@@ -563,12 +563,8 @@ fn ramp_zero_delivers_everything_at_once() {
     let mut s = tiny();
     s.hpc.ramp_months = 0;
     let r = eval(&s);
-    assert!(r.monthly[..2]
-        .iter()
-        .all(|m| m.leased_critical_mw == 0.0));
-    assert!(r.monthly[2..]
-        .iter()
-        .all(|m| m.leased_critical_mw == 1.0));
+    assert!(r.monthly[..2].iter().all(|m| m.leased_critical_mw == 0.0));
+    assert!(r.monthly[2..].iter().all(|m| m.leased_critical_mw == 1.0));
     // 12 × 100,000 = 1,200,000
     close("total", r.contract_total_revenue_usd, 1_200_000.0, 1e-6);
 }
@@ -581,12 +577,7 @@ fn ramp_longer_than_the_term() {
     // D(k) = (k+1)/24 for all twelve months: Σ = 78/24 = 3.25 MW-months,
     // rent 3.25 × 100,000 = 325,000; the last month delivers 12/24 = 0.5 MW.
     close("year 1", r.contract_annual_revenue_usd[0], 325_000.0, 1e-6);
-    close(
-        "last month",
-        r.monthly[13].leased_critical_mw,
-        0.5,
-        1e-12,
-    );
+    close("last month", r.monthly[13].leased_critical_mw, 0.5, 1e-12);
     close(
         "first month",
         r.monthly[2].leased_critical_mw,
@@ -1388,7 +1379,10 @@ fn critical_it_needing_more_grid_than_the_site() {
     // …but not 1e-6 over.
     assert!(evaluate_json(r#"{"hpc":{"critical_it_mw":80.0001,"design_pue":1.25}}"#).is_err());
     // The operating PUE bills power; it does not size the halls.
-    assert!(evaluate_json(r#"{"hpc":{"critical_it_mw":80,"design_pue":1.25,"operating_pue":3}}"#).is_ok());
+    assert!(
+        evaluate_json(r#"{"hpc":{"critical_it_mw":80,"design_pue":1.25,"operating_pue":3}}"#)
+            .is_ok()
+    );
     // Null means the whole site: 100 / 1.25 = 80 MW, nothing left to mine.
     let r = evaluate_json(r#"{"hpc":{"critical_it_mw":null,"design_pue":1.25}}"#).expect("valid");
     assert_eq!(r.derived.critical_it_mw, 80.0);
@@ -1487,7 +1481,10 @@ fn schema_versions_one_and_two_only() {
             r#"{"schema_version":0}"#,
             "schema_version: must be 1 or 2 (the versions of the format this build reads), got 0",
         ),
-        (r#"{"schema_version":"2"}"#, "schema_version: must be 1 or 2, got \"2\""),
+        (
+            r#"{"schema_version":"2"}"#,
+            "schema_version: must be 1 or 2, got \"2\"",
+        ),
     ] {
         assert_eq!(json_errors(json), vec![want.to_owned()], "{json}");
     }
@@ -1496,7 +1493,10 @@ fn schema_versions_one_and_two_only() {
     let none = evaluate_json("{}").expect("no version");
     assert_eq!((v1.input_schema_version, v1.schema_version), (1, 2));
     assert_eq!((v2.input_schema_version, none.input_schema_version), (2, 2));
-    assert_eq!(v2, none, "a file without schema_version is read as version 2");
+    assert_eq!(
+        v2, none,
+        "a file without schema_version is read as version 2"
+    );
     assert_eq!(v1, eval(&v1_defaults()));
 }
 

@@ -79,7 +79,8 @@ fn version_1_fixtures_keep_their_figures() {
     assert!(names.len() >= 20, "{names:?}");
     let mut problems = Vec::new();
     for name in &names {
-        let input = std::fs::read_to_string(fixtures().join(format!("scenarios/{name}.json"))).unwrap();
+        let input =
+            std::fs::read_to_string(fixtures().join(format!("scenarios/{name}.json"))).unwrap();
         let want: Value = serde_json::from_str(
             &std::fs::read_to_string(fixtures().join(format!("outputs/{name}.json"))).unwrap(),
         )

@@ -4,6 +4,7 @@
 //! repower evaluate FILE            result as JSON on stdout
 //! repower evaluate --summary FILE  the headline numbers, for people
 //! repower defaults                 the default scenario as JSON
+//! repower migrate FILE             a version-1 scenario as version 2 (same figures)
 //! ```
 //! `FILE` may be `-` for standard input. A scenario with problems prints
 //! nothing on stdout and one `field.path: message` line per problem on
@@ -12,12 +13,13 @@
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-use repower::model::{evaluate_json, Scenario};
+use repower::model::{evaluate, evaluate_json, Scenario};
 use repower::summary::summary;
 
 const USAGE: &str = "usage:
   repower evaluate [--summary] FILE   evaluate a scenario (JSON; FILE may be - for stdin)
   repower defaults                    print the default scenario as JSON
+  repower migrate FILE                print a version-1 scenario as the equivalent version-2 scenario
   repower --help | --version";
 
 fn main() -> ExitCode {
@@ -34,6 +36,8 @@ fn main() -> ExitCode {
                 _ => usage_error("evaluate takes one FILE (or - for standard input)"),
             }
         }
+        ["migrate", file] if !file.starts_with("--") || *file == "-" => migrate(file),
+        ["migrate", ..] => usage_error("migrate takes one FILE (or - for standard input)"),
         ["--help" | "-h" | "help"] => print_out(USAGE),
         ["--version" | "-V"] => print_out(concat!("repower ", env!("CARGO_PKG_VERSION"))),
         [] => usage_error("no command given"),
@@ -70,6 +74,62 @@ fn run(file: &str, summary_wanted: bool) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// Prints a version-1 scenario as version 2: every version-1 value kept,
+/// every version-2 field at the value that switches its feature off, so the
+/// figures stay the same. The IRR follows version 2's rule in a version-2
+/// file; where that changes it, a note on stderr says so.
+fn migrate(file: &str) -> ExitCode {
+    let text = match read_input(file) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("{file}: cannot read: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let old = match Scenario::from_json(&text) {
+        Ok(s) => s,
+        Err(errors) => {
+            for e in errors.iter() {
+                eprintln!("{e}");
+            }
+            return ExitCode::from(1);
+        }
+    };
+    if old.schema_version != 1 {
+        eprintln!(
+            "{file}: already version {}; printed unchanged",
+            old.schema_version
+        );
+        return print_out(&old.to_json_pretty());
+    }
+    let new = Scenario {
+        schema_version: repower::model::scenario::SCHEMA_VERSION,
+        ..old.clone()
+    };
+    if let (Ok(a), Ok(b)) = (evaluate(&old), evaluate(&new)) {
+        let same = match (a.incremental_irr_pct, b.incremental_irr_pct) {
+            (Some(x), Some(y)) => (x - y).abs() <= 1e-6 * (1.0 + x.abs()),
+            (x, y) => x == y,
+        };
+        if !same {
+            let say = |r: &repower::model::Evaluation| match (
+                r.incremental_irr_pct,
+                &r.incremental_irr_note,
+            ) {
+                (Some(x), _) => repower::format::percent(x),
+                (None, Some(why)) => format!("none ({why})"),
+                (None, None) => "none".to_owned(),
+            };
+            eprintln!(
+                "note: the incremental IRR follows version 2's rule in the migrated file: {} (version 1: {}); every other figure is the same",
+                say(&b),
+                say(&a)
+            );
+        }
+    }
+    print_out(&new.to_json_pretty())
 }
 
 fn read_input(file: &str) -> std::io::Result<String> {

@@ -69,7 +69,15 @@ pub fn hashprice(plan: &Plan) -> Option<f64> {
 
 /// The year-1 lease rate at which converting matches mining.
 pub fn rate(plan: &Plan) -> Option<f64> {
-    search(RATE, |x| ahead(plan, Knobs { rate: x, ..plan.base }))
+    search(RATE, |x| {
+        ahead(
+            plan,
+            Knobs {
+                rate: x,
+                ..plan.base
+            },
+        )
+    })
 }
 
 /// The capex per MW at which converting matches mining.

@@ -126,11 +126,10 @@ impl Equity {
         let mut book = TaxBook::new(plan.tax_rate);
         let mut out = Self::default();
         for (m, month) in months.iter().enumerate() {
-            let income = month.convert_ebitda
-                + month.convert_first_sale
-                + month.convert_remaining_sale
-                - month.depreciation
-                - debt.interest[m];
+            let income =
+                month.convert_ebitda + month.convert_first_sale + month.convert_remaining_sale
+                    - month.depreciation
+                    - debt.interest[m];
             let tax = book.pay(income);
             out.tax.push(tax);
             out.cash

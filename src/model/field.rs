@@ -324,7 +324,6 @@ const NON_NEG: Rule = Rule::new(Incl(0.0), Open);
 const MONTHS_120: Rule = Rule::new(Incl(0.0), Incl(120.0));
 
 impl Field {
-
     /// Everything the form needs to show this field.
     pub fn spec(self) -> Spec {
         use Group as G;
@@ -701,8 +700,9 @@ impl Field {
             },
             Kind::WholeList => Value::List(self.parse_list(text)?),
         };
-        self.set(s, value)
-            .map_err(|KindMismatch(field)| field.unreadable("internal: value of another kind".to_owned()))
+        self.set(s, value).map_err(|KindMismatch(field)| {
+            field.unreadable("internal: value of another kind".to_owned())
+        })
     }
 
     /// Checks this field's rule against the scenario.
@@ -817,7 +817,6 @@ impl Field {
         }
         Ok(out)
     }
-
 }
 
 /// A field's value, typed by its [`Kind`].

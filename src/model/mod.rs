@@ -17,8 +17,8 @@ pub mod breakeven;
 pub mod debt;
 pub mod error;
 pub mod field;
-pub mod finite;
 pub mod finance;
+pub mod finite;
 pub mod plan;
 pub mod result;
 pub mod scenario;
@@ -27,7 +27,7 @@ pub mod version;
 
 pub use error::{ScenarioError, ScenarioErrors};
 pub use field::{Field, Group, Kind};
-pub use result::{BuildTime, Derived, Evaluation, MonthRow};
+pub use result::{BridgeItem, BridgeStep, BuildTime, Derived, Evaluation, MonthRow};
 pub use scenario::Scenario;
 pub use sweep::SensitivityPoint;
 

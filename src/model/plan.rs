@@ -309,10 +309,7 @@ impl Plan {
             if s.contract.power_pass_through {
                 0.0
             } else {
-                s.hpc.utilization_pct / 100.0
-                    * s.hpc.operating_pue
-                    * HOURS
-                    * price_factor(conv + k)
+                s.hpc.utilization_pct / 100.0 * s.hpc.operating_pue * HOURS * price_factor(conv + k)
             }
         };
         let rent_unit = leased_mw
@@ -376,9 +373,7 @@ impl Plan {
             rent_unit,
             hpc_opex,
             hpc_energy_unit,
-            capex_per_mw_factor: c_mw
-                * contingency
-                * (1.0 - s.hpc.tenant_capex_share_pct / 100.0),
+            capex_per_mw_factor: c_mw * contingency * (1.0 - s.hpc.tenant_capex_share_pct / 100.0),
             site_capex: s.hpc.site_capex_usd,
             capex_months: conv.max(1),
             terminal,
@@ -393,16 +388,6 @@ impl Plan {
     /// The host's capex, `K_h`, at the given capex per MW.
     pub fn host_capex(&self, k: &Knobs) -> f64 {
         k.capex_per_mw * self.capex_per_mw_factor + self.site_capex
-    }
-
-    /// Capex spent in month `m`.
-    #[inline]
-    pub fn capex_in(&self, host_capex: f64, m: usize) -> f64 {
-        if m < self.capex_months {
-            host_capex / self.capex_months as f64
-        } else {
-            0.0
-        }
     }
 
     /// Mining cash per grid MW in month `m`: revenue − energy (both 0 when
@@ -450,13 +435,24 @@ impl Plan {
 
     /// Walks the months at `k`: both paths' after-tax present values, and
     /// with `detail` every month's pieces.
-    pub fn run(&self, k: &Knobs, mut detail: Option<&mut Detail>) -> Npvs {
+    pub fn run(&self, k: &Knobs, detail: Option<&mut Detail>) -> Npvs {
+        match detail {
+            Some(d) => self.walk::<true>(k, Some(d)),
+            None => self.walk::<false>(k, None),
+        }
+    }
+
+    /// [`Plan::run`], compiled once for the searches (`RECORD = false`, no
+    /// record kept) and once for the full evaluation.
+    #[inline(always)]
+    fn walk<const RECORD: bool>(&self, k: &Knobs, mut detail: Option<&mut Detail>) -> Npvs {
         let h = self.horizon;
         let c = self.conversion_months;
         let cash: Vec<f64> = (0..h).map(|m| self.mining_cash_per_mw(k, m)).collect();
         let s = self.retirement(&cash);
         let host_capex = self.host_capex(k);
         let straight = (1.0 - self.bonus) * host_capex / self.life_months as f64;
+        let capex_per_month = host_capex / self.capex_months as f64;
         let tv = self.terminal.map_or(0.0, |t| t.value(k));
         let mut keep_book = TaxBook::new(self.tax_rate);
         let mut convert_book = TaxBook::new(self.tax_rate);
@@ -500,7 +496,11 @@ impl Plan {
             } else {
                 0.0
             };
-            let capex = self.capex_in(host_capex, m);
+            let capex = if m < self.capex_months {
+                capex_per_month
+            } else {
+                0.0
+            };
             let (rent, hpc_opex, hpc_energy) = match m.checked_sub(c) {
                 Some(j) => (
                     k.rate * self.rent_unit[j],
@@ -517,9 +517,8 @@ impl Plan {
             };
             let depreciation = self.bonus * capex + straight_line;
             let convert_ebitda = convert_mining + hosting_net;
-            let convert_tax = convert_book.pay(
-                convert_ebitda + convert_first_sale + convert_remaining_sale - depreciation,
-            );
+            let convert_tax = convert_book
+                .pay(convert_ebitda + convert_first_sale + convert_remaining_sale - depreciation);
             let month = Month {
                 keep_mining,
                 keep_sale,
@@ -541,8 +540,10 @@ impl Plan {
             let df = self.discount[m];
             npvs.keep += month.keep_after_tax() * df;
             npvs.convert += month.convert_after_tax() * df;
-            if let Some(d) = detail.as_deref_mut() {
-                d.months.push(month);
+            if RECORD {
+                if let Some(d) = detail.as_deref_mut() {
+                    d.months.push(month);
+                }
             }
         }
         npvs

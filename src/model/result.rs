@@ -185,7 +185,9 @@ pub struct Derived {
     /// Grid MW that keeps mining on the convert path.
     pub convert_mining_mw: f64,
     pub conversion_months: u32,
-    /// `N`, contract months.
+    /// `T`, the term in months.
+    pub term_months: u32,
+    /// `N`, contract months (the term, plus the ramp's tail per tranche).
     pub contract_months: u32,
     pub horizon_months: u32,
     /// The scenario's year-1 energy price.
@@ -364,6 +366,7 @@ impl Evaluation {
                 hpc_grid_mw: plan.hpc_grid_mw,
                 convert_mining_mw: plan.convert_mining_mw,
                 conversion_months: s.hpc.conversion_months,
+                term_months: 12 * s.contract.term_years,
                 contract_months: plan.span_months as u32,
                 horizon_months: h as u32,
                 energy_price_usd_per_mwh: plan.base.energy_price,
@@ -395,7 +398,10 @@ impl Evaluation {
 
     /// The stretches of energy price over which each path leads.
     pub fn price_regimes(&self) -> Vec<super::sweep::Regime> {
-        super::sweep::regimes(self.energy_crossover_usd_per_mwh, &self.energy_advantage_changes)
+        super::sweep::regimes(
+            self.energy_crossover_usd_per_mwh,
+            &self.energy_advantage_changes,
+        )
     }
 
     /// The bridge step's value.
@@ -418,14 +424,15 @@ fn split(r: Result<f64, super::finance::NoIrr>) -> (Option<f64>, Option<String>)
 fn bridge(keep: f64, convert: f64, pv: &dyn Fn(&dyn Fn(&Month) -> f64) -> f64) -> Vec<BridgeItem> {
     let usd = |step| match step {
         BridgeStep::KeepMining => keep,
-        BridgeStep::MiningGivenUp => pv(&|m| {
-            m.convert_mining + m.convert_remaining_sale - m.keep_mining - m.keep_sale
-        }),
+        BridgeStep::MiningGivenUp => {
+            pv(&|m| m.convert_mining + m.convert_remaining_sale - m.keep_mining - m.keep_sale)
+        }
         BridgeStep::FleetSale => pv(&|m| m.convert_first_sale),
         BridgeStep::Rent => pv(&|m| m.rent),
-        BridgeStep::HpcOpex => -pv(&|m| m.hpc_opex),
-        BridgeStep::HpcEnergy => -pv(&|m| m.hpc_energy),
-        BridgeStep::Capex => -pv(&|m| m.capex),
+        // `0.0 -` rather than `-`: no step is ever −0.
+        BridgeStep::HpcOpex => 0.0 - pv(&|m| m.hpc_opex),
+        BridgeStep::HpcEnergy => 0.0 - pv(&|m| m.hpc_energy),
+        BridgeStep::Capex => 0.0 - pv(&|m| m.capex),
         BridgeStep::TerminalValue => pv(&|m| m.terminal_value - m.keep_site_value),
         BridgeStep::Tax => pv(&|m| m.keep_tax - m.convert_tax),
         BridgeStep::Convert => convert,

@@ -392,15 +392,16 @@ impl Scenario {
     /// one (see [`version::as_v1_json`]), so it opens again with version 1's
     /// figures.
     pub fn to_json_pretty(&self) -> String {
-        let value = match version::as_v1_json(self) {
-            Some(v1) => v1,
+        match version::as_v1_json(self) {
+            Some(v1) => serde_json::to_string_pretty(&v1).unwrap_or_default(),
             None => {
-                let mut current = self.clone();
-                current.schema_version = SCHEMA_VERSION;
-                serde_json::to_value(current).unwrap_or_default()
+                let current = Self {
+                    schema_version: SCHEMA_VERSION,
+                    ..self.clone()
+                };
+                serde_json::to_string_pretty(&current).unwrap_or_default()
             }
-        };
-        serde_json::to_string_pretty(&value).unwrap_or_default()
+        }
     }
 
     /// Checks every rule of every field; one error per broken field.
