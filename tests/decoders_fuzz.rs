@@ -678,6 +678,7 @@ fn fragments_round_trip() {
             let frag = encode_fragment(
                 form.iter().map(|(f, t)| (*f, t.as_str())),
                 preset.as_deref(),
+                repower::model::scenario::SCHEMA_VERSION,
             );
             let d = decode_fragment(&format!("#{frag}"));
             prop_assert!(d.problems.is_empty(), "{:?}", d.problems);
@@ -724,8 +725,9 @@ fn oversized_links_and_forms_are_refused_whole() {
         "9".repeat(MAX_INPUT - 40)
     );
     let d = decode_saved(&form);
-    assert_eq!(d.texts.len(), 1);
-    assert_eq!(d.texts[0].1.len(), MAX_FIELD_TEXT);
+    // A version-1 form's one PUE sets both of version 2's.
+    assert_eq!(d.texts.len(), 2);
+    assert!(d.texts.iter().all(|(_, t)| t.len() == MAX_FIELD_TEXT));
 }
 
 // ---- the saved form -----------------------------------------------------------
@@ -754,6 +756,7 @@ fn saved_forms_round_trip() {
             let json = encode_saved(
                 texts.iter().map(|(f, t)| (*f, t.as_str())),
                 preset.as_deref(),
+                repower::model::scenario::SCHEMA_VERSION,
                 None,
             );
             let d = decode_saved(&json);

@@ -745,11 +745,11 @@ mod tests {
         r.energy_advantage_changes = vec![];
         assert_eq!(regime(&r), None);
         assert!(
-            summary(&r).ends_with("; converting is ahead at every price from $0 to $2,000.00/MWh.")
+            summary(&r).ends_with("; converting is ahead at every price from $0 to $2,000/MWh.")
         );
         // Behind everywhere.
         r.energy_crossover_usd_per_mwh = None;
-        assert!(summary(&r).ends_with("; mining is ahead at every price from $0 to $2,000.00/MWh."));
+        assert!(summary(&r).ends_with("; mining is ahead at every price from $0 to $2,000/MWh."));
         // An ordinary crossover says it all: no note, the same words.
         r.energy_crossover_usd_per_mwh = Some(50.0);
         r.energy_advantage_changes = vec![change(50.0, true)];

@@ -1086,9 +1086,11 @@ mod tests {
         let d = Scenario::default();
         for (field, shown) in [
             (Field::MiningOpex, "4,000"),
-            (Field::HpcOpex, "15,000"),
-            (Field::HpcCapex, "7,000,000"),
-            (Field::TenantComputeValue, "700,000"),
+            (Field::HpcOpex, "24,000"),
+            (Field::HpcCapex, "9,500,000"),
+            (Field::TenantComputeValue, "250,000"),
+            (Field::TerminalExitCap, "7.5"),
+            (Field::HpcSiteCapex, "0"),
             (Field::SiteEnergyPrice, "45"),
             (Field::MiningHashpriceDrift, "-10"),
             (Field::GreenfieldBuildMonths, "36, 48, 60"),
@@ -1208,9 +1210,9 @@ mod tests {
                  decimals (1000.5); commas may only group thousands (7,000,000)",
             ),
             (
-                Field::HpcPue,
+                Field::HpcDesignPue,
                 ",5",
-                "hpc.pue: \",5\" is not a number here: use a point for decimals (0.5); \
+                "hpc.design_pue: \",5\" is not a number here: use a point for decimals (0.5); \
                  commas may only group thousands (7,000,000)",
             ),
             (
