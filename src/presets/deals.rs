@@ -84,10 +84,10 @@ fn core_scientific_coreweave() -> Preset {
 
 fn terawulf_core42() -> Preset {
     let mut s = Scenario::default();
-    let (it, gross) = (60.0, 72.5);
-    s.site.grid_capacity_mw = gross;
+    let it = 60.0;
     s.hpc.critical_it_mw = Some(it);
-    s.hpc.design_pue = gross / it;
+    s.hpc.design_pue = 1.21;
+    s.site.grid_capacity_mw = it * 1.21;
     s.hpc.operating_pue = 1.25;
     s.hpc.conversion_months = 7;
     s.hpc.capex_usd_per_mw = 7_000_000.0;
@@ -100,7 +100,7 @@ fn terawulf_core42() -> Preset {
         name: "TeraWulf–Core42, Lake Mariner",
         source: "Newprojectmedia.com; theminermag.com (23 December 2024)",
         date: "December 2024",
-        note: "60 MW of critical IT on 72.5 MW gross (grid-to-IT 1.21, entered as 72.5 ÷ 60), \
+        note: "60 MW of critical IT on 72.5 MW gross (grid-to-IT 1.21: the site modelled as 60 × 1.21 = 72.6 MW), \
                operating PUE 1.25; the host pays the power (no pass-through). $1.5M per MW-year, \
                i.e. $125/kW-month in year 1, rising 3 % a year, for 10 years (renewal options \
                2 × 5 years). Capex $6–8M per MW: $7M taken, plus the generic 10 % contingency. \
@@ -153,10 +153,10 @@ fn terawulf_fluidstack() -> Preset {
 
 fn cipher_fluidstack() -> Preset {
     let mut s = Scenario::default();
-    let (it, gross) = (168.0, 244.0);
-    s.site.grid_capacity_mw = gross;
+    let it = 168.0;
     s.hpc.critical_it_mw = Some(it);
-    s.hpc.design_pue = gross / it;
+    s.hpc.design_pue = 1.45;
+    s.site.grid_capacity_mw = it * 1.45;
     s.hpc.conversion_months = 12;
     s.hpc.capex_usd_per_mw = 10_000_000.0;
     s.contract.term_years = 10;
@@ -170,7 +170,7 @@ fn cipher_fluidstack() -> Preset {
         source: "Blockworks.co (September 2025)",
         date: "September 2025",
         note: "A powered site, not yet mining: 168 MW of critical IT on 244 MW gross \
-               (grid-to-IT 1.45, entered as 244 ÷ 168), 10 years (renewal options 2 × 5 years), \
+               (grid-to-IT 1.45: the site modelled as 168 × 1.45 = 243.6 MW), 10 years (renewal options 2 × 5 years), \
                ≈$3B, ≈$149/kW-month on average. Modified gross with yearly escalators whose \
                rate is not disclosed: 3 % assumed, year 1 derived from the average as $130 (the \
                average ÷ 1.146); power modelled as passed through; a Google backstop of $1.4B. \
@@ -192,10 +192,10 @@ fn cipher_fluidstack() -> Preset {
 
 fn hut8_fluidstack() -> Preset {
     let mut s = Scenario::default();
-    let (it, gross) = (245.0, 330.0);
-    s.site.grid_capacity_mw = gross;
+    let it = 245.0;
     s.hpc.critical_it_mw = Some(it);
-    s.hpc.design_pue = gross / it;
+    s.hpc.design_pue = 1.35;
+    s.site.grid_capacity_mw = it * 1.35;
     s.hpc.conversion_months = 18;
     s.hpc.capex_usd_per_mw = 10_000_000.0;
     s.contract.term_years = 15;
@@ -210,7 +210,7 @@ fn hut8_fluidstack() -> Preset {
         date: "December 2025",
         note:
             "A powered site, a new build, leased to Fluidstack for Anthropic: 245 MW of critical \
-               IT on about 330 MW gross (grid-to-IT 1.35, entered as 330 ÷ 245), 15 years, $7.0B \
+               IT on about 330 MW gross (grid-to-IT 1.35: the site modelled as 245 × 1.35 = 330.75 MW), 15 years, $7.0B \
                (≈$159/kW-month on average): ≈$128 in year 1 rising 3 % a year. Triple net with a \
                Google backstop, modelled as power passed through; the host's other opex keeps the \
                generic $24,000 per MW-month, a cautious choice since a triple-net tenant bears \
@@ -231,10 +231,10 @@ fn hut8_fluidstack() -> Preset {
 
 fn galaxy_helios_coreweave() -> Preset {
     let mut s = Scenario::default();
-    let (it, gross) = (526.0, 800.0);
-    s.site.grid_capacity_mw = gross;
+    let it = 526.0;
     s.hpc.critical_it_mw = Some(it);
-    s.hpc.design_pue = gross / it;
+    s.hpc.design_pue = 1.52;
+    s.site.grid_capacity_mw = it * 1.52;
     s.contract.term_years = 15;
     s.contract.rate_usd_per_kw_month = 128.0;
     s.contract.escalator_pct_per_year = 3.0;
@@ -245,8 +245,8 @@ fn galaxy_helios_coreweave() -> Preset {
         name: "Galaxy Helios–CoreWeave",
         source: "Stocktitan.net (August 2025)",
         date: "2025",
-        note: "About 526 MW of critical IT on 800 MW gross (grid-to-IT 1.52, entered as 800 ÷ \
-               526), 15 years, ≈$15B (over $1B a year), ≈$158/kW-month on average; a powered \
+        note: "About 526 MW of critical IT on 800 MW gross (grid-to-IT 1.52: the site modelled as \
+               526 × 1.52 = 799.52 MW), 15 years, ≈$15B (over $1B a year), ≈$158/kW-month on average; a powered \
                shell, modelled with power passed through; how much of the fit-out the tenant pays \
                is not disclosed, so the host is taken to fund it all. No escalator is disclosed: \
                the generic 3 % a year is kept and year 1 set at $128, the average ÷ 1.240. Phase I \
