@@ -3,8 +3,8 @@
 //! What converting a Bitcoin mining site into AI/HPC hosting is worth, for the
 //! miner and for the AI tenant across the table.
 //!
-//! * [`model`]: the pure conversion-economics core (MODEL.md in code).
-//! * [`charts`]: the three charts as SVG text, pure functions of a result.
+//! * [`model`]: the pure conversion-economics core (docs/MODEL.md in code).
+//! * [`charts`]: the four charts as SVG text, pure functions of a result.
 //! * [`format`]: money, percent and month formatting shared by all front ends.
 //! * [`presets`]: the "Generic 100 MW site" and scenarios from public deals.
 //! * [`ui`] and [`web`]: the Yew single-page app and its browser glue. They

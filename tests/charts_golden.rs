@@ -520,7 +520,7 @@ fn summaries_and_tables_agree_with_the_evaluation() {
     }
 }
 
-/// MODEL.md: the bridge's steps between its two ends add up to
+/// docs/MODEL.md: the bridge's steps between its two ends add up to
 /// `convert − keep mining`, to rounding, in every scenario.
 #[test]
 fn the_bridge_adds_up() {

@@ -495,7 +495,7 @@ proptest! {
 
     /// Around every reported change of lead, the advantage of converting
     /// has the reported sign on each side; the first change agrees with
-    /// MODEL.md's crossover.
+    /// docs/MODEL.md's crossover.
     #[test]
     fn changes_of_lead_are_where_the_advantage_changes_sign(s in scenario(REALISTIC)) {
         let r = ok(&s)?;

@@ -1,4 +1,4 @@
-//! Where the value comes from: MODEL.md's NPV bridge as a waterfall, read
+//! Where the value comes from: docs/MODEL.md's NPV bridge as a waterfall, read
 //! top to bottom. Keeping mining's NPV is a bar from $0 (grey); each step
 //! floats from the running total before it to the running total after it
 //! (blue when it adds value, orange when it takes value away); converting's
@@ -244,7 +244,7 @@ fn label_right(b: &Bar) -> bool {
     }
 }
 
-/// The step's name on the chart: MODEL.md's, or a shorter one for narrow
+/// The step's name on the chart: docs/MODEL.md's, or a shorter one for narrow
 /// charts.
 fn name(step: BridgeStep, short: bool) -> &'static str {
     if !short {

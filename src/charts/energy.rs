@@ -64,7 +64,7 @@ pub fn summary(r: &Evaluation) -> String {
     out
 }
 
-/// The prices where the lines cross that MODEL.md's crossover does not
+/// The prices where the lines cross that docs/MODEL.md's crossover does not
 /// already name: all of them but a move ahead at the crossover itself.
 fn crossings(r: &Evaluation) -> Vec<AdvantageChange> {
     r.energy_advantage_changes
@@ -708,7 +708,7 @@ mod tests {
     #[test]
     fn where_the_host_pays_the_power_the_crossing_is_marked_and_told() -> TestResult {
         let r = terawulf()?;
-        // MODEL.md's crossover is $0, yet mining is ahead at today's price.
+        // docs/MODEL.md's crossover is $0, yet mining is ahead at today's price.
         assert_eq!(r.energy_crossover_usd_per_mwh, Some(0.0));
         let [falls_behind] = r.energy_advantage_changes[..] else {
             return Err(format!("{:?}", r.energy_advantage_changes).into());

@@ -81,7 +81,7 @@ pub struct Theme {
     pub greenfield: Rgb,
     /// The current energy price marker: the text colour, solid.
     pub current: Rgb,
-    /// The crossover marker (MODEL.md's crossover): bluish green, dotted.
+    /// The crossover marker (docs/MODEL.md's crossover): bluish green, dotted.
     pub crossover: Rgb,
     /// Markers where the two paths' lines cross: reddish purple, dash-dot.
     pub crossing: Rgb,

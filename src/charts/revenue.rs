@@ -5,7 +5,7 @@
 //! and the escalator > −100 %), so both axes start at $0.
 //!
 //! When each tranche is leased for the full term from its own delivery,
-//! the contract runs past the term by the later tranches' tail (MODEL.md:
+//! the contract runs past the term by the later tranches' tail (docs/MODEL.md:
 //! `N = T + R − 1`, so a 12-year term and a 12-month ramp give 155 months,
 //! 13 contract years). The years past the term are drawn lighter, outlined,
 //! labelled `Tail` and named in the legend.

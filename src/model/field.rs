@@ -125,7 +125,7 @@ pub enum Kind {
     WholeList,
 }
 
-/// The input groups, in the order MODEL.md lists them and the form shows them.
+/// The input groups, in the order docs/MODEL.md lists them and the form shows them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Group {
     Site,

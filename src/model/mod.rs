@@ -1,6 +1,6 @@
 //! The conversion-economics model: pure arithmetic, no UI, no IO.
 //!
-//! This module is the contract of MODEL.md in code. It never depends on the
+//! This module is the contract of docs/MODEL.md in code. It never depends on the
 //! UI, the browser or the file system: a scenario goes in, an [`Evaluation`]
 //! or a list of field-named errors comes out, and nothing panics on any input.
 //!

@@ -119,11 +119,11 @@ pub fn lead(plan: &Plan, end: ChangeEnd) -> Lead {
 }
 
 /// The lowest year-1 price in `[0, 2000]` at which converting is worth at
-/// least as much as keeping mining (MODEL.md): 0 if it already is at $0;
+/// least as much as keeping mining (docs/MODEL.md): 0 if it already is at $0;
 /// else the first $5 grid point where it is, bisected back over the $5 before
 /// it to $0.01, reporting the upper end; `None` if it never is. That is the
 /// first change of [`lead`] when converting is behind at $0 (the walk and
-/// the bisection are MODEL.md's).
+/// the bisection are docs/MODEL.md's).
 pub fn energy_crossover(lead: &Lead) -> Option<f64> {
     if lead.ahead_at_zero {
         Some(0.0)
