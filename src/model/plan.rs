@@ -466,8 +466,7 @@ impl Plan {
             d.months.clear();
             d.months.reserve(h);
         }
-        for m in 0..h {
-            let x = cash[m];
+        for (m, &x) in cash.iter().enumerate() {
             let mines = m < s;
             let sells = m == s && s < h;
             let last = m + 1 == h;

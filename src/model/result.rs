@@ -421,7 +421,10 @@ fn split(r: Result<f64, super::finance::NoIrr>) -> (Option<f64>, Option<String>)
 }
 
 /// The NPV bridge from keeping mining to converting, each step a present value.
-fn bridge(keep: f64, convert: f64, pv: &dyn Fn(&dyn Fn(&Month) -> f64) -> f64) -> Vec<BridgeItem> {
+/// The present value of one quantity of every month.
+type MonthPv<'a> = &'a dyn Fn(&dyn Fn(&Month) -> f64) -> f64;
+
+fn bridge(keep: f64, convert: f64, pv: MonthPv<'_>) -> Vec<BridgeItem> {
     let usd = |step| match step {
         BridgeStep::KeepMining => keep,
         BridgeStep::MiningGivenUp => {

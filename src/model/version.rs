@@ -52,8 +52,10 @@ pub const PUE_FIELDS: [Field; 2] = [Field::HpcDesignPue, Field::HpcOperatingPue]
 /// Version 1's "Generic 100 MW site" in version 2's terms: version 1's
 /// defaults, every new feature switched off, `schema_version: 1`.
 pub fn v1_defaults() -> Scenario {
-    let mut s = Scenario::default();
-    s.schema_version = 1;
+    let mut s = Scenario {
+        schema_version: 1,
+        ..Scenario::default()
+    };
     s.mining.months_to_next_halving = Some(17);
     s.mining.opex_escalator_pct_per_year = 0.0;
     s.mining.retire_when_unprofitable = false;
