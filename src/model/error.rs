@@ -37,6 +37,8 @@ pub enum ScenarioError {
     },
     /// The energy sweep's maximum is not above its minimum.
     SweepOrder { min: f64, max: f64 },
+    /// The slip's longest is below its shortest.
+    SlipOrder { min: u32, max: u32 },
     /// A `schema_version` this build cannot read.
     SchemaVersion { got: u64 },
     /// The inputs are valid but an output overflowed the range of numbers
@@ -64,6 +66,7 @@ impl ScenarioError {
             }
             Self::ExceedsSite { .. } => Some(Field::HpcCriticalIt),
             Self::SweepOrder { .. } => Some(Field::SweepMax),
+            Self::SlipOrder { .. } => Some(Field::RiskSlipMax),
             Self::Decode { path, .. } => Field::from_path(path),
             Self::NotRepresentable { field, .. } => *field,
             Self::SchemaVersion { .. } => None,
@@ -135,6 +138,9 @@ impl ScenarioError {
                 form_number(critical_it_mw * design_pue),
                 form_number(*grid_mw),
                 form_number(grid_mw / design_pue),
+            ),
+            Self::SlipOrder { min, max } => format!(
+                "the longest slip ({max} months) must be at least the shortest ({min} months)"
             ),
             Self::SweepOrder { min, max } => format!(
                 "the highest price ({}) must be greater than the lowest ({})",

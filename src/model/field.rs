@@ -101,6 +101,17 @@ fields! {
     SweepMin: Number => sensitivity.energy_usd_per_mwh.min;
     SweepMax: Number => sensitivity.energy_usd_per_mwh.max;
     SweepSteps: Whole => sensitivity.energy_usd_per_mwh.steps;
+    RiskSwing: Number => risk.swing_pct;
+    RiskSwingMonths: Whole => risk.swing_months;
+    RiskSwingPoints: Number => risk.swing_rate_points;
+    RiskHashVol: Number => risk.hashprice_volatility_pct;
+    RiskEnergyVol: Number => risk.energy_volatility_pct;
+    RiskCorrelation: Number => risk.correlation_pct;
+    RiskSlipMin: Whole => risk.slip_min_months;
+    RiskSlipMax: Whole => risk.slip_max_months;
+    RiskDefault: Number => risk.tenant_default_pct_per_year;
+    RiskPaths: Whole => risk.paths;
+    RiskSeed: Whole => risk.seed;
 }
 
 /// A value given to a field of another kind (a bug of the caller).
@@ -138,6 +149,7 @@ pub enum Group {
     Tenant,
     Finance,
     Sensitivity,
+    Risk,
 }
 
 impl Group {
@@ -152,6 +164,7 @@ impl Group {
         Group::Tenant,
         Group::Finance,
         Group::Sensitivity,
+        Group::Risk,
     ];
 
     /// The heading shown over the group.
@@ -167,6 +180,7 @@ impl Group {
             Group::Greenfield => "Greenfield baseline",
             Group::Finance => "Finance",
             Group::Sensitivity => "Energy price sweep",
+            Group::Risk => "Risk",
         }
     }
 
@@ -603,6 +617,66 @@ impl Field {
             Field::SweepSteps => spec(
                 "sensitivity.energy_usd_per_mwh[2]", "Price points", "points", 1.0, G::Sensitivity, false, Rule::new(Incl(2.0), Incl(1_001.0)),
                 "How many evenly spaced prices the chart evaluates, ends included. Default 21.",
+            ),
+            Field::RiskSwing => spec(
+                "risk.swing_pct", "Tornado swing", "%", 5.0, G::Risk, true,
+                Rule::new(Excl(0.0), Incl(90.0)),
+                "How far the tornado moves each input measured in levels (prices, rates per kW, capex, \
+                 opex, PUE, renewal chance), down and up, the others held. Default ±20 %.",
+            ),
+            Field::RiskSwingMonths => spec(
+                "risk.swing_months", "Tornado swing of the build", "months", 1.0, G::Risk, false,
+                Rule::new(Incl(1.0), Incl(60.0)),
+                "How far the tornado moves the conversion time, down (not below 0) and up. Default ±6 months.",
+            ),
+            Field::RiskSwingPoints => spec(
+                "risk.swing_rate_points", "Tornado swing of rates", "points", 0.5, G::Risk, false,
+                Rule::new(Excl(0.0), Incl(20.0)),
+                "How far the tornado moves the inputs that are yearly rates (hashprice drift, rate \
+                 escalator, exit cap rate, tax rate, discount rate), in percentage points. Default ±2.",
+            ),
+            Field::RiskHashVol => spec(
+                "risk.hashprice_volatility_pct", "Hashprice volatility", "%/yr", 5.0, G::Risk, true,
+                Rule::new(Incl(0.0), Incl(200.0)),
+                "Yearly volatility of hashprice around its trend in the simulation. Default 50 %: \
+                 hashprice swung from about $55 (Q3 2025) to $35 (November 2025) and back to $40 \
+                 within months (Luxor Hashrate Index).",
+            ),
+            Field::RiskEnergyVol => spec(
+                "risk.energy_volatility_pct", "Energy price volatility", "%/yr", 5.0, G::Risk, false,
+                Rule::new(Incl(0.0), Incl(200.0)),
+                "Yearly volatility of the delivered power price around its trend. Default 25 %, a \
+                 site on an indexed contract; spot exposure in ERCOT runs far higher, a fixed-price \
+                 contract near 0.",
+            ),
+            Field::RiskCorrelation => spec(
+                "risk.correlation_pct", "Price correlation", "%", 10.0, G::Risk, false,
+                Rule::new(Incl(-100.0), Incl(100.0)),
+                "Correlation of the monthly shocks to hashprice and to the power price. Default 0.",
+            ),
+            Field::RiskSlipMin => spec(
+                "risk.slip_min_months", "Shortest slip", "months", 1.0, G::Risk, false, MONTHS_120,
+                "The conversion may finish late by a whole number of months, drawn evenly between the \
+                 shortest and the longest slip. Default 0.",
+            ),
+            Field::RiskSlipMax => spec(
+                "risk.slip_max_months", "Longest slip", "months", 1.0, G::Risk, false, MONTHS_120,
+                "The longest slip of the conversion. Default 6 months.",
+            ),
+            Field::RiskDefault => spec(
+                "risk.tenant_default_pct_per_year", "Tenant default", "%/yr", 0.5, G::Risk, false, PCT,
+                "Yearly probability that the tenant stops paying; the halls are then re-let after the \
+                 re-letting downtime at the contract's rate then current. Default 0.",
+            ),
+            Field::RiskPaths => spec(
+                "risk.paths", "Simulated paths", "paths", 500.0, G::Risk, false,
+                Rule::new(Incl(10.0), Incl(20_000.0)),
+                "How many random paths the simulation runs. Default 2,000.",
+            ),
+            Field::RiskSeed => spec(
+                "risk.seed", "Random seed", "", 1.0, G::Risk, false,
+                Rule::new(Incl(0.0), Incl(4_294_967_295.0)),
+                "The same seed gives the same paths, here and in the evaluator. Default 1.",
             ),
         }
     }

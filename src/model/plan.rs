@@ -145,6 +145,20 @@ impl TerminalPlan {
     }
 }
 
+/// One simulated path's departures from the scenario's own trend (the
+/// risk view's Monte Carlo): hashprice and energy price multiplied month by
+/// month, and the months the halls stand empty after a tenant's default.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Shocks {
+    /// Multiplies hashprice in month `m` (months `0 .. H`).
+    pub hashprice: Vec<f64>,
+    /// Multiplies the energy price in month `m`, the halls' energy included.
+    pub energy_price: Vec<f64>,
+    /// Absolute months `[from, to)` without rent or host-paid energy (opex
+    /// goes on); empty when the tenant pays throughout.
+    pub vacant: std::ops::Range<usize>,
+}
+
 /// One path's taxes, month by month, with losses carried forward.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct TaxBook {
@@ -437,18 +451,37 @@ impl Plan {
     /// with `detail` every month's pieces.
     pub fn run(&self, k: &Knobs, detail: Option<&mut Detail>) -> Npvs {
         match detail {
-            Some(d) => self.walk::<true>(k, Some(d)),
-            None => self.walk::<false>(k, None),
+            Some(d) => self.walk::<true>(k, Some(d), None),
+            None => self.walk::<false>(k, None, None),
         }
+    }
+
+    /// [`Plan::run`] along one simulated path, recording every month.
+    pub fn run_shocked(&self, k: &Knobs, shocks: &Shocks, detail: &mut Detail) -> Npvs {
+        self.walk::<true>(k, Some(detail), Some(shocks))
     }
 
     /// [`Plan::run`], compiled once for the searches (`RECORD = false`, no
     /// record kept) and once for the full evaluation.
     #[inline(always)]
-    fn walk<const RECORD: bool>(&self, k: &Knobs, mut detail: Option<&mut Detail>) -> Npvs {
+    fn walk<const RECORD: bool>(
+        &self,
+        k: &Knobs,
+        mut detail: Option<&mut Detail>,
+        shocks: Option<&Shocks>,
+    ) -> Npvs {
         let h = self.horizon;
         let c = self.conversion_months;
-        let cash: Vec<f64> = (0..h).map(|m| self.mining_cash_per_mw(k, m)).collect();
+        // Along a simulated path, the month's own prices.
+        let at = |m: usize| match shocks {
+            Some(x) => Knobs {
+                hashprice: k.hashprice * x.hashprice[m],
+                energy_price: k.energy_price * x.energy_price[m],
+                ..*k
+            },
+            None => *k,
+        };
+        let cash: Vec<f64> = (0..h).map(|m| self.mining_cash_per_mw(&at(m), m)).collect();
         let s = self.retirement(&cash);
         let host_capex = self.host_capex(k);
         let straight = (1.0 - self.bonus) * host_capex / self.life_months as f64;
@@ -500,11 +533,13 @@ impl Plan {
             } else {
                 0.0
             };
+            let vacant = shocks.is_some_and(|x| x.vacant.contains(&m));
             let (rent, hpc_opex, hpc_energy) = match m.checked_sub(c) {
+                Some(j) if vacant => (0.0, self.hpc_opex[j], 0.0),
                 Some(j) => (
                     k.rate * self.rent_unit[j],
                     self.hpc_opex[j],
-                    k.energy_price * self.hpc_energy_unit[j],
+                    at(m).energy_price * self.hpc_energy_unit[j],
                 ),
                 None => (0.0, 0.0, 0.0),
             };

@@ -38,6 +38,7 @@ pub struct Scenario {
     pub tenant: Tenant,
     pub finance: Finance,
     pub sensitivity: Sensitivity,
+    pub risk: Risk,
 }
 
 /// The site: its utility interconnect and the price of its power.
@@ -155,6 +156,57 @@ pub struct Finance {
     pub debt_tenor_years: u32,
 }
 
+/// The risk view's settings: the tornado's swings and the Monte Carlo
+/// simulation (docs/MODEL.md, "Risk").
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Risk {
+    /// Tornado: relative swing of the inputs measured in levels, %.
+    pub swing_pct: f64,
+    /// Tornado: swing of the conversion time, months.
+    #[serde(deserialize_with = "whole")]
+    pub swing_months: u32,
+    /// Tornado: swing of the inputs that are rates, percentage points.
+    pub swing_rate_points: f64,
+    /// Yearly volatility of hashprice around its trend, %.
+    pub hashprice_volatility_pct: f64,
+    /// Yearly volatility of the energy price around its trend, %.
+    pub energy_volatility_pct: f64,
+    /// Correlation of the two prices' monthly shocks, %.
+    pub correlation_pct: f64,
+    /// The conversion's slip, uniform over these whole months.
+    #[serde(deserialize_with = "whole")]
+    pub slip_min_months: u32,
+    #[serde(deserialize_with = "whole")]
+    pub slip_max_months: u32,
+    /// Yearly probability that the tenant defaults, %.
+    pub tenant_default_pct_per_year: f64,
+    /// Number of simulated paths.
+    #[serde(deserialize_with = "whole")]
+    pub paths: u32,
+    /// Seed of the generator: the same seed gives the same paths.
+    #[serde(deserialize_with = "whole")]
+    pub seed: u32,
+}
+
+impl Default for Risk {
+    fn default() -> Self {
+        Self {
+            swing_pct: 20.0,
+            swing_months: 6,
+            swing_rate_points: 2.0,
+            hashprice_volatility_pct: 50.0,
+            energy_volatility_pct: 25.0,
+            correlation_pct: 0.0,
+            slip_min_months: 0,
+            slip_max_months: 6,
+            tenant_default_pct_per_year: 0.0,
+            paths: 2_000,
+            seed: 1,
+        }
+    }
+}
+
 /// The energy-price sweep of the sensitivity chart.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -215,6 +267,7 @@ impl Default for Scenario {
             tenant: Tenant::default(),
             finance: Finance::default(),
             sensitivity: Sensitivity::default(),
+            risk: Risk::default(),
         }
     }
 }
@@ -434,6 +487,13 @@ impl Scenario {
                 max: s.max,
             });
         }
+        let r = &self.risk;
+        if ok(Field::RiskSlipMin) && ok(Field::RiskSlipMax) && r.slip_min_months > r.slip_max_months {
+            errors.push(ScenarioError::SlipOrder {
+                min: r.slip_min_months,
+                max: r.slip_max_months,
+            });
+        }
         if errors.is_empty() {
             Ok(())
         } else {
@@ -539,6 +599,7 @@ fn check_objects(text: &str) -> Result<(), ScenarioError> {
         "tenant",
         "finance",
         "sensitivity",
+        "risk",
     ];
     let wrong = |path: &str| ScenarioError::Decode {
         path: path.to_owned(),

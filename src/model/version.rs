@@ -40,6 +40,17 @@ pub const NEW_IN_V2: &[Field] = &[
     Field::FinanceDebtShare,
     Field::FinanceDebtRate,
     Field::FinanceDebtTenor,
+    Field::RiskSwing,
+    Field::RiskSwingMonths,
+    Field::RiskSwingPoints,
+    Field::RiskHashVol,
+    Field::RiskEnergyVol,
+    Field::RiskCorrelation,
+    Field::RiskSlipMin,
+    Field::RiskSlipMax,
+    Field::RiskDefault,
+    Field::RiskPaths,
+    Field::RiskSeed,
 ];
 
 /// Version 1's one PUE, which version 2 splits in two.
@@ -199,7 +210,7 @@ pub fn as_v1_json(s: &Scenario) -> Option<Value> {
     }
     let hpc = value.get_mut("hpc")?.as_object_mut()?;
     hpc.insert(V1_PUE_KEY.to_owned(), Value::from(s.hpc.design_pue));
-    for group in ["terminal", "tax"] {
+    for group in ["terminal", "tax", "risk"] {
         value.as_object_mut()?.remove(group);
     }
     Some(value)
