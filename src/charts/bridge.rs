@@ -15,9 +15,9 @@
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::axis::{money_tick, nice_step, text_width, ticks_with_step, Scale};
-use super::canvas::{
-    header_rows, render, Canvas, Item, Plot, Swatch, TextStyleSpec, MARGIN, TICK_GAP,
-};
+use super::canvas::{render, Canvas, Plot, TextStyleSpec, MARGIN, TICK_GAP};
+use super::header::{header_rows, Item, Swatch};
+use super::words::{and_list, in_sentence};
 use super::{Chart, ChartError, Rgb, Size, Table, Theme};
 use crate::format::{money, money_exact};
 use crate::model::result::BridgeStep;
@@ -154,6 +154,17 @@ enum Kind {
 }
 
 impl Kind {
+    /// The kind of a step of `usd`.
+    fn of_step(usd: f64) -> Self {
+        if is_zero(usd) {
+            Kind::Nothing
+        } else if usd > 0.0 {
+            Kind::Adds
+        } else {
+            Kind::Takes
+        }
+    }
+
     fn colour(self, theme: &Theme) -> Rgb {
         match self {
             Kind::Total => theme.greenfield,
@@ -200,19 +211,12 @@ fn bars(r: &Evaluation) -> Vec<Bar> {
             }
             let from = level;
             level += usd;
-            let kind = if is_zero(usd) {
-                Kind::Nothing
-            } else if usd > 0.0 {
-                Kind::Adds
-            } else {
-                Kind::Takes
-            };
             Bar {
                 step,
                 from,
                 to: level,
                 usd,
-                kind,
+                kind: Kind::of_step(usd),
             }
         })
         .collect()
@@ -254,26 +258,6 @@ fn name(step: BridgeStep, short: bool) -> &'static str {
         BridgeStep::MiningGivenUp => "Mining lost",
         BridgeStep::TerminalValue => "After contract",
         other => other.label(),
-    }
-}
-
-/// `value after the contract`, but `HPC opex`.
-fn in_sentence(label: &str) -> String {
-    let mut chars = label.chars();
-    match (chars.next(), chars.next()) {
-        (Some(first), Some(second)) if second.is_lowercase() => {
-            first.to_lowercase().chain(label.chars().skip(1)).collect()
-        }
-        _ => label.to_owned(),
-    }
-}
-
-/// `x`, `x and y`, `x, y and z`.
-fn and_list(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
 }
 
@@ -560,9 +544,8 @@ fn draw_on(c: &mut Canvas<'_>, r: &Evaluation) -> Result<(), ChartError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::charts::testing::TestResult;
     use crate::model::{evaluate, Scenario};
-
-    type TestResult = Result<(), Box<dyn std::error::Error>>;
 
     #[test]
     fn the_bars_run_from_keeping_mining_to_converting() -> TestResult {
@@ -596,11 +579,6 @@ mod tests {
         assert_eq!(value_label(&bar(0.0, Kind::Nothing)), "$0");
         assert_eq!(value_label(&bar(-5.0e7, Kind::Total)), "\u{2212}$50.0M");
         assert_eq!(value_label(&bar(5.0e7, Kind::Total)), "$50.0M");
-        assert_eq!(
-            in_sentence("Value after the contract"),
-            "value after the contract"
-        );
-        assert_eq!(in_sentence("HPC opex"), "HPC opex");
     }
 
     #[test]
@@ -622,10 +600,8 @@ mod tests {
                 let usd = if i == 0 || i == 5 { to } else { to - from };
                 let kind = if i == 0 || i == 5 {
                     Kind::Total
-                } else if usd > 0.0 {
-                    Kind::Adds
                 } else {
-                    Kind::Takes
+                    Kind::of_step(usd)
                 };
                 Bar {
                     step: BridgeStep::Rent,

@@ -17,9 +17,10 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::axis::{
     labelled, month_step, number_tick, text_width, ticks, ticks_with_step, Scale, Ticks,
 };
-use super::canvas::{
-    render, simplify, Canvas, Item, Plot, Right, Side, Swatch, TextStyleSpec, DASH, MARGIN,
-};
+use super::canvas::{render, simplify, Canvas, Plot, Right, Side, TextStyleSpec, DASH, MARGIN};
+use super::header::{Item, Swatch};
+use super::labels::{Rows, Span};
+use super::words::and_list;
 use super::{Chart, ChartError, Size, Table, Theme};
 use crate::format::{grouped, megawatts, money, money_exact, rate_per_kw_month, years_months};
 use crate::model::{BuildTime, Evaluation};
@@ -413,7 +414,8 @@ struct PlacedName {
 }
 
 /// Every name centred over its curve's corner, kept within `bounds`, in
-/// the lowest row where it overlaps no name placed before it. When that
+/// the lowest row where it stands clear of the names placed before it
+/// ([`Rows`]), never below the name before. When that
 /// takes more than `max_rows` rows, the short names are used instead
 /// (the second value says so). No name is ever left out.
 fn place_names(
@@ -424,25 +426,16 @@ fn place_names(
     max_rows: i32,
 ) -> (Vec<PlacedName>, bool) {
     let place = |short: bool| -> Vec<PlacedName> {
-        let mut spans: Vec<(i32, i32, i32)> = Vec::new();
+        let mut rows = Rows::default();
         let mut placed = Vec::with_capacity(names.len());
         for (index, name) in names.iter().enumerate() {
             let text = if short { &name.short } else { &name.text };
             let w = text_width(text, px, name.conversion);
             let corner = xs.px(name.full_from as f64);
             let x = corner.min(bounds.1 - w / 2).max(bounds.0 + w / 2);
-            let (from, to) = (x - w / 2, x + w / 2);
             // Never below the name before: stacked names read upwards in
             // the order of their curves.
-            let lowest = spans.last().map_or(0, |&(r, _, _)| r);
-            let row = (lowest..)
-                .find(|row| {
-                    !spans
-                        .iter()
-                        .any(|&(r, a, b)| r == *row && from < b + 6 && a < to + 6)
-                })
-                .unwrap_or(lowest);
-            spans.push((row, from, to));
+            let row = rows.place(Span::centred(x, w), rows.last().unwrap_or(0));
             placed.push(PlacedName { index, x, row });
         }
         placed
@@ -469,15 +462,6 @@ fn article(n: u32) -> &'static str {
         "an"
     } else {
         "a"
-    }
-}
-
-/// `x`, `x and y`, `x, y and z`.
-fn and_list(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
 }
 
@@ -539,9 +523,9 @@ fn figures(base: Option<&BuildTime>, conversion: usize) -> Vec<Item> {
 mod tests {
     use super::super::Rgb;
     use super::*;
+    use crate::charts::canvas::Metrics;
+    use crate::charts::testing::{page_sizes, scenarios, TestResult, SIZE};
     use crate::model::{evaluate, Scenario};
-
-    type TestResult = Result<(), Box<dyn std::error::Error>>;
 
     #[test]
     fn the_shortest_baseline_leads_whatever_the_order() -> TestResult {
@@ -553,25 +537,13 @@ mod tests {
             text.contains("Against a 36-month greenfield build it saves 2 years"),
             "{text}"
         );
-        let svg = draw(
-            &r,
-            &Theme::light(),
-            Size {
-                width: 720,
-                height: 360,
-            },
-        )?;
+        let svg = draw(&r, &Theme::light(), SIZE)?;
         assert!(
             svg.contains("Head start vs 36-mo build"),
             "shaded against the 60-month build"
         );
         Ok(())
     }
-
-    const SIZE: Size = Size {
-        width: 720,
-        height: 360,
-    };
 
     /// The points of every `<polyline>` drawn in `colour` `width` px wide.
     fn polylines(svg: &str, colour: Rgb, width: u32) -> Vec<Vec<(i32, i32)>> {
@@ -684,27 +656,9 @@ mod tests {
         Ok(())
     }
 
-    fn page_sizes() -> Vec<Size> {
-        let mut sizes: Vec<Size> = [240, 320, 440, 640, 920, 1366]
-            .into_iter()
-            .map(Size::for_container)
-            .collect();
-        sizes.push(SIZE);
-        sizes
-    }
-
-    fn scenarios() -> Result<Vec<Evaluation>, Box<dyn std::error::Error>> {
-        let mut out = vec![evaluate(&Scenario::default())?];
-        for id in ["terawulf-core42", "core-scientific-coreweave"] {
-            let p = crate::presets::by_id(id).ok_or("no preset")?;
-            out.push(evaluate(&p.scenario)?);
-        }
-        Ok(out)
-    }
-
     #[test]
     fn the_head_start_is_in_the_legend_at_every_size() -> TestResult {
-        for r in scenarios()? {
+        for (_, r) in scenarios()? {
             for size in page_sizes() {
                 let svg = draw(&r, &Theme::light(), size)?;
                 let months = r.base_build_time().ok_or("no baseline")?.baseline_months;
@@ -722,9 +676,9 @@ mod tests {
 
     #[test]
     fn names_stack_in_baseline_order_on_a_backing() -> TestResult {
-        for r in scenarios()? {
+        for (_, r) in scenarios()? {
             for size in page_sizes() {
-                let m = crate::charts::canvas::Metrics::of(size);
+                let m = Metrics::of(size);
                 let names = curve_names(&r, &Ramp::of(&r));
                 let xs = Scale::new((0.0, 96.0), (40, size.width as i32 - 12));
                 for max_rows in [1, 3] {
@@ -777,7 +731,7 @@ mod tests {
     }
 
     #[test]
-    fn articles_and_lists() {
+    fn articles() {
         for (n, want) in [
             (8, "an"),
             (11, "an"),
@@ -791,9 +745,5 @@ mod tests {
         ] {
             assert_eq!(article(n), want, "{n}");
         }
-        let list = |xs: &[&str]| and_list(&xs.iter().map(|x| x.to_string()).collect::<Vec<_>>());
-        assert_eq!(list(&[]), "");
-        assert_eq!(list(&["a"]), "a");
-        assert_eq!(list(&["a", "b", "c"]), "a, b and c");
     }
 }

@@ -1,6 +1,8 @@
-//! The drawing surface the three charts share: plotters' SVG backend behind
-//! a few primitives in pixel coordinates, the header of legend items and
-//! figures, the axes, and the finishing touches on the SVG text.
+//! The drawing surface the charts share: plotters' SVG backend behind a
+//! few primitives in pixel coordinates (text, lines, rectangles, areas,
+//! dots), the plotting rectangle and its axes, and the text sizes and
+//! spacing that follow from a chart's size. The header is laid out in
+//! [`super::header`], the SVG text finished in [`super::svg`].
 //!
 //! Nothing here asks plotters to measure text (no captions, meshes or
 //! series legends): widths come from [`text_width`], so drawing in the
@@ -15,6 +17,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::FontTransform;
 
 use super::axis::{text_width, Scale, Ticks};
+use super::svg::finish;
 use super::{Chart, ChartError, Rgb, Size, Theme};
 
 /// The font stack of the page, so the charts read like the rest of it.
@@ -25,11 +28,6 @@ pub(crate) const FONT: &str =
 pub(crate) const MARGIN: i32 = 8;
 /// Gap between an axis and its tick labels, px.
 pub(crate) const TICK_GAP: i32 = 6;
-/// Gap between header items, px.
-const ITEM_GAP: i32 = 16;
-/// Width of a legend swatch and the gap after it, px.
-const SWATCH_W: i32 = 16;
-const SWATCH_GAP: i32 = 5;
 
 /// Dash pattern of the greenfield baselines.
 pub(crate) const DASH: &str = "6 4";
@@ -134,171 +132,6 @@ impl Plot {
 pub(crate) enum Side {
     Left,
     Right,
-}
-
-/// What a header item shows before its text.
-#[derive(Clone, Copy, Debug)]
-pub(crate) enum Swatch {
-    /// Text only.
-    Plain,
-    /// A filled block, as of a bar.
-    Bar(Rgb),
-    /// A short solid line, with a dot when `dot`.
-    Line(Rgb, bool),
-    /// A short line dashed with the given `stroke-dasharray`.
-    Dashed(Rgb, &'static str),
-    /// A translucent block, as of a shaded area.
-    Area(Rgb, f64),
-}
-
-/// One entry of a chart's header: a legend entry, a figure or a note.
-#[derive(Clone, Debug)]
-pub(crate) struct Item {
-    pub swatch: Swatch,
-    pub text: String,
-    pub bold: bool,
-    pub muted: bool,
-    /// Starts a new row.
-    pub new_row: bool,
-    /// 0 for what must show; when the header would crowd a small chart,
-    /// the items of the highest rank go first.
-    pub rank: u8,
-}
-
-impl Item {
-    pub fn legend(swatch: Swatch, text: impl Into<String>) -> Self {
-        Self {
-            swatch,
-            text: text.into(),
-            bold: false,
-            muted: false,
-            new_row: false,
-            rank: 0,
-        }
-    }
-
-    pub fn figure(text: impl Into<String>) -> Self {
-        Self {
-            bold: true,
-            ..Self::legend(Swatch::Plain, text)
-        }
-    }
-
-    pub fn note(text: impl Into<String>) -> Self {
-        Self {
-            muted: true,
-            ..Self::legend(Swatch::Plain, text)
-        }
-    }
-
-    pub fn rank(self, rank: u8) -> Self {
-        Self { rank, ..self }
-    }
-
-    pub fn new_row(self) -> Self {
-        Self {
-            new_row: true,
-            ..self
-        }
-    }
-
-    fn width(&self, px: f64) -> i32 {
-        let swatch = match self.swatch {
-            Swatch::Plain => 0,
-            _ => SWATCH_W + SWATCH_GAP,
-        };
-        swatch + text_width(&self.text, px, self.bold)
-    }
-}
-
-/// The items, set at `px`, in rows no wider than `width`, each with its x
-/// offset.
-pub(crate) fn flow<'i>(items: &[&'i Item], px: f64, width: i32) -> Vec<Vec<(i32, &'i Item)>> {
-    let mut rows: Vec<Vec<(i32, &Item)>> = Vec::new();
-    let mut row: Vec<(i32, &Item)> = Vec::new();
-    let mut x = 0;
-    for item in items {
-        let w = item.width(px);
-        if !row.is_empty() && (item.new_row || x + w > width) {
-            rows.push(std::mem::take(&mut row));
-            x = 0;
-        }
-        row.push((x, *item));
-        x += w + ITEM_GAP;
-    }
-    if !row.is_empty() {
-        rows.push(row);
-    }
-    rows
-}
-
-/// The items, an item wider than `width` broken between words into pieces
-/// that each start a row (the first keeps the swatch, all keep the style
-/// and rank), so no text runs past the edge.
-pub(crate) fn wrap(items: &[Item], px: f64, width: i32) -> Vec<Item> {
-    let mut out = Vec::with_capacity(items.len());
-    for item in items {
-        if item.width(px) <= width {
-            out.push(item.clone());
-            continue;
-        }
-        let mut piece = Item {
-            text: String::new(),
-            new_row: true,
-            ..item.clone()
-        };
-        for word in item.text.split(' ') {
-            let joined = if piece.text.is_empty() {
-                word.to_owned()
-            } else {
-                format!("{} {word}", piece.text)
-            };
-            let longer = Item {
-                text: joined.clone(),
-                ..piece.clone()
-            };
-            if piece.text.is_empty() || longer.width(px) <= width {
-                piece.text = joined;
-            } else {
-                let next = Item {
-                    swatch: Swatch::Plain,
-                    text: word.to_owned(),
-                    ..piece.clone()
-                };
-                out.push(std::mem::replace(&mut piece, next));
-            }
-        }
-        out.push(piece);
-    }
-    out
-}
-
-/// The rows of the items that fit in `max_rows`: the items of the highest
-/// rank are left out until the rest fit (those of rank 0 always stay).
-pub(crate) fn fit(items: &[Item], px: f64, width: i32, max_rows: usize) -> Vec<Vec<(i32, &Item)>> {
-    let mut worst = items.iter().map(|i| i.rank).max().unwrap_or(0);
-    loop {
-        let kept: Vec<&Item> = items.iter().filter(|i| i.rank <= worst).collect();
-        let rows = flow(&kept, px, width);
-        if rows.len() <= max_rows || worst == 0 {
-            return rows;
-        }
-        worst -= 1;
-    }
-}
-
-/// The header's rows as [`Canvas::header`] draws them at `size`: the items
-/// wrapped to the chart's width, in at most a quarter of its height when
-/// they can be, each with its x offset from the margin.
-pub(crate) fn header_rows(size: Size, items: &[Item]) -> Vec<Vec<(i32, Item)>> {
-    let Metrics { header, row_h, .. } = Metrics::of(size.clamped());
-    let max_rows = (size.clamped().height as i32 / 4 / row_h).max(1) as usize;
-    let width = size.clamped().width as i32 - 2 * MARGIN;
-    let items = wrap(items, header, width);
-    fit(&items, header, width, max_rows)
-        .into_iter()
-        .map(|row| row.into_iter().map(|(x, i)| (x, i.clone())).collect())
-        .collect()
 }
 
 /// How a piece of text is set.
@@ -511,58 +344,6 @@ impl Canvas<'_> {
             .map_err(|e| self.fail("drawing a dot", e))
     }
 
-    /// Draws the header `items` from the top margin down, in at most a
-    /// quarter of the chart's height when they can be; returns the y below
-    /// the last row.
-    pub fn header(&mut self, items: &[Item]) -> Result<i32, ChartError> {
-        let Metrics { header, row_h, .. } = self.metrics;
-        let rows = header_rows(self.size, items);
-        let mut y = MARGIN;
-        for row in &rows {
-            let mid = y + row_h / 2;
-            for (dx, item) in row {
-                let (dx, item) = (*dx, item);
-                let mut x = MARGIN + dx;
-                if !matches!(item.swatch, Swatch::Plain) {
-                    self.swatch(item.swatch, x, mid)?;
-                    x += SWATCH_W + SWATCH_GAP;
-                }
-                let c = if item.muted {
-                    self.theme.muted
-                } else {
-                    self.theme.text
-                };
-                let mut spec = TextStyleSpec::new(header, c, HPos::Left, VPos::Center);
-                if item.bold {
-                    spec = spec.bold();
-                }
-                self.text(&item.text, (x, mid), spec)?;
-            }
-            y += row_h;
-        }
-        Ok(y)
-    }
-
-    fn swatch(&mut self, swatch: Swatch, x: i32, mid: i32) -> Result<(), ChartError> {
-        match swatch {
-            Swatch::Plain => Ok(()),
-            Swatch::Bar(c) => self.rect((x + 2, mid - 5), (x + SWATCH_W - 2, mid + 5), c, 1.0),
-            Swatch::Area(c, opacity) => {
-                self.rect((x, mid - 5), (x + SWATCH_W, mid + 5), c, opacity)
-            }
-            Swatch::Line(c, dot) => {
-                self.line(&[(x, mid), (x + SWATCH_W, mid)], c, 2, None)?;
-                if dot {
-                    self.dot((x + SWATCH_W / 2, mid), 3, c)?;
-                }
-                Ok(())
-            }
-            Swatch::Dashed(c, dash) => {
-                self.line(&[(x, mid), (x + SWATCH_W, mid)], c, 2, Some(dash))
-            }
-        }
-    }
-
     /// Horizontal grid lines at the ticks, and the baseline of the plot.
     pub fn grid(&mut self, plot: &Plot, ys: &Scale, ticks: &Ticks) -> Result<(), ChartError> {
         let grid = self.theme.grid;
@@ -665,203 +446,21 @@ pub(crate) fn simplify(points: &[(i32, i32)]) -> Vec<(i32, i32)> {
     out
 }
 
-/// The finished SVG: the root element gains `role="img"`, the `aria-label`,
-/// a `viewBox` if plotters left it out, rounded joins (the page's stylesheet sets tabular figures);
-/// the dashed polylines gain their `stroke-dasharray`.
-fn finish(svg: &str, label: &str, paths: usize, dashes: &[(usize, &str)]) -> String {
-    let mut out = String::with_capacity(svg.len() + 256);
-    let root_end = match svg.find('>') {
-        Some(i) if svg.starts_with("<svg") => i,
-        _ => return svg.to_owned(),
-    };
-    let root = &svg[..root_end];
-    out.push_str("<svg role=\"img\" aria-label=\"");
-    out.push_str(&escape(label));
-    out.push('"');
-    out.push_str(&root[4..]);
-    if !root.contains("viewBox") {
-        if let (Some(w), Some(h)) = (attribute(root, "width"), attribute(root, "height")) {
-            out.push_str(&format!(" viewBox=\"0 0 {w} {h}\""));
-        }
-    }
-    out.push_str(" stroke-linejoin=\"round\"");
-
-    let rest = tidy_font_sizes(&svg[root_end..]);
-    let rest = rest.as_str();
-    let found = rest.matches("<polyline ").count();
-    if dashes.is_empty() || found != paths {
-        // Each line drawn is one <polyline>; if that ever stops holding,
-        // solid lines beat dashes on the wrong ones.
-        out.push_str(rest);
-        return out;
-    }
-    let mut index = 0;
-    for (i, piece) in rest.split("<polyline ").enumerate() {
-        if i > 0 {
-            out.push_str("<polyline ");
-            if let Some((_, pattern)) = dashes.iter().find(|(n, _)| *n == index) {
-                out.push_str(&format!("stroke-dasharray=\"{pattern}\" "));
-            }
-            index += 1;
-        }
-        out.push_str(piece);
-    }
-    out
-}
-
-/// `font-size="13.000000000000002"` (plotters divides the size it is given
-/// by 1.24) as `font-size="13"`: every font size to two decimals at most.
-fn tidy_font_sizes(svg: &str) -> String {
-    const KEY: &str = "font-size=\"";
-    let mut out = String::with_capacity(svg.len());
-    let mut rest = svg;
-    while let Some(i) = rest.find(KEY) {
-        let (head, tail) = rest.split_at(i + KEY.len());
-        out.push_str(head);
-        let len = tail.find('"').unwrap_or(tail.len());
-        let value = &tail[..len];
-        match value.parse::<f64>() {
-            Ok(v) if v.is_finite() => out.push_str(&format!("{}", (v * 100.0).round() / 100.0)),
-            _ => out.push_str(value),
-        }
-        rest = &tail[len..];
-    }
-    out.push_str(rest);
-    out
-}
-
-fn attribute<'s>(tag: &'s str, name: &str) -> Option<&'s str> {
-    let key = format!(" {name}=\"");
-    let start = tag.find(&key)? + key.len();
-    let len = tag[start..].find('"')?;
-    Some(&tag[start..start + len])
-}
-
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn item(text: &str) -> Item {
-        Item::legend(Swatch::Plain, text)
-    }
-
-    #[test]
-    fn flow_wraps_and_breaks() {
-        let items = [item("aaaa"), item("bbbb"), item("cccc").new_row()];
-        let all: Vec<&Item> = items.iter().collect();
-        let rows = flow(&all, 12.0, 1000);
-        assert_eq!(rows.len(), 2);
-        assert_eq!(rows[1].len(), 1);
-        assert_eq!(rows[1][0].0, 0);
-        assert_eq!(flow(&all[..2], 12.0, 1000).len(), 1);
-        assert_eq!(
-            flow(&all, 12.0, 10).len(),
-            3,
-            "an item wider than the row still gets a row"
-        );
-    }
-
-    #[test]
-    fn wrap_breaks_long_items_between_words() {
-        let items = [
-            item("short"),
-            Item::note("converting is ahead below $30.94/MWh, mining above").rank(1),
-        ];
-        let width = text_width("converting is ahead below", 12.0, false).max(text_width(
-            "$30.94/MWh, mining above",
-            12.0,
-            false,
-        ));
-        let out = wrap(&items, 12.0, width);
-        let texts: Vec<&str> = out.iter().map(|i| i.text.as_str()).collect();
-        assert_eq!(
-            texts,
-            vec![
-                "short",
-                "converting is ahead below",
-                "$30.94/MWh, mining above"
-            ]
-        );
-        assert!(out[1..].iter().all(|i| i.muted && i.rank == 1 && i.new_row));
-        assert!(out.iter().all(|i| i.width(12.0) <= width));
-        // A single word wider than the row stays whole.
-        assert_eq!(wrap(&[item("abcdefgh")], 12.0, 5).len(), 1);
-    }
-
-    #[test]
-    fn fit_leaves_out_the_highest_ranks_first() {
-        let items = [
-            item("essential"),
-            item("useful").rank(1),
-            item("extra").rank(2),
-        ];
-        let texts = |rows: Vec<Vec<(i32, &Item)>>| -> Vec<String> {
-            rows.iter().flatten().map(|(_, i)| i.text.clone()).collect()
-        };
-        assert_eq!(
-            texts(fit(&items, 12.0, 1000, 1)),
-            vec!["essential", "useful", "extra"]
-        );
-        assert_eq!(texts(fit(&items, 12.0, 10, 2)), vec!["essential", "useful"]);
-        assert_eq!(texts(fit(&items, 12.0, 10, 1)), vec!["essential"]);
-        assert_eq!(
-            texts(fit(&items[..1], 12.0, 1, 0)),
-            vec!["essential"],
-            "rank 0 always stays"
-        );
-    }
-
     #[test]
     fn spacing_follows_the_text_size() {
-        let at = |width| Metrics::of(Size { width, height: 360 });
-        let narrow = at(440);
-        assert_eq!((narrow.small, narrow.header), (11.0, 12.0));
-        assert_eq!(
-            (
-                narrow.row_h,
-                narrow.axis_title_w,
-                narrow.x_labels_h,
-                narrow.label_row
-            ),
-            (18, 16, 17, 15)
-        );
-        let wide = at(720);
-        assert_eq!((wide.small, wide.header), (13.0, 14.0));
-        assert_eq!(
-            (
-                wide.row_h,
-                wide.axis_title_w,
-                wide.x_labels_h,
-                wide.label_row
-            ),
-            (21, 19, 20, 18)
-        );
-    }
-
-    #[test]
-    fn font_sizes_are_tidied() {
-        let svg = "<svg width=\"1\" height=\"1\">\n<text font-size=\"13.000000000000002\" x=\"1\">a</text>\n<text font-size=\"11.5\">b</text>\n</svg>\n";
-        let out = finish(svg, "t", 0, &[]);
-        assert!(
-            out.contains("<text font-size=\"13\" x=\"1\">a</text>"),
-            "{out}"
-        );
-        assert!(out.contains("font-size=\"11.5\">b"), "{out}");
+        let at = |width| {
+            let m = Metrics::of(Size { width, height: 360 });
+            let spacing = (m.row_h, m.axis_title_w, m.x_labels_h, m.label_row);
+            ((m.small, m.header), spacing)
+        };
+        // At 11 px: 12 × 1.5 = 18, then 16, 17 and 15 px as they are.
+        assert_eq!(at(440), ((11.0, 12.0), (18, 16, 17, 15)));
+        // At 13 px: 14 × 1.5 = 21, and 16, 17, 15 × 13 / 11, rounded.
+        assert_eq!(at(720), ((13.0, 14.0), (21, 19, 20, 18)));
     }
 
     #[test]
@@ -873,19 +472,5 @@ mod tests {
             simplify(&[(0, 0), (5, 0), (2, 0)]),
             vec![(0, 0), (5, 0), (2, 0)]
         );
-    }
-
-    #[test]
-    fn finish_marks_up_the_root_and_dashes() {
-        let svg =
-            "<svg width=\"10\" height=\"5\" xmlns=\"x\">\n<polyline a/>\n<polyline b/>\n</svg>\n";
-        let out = finish(svg, "A & B", 2, &[(1, DASH)]);
-        assert!(out.starts_with("<svg role=\"img\" aria-label=\"A &amp; B\" width=\"10\""));
-        assert!(out.contains("viewBox=\"0 0 10 5\""));
-        assert!(out.contains("<polyline a/>"));
-        assert!(out.contains("<polyline stroke-dasharray=\"6 4\" b/>"));
-        // A count that does not match leaves the lines solid.
-        let out = finish(svg, "t", 3, &[(1, DASH)]);
-        assert!(!out.contains("stroke-dasharray"));
     }
 }

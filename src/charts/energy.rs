@@ -13,9 +13,10 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::axis::{
     labelled, money_tick, nice_step, price_tick, text_width, ticks, ticks_with_step, Scale, Ticks,
 };
-use super::canvas::{
-    header_rows, render, Canvas, Item, Metrics, Plot, Right, Side, Swatch, TextStyleSpec, MARGIN,
-};
+use super::canvas::{render, Canvas, Metrics, Plot, Right, Side, TextStyleSpec, MARGIN};
+use super::header::{header_rows, Item, Swatch};
+use super::labels::{Rows, Span};
+use super::words::sentence;
 use super::{Chart, ChartError, Rgb, Size, Table, Theme};
 use crate::format::{grouped, lead_in_words, money, money_exact, price_per_mwh};
 use crate::model::sweep::{AdvantageChange, CROSSOVER_MAX, CROSSOVER_TOLERANCE};
@@ -89,15 +90,6 @@ fn regime(r: &Evaluation) -> Option<String> {
         return None;
     }
     Some(lead_in_words(&r.price_regimes()))
-}
-
-/// `Converting …`: the first letter upper case.
-fn sentence(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 /// One row per swept price.
@@ -479,8 +471,48 @@ struct Setting {
     label: String,
     text_x: i32,
     h: HPos,
-    from: i32,
-    to: i32,
+    span: Span,
+}
+
+impl Setting {
+    /// `label` beside the marker line at `x`, reading away from it:
+    /// rightwards or leftwards.
+    fn beside(label: &str, x: i32, rightwards: bool, px: f64) -> Self {
+        let w = text_width(label, px, false);
+        let (text_x, h, span) = if rightwards {
+            (
+                x + 4,
+                HPos::Left,
+                Span {
+                    from: x - 2,
+                    to: x + 4 + w,
+                },
+            )
+        } else {
+            (
+                x - 4,
+                HPos::Right,
+                Span {
+                    from: x - 4 - w,
+                    to: x + 2,
+                },
+            )
+        };
+        Self {
+            label: label.to_owned(),
+            text_x,
+            h,
+            span,
+        }
+    }
+
+    /// Whether the text stays within `bounds` on the side it reads to.
+    fn within(&self, bounds: (i32, i32)) -> bool {
+        match self.h {
+            HPos::Left => self.span.to <= bounds.1,
+            _ => self.span.from >= bounds.0,
+        }
+    }
 }
 
 /// The ways to set a marker's label at `x`, best first: the full label
@@ -488,47 +520,14 @@ struct Setting {
 /// those within `bounds`, but at least the short one reading whichever way
 /// has more room.
 fn settings(m: &Marker, x: i32, px: f64, bounds: (i32, i32)) -> Vec<Setting> {
-    let mut out = Vec::new();
-    for label in [&m.label, &m.short] {
-        let w = text_width(label, px, false);
-        if x + 4 + w <= bounds.1 {
-            out.push(Setting {
-                label: label.clone(),
-                text_x: x + 4,
-                h: HPos::Left,
-                from: x - 2,
-                to: x + 4 + w,
-            });
-        }
-        if x - 4 - w >= bounds.0 {
-            out.push(Setting {
-                label: label.clone(),
-                text_x: x - 4,
-                h: HPos::Right,
-                from: x - 4 - w,
-                to: x + 2,
-            });
-        }
-    }
+    let out: Vec<Setting> = [&m.label, &m.short]
+        .into_iter()
+        .flat_map(|label| [true, false].map(|right| Setting::beside(label, x, right, px)))
+        .filter(|s| s.within(bounds))
+        .collect();
     if out.is_empty() {
-        let w = text_width(&m.short, px, false);
-        out.push(if bounds.1 - x >= x - bounds.0 {
-            Setting {
-                label: m.short.clone(),
-                text_x: x + 4,
-                h: HPos::Left,
-                from: x - 2,
-                to: x + 4 + w,
-            }
-        } else {
-            Setting {
-                label: m.short.clone(),
-                text_x: x - 4,
-                h: HPos::Right,
-                from: x - 4 - w,
-                to: x + 2,
-            }
-        });
+        let more_room_right = bounds.1 - x >= x - bounds.0;
+        return vec![Setting::beside(&m.short, x, more_room_right, px)];
     }
     out
 }
@@ -543,19 +542,19 @@ struct Slot {
 
 impl Slot {
     /// Whether the two can stand together: their labels apart when in one
-    /// row, and neither marker's line rising through the other's label
-    /// (a line rises from the plot to its own label's row).
+    /// row ([`Span::apart`]), and neither marker's line rising through the
+    /// other's label (a line rises from the plot to its own label's row).
     fn clear_of(&self, other: &Slot) -> bool {
-        let (a, b) = (&self.setting, &other.setting);
         if self.row == other.row {
-            return a.to + 6 <= b.from || b.to + 6 <= a.from;
+            return self.setting.span.apart(other.setting.span);
         }
         let (low, high) = if self.row < other.row {
             (self, other)
         } else {
             (other, self)
         };
-        let crossed = low.setting.from - 3 < high.x && high.x < low.setting.to + 3;
+        let Span { from, to } = low.setting.span;
+        let crossed = from - 3 < high.x && high.x < to + 3;
         !crossed
     }
 }
@@ -568,7 +567,7 @@ const SEARCH_BUDGET: usize = 20_000;
 /// markers right to left, each with the first of its [`settings`] and the
 /// lowest row that allows the rest to be placed too (full labels before
 /// short ones). Should that search run too long, each label takes the
-/// lowest row where it overlaps no other label.
+/// lowest row where it stands clear of the labels before it ([`Rows`]).
 fn place_markers(
     markers: &[Marker],
     xs: &Scale,
@@ -590,19 +589,12 @@ fn place_markers(
     let mut budget = SEARCH_BUDGET;
     if !search(&options, rows, &mut slots, &mut budget) {
         slots.clear();
+        let mut rows = Rows::default();
         for (x, settings) in &options {
             let Some(setting) = settings.first() else {
                 continue;
             };
-            let row = (0..)
-                .find(|row| {
-                    !slots.iter().any(|s| {
-                        s.row == *row
-                            && setting.from < s.setting.to + 6
-                            && s.setting.from < setting.to + 6
-                    })
-                })
-                .unwrap_or(0);
+            let row = rows.place(setting.span, 0);
             slots.push(Slot {
                 setting: setting.clone(),
                 row,
@@ -670,19 +662,9 @@ fn search(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::charts::canvas::TICK_GAP;
+    use crate::charts::testing::{page_sizes, preset, scenarios, TestResult, SIZE};
     use crate::model::{evaluate, Scenario};
-
-    type TestResult = Result<(), Box<dyn std::error::Error>>;
-
-    const SIZE: Size = Size {
-        width: 720,
-        height: 360,
-    };
-
-    fn terawulf() -> Result<Evaluation, Box<dyn std::error::Error>> {
-        let preset = crate::presets::by_id("terawulf-core42").ok_or("no TeraWulf preset")?;
-        Ok(evaluate(&preset.scenario)?)
-    }
 
     fn change(price: f64, converting_ahead_above: bool) -> AdvantageChange {
         AdvantageChange {
@@ -707,7 +689,7 @@ mod tests {
 
     #[test]
     fn where_the_host_pays_the_power_the_crossing_is_marked_and_told() -> TestResult {
-        let r = terawulf()?;
+        let r = preset("terawulf-core42")?;
         // docs/MODEL.md's crossover is $0, yet mining is ahead at today's price.
         assert_eq!(r.energy_crossover_usd_per_mwh, Some(0.0));
         let [falls_behind] = r.energy_advantage_changes[..] else {
@@ -816,43 +798,31 @@ mod tests {
         }
     }
 
+    /// The markers placed over $0 to $100/MWh across 600 px, at 11 px,
+    /// with 10 px to spare right of the plot.
+    fn across_600_px(markers: &[Marker]) -> Vec<Placed> {
+        let xs = Scale::new((0.0, 100.0), (0, 600));
+        place_markers(markers, &xs, 11.0, 600, (0, 610))
+    }
+
     #[test]
     fn close_markers_part_or_stack_far_ones_share_a_row() {
-        let xs = Scale::new((0.0, 100.0), (0, 600));
         // Room on both sides: the labels read away from each other.
-        let placed = place_markers(
-            &[
-                marker("Current $45.00/MWh", 45.0),
-                marker("Break-even $47.00/MWh", 47.0),
-            ],
-            &xs,
-            11.0,
-            600,
-            (0, 610),
-        );
+        let placed = across_600_px(&[
+            marker("Current $45.00/MWh", 45.0),
+            marker("Break-even $47.00/MWh", 47.0),
+        ]);
         assert_readable(&placed, 11.0);
         assert!(placed.iter().all(|p| p.row == 0 && p.label.contains("MWh")));
         // Three close together: one has to go up a row.
-        let placed = place_markers(
-            &[
-                marker("Current $45.00/MWh", 45.0),
-                marker("Break-even $47.00/MWh", 47.0),
-                marker("Crossover $46.00/MWh", 46.0),
-            ],
-            &xs,
-            11.0,
-            600,
-            (0, 610),
-        );
+        let placed = across_600_px(&[
+            marker("Current $45.00/MWh", 45.0),
+            marker("Break-even $47.00/MWh", 47.0),
+            marker("Crossover $46.00/MWh", 46.0),
+        ]);
         assert_readable(&placed, 11.0);
         assert!(placed.iter().any(|p| p.row > 0));
-        let placed = place_markers(
-            &[marker("A", 10.0), marker("B", 90.0)],
-            &xs,
-            11.0,
-            600,
-            (0, 610),
-        );
+        let placed = across_600_px(&[marker("A", 10.0), marker("B", 90.0)]);
         assert!(placed.iter().all(|p| p.row == 0));
     }
 
@@ -875,39 +845,10 @@ mod tests {
 
     #[test]
     fn a_label_near_the_right_edge_reads_leftwards() {
-        let xs = Scale::new((0.0, 100.0), (0, 600));
-        let placed = place_markers(
-            &[marker("Crossover $99.00/MWh", 99.0)],
-            &xs,
-            11.0,
-            600,
-            (0, 610),
-        );
+        let placed = across_600_px(&[marker("Crossover $99.00/MWh", 99.0)]);
+        // At 594 px, 4 px left of its line.
+        assert_eq!((placed[0].x, placed[0].text_x), (594, 590));
         assert!(matches!(placed[0].h, HPos::Right));
-        assert!(placed[0].text_x < placed[0].x);
-    }
-
-    /// The sizes the page draws at: phone, tablet, projector column,
-    /// laptop, and the default.
-    fn page_sizes() -> Vec<Size> {
-        let mut sizes: Vec<Size> = [320, 440, 640, 920, 1366]
-            .into_iter()
-            .map(Size::for_container)
-            .collect();
-        sizes.push(SIZE);
-        sizes
-    }
-
-    fn scenarios() -> Result<Vec<(&'static str, Evaluation)>, Box<dyn std::error::Error>> {
-        let preset = |id: &str| -> Result<Evaluation, Box<dyn std::error::Error>> {
-            let p = crate::presets::by_id(id).ok_or("no preset")?;
-            Ok(evaluate(&p.scenario)?)
-        };
-        Ok(vec![
-            ("default", evaluate(&Scenario::default())?),
-            ("terawulf-core42", preset("terawulf-core42")?),
-            ("core-scientific", preset("core-scientific-coreweave")?),
-        ])
     }
 
     /// Left, top, right, bottom of a line of text set at `px` and centred
@@ -936,7 +877,7 @@ mod tests {
                     .y_labels
                     .iter()
                     .map(|(v, t)| {
-                        let x = f.plot.left - crate::charts::canvas::TICK_GAP;
+                        let x = f.plot.left - TICK_GAP;
                         (t, text_box(t, x, f.ys.px(*v), HPos::Right, m.small))
                     })
                     .collect();
@@ -963,7 +904,7 @@ mod tests {
     #[test]
     fn every_line_drawn_has_a_legend_entry_at_every_size() -> TestResult {
         for (name, r) in scenarios()? {
-            for size in page_sizes().into_iter().chain([Size::for_container(240)]) {
+            for size in page_sizes() {
                 let (items, inside) = header_items(&r, &Theme::light(), size);
                 let shown: Vec<String> = header_rows(size, &items)
                     .into_iter()

@@ -30,6 +30,12 @@
 
 mod axis;
 mod canvas;
+mod header;
+mod labels;
+mod svg;
+#[cfg(test)]
+mod testing;
+mod words;
 
 pub mod bridge;
 pub mod build_time;
@@ -308,6 +314,7 @@ pub struct Table {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::charts::testing::{TestResult, SIZE};
 
     /// WCAG 2 relative luminance.
     fn luminance(c: Rgb) -> f64 {
@@ -348,6 +355,10 @@ mod tests {
         let white = Rgb::hex(0xFFFFFF);
         assert!((contrast(Rgb::hex(0xE69F00), white) - 2.25).abs() < 0.01);
         assert!((contrast(Rgb::hex(0x999999), white) - 2.85).abs() < 0.01);
+        // The light theme's greenfield grey: 4.54:1, by hand from 0x76 =
+        // 118, (118 / 255 + 0.055) / 1.055 to the power 2.4 = 0.1812.
+        assert!((luminance(Rgb::hex(0x767676)) - 0.1812).abs() < 1e-4);
+        assert!((contrast(Rgb::hex(0x767676), white) - 4.54).abs() < 0.01);
     }
 
     #[test]
@@ -387,52 +398,113 @@ mod tests {
     }
 
     #[test]
-    fn text_sizes_follow_the_drawn_width() {
-        let at = |width| Size { width, height: 360 }.text_px();
-        assert_eq!(at(0), 11.0);
-        assert_eq!(at(340), 11.0);
-        assert_eq!(at(480), 11.0);
-        assert_eq!(at(560), 12.0);
-        assert_eq!(at(640), 13.0);
-        assert_eq!(at(1100), 13.0);
-        // Drawn at the container's width, the SVG is shown at about 1:1.
-        let phone = Size::for_container(337);
-        assert_eq!((phone.width, phone.height), (330, 300));
-        assert!(phone.text_px() * 337.0 / 330.0 >= 11.0);
-        let projector = Size::for_container(646);
-        assert_eq!((projector.width, projector.height), (640, 320));
-        assert!(projector.text_px() * 646.0 / 640.0 >= 13.0);
-        assert_eq!(Size::for_container(0), Size::for_container(240));
-        assert_eq!(Size::for_container(1157).height, 480);
+    fn colours_read_from_hex_and_as_css() {
+        assert_eq!(Rgb::hex(0x0072B2), Rgb(0x00, 0x72, 0xB2));
+        assert_eq!(Rgb::hex(0x0A0B0C), Rgb(10, 11, 12));
+        // Only the low 24 bits count.
+        assert_eq!(Rgb::hex(0x01FF_FF80), Rgb(255, 255, 128));
+        // Two upper-case digits a channel, leading zeros kept.
+        assert_eq!(Rgb(10, 11, 12).css(), "#0A0B0C");
+        assert_eq!(Rgb(255, 0, 128).css(), "#FF0080");
+        assert_eq!(Theme::light().convert.css(), "#0072B2");
     }
 
     #[test]
-    fn colours_and_sizes() {
-        assert_eq!(Rgb::hex(0x0072B2), Rgb(0x00, 0x72, 0xB2));
-        assert_eq!(Theme::light().convert.css(), "#0072B2");
-        assert_ne!(Theme::dark().background, Theme::light().background);
+    fn sizes_are_drawn_within_the_bounds() {
+        let size = |width, height| Size { width, height };
+        assert_eq!(size(0, 0).clamped(), size(240, 160));
+        assert_eq!(size(239, 161).clamped(), size(240, 161));
+        assert_eq!(size(720, 360).clamped(), size(720, 360));
+        assert_eq!(size(9000, 100_000).clamped(), size(8000, 8000));
+    }
+
+    #[test]
+    fn a_container_is_drawn_at_its_width_rounded_down_half_as_tall() {
+        let at = |width| {
+            let s = Size::for_container(width);
+            (s.width, s.height)
+        };
+        // Not laid out yet: the narrowest chart, 120 px raised to 300.
+        assert_eq!(at(0), (240, 300));
+        assert_eq!(at(337), (330, 300));
+        assert_eq!(at(646), (640, 320));
+        assert_eq!(at(799), (790, 395));
+        // 575 px lowered to 480.
+        assert_eq!(at(1157), (1150, 480));
+        assert_eq!(at(100_000), (8000, 480));
+    }
+
+    #[test]
+    fn text_sizes_follow_the_drawn_width() {
+        let at = |width| Size { width, height: 360 }.text_px();
+        // 11 px up to 480 px wide (a width of 0 is drawn at 240).
+        assert_eq!(at(0), 11.0);
+        assert_eq!(at(480), 11.0);
+        // 11 + 2 × (w − 480) / 160, to the nearest half pixel: 11.125 is
+        // 11, 11.25 is 11.5, 12.75 is 13.
+        assert_eq!(at(490), 11.0);
+        assert_eq!(at(500), 11.5);
+        assert_eq!(at(520), 11.5);
+        assert_eq!(at(560), 12.0);
+        assert_eq!(at(600), 12.5);
+        assert_eq!(at(620), 13.0);
+        // 13 px from 640 px wide.
+        assert_eq!(at(640), 13.0);
+        assert_eq!(at(8000), 13.0);
+        // A phone's and a projector column's containers.
+        assert_eq!(Size::for_container(337).text_px(), 11.0);
+        assert_eq!(Size::for_container(646).text_px(), 13.0);
+    }
+
+    #[test]
+    fn charts_in_page_order_with_their_names() {
+        let ids = Chart::ALL.map(Chart::id);
+        assert_eq!(ids, ["revenue", "build_time", "energy", "bridge"]);
+        let names = Chart::ALL.map(|c| c.to_string());
         assert_eq!(
-            Size {
-                width: 0,
-                height: 0
-            }
-            .clamped(),
-            Size {
-                width: 240,
-                height: 160
-            }
+            names,
+            [
+                "contract revenue chart",
+                "build-time chart",
+                "energy sensitivity chart",
+                "value bridge chart"
+            ]
         );
+    }
+
+    #[test]
+    fn each_chart_dispatches_to_its_own_module() -> TestResult {
+        // The default scenario: a 12-year term, the tail making 13 contract
+        // years; baselines of 36, 48 and 60 months; 21 prices from $20 to
+        // $120/MWh; the bridge's 10 rows.
+        let r = crate::model::evaluate(&crate::model::Scenario::default())?;
+        let titles = Chart::ALL.map(|c| c.title(&r));
         assert_eq!(
-            Size {
-                width: 720,
-                height: 360
-            }
-            .clamped(),
-            Size {
-                width: 720,
-                height: 360
-            }
+            titles,
+            [
+                "12-year contract revenue",
+                "Build-time savings vs 36\u{2013}60-month greenfield builds",
+                "Energy cost sensitivity",
+                "Where the value comes from",
+            ]
         );
+        let rows = Chart::ALL.map(|c| c.table(&r).rows.len());
+        assert_eq!(rows, [13, 3, 21, 10]);
+        let energy = Chart::Energy.table(&r);
+        assert_eq!(energy.rows[0][0], "$20.00/MWh");
+        assert_eq!(energy.rows[20][0], "$120.00/MWh");
+        assert!(Chart::Bridge
+            .summary(&r)
+            .starts_with("Converting is worth "));
+        assert!(Chart::Revenue
+            .summary(&r)
+            .starts_with("Contract revenue totals "));
+        for chart in Chart::ALL {
+            let svg = chart.draw(&r, &Theme::light(), SIZE)?;
+            let label = format!("<svg role=\"img\" aria-label=\"{}\"", chart.title(&r));
+            assert!(svg.starts_with(&label), "{chart}");
+        }
+        Ok(())
     }
 
     #[test]

@@ -13,7 +13,8 @@
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::axis::{labelled, money_tick, nice_step, text_width, ticks_pair};
-use super::canvas::{render, Canvas, Item, Plot, Right, Side, Swatch, TextStyleSpec};
+use super::canvas::{render, Canvas, Plot, Right, Side, TextStyleSpec};
+use super::header::{Item, Swatch};
 use super::{Chart, ChartError, Size, Table, Theme};
 use crate::format::{money, money_exact, rate_per_kw_month, years_months};
 use crate::model::Evaluation;
@@ -320,10 +321,8 @@ fn year_ticks(n: usize, step: usize) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
+    use crate::charts::testing::{TestResult, SIZE};
     use crate::model::{evaluate, Scenario};
-
-    type TestResult = Result<(), Box<dyn std::error::Error>>;
 
     #[test]
     fn the_term_is_read_from_the_leased_capacity() -> TestResult {
@@ -365,14 +364,7 @@ mod tests {
         let t = table(&r);
         assert_eq!(t.rows[12][0], "13 (tail of later tranches)");
         assert_eq!(t.rows[11][0], "12");
-        let svg = draw(
-            &r,
-            &Theme::light(),
-            Size {
-                width: 720,
-                height: 360,
-            },
-        )?;
+        let svg = draw(&r, &Theme::light(), SIZE)?;
         assert!(svg.contains("\nTail\n"));
         assert!(svg.contains("\nTail of later tranches\n"));
         assert!(svg.contains("\nLevelized $149.87/kW-month\n"));
