@@ -78,6 +78,7 @@ fn bad_input_throws_an_error_naming_each_field() {
         m.contains("hpc.design_pue: must be between 1 and 3, got 0.8"),
         "{m}"
     );
+    assert!(m.contains("site.energy_price_usd_per_mwh: "), "{m}");
     // Version 1's one PUE: read in a version-1 scenario, named in a version-2 one.
     let m = message(evaluate_js(parse(r#"{"hpc":{"pue":1.3}}"#)).expect_err("v1 name"));
     assert!(
@@ -91,7 +92,6 @@ fn bad_input_throws_an_error_naming_each_field() {
         m.contains("hpc.pue: must be between 1 and 3, got 0.8"),
         "{m}"
     );
-    assert!(m.contains("site.energy_price_usd_per_mwh: "), "{m}");
 
     let m = message(evaluate_js(parse(r#"{"site":{"grid_capcity":1}}"#)).expect_err("unknown"));
     assert!(m.starts_with("site.grid_capcity: unknown field"), "{m}");

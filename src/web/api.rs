@@ -14,10 +14,14 @@ use wasm_bindgen::prelude::*;
 
 use crate::model::{evaluate, Scenario, ScenarioError, ScenarioErrors};
 
+/// `value` as a JavaScript value, through JSON text: exactly what the
+/// evaluator prints, read by `JSON.parse` (numbers round-trip to the last
+/// bit). One JSON writer serves the API and the results file, which keeps
+/// the page's WebAssembly smaller than a second serializer would.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| js_sys::Error::new(&format!("result: {e}")).into())
+    let text = serde_json::to_string(value)
+        .map_err(|e| JsValue::from(js_sys::Error::new(&format!("result: {e}"))))?;
+    js_sys::JSON::parse(&text)
 }
 
 fn error(errors: &ScenarioErrors) -> JsValue {

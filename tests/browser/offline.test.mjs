@@ -309,7 +309,9 @@ export const tests = [
           if (label === 'Save results') {
             // The results say which scenario they belong to.
             const saved = JSON.parse(readFileSync(path, 'utf8'));
-            assert(saved.scenario?.site?.grid_capacity_mw === 244, `results file scenario: ${JSON.stringify(saved.scenario?.site)}`);
+            const want = await page.evaluate(() => window.repower.presets().find((p) => p.id === 'cipher-fluidstack').scenario.site.grid_capacity_mw);
+            assert(saved.scenario?.site?.grid_capacity_mw === want, `results file scenario: ${JSON.stringify(saved.scenario?.site)}, want ${want} MW`);
+            assert(saved.scenario?.schema_version === 2 && saved.input_schema_version === 2, 'results file: not version 2');
             assert(typeof saved.contract_total_revenue_usd === 'number', 'results file lacks the outputs');
           }
         }

@@ -103,7 +103,7 @@ export const tests = [
       }
       // The groups in MODEL.md's order, each with at least one input in view.
       const groups = await page.$$eval('fieldset.group > legend', (els) => els.map((e) => e.textContent));
-      const order = ['Site', 'Mining', 'HPC conversion', 'Contract', 'Terminal value', 'Tax', 'Greenfield baseline', 'Tenant', 'Finance', 'Energy price sweep'];
+      const order = ['Site', 'Mining', 'HPC conversion', 'Contract', 'Terminal value', 'Tax', 'Greenfield baseline', 'Tenant', 'Finance', 'Energy price sweep', 'Risk'];
       assert(JSON.stringify(groups) === JSON.stringify(order), `groups: ${groups}`);
       const shown = await page.$$eval('fieldset.group', (els) => els.map((g) => [...g.querySelectorAll('[data-field]')].filter((f) => f.offsetParent !== null).length));
       shown.slice(0, 9).forEach((n, i) => assert(n > 0, `${order[i]}: no input in view`));
