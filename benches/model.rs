@@ -33,3 +33,18 @@ fn irr_of_the_default_series(bencher: divan::Bencher) {
         .collect();
     bencher.bench(|| repower::model::finance::irr(divan::black_box(&series)));
 }
+
+/// The tornado of the default scenario (26 walks of the months).
+#[divan::bench]
+fn tornado_default(bencher: divan::Bencher) {
+    let scenario = Scenario::default();
+    bencher.bench(|| repower::model::risk::tornado(divan::black_box(&scenario)));
+}
+
+/// 10,000 simulated paths of the default scenario.
+#[divan::bench(sample_count = 10)]
+fn simulate_10000_paths(bencher: divan::Bencher) {
+    let mut scenario = Scenario::default();
+    scenario.risk.paths = 10_000;
+    bencher.bench(|| repower::model::risk::simulate(divan::black_box(&scenario)));
+}

@@ -205,3 +205,77 @@ fn signed(x: f64) -> String {
         money(x)
     }
 }
+
+/// The risk view for people: the tornado's bars, largest first, then the
+/// simulation's percentiles.
+pub fn risk_summary(r: &crate::model::risk::Risk) -> String {
+    use crate::format::grouped;
+    let t = &r.tornado;
+    let mut lines = vec![format!(
+        "Tornado: incremental NPV {} with each input moved alone",
+        money(t.base_npv_usd)
+    )];
+    for b in &t.bars {
+        let unit = if b.unit.is_empty() {
+            String::new()
+        } else {
+            format!(" {}", b.unit)
+        };
+        lines.push(format!(
+            "  {:<28} {} at {}{unit}, {} at {}{unit}",
+            b.label,
+            money(b.npv_at_low_usd),
+            crate::model::field::form_number(b.low_value),
+            money(b.npv_at_high_usd),
+            crate::model::field::form_number(b.high_value)
+        ));
+    }
+    for why in &t.left_out {
+        lines.push(format!("  left out: {why}"));
+    }
+    let s = &r.simulation;
+    let p = s.incremental_npv_usd;
+    lines.push(String::new());
+    lines.push(format!(
+        "Simulation: {} paths, seed {}",
+        grouped(f64::from(s.paths)),
+        s.seed
+    ));
+    lines.push(line(
+        "Incremental NPV P10 / P50 / P90",
+        format!("{} / {} / {}", money(p.p10), money(p.p50), money(p.p90)),
+    ));
+    lines.push(line(
+        "Deterministic incremental NPV",
+        money(s.deterministic_npv_usd),
+    ));
+    lines.push(line(
+        "Converting at least as good",
+        format!("on {} of paths", percent(s.probability_convert_ahead_pct)),
+    ));
+    let kind = match s.irr_kind {
+        crate::model::risk::IrrKind::Equity => "Equity IRR P10 / P50 / P90",
+        crate::model::risk::IrrKind::Project => "Project IRR P10 / P50 / P90",
+    };
+    lines.push(line(
+        kind,
+        s.irr_pct.map_or_else(
+            || "not defined on any path".to_owned(),
+            |i| {
+                format!(
+                    "{} / {} / {}",
+                    percent(i.p10),
+                    percent(i.p50),
+                    percent(i.p90)
+                )
+            },
+        ),
+    ));
+    let pb = |m: Option<u32>| m.map_or_else(|| "never".to_owned(), |m| format!("month {m}"));
+    let b = s.payback_month;
+    lines.push(line(
+        "Payback P10 / P50 / P90",
+        format!("{} / {} / {}", pb(b.p10), pb(b.p50), pb(b.p90)),
+    ));
+    lines.join("\n")
+}

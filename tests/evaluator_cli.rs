@@ -573,3 +573,34 @@ fn migrate_keeps_the_figures_of_version_1_files() {
     ));
     assert_eq!(lines, vec!["hpc.pue: must be between 1 and 3, got 9"]);
 }
+
+/// `repower risk` prints the tornado and the simulation; the same seed, the
+/// same numbers.
+#[test]
+fn risk_prints_the_tornado_and_the_simulation() {
+    let input = br#"{"risk":{"paths":200,"seed":7}}"#;
+    let a = run(&["risk", "-"], Some(input));
+    assert_no_panic(&a);
+    assert_eq!(a.status.code(), Some(0), "{}", text(&a.stderr));
+    let r: Value = serde_json::from_slice(&a.stdout).expect("JSON");
+    assert_eq!(r["tornado"]["bars"].as_array().map(Vec::len), Some(13));
+    assert_eq!(r["simulation"]["paths"], 200);
+    assert_eq!(r["simulation"]["seed"], 7);
+    for key in ["p10", "p50", "p90"] {
+        assert!(
+            r["simulation"]["incremental_npv_usd"][key].is_number(),
+            "{key}"
+        );
+    }
+    let b = run(&["risk", "-"], Some(input));
+    assert_eq!(a.stdout, b.stdout, "the same seed gives the same output");
+    let summary = run(&["risk", "--summary", "-"], Some(input));
+    let s = text(&summary.stdout);
+    assert!(s.contains("Tornado: incremental NPV"), "{s}");
+    assert!(s.contains("Simulation: 200 paths, seed 7"), "{s}");
+    let lines = assert_refused(&run(&["risk", "-"], Some(br#"{"risk":{"paths":5}}"#)));
+    assert_eq!(
+        lines,
+        vec!["risk.paths: must be a whole number between 10 and 20,000, got 5"]
+    );
+}

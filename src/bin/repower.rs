@@ -5,6 +5,8 @@
 //! repower evaluate --summary FILE  the headline numbers, for people
 //! repower defaults                 the default scenario as JSON
 //! repower migrate FILE             a version-1 scenario as version 2 (same figures)
+//! repower risk FILE                the tornado and the Monte Carlo simulation as JSON
+//! repower risk --summary FILE      the same, for people
 //! ```
 //! `FILE` may be `-` for standard input. A scenario with problems prints
 //! nothing on stdout and one `field.path: message` line per problem on
@@ -20,6 +22,7 @@ const USAGE: &str = "usage:
   repower evaluate [--summary] FILE   evaluate a scenario (JSON; FILE may be - for stdin)
   repower defaults                    print the default scenario as JSON
   repower migrate FILE                print a version-1 scenario as the equivalent version-2 scenario
+  repower risk [--summary] FILE       the tornado and the Monte Carlo simulation (risk.* settings)
   repower --help | --version";
 
 fn main() -> ExitCode {
@@ -34,6 +37,14 @@ fn main() -> ExitCode {
             match files.as_slice() {
                 [file] if !file.starts_with("--") || **file == "-" => run(file, summary_wanted),
                 _ => usage_error("evaluate takes one FILE (or - for standard input)"),
+            }
+        }
+        ["risk", rest @ ..] => {
+            let summary_wanted = rest.contains(&"--summary");
+            let files: Vec<&&str> = rest.iter().filter(|a| **a != "--summary").collect();
+            match files.as_slice() {
+                [file] if !file.starts_with("--") || **file == "-" => risk(file, summary_wanted),
+                _ => usage_error("risk takes one FILE (or - for standard input)"),
             }
         }
         ["migrate", file] if !file.starts_with("--") || *file == "-" => migrate(file),
@@ -67,6 +78,34 @@ fn run(file: &str, summary_wanted: bool) -> ExitCode {
                 }
             }
         }
+        Err(errors) => {
+            for e in errors.iter() {
+                eprintln!("{e}");
+            }
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Prints the risk view of a scenario: JSON, or a summary for people.
+fn risk(file: &str, summary_wanted: bool) -> ExitCode {
+    let text = match read_input(file) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("{file}: cannot read: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let result = Scenario::from_json(&text).and_then(|s| repower::model::risk::risk(&s));
+    match result {
+        Ok(r) if summary_wanted => print_out(&repower::summary::risk_summary(&r)),
+        Ok(r) => match serde_json::to_string_pretty(&r) {
+            Ok(json) => print_out(&json),
+            Err(e) => {
+                eprintln!("result: cannot write JSON: {e}");
+                ExitCode::from(1)
+            }
+        },
         Err(errors) => {
             for e in errors.iter() {
                 eprintln!("{e}");

@@ -21,6 +21,7 @@ pub mod finance;
 pub mod finite;
 pub mod plan;
 pub mod result;
+pub mod risk;
 pub mod scenario;
 pub mod sweep;
 pub mod version;

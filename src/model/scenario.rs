@@ -488,7 +488,8 @@ impl Scenario {
             });
         }
         let r = &self.risk;
-        if ok(Field::RiskSlipMin) && ok(Field::RiskSlipMax) && r.slip_min_months > r.slip_max_months {
+        if ok(Field::RiskSlipMin) && ok(Field::RiskSlipMax) && r.slip_min_months > r.slip_max_months
+        {
             errors.push(ScenarioError::SlipOrder {
                 min: r.slip_min_months,
                 max: r.slip_max_months,
