@@ -161,19 +161,7 @@ fn signed(x: f64, text: String) -> String {
     }
 }
 
-/// A run of ASCII digits with a comma before each group of three from the
-/// right (`1234567` → `1,234,567`); shorter runs are returned as they are.
-pub fn group_digits(digits: &str) -> String {
-    let n = digits.len();
-    let mut out = String::with_capacity(n + n / 3);
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (n - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
-}
+pub use crate::model::number::group_digits;
 
 #[cfg(test)]
 mod tests {

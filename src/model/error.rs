@@ -223,24 +223,3 @@ impl fmt::Display for ScenarioErrors {
 }
 
 impl std::error::Error for ScenarioErrors {}
-
-/// A number as a person reads it in an error message: no exponent for
-/// ordinary magnitudes, no trailing `.0`.
-pub fn num(x: f64) -> String {
-    if x.is_nan() {
-        "NaN".to_owned()
-    } else if x.is_infinite() {
-        if x > 0.0 { "infinity" } else { "-infinity" }.to_owned()
-    } else if x != 0.0 && (x.abs() >= 1e15 || x.abs() < 1e-6) {
-        format!("{x:e}")
-    } else {
-        // Round away binary noise such as 0.30000000000000004.
-        let s = format!("{:.9}", x);
-        let s = s.trim_end_matches('0').trim_end_matches('.');
-        if s == "-0" {
-            "0".to_owned()
-        } else {
-            s.to_owned()
-        }
-    }
-}
