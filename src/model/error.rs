@@ -7,6 +7,7 @@
 use std::fmt;
 
 use super::field::{form_number, Field, Rule};
+use super::output::Output;
 
 /// One problem with a scenario, naming the field (by its dotted path).
 #[derive(Clone, Debug, PartialEq)]
@@ -47,7 +48,7 @@ pub enum ScenarioError {
     /// back to its default, makes the scenario computable again (one error
     /// per such field); `None` when no single field does.
     NotRepresentable {
-        output: &'static str,
+        output: Output,
         field: Option<Field>,
     },
 }
@@ -156,31 +157,16 @@ impl ScenarioError {
             } => format!(
                 "too extreme to compute with the other inputs as they are ({} would overflow); \
                  bring it closer to typical values",
-                output_in_words(output)
+                output.words()
             ),
             Self::NotRepresentable {
                 output,
                 field: None,
             } => format!(
                 "{} would overflow; bring the most extreme inputs closer to typical values",
-                output_in_words(output)
+                output.words()
             ),
         }
-    }
-}
-
-/// An output's name (`keep_mining_npv_usd`) as a reader says it.
-fn output_in_words(output: &str) -> &str {
-    match output {
-        "contract_total_revenue_usd" => "the contract revenue",
-        "contract_revenue_npv_usd" => "the contract revenue's NPV",
-        "keep_mining_npv_usd" => "the NPV of mining or converting",
-        "incremental_npv_usd" => "the incremental NPV",
-        "mining_breakeven_usd_per_mwh" => "the mining break-even",
-        "build_time" => "the build-time figures",
-        "energy_sensitivity" => "the energy-price sweep",
-        "monthly" => "the monthly cash flows",
-        other => other,
     }
 }
 

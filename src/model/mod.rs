@@ -20,6 +20,7 @@ pub mod field;
 pub mod finance;
 pub mod finite;
 pub mod number;
+pub mod output;
 pub mod plan;
 pub mod result;
 pub mod risk;

@@ -11,6 +11,7 @@ use super::debt::{Equity, Schedule};
 use super::error::ScenarioError;
 use super::finance::{discounted_payback_month, payback_month, IrrRule};
 use super::finite::first_non_finite;
+use super::output::Output;
 use super::plan::{halving_factor, Detail, Month, Plan, DAYS, HOURS};
 use super::scenario::{Scenario, SCHEMA_VERSION};
 use super::sweep::{
@@ -375,8 +376,8 @@ impl Evaluation {
             monthly,
         };
         match first_non_finite(&evaluation) {
-            Some(output) => Err(ScenarioError::NotRepresentable {
-                output,
+            Some(key) => Err(ScenarioError::NotRepresentable {
+                output: Output::from_key(key).unwrap_or(Output::Monthly),
                 field: None,
             }),
             None => Ok(evaluation),
