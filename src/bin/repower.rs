@@ -15,7 +15,7 @@
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-use repower::model::{evaluate, evaluate_json, Scenario};
+use repower::model::{evaluate, Scenario};
 use repower::summary::summary;
 
 const USAGE: &str = "usage:
@@ -56,62 +56,78 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(file: &str, summary_wanted: bool) -> ExitCode {
-    let text = match read_input(file) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("{file}: cannot read: {e}");
-            return ExitCode::from(1);
-        }
-    };
-    match evaluate_json(&text) {
-        Ok(result) => {
-            if summary_wanted {
-                print_out(&summary(&result))
-            } else {
-                match serde_json::to_string_pretty(&result) {
-                    Ok(json) => print_out(&json),
-                    Err(e) => {
-                        eprintln!("result: cannot write JSON: {e}");
-                        ExitCode::from(1)
-                    }
-                }
-            }
-        }
-        Err(errors) => {
-            for e in errors.iter() {
-                eprintln!("{e}");
-            }
-            ExitCode::from(1)
+/// What a command prints for people (`--summary`) or as JSON.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Form {
+    Summary,
+    Json,
+}
+
+impl Form {
+    fn of(summary_wanted: bool) -> Self {
+        if summary_wanted {
+            Form::Summary
+        } else {
+            Form::Json
         }
     }
 }
 
-/// Prints the risk view of a scenario: JSON, or a summary for people.
-fn risk(file: &str, summary_wanted: bool) -> ExitCode {
-    let text = match read_input(file) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("{file}: cannot read: {e}");
-            return ExitCode::from(1);
-        }
-    };
-    let result = Scenario::from_json(&text).and_then(|s| repower::model::risk::risk(&s));
-    match result {
-        Ok(r) if summary_wanted => print_out(&repower::summary::risk_summary(&r)),
-        Ok(r) => match serde_json::to_string_pretty(&r) {
+/// The scenario in `file`, or the exit code after saying on stderr why
+/// there is none (a file that cannot be read; one line per problem).
+fn scenario_in(file: &str) -> Result<Scenario, ExitCode> {
+    let text = read_input(file).map_err(|e| {
+        eprintln!("{file}: cannot read: {e}");
+        ExitCode::from(1)
+    })?;
+    Scenario::from_json(&text).map_err(|errors| print_errors(&errors))
+}
+
+fn print_errors(errors: &repower::model::ScenarioErrors) -> ExitCode {
+    for e in errors.iter() {
+        eprintln!("{e}");
+    }
+    ExitCode::from(1)
+}
+
+/// Prints a result as its summary or as JSON.
+fn print_result<T: serde::Serialize>(
+    result: &T,
+    form: Form,
+    summary: impl Fn(&T) -> String,
+) -> ExitCode {
+    match form {
+        Form::Summary => print_out(&summary(result)),
+        Form::Json => match serde_json::to_string_pretty(result) {
             Ok(json) => print_out(&json),
             Err(e) => {
                 eprintln!("result: cannot write JSON: {e}");
                 ExitCode::from(1)
             }
         },
-        Err(errors) => {
-            for e in errors.iter() {
-                eprintln!("{e}");
-            }
-            ExitCode::from(1)
-        }
+    }
+}
+
+fn run(file: &str, summary_wanted: bool) -> ExitCode {
+    let scenario = match scenario_in(file) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    match evaluate(&scenario) {
+        Ok(result) => print_result(&result, Form::of(summary_wanted), summary),
+        Err(errors) => print_errors(&errors),
+    }
+}
+
+/// Prints the risk view of a scenario: JSON, or a summary for people.
+fn risk(file: &str, summary_wanted: bool) -> ExitCode {
+    let scenario = match scenario_in(file) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    match repower::model::risk::risk(&scenario) {
+        Ok(r) => print_result(&r, Form::of(summary_wanted), repower::summary::risk_summary),
+        Err(errors) => print_errors(&errors),
     }
 }
 
@@ -120,21 +136,9 @@ fn risk(file: &str, summary_wanted: bool) -> ExitCode {
 /// figures stay the same. The IRR follows version 2's rule in a version-2
 /// file; where that changes it, a note on stderr says so.
 fn migrate(file: &str) -> ExitCode {
-    let text = match read_input(file) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("{file}: cannot read: {e}");
-            return ExitCode::from(1);
-        }
-    };
-    let old = match Scenario::from_json(&text) {
+    let old = match scenario_in(file) {
         Ok(s) => s,
-        Err(errors) => {
-            for e in errors.iter() {
-                eprintln!("{e}");
-            }
-            return ExitCode::from(1);
-        }
+        Err(code) => return code,
     };
     if old.schema_version != 1 {
         eprintln!(
