@@ -592,6 +592,9 @@ export const tests = [
             const [k, i, c] = [await top('.kpis'), await top('form.inputs'), await top('#chart-revenue')];
             assert(k < i && i < c, `phone order: KPIs at ${k}, inputs at ${i}, charts at ${c}`);
           }
+          // The charts far below the window are drawn when scrolled near
+          // (content-visibility); a full-page picture shows them all.
+          await page.evaluate(() => document.querySelectorAll('.chart, .sources').forEach((e) => { e.style.contentVisibility = 'visible'; }));
           await page.screenshot({ path: join(dir, `${name}.png`), fullPage: name === 'phone' ? false : true });
         }, viewport);
       }
