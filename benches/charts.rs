@@ -1,7 +1,9 @@
 //! `cargo bench --bench charts`: drawing each chart's SVG, for the default
-//! scenario and a heavy one (30-year term, five baselines, 1001-point sweep).
+//! scenario and a heavy one (30-year term, five baselines, 1001-point sweep);
+//! the risk view's charts for the default scenario's risk view (2,000 paths).
 
-use repower::charts::{bridge, build_time, energy, revenue, Size, Theme};
+use repower::charts::{bridge, build_time, energy, fan, histogram, revenue, tornado, Size, Theme};
+use repower::model::risk::{risk, Risk};
 use repower::model::scenario::Sweep;
 use repower::model::{evaluate, Evaluation, Scenario};
 
@@ -65,5 +67,40 @@ fn bridge_chart(bencher: divan::Bencher, heavy: bool) {
     bencher.bench(|| {
         r.as_ref()
             .map(|r| bridge::draw(divan::black_box(r), &theme, SIZE))
+    });
+}
+
+/// The default scenario's risk view.
+fn risk_view() -> Option<Risk> {
+    risk(&Scenario::default()).ok()
+}
+
+#[divan::bench]
+fn tornado_chart(bencher: divan::Bencher) {
+    let r = risk_view();
+    let theme = Theme::light();
+    bencher.bench(|| {
+        r.as_ref()
+            .map(|r| tornado::draw(divan::black_box(&r.tornado), &theme, SIZE))
+    });
+}
+
+#[divan::bench]
+fn histogram_chart(bencher: divan::Bencher) {
+    let r = risk_view();
+    let theme = Theme::light();
+    bencher.bench(|| {
+        r.as_ref()
+            .map(|r| histogram::draw(divan::black_box(&r.simulation), &theme, SIZE))
+    });
+}
+
+#[divan::bench]
+fn fan_chart(bencher: divan::Bencher) {
+    let r = risk_view();
+    let theme = Theme::light();
+    bencher.bench(|| {
+        r.as_ref()
+            .map(|r| fan::draw(divan::black_box(&r.simulation), &theme, SIZE))
     });
 }

@@ -1,4 +1,5 @@
-//! The four charts as SVG text: pure functions of an evaluation.
+//! The charts as SVG text: the page's four, pure functions of an evaluation,
+//! and the risk view's three, pure functions of its risk view.
 //!
 //! * [`revenue`]: contract revenue per contract year as bars (the tail of
 //!   the later tranches, past the term, lighter and outlined), the
@@ -15,9 +16,21 @@
 //!   mining to converting as a waterfall read top to bottom, each bar
 //!   labelled with its signed value.
 //!
+//! The risk view's three charts, pure functions of the risk view
+//! (`crate::model::risk`), listed in [`RiskChart`]:
+//!
+//! * [`tornado`]: which inputs move the incremental NPV most, one bar per
+//!   input from its NPV at the lower value to its NPV at the higher one,
+//!   largest on top, the base case marked.
+//! * [`histogram`]: the incremental NPV over the simulated paths, with the
+//!   base case, P10, P50 and P90 marked and the chance converting is ahead
+//!   stated.
+//! * [`fan`]: cumulative incremental cash month by month, the P10–P90 band
+//!   of the paths shaded around their median.
+//!
 //! Each module has the same four functions: `draw` (the SVG text), `title`
-//! (a heading for the page, also the SVG's `aria-label`), `summary` (one to
-//! three sentences for screen readers) and `table` (the numbers behind the
+//! (a heading for the page, also the SVG's `aria-label`), `summary` (a few
+//! sentences for screen readers) and `table` (the numbers behind the
 //! chart, formatted).
 //!
 //! The SVG is drawn with plotters' SVG backend. It is deterministic (the same
@@ -32,6 +45,7 @@ mod axis;
 mod canvas;
 mod header;
 mod labels;
+mod spread;
 mod svg;
 #[cfg(test)]
 mod testing;
@@ -40,10 +54,14 @@ mod words;
 pub mod bridge;
 pub mod build_time;
 pub mod energy;
+pub mod fan;
+pub mod histogram;
 pub mod revenue;
+pub mod tornado;
 
 use std::fmt;
 
+use crate::model::risk::Risk;
 use crate::model::Evaluation;
 
 /// A colour, `Rgb(0x00, 0x72, 0xB2)`.
@@ -272,8 +290,77 @@ impl fmt::Display for Chart {
     }
 }
 
-/// A chart that could not be drawn. Every evaluation draws; this is a
-/// failure of the SVG backend.
+/// Which chart of the risk view. Not one of [`Chart::ALL`]: these draw a
+/// [`Risk`], not an evaluation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RiskChart {
+    Tornado,
+    Histogram,
+    Fan,
+}
+
+impl RiskChart {
+    /// The three charts, in the order the risk view shows them.
+    pub const ALL: [RiskChart; 3] = [RiskChart::Tornado, RiskChart::Histogram, RiskChart::Fan];
+
+    /// A short name for files and ids: `tornado`, `histogram`, `fan`.
+    pub fn id(self) -> &'static str {
+        match self {
+            RiskChart::Tornado => "tornado",
+            RiskChart::Histogram => "histogram",
+            RiskChart::Fan => "fan",
+        }
+    }
+
+    /// The chart's SVG text.
+    pub fn draw(self, r: &Risk, theme: &Theme, size: Size) -> Result<String, ChartError> {
+        match self {
+            RiskChart::Tornado => tornado::draw(&r.tornado, theme, size),
+            RiskChart::Histogram => histogram::draw(&r.simulation, theme, size),
+            RiskChart::Fan => fan::draw(&r.simulation, theme, size),
+        }
+    }
+
+    /// The heading the page shows over the chart.
+    pub fn title(self, r: &Risk) -> String {
+        match self {
+            RiskChart::Tornado => tornado::title(&r.tornado),
+            RiskChart::Histogram => histogram::title(&r.simulation),
+            RiskChart::Fan => fan::title(&r.simulation),
+        }
+    }
+
+    /// What the chart shows, in words, for screen readers.
+    pub fn summary(self, r: &Risk) -> String {
+        match self {
+            RiskChart::Tornado => tornado::summary(&r.tornado),
+            RiskChart::Histogram => histogram::summary(&r.simulation),
+            RiskChart::Fan => fan::summary(&r.simulation),
+        }
+    }
+
+    /// The numbers behind the chart.
+    pub fn table(self, r: &Risk) -> Table {
+        match self {
+            RiskChart::Tornado => tornado::table(&r.tornado),
+            RiskChart::Histogram => histogram::table(&r.simulation),
+            RiskChart::Fan => fan::table(&r.simulation),
+        }
+    }
+}
+
+impl fmt::Display for RiskChart {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            RiskChart::Tornado => "tornado chart",
+            RiskChart::Histogram => "outcome histogram",
+            RiskChart::Fan => "cash fan chart",
+        })
+    }
+}
+
+/// A chart that could not be drawn. Every evaluation and every risk view
+/// draws; this is a failure of the SVG backend.
 #[derive(Debug)]
 pub enum ChartError {
     /// The backend refused an operation.
@@ -284,12 +371,43 @@ pub enum ChartError {
         /// The backend's message.
         detail: String,
     },
+    /// The backend refused an operation on a chart of the risk view.
+    RiskBackend {
+        chart: RiskChart,
+        operation: &'static str,
+        detail: String,
+    },
+}
+
+impl ChartError {
+    /// The same failure, named for a chart of the risk view.
+    pub(crate) fn in_risk_chart(self, chart: RiskChart) -> Self {
+        match self {
+            ChartError::Backend {
+                operation, detail, ..
+            }
+            | ChartError::RiskBackend {
+                operation, detail, ..
+            } => ChartError::RiskBackend {
+                chart,
+                operation,
+                detail,
+            },
+        }
+    }
 }
 
 impl fmt::Display for ChartError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ChartError::Backend {
+                chart,
+                operation,
+                detail,
+            } => {
+                write!(f, "{chart}: {operation} failed: {detail}")
+            }
+            ChartError::RiskBackend {
                 chart,
                 operation,
                 detail,
@@ -517,6 +635,12 @@ mod tests {
         assert_eq!(
             e.to_string(),
             "energy sensitivity chart: drawing a line failed: disk full"
+        );
+        // The risk view's charts name themselves.
+        let e = e.in_risk_chart(RiskChart::Fan);
+        assert_eq!(
+            e.to_string(),
+            "cash fan chart: drawing a line failed: disk full"
         );
     }
 }
