@@ -464,19 +464,18 @@ impl Run {
         }
     }
 
-    /// P10, P50 and P90 of cumulative incremental cash, month by month
-    /// (paths that slip run longer: each month over the paths that reach it).
+    /// P10, P50 and P90 of cumulative incremental cash, month by month,
+    /// over every path: a path that ends sooner (it slipped less) keeps its
+    /// final total in the months after its end.
     fn fan(&self) -> Vec<FanPoint> {
         let longest = self.cumulative.iter().map(Vec::len).max().unwrap_or(0);
         let mut out = Vec::with_capacity(longest.max(self.horizon_base));
         let mut column = Vec::with_capacity(self.cumulative.len());
         for m in 0..longest {
             column.clear();
-            column.extend(
-                self.cumulative
-                    .iter()
-                    .filter_map(|row| row.get(m).map(|x| f64::from(*x))),
-            );
+            column.extend(self.cumulative.iter().filter_map(|row| {
+                row.get(m).or_else(|| row.last()).map(|x| f64::from(*x))
+            }));
             column.sort_by(f64::total_cmp);
             let p = percentiles(&column);
             out.push(FanPoint {
@@ -490,13 +489,16 @@ impl Run {
     }
 }
 
-/// Equal-width bins over the sorted values and the deterministic value.
+/// Equal-width bins from the 1st to the 99th percentile (and the
+/// deterministic value), the paths beyond them counted in the end bins,
+/// which then reach out to the extreme values: a heavy tail does not squeeze
+/// every other path into one bin.
 fn histogram(sorted: &[f64], marked: f64) -> Vec<Bin> {
     let (Some(&first), Some(&last)) = (sorted.first(), sorted.last()) else {
         return Vec::new();
     };
-    let lo = first.min(marked);
-    let hi = last.max(marked);
+    let lo = quantile(sorted, 0.01).min(marked);
+    let hi = quantile(sorted, 0.99).max(marked);
     if hi <= lo {
         return vec![Bin {
             from_usd: lo,
@@ -517,9 +519,16 @@ fn histogram(sorted: &[f64], marked: f64) -> Vec<Bin> {
         })
         .collect();
     for x in sorted {
-        let i = (((x - lo) / width) as usize).min(BINS - 1);
+        let i = if *x <= lo {
+            0
+        } else {
+            (((x - lo) / width) as usize).min(BINS - 1)
+        };
         bins[i].paths += 1;
     }
+    // The end bins reach the extremes they hold.
+    bins[0].from_usd = bins[0].from_usd.min(first);
+    bins[BINS - 1].to_usd = bins[BINS - 1].to_usd.max(last);
     bins
 }
 
