@@ -5,16 +5,17 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::charts::{Chart, Size, Theme};
+use crate::charts::Chart;
 use crate::model::{Evaluation, Field, Group, Scenario};
 use crate::share;
-use crate::ui::components::chart_card::{ChartCard, ChartView};
+use crate::ui::components::chart_card::ChartCard;
 use crate::ui::components::input_group::{FieldView, InputGroup};
 use crate::ui::components::kpi_cards::KpiCards;
 use crate::ui::components::sources::Sources;
 use crate::ui::components::toolbar::Toolbar;
 use crate::ui::components::version_notice::VersionNotice;
 use crate::ui::derive;
+use crate::ui::drawings::{chart_id, Drawings, Near};
 use crate::ui::kpis::kpis;
 use crate::ui::layout;
 use crate::ui::messages;
@@ -70,28 +71,6 @@ fn results_file(scenario: &Scenario, result: &Evaluation) -> serde_json::Result<
         map.insert("scenario".to_owned(), inner);
     }
     serde_json::to_string_pretty(&value)
-}
-
-/// The chart's element id: `chart-` and its id in kebab case
-/// (`chart-build-time`).
-fn chart_id(chart: Chart) -> String {
-    format!("chart-{}", chart.id().replace('_', "-"))
-}
-
-fn draw_charts(result: &Evaluation, theme: &Theme, size: Size) -> Vec<ChartView> {
-    Chart::ALL
-        .iter()
-        .map(|&chart| ChartView {
-            id: chart_id(chart),
-            title: chart.title(result),
-            summary: chart.summary(result),
-            svg: chart
-                .draw(result, theme, size)
-                .map(AttrValue::from)
-                .map_err(|e| e.to_string()),
-            table: Rc::new(chart.table(result)),
-        })
-        .collect()
 }
 
 #[function_component(App)]
@@ -176,13 +155,43 @@ pub fn app() -> Html {
         (Same(result.clone()), Same(state.scenario.clone())),
         |(r, s)| Rc::new((*r.0).as_ref().map(|r| kpis(r, &s.0)).unwrap_or_default()),
     );
-    let chart_views = use_memo((Same(result.clone()), *dark, *width), |(r, dark, width)| {
-        let theme = if *dark { Theme::dark() } else { Theme::light() };
-        (*r.0)
-            .as_ref()
-            .map(|r| draw_charts(r, &theme, Size::for_container(*width)))
-            .unwrap_or_default()
-    });
+    // The charts, drawn where they can be seen (ui::drawings): the page
+    // watches which are within a screen of the window.
+    let near = use_state_eq(|| Near::ALL);
+    let drawings = use_mut_ref(Drawings::default);
+    let chart_views = use_memo(
+        (Same(result.clone()), *dark, *width, *near),
+        move |(r, dark, width, near)| drawings.borrow_mut().views(&r.0, *dark, *width, *near),
+    );
+    {
+        let near = near.clone();
+        use_effect_with(chart_views.len(), move |_| {
+            let ids: Vec<String> = Chart::ALL.iter().map(|&c| chart_id(c)).collect();
+            let known = Rc::new(std::cell::Cell::new(Near::ALL));
+            let watch = {
+                let (near, known) = (near.clone(), known.clone());
+                web::on_near_view(&ids.clone(), move |changes| {
+                    let mut set = known.get();
+                    for (id, is_near) in changes {
+                        if let Some(i) = ids.iter().position(|x| *x == id) {
+                            set = set.with(i, is_near);
+                        }
+                    }
+                    known.set(set);
+                    near.set(set);
+                })
+            };
+            // A printout shows every chart as it is now.
+            let print = web::on_before_print(move || {
+                known.set(Near::ALL);
+                near.set(Near::ALL);
+            });
+            move || {
+                drop(watch);
+                drop(print);
+            }
+        });
+    }
 
     // Keep what was typed across reloads.
     {

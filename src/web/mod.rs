@@ -136,6 +136,70 @@ pub fn on_resize(f: impl Fn() + 'static) -> Listener {
     listen(target, "resize", move |_| f())
 }
 
+/// Watches elements by id and reports, as they move, which are within a
+/// screen's height of the window (`(id, near)` pairs; every watched element
+/// once at the start). Dropping it stops watching. `None` where the browser
+/// has no `IntersectionObserver`: treat every element as near.
+pub fn on_near_view(ids: &[String], f: impl Fn(Vec<(String, bool)>) + 'static) -> Option<NearView> {
+    use js_sys::{Array, Function, Object, Reflect};
+    let w = window()?;
+    let doc = w.document()?;
+    let ctor: Function = Reflect::get(&w, &"IntersectionObserver".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let closure = Closure::<dyn FnMut(Array)>::new(move |entries: Array| {
+        let changes = entries
+            .iter()
+            .filter_map(|e| {
+                let near = Reflect::get(&e, &"isIntersecting".into()).ok()?.as_bool()?;
+                let target = Reflect::get(&e, &"target".into()).ok()?;
+                let id = Reflect::get(&target, &"id".into()).ok()?.as_string()?;
+                Some((id, near))
+            })
+            .collect();
+        f(changes);
+    });
+    let options = Object::new();
+    Reflect::set(&options, &"rootMargin".into(), &"100% 0px".into()).ok()?;
+    let observer = Reflect::construct(&ctor, &Array::of2(closure.as_ref(), &options)).ok()?;
+    let observe: Function = Reflect::get(&observer, &"observe".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    for id in ids {
+        if let Some(el) = doc.get_element_by_id(id) {
+            let _ = observe.call1(&observer, &el);
+        }
+    }
+    Some(NearView {
+        observer,
+        _closure: closure,
+    })
+}
+
+/// An element watch started by [`on_near_view`].
+pub struct NearView {
+    observer: JsValue,
+    _closure: Closure<dyn FnMut(js_sys::Array)>,
+}
+
+impl Drop for NearView {
+    fn drop(&mut self) {
+        if let Ok(disconnect) = js_sys::Reflect::get(&self.observer, &"disconnect".into()) {
+            if let Some(disconnect) = disconnect.dyn_ref::<js_sys::Function>() {
+                let _ = disconnect.call0(&self.observer);
+            }
+        }
+    }
+}
+
+/// Calls `f()` before the page is printed.
+pub fn on_before_print(f: impl Fn() + 'static) -> Listener {
+    let target = window().map(web_sys::EventTarget::from);
+    listen(target, "beforeprint", move |_| f())
+}
+
 /// The window's width in CSS pixels (read without forcing a layout; 1024
 /// where there is no window).
 pub fn viewport_width() -> u32 {

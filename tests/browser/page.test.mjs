@@ -128,11 +128,43 @@ export const tests = [
       await page.fill('#site-grid-capacity-mw', '150');
       await waitForChange(page, 'contract-revenue', before);
       assert(await kpi(page, 'contract-revenue') === '$2.40B', `150 MW revenue: ${await kpi(page, 'contract-revenue')}`);
-      const after = await Promise.all(charts.map((s) => svgOf(page, s)));
-      charts.forEach((s, i) => assert(after[i] !== svgs[i], `${s} did not redraw`));
+      // Each chart shows the new results once it is near the window (a
+      // chart further away is drawn as it comes near).
+      for (const [i, sel] of charts.entries()) {
+        await page.locator(sel).scrollIntoViewIfNeeded();
+        await page.waitForFunction(([sel, old]) => {
+          const frame = document.querySelector(`${sel} .svg-frame`);
+          return frame.dataset.current === 'true' && frame.innerHTML !== old;
+        }, [sel, svgs[i]], { timeout: 5000 }).catch(() => { throw new Error(`${sel} did not redraw`); });
+      }
       // The slider moves the same value.
       const slider = page.locator('[data-field="site.grid_capacity_mw"] input[type=range]');
       assert(await slider.inputValue() === '150', `slider at ${await slider.inputValue()}`);
+      assert(errors.length === 0, errors.join('\n'));
+    }),
+  },
+  {
+    name: 'a chart far from the window is drawn again as it comes near; its summary is current at once',
+    run: (ctx) => withPage(ctx, async (page, errors) => {
+      const charts = await chartsOf(page);
+      const last = charts[charts.length - 1];
+      assert(await page.getAttribute(`${last} .svg-frame`, 'data-current') === 'true', 'not drawn at the start');
+      const old = await svgOf(page, last);
+      const oldSummary = await page.textContent(`${last} figcaption`);
+      const before = await kpi(page, 'contract-revenue');
+      await page.fill('#site-grid-capacity-mw', '250');
+      await waitForChange(page, 'contract-revenue', before);
+      // Far below the window: the last drawing stays, hidden from screen
+      // readers, while the summary already tells the new figures.
+      const frame = page.locator(`${last} .svg-frame`);
+      assert(await frame.getAttribute('data-current') === 'false', `${last} was redrawn far from the window`);
+      assert(await frame.getAttribute('aria-hidden') === 'true', 'an earlier drawing is not hidden from screen readers');
+      assert(await page.textContent(`${last} figcaption`) !== oldSummary, 'the summary is not current');
+      // Scrolled near, it is drawn for the new inputs.
+      await page.locator(last).scrollIntoViewIfNeeded();
+      await page.waitForFunction((sel) => document.querySelector(`${sel} .svg-frame`).dataset.current === 'true', last, { timeout: 5000 });
+      assert(await svgOf(page, last) !== old, `${last} still shows the old drawing`);
+      assert(await frame.getAttribute('aria-hidden') === null, 'a current drawing is hidden');
       assert(errors.length === 0, errors.join('\n'));
     }),
   },
@@ -392,9 +424,9 @@ export const tests = [
     name: 'dark theme follows the system setting',
     run: async (ctx) => {
       await withPage(ctx, async (page) => {
-        const light = await svgOf(page, '#chart-energy');
+        const light = await svgOf(page, '#chart-revenue');
         await page.emulateMedia({ colorScheme: 'dark' });
-        await page.waitForFunction((l) => document.querySelector('#chart-energy .svg-frame').innerHTML !== l, light);
+        await page.waitForFunction((l) => document.querySelector('#chart-revenue .svg-frame').innerHTML !== l, light);
         const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
         assert(bg !== 'rgb(247, 248, 250)', `page background stayed light: ${bg}`);
       });

@@ -16,6 +16,10 @@ pub struct ChartView {
     pub summary: String,
     /// SVG text, or the drawing error's message.
     pub svg: Result<AttrValue, String>,
+    /// Whether the drawing is of the current results (a chart far from the
+    /// window keeps its last drawing until it comes near; see
+    /// `ui::drawings`). The title, summary and table always are.
+    pub current: bool,
     pub table: Rc<Table>,
 }
 
@@ -42,7 +46,11 @@ pub fn chart_card(props: &ChartCardProps) -> Html {
                 <p class="stale-note">{ "Out of date: showing the last valid inputs." }</p>
             }
             <figure>
-                <div class="svg-frame">{ figure }</div>
+                // A drawing of earlier results (far from the window, about to
+                // be drawn again) is hidden from screen readers, which read
+                // the current summary below it.
+                <div class="svg-frame" data-current={c.current.to_string()}
+                    aria-hidden={(!c.current).then_some("true")}>{ figure }</div>
                 <figcaption>{ c.summary.clone() }</figcaption>
             </figure>
             <details class="numbers">

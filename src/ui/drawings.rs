@@ -1,0 +1,188 @@
+//! The charts as the page shows them, drawn where they can be seen.
+//!
+//! Every chart's title, summary and table follow every change of the
+//! inputs. Its drawing (the SVG, most of a chart's cost) is made again only
+//! while the chart is near the window; a chart further away keeps its last
+//! drawing, marked as not current (hidden from screen readers, which read
+//! the current summary), and is drawn again as it comes near, before it can
+//! be seen. The page therefore redraws one or two charts per edit however
+//! many charts there are. Pure: the page says which charts are near.
+
+use std::rc::Rc;
+
+use yew::AttrValue;
+
+use crate::charts::{Chart, Size, Theme};
+use crate::ui::components::chart_card::ChartView;
+use crate::ui::derive::Outcome;
+
+/// Which charts of [`Chart::ALL`] are near the window: bit `i` for the
+/// `i`-th chart (charts past the 64th always count as near).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Near(pub u64);
+
+impl Near {
+    /// Every chart (before the page knows, and for printing).
+    pub const ALL: Near = Near(u64::MAX);
+
+    pub fn contains(self, index: usize) -> bool {
+        1u64.checked_shl(index as u32)
+            .is_none_or(|bit| self.0 & bit != 0)
+    }
+
+    /// This set with chart `index` near or not.
+    pub fn with(self, index: usize, near: bool) -> Near {
+        match 1u64.checked_shl(index as u32) {
+            Some(bit) if near => Near(self.0 | bit),
+            Some(bit) => Near(self.0 & !bit),
+            None => self,
+        }
+    }
+}
+
+/// The chart's element id: `chart-` and its id in kebab case
+/// (`chart-build-time`).
+pub fn chart_id(chart: Chart) -> String {
+    format!("chart-{}", chart.id().replace('_', "-"))
+}
+
+/// What a drawing was drawn from.
+#[derive(Clone)]
+struct Key {
+    result: Outcome,
+    dark: bool,
+    width: u32,
+}
+
+impl PartialEq for Key {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.result, &other.result)
+            && self.dark == other.dark
+            && self.width == other.width
+    }
+}
+
+/// The last drawing of each chart, with what it was drawn from.
+#[derive(Default)]
+pub struct Drawings {
+    last: Vec<Option<(Key, Result<AttrValue, String>)>>,
+}
+
+impl Drawings {
+    /// Every chart of `outcome` (none when it is an error), drawn at
+    /// `width` in the given theme where `near` says so or where there is no
+    /// drawing yet; the others keep their last drawing, marked not current.
+    pub fn views(
+        &mut self,
+        outcome: &Outcome,
+        dark: bool,
+        width: u32,
+        near: Near,
+    ) -> Vec<ChartView> {
+        let Ok(result) = outcome.as_ref() else {
+            return Vec::new();
+        };
+        let key = Key {
+            result: outcome.clone(),
+            dark,
+            width,
+        };
+        let theme = if dark { Theme::dark() } else { Theme::light() };
+        let size = Size::for_container(width);
+        self.last.resize(Chart::ALL.len(), None);
+        Chart::ALL
+            .iter()
+            .zip(self.last.iter_mut())
+            .enumerate()
+            .map(|(i, (&chart, last))| {
+                let (svg, current) = match last {
+                    Some((k, svg)) if *k == key => (svg.clone(), true),
+                    Some((_, svg)) if !near.contains(i) => (svg.clone(), false),
+                    _ => {
+                        let svg = chart
+                            .draw(result, &theme, size)
+                            .map(AttrValue::from)
+                            .map_err(|e| e.to_string());
+                        *last = Some((key.clone(), svg.clone()));
+                        (svg, true)
+                    }
+                };
+                ChartView {
+                    id: chart_id(chart),
+                    title: chart.title(result),
+                    summary: chart.summary(result),
+                    svg,
+                    current,
+                    table: Rc::new(chart.table(result)),
+                }
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Scenario;
+    use crate::ui::derive;
+
+    fn outcome(grid: f64) -> Outcome {
+        let mut s = Scenario::default();
+        s.site.grid_capacity_mw = grid;
+        derive::evaluation(&s)
+    }
+
+    #[test]
+    fn near_sets() {
+        let n = Near(0).with(2, true).with(0, true).with(2, false);
+        assert!(n.contains(0) && !n.contains(1) && !n.contains(2));
+        assert!(Near(0).contains(64), "past the 64th: always near");
+        assert!(Near::ALL.contains(5));
+    }
+
+    #[test]
+    fn only_charts_near_the_window_are_redrawn() {
+        let mut d = Drawings::default();
+        let a = outcome(100.0);
+        let first = d.views(&a, false, 900, Near::ALL);
+        assert_eq!(first.len(), Chart::ALL.len());
+        assert!(first.iter().all(|v| v.current && v.svg.is_ok()));
+        assert_eq!(first[0].id, "chart-revenue");
+
+        // New inputs with only the first chart near: it is drawn again, the
+        // others keep their drawing, not current, with a current summary.
+        let b = outcome(150.0);
+        let second = d.views(&b, false, 900, Near(0).with(0, true));
+        assert!(second[0].current);
+        assert_ne!(second[0].svg, first[0].svg);
+        for (old, new) in first.iter().zip(&second).skip(1) {
+            assert!(!new.current, "{}", new.id);
+            assert_eq!(new.svg, old.svg, "{}", new.id);
+        }
+        let Ok(r) = b.as_ref() else {
+            panic!("no result");
+        };
+        assert_eq!(second[1].summary, Chart::ALL[1].summary(r));
+
+        // The second chart comes near: drawn for the current inputs, the same
+        // drawing as a fresh one.
+        let third = d.views(&b, false, 900, Near(0).with(0, true).with(1, true));
+        assert!(third[1].current);
+        let fresh = Drawings::default().views(&b, false, 900, Near::ALL);
+        assert_eq!(third[1].svg, fresh[1].svg);
+        // The same inputs again: nothing is drawn anew, all current that were.
+        let again = d.views(&b, false, 900, Near::ALL);
+        assert!(again.iter().all(|v| v.current));
+        assert_eq!(again[0].svg, third[0].svg);
+    }
+
+    #[test]
+    fn an_error_has_no_charts() {
+        let mut s = Scenario::default();
+        s.site.grid_capacity_mw = -1.0;
+        let bad = derive::evaluation(&s);
+        assert!(Drawings::default()
+            .views(&bad, true, 500, Near::ALL)
+            .is_empty());
+    }
+}
