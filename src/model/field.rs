@@ -116,6 +116,29 @@ fields! {
     RiskSeed: Whole => risk.seed;
 }
 
+/// The range of an input seen in public figures, and where they come from.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Typical {
+    pub lo: f64,
+    pub hi: f64,
+    pub source: &'static str,
+}
+
+/// `1.000`, `$12.500`: a point followed by exactly three digits and nothing
+/// more, which a reader used to a comma for decimals means as thousands.
+fn point_then_three_digits(text: &str) -> bool {
+    let body = text.trim().trim_start_matches('$').trim();
+    match body.split_once('.') {
+        Some((int, frac)) => {
+            (1..=3).contains(&int.len())
+                && int.bytes().all(|b| b.is_ascii_digit())
+                && frac.len() == 3
+                && frac.bytes().all(|b| b.is_ascii_digit())
+        }
+        None => false,
+    }
+}
+
 /// A value given to a field of another kind (a bug of the caller).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct KindMismatch(pub Field);
@@ -817,6 +840,15 @@ impl Field {
     }
 
     fn parse_number(self, text: &str) -> Result<f64, ScenarioError> {
+        if self.runs_to_thousands() && point_then_three_digits(text) {
+            let body = text.trim().trim_start_matches('$');
+            return Err(self.unreadable(format!(
+                "\"{text}\" is ambiguous here: did you mean {} (a comma groups thousands)? \
+                 For a decimal, write it without the last zero ({})",
+                body.replace('.', ","),
+                body.trim_end_matches('0')
+            )));
+        }
         let x = read_number(text).map_err(|problem| match problem {
             NumberSyntax::Empty => ScenarioError::Empty { field: self },
             NumberSyntax::Other => ScenarioError::NotANumber {
@@ -838,6 +870,69 @@ impl Field {
         } else {
             Err(ScenarioError::NotFinite { field: self })
         }
+    }
+
+    /// Whether the field's values run to thousands (capacities, money per MW,
+    /// site costs), where "1.000" more likely means one thousand written the
+    /// continental way than one.
+    pub fn runs_to_thousands(self) -> bool {
+        matches!(
+            self,
+            Field::SiteGridCapacity
+                | Field::MiningOpex
+                | Field::HpcCriticalIt
+                | Field::HpcCapex
+                | Field::HpcSiteCapex
+                | Field::HpcOpex
+                | Field::TerminalSiteValue
+                | Field::TenantComputeValue
+        )
+    }
+
+    /// The range seen in public deals and industry figures, with its source,
+    /// for the inputs where a valid value can still be implausible.
+    pub fn typical(self) -> Option<Typical> {
+        let t = |lo: f64, hi: f64, source: &'static str| Some(Typical { lo, hi, source });
+        match self {
+            Field::SiteEnergyPrice => t(15.0, 120.0, "miners pay about $45/MWh at the median (Cambridge Centre for Alternative Finance)"),
+            Field::MiningEfficiency => t(12.0, 40.0, "the best fleets run 16-24 J/TH, the network about 28 (Cambridge Centre for Alternative Finance)"),
+            Field::MiningPue => t(1.02, 1.5, "immersion 1.03-1.10, air-cooled 1.10-1.50 (vendor figures)"),
+            Field::MiningHashprice => t(20.0, 120.0, "about $35-55/PH/day through 2025 (Luxor Hashrate Index)"),
+            Field::MiningHashpriceDrift => t(-40.0, 20.0, "hashprice has fallen most years between halvings as the network grows"),
+            Field::HpcDesignPue => t(1.1, 1.6, "the deals' grid-to-IT ratios run 1.21-1.45"),
+            Field::HpcOperatingPue => t(1.05, 1.5, "AI halls run 1.18-1.30 (Applied Digital, TeraWulf)"),
+            Field::HpcConversionMonths => t(0.0, 36.0, "conversions have delivered in 0-18 months (Riot-AMD to Hut 8-Fluidstack)"),
+            Field::HpcCapex => t(2_000_000.0, 20_000_000.0, "conversions disclose $3.6-11M per MW, greenfield builds $9.3-15M (company filings, Cushman & Wakefield 2025)"),
+            Field::HpcOpex => t(5_000.0, 60_000.0, "hosting NOI margins of 80-85 % (Cipher, TeraWulf)"),
+            Field::ContractTerm => t(5.0, 20.0, "mining-site leases run 10-15 years"),
+            Field::ContractRate => t(80.0, 250.0, "deals imply $102-159/kW-month on average; small retail leases about $195 (CBRE)"),
+            Field::ContractEscalator => t(0.0, 5.0, "deals escalate about 3 % a year"),
+            Field::TerminalExitCap => t(4.0, 12.0, "stabilised data centers trade at 6-7.5 % (industry reports, 2025)"),
+            Field::TaxRate => t(0.0, 40.0, "21 % US federal plus state"),
+            Field::TenantComputeValue => t(50_000.0, 600_000.0, "GPU cloud earns about $800,000 per MW-month before GPU depreciation of about $480,000 (IREN-Microsoft)"),
+            Field::FinanceDiscountRate => t(0.0, 30.0, "project discount rates run about 8-15 %"),
+            Field::FinanceDebtShare => t(0.0, 85.0, "Galaxy borrowed 80 % of Helios phase I"),
+            Field::FinanceDebtRate => t(4.0, 15.0, "notes backstopped by Google paid 7.75-8 % (2025)"),
+            _ => None,
+        }
+    }
+
+    /// A quiet word when a valid value lies outside the typical range: the
+    /// range and its source. The figures still compute.
+    pub fn caution(self, s: &Scenario) -> Option<String> {
+        let typical = self.typical()?;
+        let x = self.number(s)?;
+        if x >= typical.lo && x <= typical.hi {
+            return None;
+        }
+        Some(format!(
+            "{} is unusual: typically {} to {} {} ({})",
+            form_number(x),
+            form_number(typical.lo),
+            form_number(typical.hi),
+            self.spec().unit,
+            typical.source
+        ))
     }
 
     /// A text this field cannot read, with `message` saying why and what to
@@ -1159,6 +1254,61 @@ mod tests {
             read(Field::HpcCriticalIt, "1,200").map(|s| s.hpc.critical_it_mw),
             Ok(Some(1_200.0))
         );
+    }
+
+    #[test]
+    fn a_point_before_three_digits_is_asked_about_where_values_run_to_thousands() {
+        for (field, text, meant) in [
+            (Field::SiteGridCapacity, "1.000", "1,000"),
+            (Field::HpcCapex, "9.500", "9,500"),
+            (Field::HpcOpex, "$24.000", "24,000"),
+        ] {
+            let e = read(field, text).err().unwrap_or_default();
+            assert!(e.contains("is ambiguous here: did you mean"), "{e}");
+            assert!(e.contains(meant), "{e}");
+        }
+        // Elsewhere, and with other digit counts, a point is a decimal point.
+        assert_eq!(
+            read(Field::HpcDesignPue, "1.350").map(|s| s.hpc.design_pue),
+            Ok(1.35)
+        );
+        assert_eq!(
+            read(Field::SiteGridCapacity, "1.5").map(|s| s.site.grid_capacity_mw),
+            Ok(1.5)
+        );
+        assert_eq!(
+            read(Field::SiteGridCapacity, "1.0000").map(|s| s.site.grid_capacity_mw),
+            Ok(1.0)
+        );
+        assert_eq!(
+            read(Field::SiteGridCapacity, "1,000").map(|s| s.site.grid_capacity_mw),
+            Ok(1_000.0)
+        );
+    }
+
+    #[test]
+    fn unusual_but_valid_values_get_a_caution_with_the_typical_range() {
+        let mut s = Scenario::default();
+        assert_eq!(Field::ContractRate.caution(&s), None);
+        s.contract.rate_usd_per_kw_month = 400.0;
+        let c = Field::ContractRate.caution(&s).unwrap_or_default();
+        assert!(
+            c.starts_with("400 is unusual: typically 80 to 250 $/kW-month ("),
+            "{c}"
+        );
+        assert!(s.validate().is_ok(), "still valid");
+        s.finance.discount_rate_pct = 45.0;
+        assert!(Field::FinanceDiscountRate.caution(&s).is_some());
+        s.hpc.capex_usd_per_mw = 1_000_000.0;
+        assert!(Field::HpcCapex.caution(&s).is_some());
+        // Every default and every preset is typical.
+        let mut all = vec![Scenario::default()];
+        all.extend(crate::presets::all().into_iter().map(|p| p.scenario));
+        for s in &all {
+            for &f in Field::ALL {
+                assert_eq!(f.caution(s), None, "{}", f.path());
+            }
+        }
     }
 
     #[test]
