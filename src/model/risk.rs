@@ -473,9 +473,11 @@ impl Run {
         let mut column = Vec::with_capacity(self.cumulative.len());
         for m in 0..longest {
             column.clear();
-            column.extend(self.cumulative.iter().filter_map(|row| {
-                row.get(m).or_else(|| row.last()).map(|x| f64::from(*x))
-            }));
+            column.extend(
+                self.cumulative
+                    .iter()
+                    .filter_map(|row| row.get(m).or_else(|| row.last()).map(|x| f64::from(*x))),
+            );
             column.sort_by(f64::total_cmp);
             let p = percentiles(&column);
             out.push(FanPoint {
