@@ -63,9 +63,7 @@ fn unsaved_reason(state: &State, what: &str) -> Option<String> {
 /// under `scenario` (as a scenario file holds it: a version-1 scenario in
 /// version 1's format), so the file says what it is the result of.
 fn results_file(scenario: &Scenario, result: &Evaluation) -> serde_json::Result<String> {
-    // Through the JSON text the API writes too (one serializer of the
-    // outputs in the page).
-    let mut value: serde_json::Value = serde_json::from_str(&serde_json::to_string(result)?)?;
+    let mut value = serde_json::to_value(result)?;
     if let serde_json::Value::Object(map) = &mut value {
         let inner: serde_json::Value = serde_json::from_str(&scenario.to_json_pretty())?;
         map.insert("scenario".to_owned(), inner);

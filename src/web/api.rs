@@ -16,12 +16,13 @@ use crate::model::{evaluate, Scenario, ScenarioError, ScenarioErrors};
 
 /// `value` as a JavaScript value, through JSON text: exactly what the
 /// evaluator prints, read by `JSON.parse` (numbers round-trip to the last
-/// bit). One JSON writer serves the API and the results file, which keeps
-/// the page's WebAssembly smaller than a second serializer would.
+/// bit). Written through `serde_json::Value`, as the page writes scenarios
+/// and results files, so the page's WebAssembly holds one writer of each
+/// type rather than two.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(value)
+    let value = serde_json::to_value(value)
         .map_err(|e| JsValue::from(js_sys::Error::new(&format!("result: {e}"))))?;
-    js_sys::JSON::parse(&text)
+    js_sys::JSON::parse(&value.to_string())
 }
 
 fn error(errors: &ScenarioErrors) -> JsValue {
