@@ -404,6 +404,25 @@ impl Plan {
         k.capex_per_mw * self.capex_per_mw_factor + self.site_capex
     }
 
+    /// Whether, at `k`, nothing in the walk depends on the energy price any
+    /// more, and so nothing at any higher price either: the fleet is
+    /// curtailed (or breaks exactly even) in every month and the host pays
+    /// no HPC energy. Each month's energy cost only grows with the price, so
+    /// the first price where this holds is where the energy sweep and the
+    /// crossover scan can stop evaluating: every higher price gives the same
+    /// figures, bit for bit.
+    pub fn price_no_longer_matters(&self, k: &Knobs) -> bool {
+        let host_energy = self.hpc_energy_unit.iter().any(|x| *x != 0.0)
+            || self.terminal.is_some_and(|t| t.next.energy_unit != 0.0);
+        if !self.curtail || host_energy {
+            return false;
+        }
+        self.hash_unit
+            .iter()
+            .zip(&self.energy_unit)
+            .all(|(h, e)| k.hashprice * h <= k.energy_price * e)
+    }
+
     /// Mining cash per grid MW in month `m`: revenue − energy (both 0 when
     /// curtailed) − opex.
     #[inline]

@@ -16,10 +16,22 @@ pub struct SensitivityPoint {
 /// The whole scenario evaluated at every price of the sweep (retirement,
 /// taxes and terminal value recomputed at each).
 pub fn energy_sensitivity(plan: &Plan, sweep: &Sweep) -> Vec<SensitivityPoint> {
+    // From the price where it no longer matters, every point is the same.
+    let mut flat = None;
     sweep
         .points()
         .map(|q| {
-            let npvs = plan.npvs(&plan.at_price(q));
+            let npvs = match flat {
+                Some(npvs) => npvs,
+                None => {
+                    let k = plan.at_price(q);
+                    let npvs = plan.npvs(&k);
+                    if plan.price_no_longer_matters(&k) {
+                        flat = Some(npvs);
+                    }
+                    npvs
+                }
+            };
             SensitivityPoint {
                 energy_usd_per_mwh: q,
                 keep_mining_npv_usd: npvs.keep,
@@ -90,6 +102,10 @@ pub fn lead(plan: &Plan, end: ChangeEnd) -> Lead {
     let mut prev = ahead_at_zero;
     for j in 1..=steps {
         let q = f64::from(j) * CROSSOVER_STEP;
+        // Past the price where it no longer matters, the lead cannot change.
+        if plan.price_no_longer_matters(&plan.at_price(q - CROSSOVER_STEP)) {
+            break;
+        }
         let now = ok(q);
         if now != prev {
             let (mut lo, mut hi) = (q - CROSSOVER_STEP, q);
