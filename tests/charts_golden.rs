@@ -673,17 +673,26 @@ fn baselines_are_dashed_and_markers_outside_the_sweep_become_notes() {
         "one dashed line per baseline, and the legend's"
     );
 
-    // The default crossover is $0, below the default sweep of $20-$120.
+    // The default converts at any price: no crossover of $0 is marked, the
+    // note says where each path leads.
     let r = eval("default", &Scenario::default());
     let svg = energy::draw(&r, &Theme::light(), SIZE).expect("draws");
-    let crossover = r
-        .energy_crossover_usd_per_mwh
-        .expect("the default converts at any price");
-    assert!(crossover < 20.0);
+    assert_eq!(r.energy_crossover_usd_per_mwh, Some(0.0));
+    assert!(!svg.contains("Crossover $0.00/MWh"), "{svg}");
+    assert!(
+        svg.contains("Converting is ahead at every price from $0 to $2,000/MWh"),
+        "{svg}"
+    );
+    // A marker outside the sweep becomes a note: the mining break-even
+    // ($67.49) above a $20-60 sweep.
+    let mut s = Scenario::default();
+    s.sensitivity.energy_usd_per_mwh.max = 60.0;
+    let r = eval("narrow sweep", &s);
+    let svg = energy::draw(&r, &Theme::light(), SIZE).expect("draws");
     assert!(
         svg.contains(&format!(
-            "Crossover {}: below the swept range",
-            price_per_mwh(crossover)
+            "Break-even {}: above the swept range",
+            price_per_mwh(r.mining_breakeven_usd_per_mwh)
         )),
         "{svg}"
     );

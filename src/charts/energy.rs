@@ -266,6 +266,14 @@ fn header_items(r: &Evaluation, theme: &Theme, size: Size) -> (Vec<Item>, Vec<Ma
             }
             // Outside the range, the note on which path is ahead says it.
             Some(_) if kind == Kind::Crossing => {}
+            // A crossover at $0 is no price to mark: converting leads from
+            // the start, and the words on where each path leads say so
+            // (the regime's note below when the lines cross further up).
+            Some(p) if kind == Kind::Crossover && p == 0.0 => {
+                if crossings(r).is_empty() {
+                    notes.push(Item::note(sentence(&lead_in_words(&r.price_regimes()))).rank(1));
+                }
+            }
             Some(p) => {
                 let side = if p < lo { "below" } else { "above" };
                 notes.push(
@@ -709,7 +717,7 @@ mod tests {
         )));
         // The crossover's note never stands without where converting falls
         // behind.
-        assert!(svg.contains("\nCrossover $0.00/MWh: below the swept range\n"));
+        assert!(!svg.contains("$0.00/MWh"), "no crossover at $0 is marked");
         assert!(svg.contains(&format!("\n{}\n", sentence(&told))));
 
         let summary = summary(&r);
