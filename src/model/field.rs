@@ -617,7 +617,7 @@ impl Field {
                 "Yearly discount rate (cost of capital) for every present value. Default 10 %.",
             ),
             Field::FinanceDebtShare => spec(
-                "finance.debt_pct_of_capex", "Debt share of capex", "%", 5.0, G::Finance, false, PCT,
+                "finance.debt_pct_of_capex", "Debt share of capex", "%", 5.0, G::Finance, true, PCT,
                 "Share of the host's capex borrowed (the equity view; the project's NPV is unlevered). \
                  Default 60 %; Galaxy borrowed 80 % of Helios phase I (2025).",
             ),

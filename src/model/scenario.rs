@@ -440,6 +440,11 @@ impl Scenario {
         Ok(scenario)
     }
 
+    /// Pretty JSON in the current format, whatever the scenario's version.
+    pub(crate) fn to_json_pretty_current(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
     /// Pretty JSON of the whole scenario (every field, defaults included).
     /// A version-1 scenario is written in version 1's format while it is
     /// one (see [`version::as_v1_json`]), so it opens again with version 1's

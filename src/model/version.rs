@@ -183,14 +183,25 @@ pub fn decode_v1(mut value: Value) -> Result<Scenario, ScenarioError> {
         },
         None => false,
     };
-    let mut merged = serde_json::to_value(v1_defaults()).unwrap_or(Value::Null);
+    // The defaults go through text, as every scenario is read: the page
+    // then carries one reader of the scenario, not a second one for values.
+    let mut merged: Value =
+        serde_json::from_str(&v1_defaults().to_json_pretty_current()).unwrap_or(Value::Null);
     merge(&mut merged, value);
-    let scenario: Scenario = serde_path_to_error::deserialize(merged).map_err(|e| {
+    let text = merged.to_string();
+    let de = &mut serde_json::Deserializer::from_str(&text);
+    let scenario: Scenario = serde_path_to_error::deserialize(de).map_err(|e| {
         let mut path = e.path().to_string();
         if gave_pue && PUE_FIELDS.iter().any(|f| f.path() == path) {
             path = V1_PUE.to_owned();
         }
-        decode_error(path, &e.into_inner().to_string())
+        // A place in the merged text means nothing to the reader of the file.
+        let message = e.into_inner().to_string();
+        let message = match message.rfind(" at line ") {
+            Some(i) => message[..i].to_owned(),
+            None => message,
+        };
+        decode_error(path, &message)
     })?;
     Ok(Scenario {
         schema_version: 1,
@@ -204,7 +215,7 @@ pub fn as_v1_json(s: &Scenario) -> Option<Value> {
     if s.schema_version != 1 || !is_v1_representable(s) {
         return None;
     }
-    let mut value = serde_json::to_value(s).ok()?;
+    let mut value: Value = serde_json::from_str(&s.to_json_pretty_current()).ok()?;
     for &f in NEW_IN_V2 {
         remove(&mut value, f.path());
     }
