@@ -107,11 +107,15 @@ export const tests = [
       assert(JSON.stringify(groups) === JSON.stringify(order), `groups: ${groups}`);
       const shown = await page.$$eval('fieldset.group', (els) => els.map((g) => [...g.querySelectorAll('[data-field]')].filter((f) => f.offsetParent !== null).length));
       shown.slice(0, 9).forEach((n, i) => assert(n > 0, `${order[i]}: no input in view`));
-      // The debt sits in Finance's advanced section, with a label, a unit and help.
+      // The debt share shows with Finance's first inputs (the equity IRR is a
+      // headline figure); its rate sits in the advanced section. Each has a
+      // label, a unit and help.
       const debt = page.locator('[data-field="finance.debt_pct_of_capex"]');
-      assert(!(await debt.isVisible()), 'the debt share shows before its section is opened');
+      assert(await debt.isVisible(), 'the debt share is not in view');
+      const debtRate = page.locator('[data-field="finance.debt_rate_pct"]');
+      assert(!(await debtRate.isVisible()), 'the debt rate shows before its section is opened');
       await page.click('text=More finance inputs');
-      assert(await debt.isVisible(), 'the debt share does not show in Finance\'s advanced section');
+      assert(await debtRate.isVisible(), 'the debt rate does not show in Finance\'s advanced section');
       assert(/Debt share of capex\s*%/.test(await debt.locator('label').textContent()), `debt label: ${await debt.locator('label').textContent()}`);
       assert((await debt.locator('.help p').textContent()).length > 20, 'no help for the debt share');
       const unlabelled = await page.$$eval('[data-field] input:not([type=range])', (els) =>
