@@ -1,8 +1,18 @@
-//! The browser entry point, built for wasm32 by Trunk (see `www/index.html`).
+//! The browser entry point, built for wasm32 by Trunk (see `www/index.html`):
+//! the panic banner and `window.repower` first, then the page, mounted in
+//! `#repower` (or the body, should the element be missing).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    repower::web::start();
+    use repower::ui::app::App;
+    use repower::web;
+
+    yew::set_custom_panic_hook(Box::new(web::on_panic));
+    web::install();
+    match web::take_root("repower") {
+        Some(root) => yew::Renderer::<App>::with_root(root).render(),
+        None => yew::Renderer::<App>::new().render(),
+    };
 }
 
 #[cfg(not(target_arch = "wasm32"))]

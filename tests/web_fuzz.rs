@@ -3,10 +3,14 @@
 //! wasm-bindgen-test-runner in headless Chromium): objects and arrays nested a
 //! few levels, the real field names and invented ones, NaN, infinities, -0,
 //! huge and tiny numbers, BigInt, symbols, lone surrogates, JSON text, and
-//! real scenarios with edited values. Every call must return a result or
-//! throw an `Error` with a message; it must never trap (a Rust panic shows in
-//! JavaScript as a `WebAssembly.RuntimeError`), and the API must keep working
-//! afterwards.
+//! real scenarios with edited values. Every call must give what the model
+//! gives for the same value read as the evaluator reads a file (its JSON
+//! text, as `JSON.stringify` writes it; a NaN or an infinity, which JSON
+//! cannot carry, is an error at its own path): a result with the model's
+//! figures when that is valid, else an `Error` naming each path the model
+//! names, in the same order (`scenario` for a value that cannot be written
+//! as JSON at all). It must never trap (a Rust panic shows in JavaScript as
+//! a `WebAssembly.RuntimeError`), and the API must keep working afterwards.
 //!
 //! Each run draws from a new seed, printed with any failure.
 #![cfg(target_arch = "wasm32")]
@@ -19,8 +23,10 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Generated values per test.
-const VALUES: u32 = 4000;
+/// Generated values per test. Each goes through the API and through the
+/// model, and the whole file must finish within the test runner's 20 s
+/// (debug builds, a loaded machine): a new seed each run widens the search.
+const VALUES: u32 = 2500;
 
 /// splitmix64: small, fast, and good enough to spread the inputs.
 struct Gen {
@@ -307,17 +313,82 @@ fn get(obj: &JsValue, key: &str) -> JsValue {
     Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
-/// Calls `evaluate(value)` from JavaScript's side: a result, or a thrown
-/// `Error` with a message. A trap fails the test with the value and the seed.
-fn check_one(evaluate: &Function, value: &JsValue, what: &str, seed: u64) -> bool {
-    match evaluate.call1(&JsValue::NULL, value) {
+/// What `evaluate` must give for a value: the model's incremental NPV, or
+/// what its errors name, in order: each field by its path
+/// (`greenfield.build_months`, whichever of its elements is wrong), any
+/// other part of the document by its own path.
+#[derive(Debug, PartialEq)]
+enum Expected {
+    Result { incremental_npv_usd: f64 },
+    Error { paths: Vec<String> },
+}
+
+thread_local! {
+    static STRINGIFY: Function = Function::new_with_args(
+        "v",
+        "return JSON.stringify(v, (k, x) => (typeof x === 'number' && !Number.isFinite(x)) ? 'not a finite number' : x);",
+    );
+}
+
+/// `JSON.stringify`, with each NaN or infinity written as a string the
+/// scenario format refuses where a number belongs (so it is an error at its
+/// own path, as the API reports it).
+fn stringify() -> Function {
+    STRINGIFY.with(Function::clone)
+}
+
+/// What the model gives for `value`, read as the evaluator reads a file:
+/// its JSON text (a string is that text already; nothing means the
+/// defaults).
+fn expected(value: &JsValue, stringify: &Function) -> Expected {
+    let whole = || Expected::Error {
+        paths: vec!["scenario".to_owned()],
+    };
+    let read = if let Some(text) = value.as_string() {
+        Scenario::from_json(&text)
+    } else if value.is_undefined() || value.is_null() {
+        Ok(Scenario::default())
+    } else {
+        match stringify
+            .call1(&JsValue::NULL, value)
+            .map(|t| t.as_string())
+        {
+            Ok(Some(text)) => Scenario::from_json(&text),
+            // A throwing getter, a cycle, a BigInt; a function or a symbol.
+            Err(_) | Ok(None) => return whole(),
+        }
+    };
+    match read.and_then(|s| repower::model::evaluate(&s)) {
+        Ok(r) => Expected::Result {
+            incremental_npv_usd: r.incremental_npv_usd,
+        },
+        Err(errors) => Expected::Error {
+            paths: errors.iter().map(|e| named(&e.path())).collect(),
+        },
+    }
+}
+
+/// The field a path is in, by the field's path; another path as it is.
+fn named(path: &str) -> String {
+    repower::model::Field::from_path(path).map_or_else(|| path.to_owned(), |f| f.path().to_owned())
+}
+
+/// What the API gave: the figure, or the paths its error's lines name. A
+/// trap, a thrown non-`Error`, an empty message or a line without a path
+/// fails with the value and the seed.
+fn outcome(result: Result<JsValue, JsValue>, what: &str, seed: u64) -> Expected {
+    match result {
         Ok(result) => {
             let total = get(&result, "contract_total_revenue_usd").as_f64();
             assert!(
                 total.is_some_and(f64::is_finite),
                 "seed {seed}: a result without a finite total for {what}"
             );
-            true
+            let npv = get(&result, "incremental_npv_usd").as_f64();
+            Expected::Result {
+                incremental_npv_usd: npv
+                    .unwrap_or_else(|| panic!("seed {seed}: a result without an NPV for {what}")),
+            }
         }
         Err(e) => {
             assert!(
@@ -334,9 +405,40 @@ fn check_one(evaluate: &Function, value: &JsValue, what: &str, seed: u64) -> boo
                 !message.trim().is_empty(),
                 "seed {seed}: an empty message for {what}"
             );
-            false
+            let paths = message
+                .lines()
+                .map(|line| match line.split_once(": ") {
+                    // A key may be empty, and so the path that names it.
+                    Some((path, said)) if !said.is_empty() => named(path),
+                    _ => panic!("seed {seed}: a line without `path: message` for {what}: {line:?}"),
+                })
+                .collect();
+            Expected::Error { paths }
         }
     }
+}
+
+/// Calls `evaluate(value)` from JavaScript's side and checks it gives what
+/// the model gives. Returns whether it gave a result.
+fn check_one(evaluate: &Function, value: &JsValue, what: &str, seed: u64) -> bool {
+    let got = outcome(evaluate.call1(&JsValue::NULL, value), what, seed);
+    let want = expected(value, &stringify());
+    assert_eq!(got, want, "seed {seed}: {what}");
+    matches!(got, Expected::Result { .. })
+}
+
+/// Every 200 values, lets the browser run its other tasks (the test
+/// runner's own polling among them) before going on.
+async fn breathe(i: u32) {
+    if i % 200 != 0 {
+        return;
+    }
+    let later = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(later).await;
 }
 
 /// The API still answers the defaults correctly.
@@ -353,27 +455,33 @@ fn still_works(evaluate: &Function) {
 }
 
 #[wasm_bindgen_test]
-fn arbitrary_values_return_or_throw_an_error() {
-    let evaluate = api_evaluate();
-    let seed = seed();
-    let mut g = Gen::new(seed);
-    for _ in 0..VALUES {
-        let (value, what) = g.value(4);
-        check_one(&evaluate, &value, &what, seed);
-    }
-    still_works(&evaluate);
-    web_sys::console::log_1(
-        &format!("web_fuzz arbitrary values: {VALUES} inputs (seed {seed})").into(),
-    );
-}
-
-#[wasm_bindgen_test]
-fn edited_scenarios_return_or_throw_an_error() {
+async fn arbitrary_values_return_or_throw_an_error() {
     let evaluate = api_evaluate();
     let seed = seed();
     let mut g = Gen::new(seed);
     let mut evaluated = 0;
-    for _ in 0..VALUES {
+    for i in 0..VALUES {
+        breathe(i).await;
+        let (value, what) = g.value(4);
+        if check_one(&evaluate, &value, &what, seed) {
+            evaluated += 1;
+        }
+    }
+    still_works(&evaluate);
+    web_sys::console::log_1(
+        &format!("web_fuzz arbitrary values: {VALUES} inputs, {evaluated} evaluated (seed {seed})")
+            .into(),
+    );
+}
+
+#[wasm_bindgen_test]
+async fn edited_scenarios_return_or_throw_an_error() {
+    let evaluate = api_evaluate();
+    let seed = seed();
+    let mut g = Gen::new(seed);
+    let mut evaluated = 0;
+    for i in 0..VALUES {
+        breathe(i).await;
         let (value, what) = g.scenario();
         if check_one(&evaluate, &value, &what, seed) {
             evaluated += 1;
@@ -389,20 +497,28 @@ fn edited_scenarios_return_or_throw_an_error() {
 }
 
 #[wasm_bindgen_test]
-fn the_rust_entry_point_returns_ok_or_err() {
+async fn the_rust_entry_point_returns_ok_or_err() {
     // The same values straight into `evaluate_js`, without the JS wrapper.
     let seed = seed();
     let mut g = Gen::new(seed);
-    for _ in 0..VALUES / 3 {
-        let (value, _) = if g.below(2) == 0 {
+    let stringify = stringify();
+    for i in 0..VALUES / 3 {
+        breathe(i).await;
+        let (value, what) = if g.below(2) == 0 {
             g.value(3)
         } else {
             g.scenario()
         };
-        let _ = repower::web::api::evaluate_js(value);
+        let want = expected(&value, &stringify);
+        let got = outcome(repower::web::api::evaluate_js(value), &what, seed);
+        assert_eq!(got, want, "seed {seed}: {what}");
     }
-    let ok = repower::web::api::evaluate_js(JsValue::UNDEFINED);
-    assert!(ok.is_ok());
+    let defaults = outcome(
+        repower::web::api::evaluate_js(JsValue::UNDEFINED),
+        "undefined",
+        seed,
+    );
+    assert_eq!(defaults, expected(&JsValue::UNDEFINED, &stringify));
 }
 
 #[wasm_bindgen_test]
@@ -457,26 +573,36 @@ fn hostile_objects_never_break_the_api() {
         .call0(&JsValue::NULL)
         .unwrap_or_else(|e| panic!("the values do not build: {e:?}"))
         .unchecked_into();
+    let mut evaluated = 0;
     for (i, value) in values.iter().enumerate() {
-        match evaluate.call1(&JsValue::NULL, &value) {
-            Ok(_) => {}
-            Err(e) => {
-                assert!(
-                    !e.is_instance_of::<js_sys::WebAssembly::RuntimeError>(),
-                    "hostile value {i} trapped: {:?}",
-                    get(&e, "message").as_string()
-                );
-            }
+        if check_one(&evaluate, &value, &format!("hostile value {i}"), 0) {
+            evaluated += 1;
         }
         // After each, the API still works.
         still_works(&evaluate);
     }
+    // Some are scenarios after all (a frozen object, one without a
+    // prototype, a Number object), the others errors.
+    assert!(
+        (1..values.length() as usize).contains(&evaluated),
+        "{evaluated} hostile values evaluated"
+    );
     // And after many throwing getters in a row, still no harm done. (The
     // getter's exception passes through the decoder as a JS exception; debug
     // glue logs each one, so the count stays modest.)
     let thrower = values.get(0);
     for _ in 0..1000 {
-        let _ = evaluate.call1(&JsValue::NULL, &thrower);
+        let got = outcome(
+            evaluate.call1(&JsValue::NULL, &thrower),
+            "a throwing getter",
+            0,
+        );
+        assert_eq!(
+            got,
+            Expected::Error {
+                paths: vec!["scenario".to_owned()]
+            }
+        );
     }
     for _ in 0..50 {
         still_works(&evaluate);

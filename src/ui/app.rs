@@ -78,25 +78,25 @@ pub fn app() -> Html {
     // typed afterwards.
     let boot = use_memo((), |()| {
         let opened = State::open(web::load_saved().as_deref(), &web::fragment());
-        if opened.2 {
+        if opened.from_link {
             web::clear_scenario_fragment();
         }
         opened
     });
     let state = use_reducer({
         let boot = boot.clone();
-        move || boot.0.clone()
+        move || boot.state.clone()
     });
     let notice = use_state(|| {
-        (!boot.1.is_empty()).then(|| {
+        (!boot.problems.is_empty()).then(|| {
             format!(
                 "Some saved or linked inputs could not be used: {}",
-                boot.1.join("; ")
+                boot.problems.join("; ")
             )
         })
     });
     let status = use_state_eq(|| {
-        (boot.2 && boot.0.can_undo())
+        (boot.from_link && boot.state.can_undo())
             .then(|| AttrValue::from("Opened a shared scenario. Undo brings back your own inputs."))
     });
     let dark = use_state(|| web::matches(web::DARK));

@@ -27,11 +27,61 @@ pub fn slider(field: Field) -> Option<(f64, f64)> {
     })
 }
 
-/// The text after pressing the up (`up = true`) or down arrow in a number
-/// field: the value moved by the field's step (ten steps with `big`), kept
-/// inside the valid range. `None` when the text is not a number yet or the
-/// field is not numeric, so the key does nothing.
-pub fn step_text(field: Field, text: &str, up: bool, big: bool) -> Option<String> {
+/// Which way an arrow key moves a number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+impl Direction {
+    /// The direction of an arrow key (`ArrowUp`, `ArrowDown`); `None` for
+    /// any other key.
+    pub fn of_key(key: &str) -> Option<Direction> {
+        match key {
+            "ArrowUp" => Some(Direction::Up),
+            "ArrowDown" => Some(Direction::Down),
+            _ => None,
+        }
+    }
+}
+
+/// How far an arrow key moves a number: the field's step, or ten of them
+/// (with Shift held).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StepSize {
+    One,
+    Ten,
+}
+
+impl StepSize {
+    /// Ten steps while Shift is held, else one.
+    pub fn with_shift(shift: bool) -> StepSize {
+        if shift {
+            StepSize::Ten
+        } else {
+            StepSize::One
+        }
+    }
+
+    fn steps(self) -> f64 {
+        match self {
+            StepSize::One => 1.0,
+            StepSize::Ten => 10.0,
+        }
+    }
+}
+
+/// The text after pressing an arrow key in a number field: the value moved
+/// by `size` of the field's steps in `direction`, kept inside the valid
+/// range. `None` when the text is not a number yet or the field is not
+/// numeric, so the key does nothing.
+pub fn stepped_text(
+    field: Field,
+    text: &str,
+    direction: Direction,
+    size: StepSize,
+) -> Option<String> {
     use crate::model::field::{read_number, Bound, Kind};
     if !matches!(
         field.kind(),
@@ -44,8 +94,11 @@ pub fn step_text(field: Field, text: &str, up: bool, big: bool) -> Option<String
         return None;
     }
     let spec = field.spec();
-    let step = spec.step * if big { 10.0 } else { 1.0 };
-    let mut next = if up { x + step } else { x - step };
+    let step = spec.step * size.steps();
+    let mut next = match direction {
+        Direction::Up => x + step,
+        Direction::Down => x - step,
+    };
     // Snap to the step's grid to keep binary noise out of the text.
     next = (next / spec.step).round() * spec.step;
     let rule = spec.rule;
@@ -62,6 +115,13 @@ pub fn step_text(field: Field, text: &str, up: bool, big: bool) -> Option<String
     Some(crate::model::field::form_number(next))
 }
 
+/// [`stepped_text`] for a key handler that still passes the arrow's
+/// direction and Shift as `up` and `big`; callers pass the enums instead.
+pub fn step_text(field: Field, text: &str, up: bool, big: bool) -> Option<String> {
+    let direction = if up { Direction::Up } else { Direction::Down };
+    stepped_text(field, text, direction, StepSize::with_shift(big))
+}
+
 /// The text a slider writes into its field: the slider's value (`7100000`)
 /// written as the field shows numbers (`7,100,000`), the same form as the
 /// field's default text and the arrow keys. A value that does not read is
@@ -75,71 +135,73 @@ pub fn slider_text(raw: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::Direction::{Down, Up};
+    use super::StepSize::{One, Ten};
     use super::*;
 
     #[test]
     fn arrows_step_within_the_range() {
         assert_eq!(
-            step_text(Field::SiteGridCapacity, "100", true, false).as_deref(),
+            stepped_text(Field::SiteGridCapacity, "100", Up, One).as_deref(),
             Some("110")
         );
         assert_eq!(
-            step_text(Field::SiteGridCapacity, "100", false, true).as_deref(),
+            stepped_text(Field::SiteGridCapacity, "100", Down, Ten).as_deref(),
             None
         );
         assert_eq!(
-            step_text(Field::HpcDesignPue, "1.25", true, false).as_deref(),
+            stepped_text(Field::HpcDesignPue, "1.25", Up, One).as_deref(),
             Some("1.26")
         );
         assert_eq!(
-            step_text(Field::HpcDesignPue, "2.99", true, true).as_deref(),
+            stepped_text(Field::HpcDesignPue, "2.99", Up, Ten).as_deref(),
             Some("3")
         );
         assert_eq!(
-            step_text(Field::MiningUptime, "0", false, false).as_deref(),
+            stepped_text(Field::MiningUptime, "0", Down, One).as_deref(),
             Some("0")
         );
         assert_eq!(
-            step_text(Field::HpcCapex, "7,000,000", true, false).as_deref(),
+            stepped_text(Field::HpcCapex, "7,000,000", Up, One).as_deref(),
             Some("7,100,000")
         );
         assert_eq!(
-            step_text(Field::ContractPassThrough, "true", true, false),
+            stepped_text(Field::ContractPassThrough, "true", Up, One),
             None
         );
-        assert_eq!(step_text(Field::SiteEnergyPrice, "abc", true, false), None);
+        assert_eq!(stepped_text(Field::SiteEnergyPrice, "abc", Up, One), None);
         assert_eq!(
-            step_text(Field::SiteEnergyPrice, "$45", true, false).as_deref(),
+            stepped_text(Field::SiteEnergyPrice, "$45", Up, One).as_deref(),
             Some("46")
         );
         assert_eq!(
-            step_text(Field::MiningUptime, "90 %", true, false).as_deref(),
+            stepped_text(Field::MiningUptime, "90 %", Up, One).as_deref(),
             Some("91")
         );
         assert_eq!(
-            step_text(Field::SiteEnergyPrice, "0.1", true, false).as_deref(),
+            stepped_text(Field::SiteEnergyPrice, "0.1", Up, One).as_deref(),
             Some("1")
         );
     }
 
     #[test]
     fn steps_write_the_fields_own_form() {
-        for (field, text, up, big, want) in [
-            (Field::MiningOpex, "4,000", true, false, Some("4,500")),
-            (Field::MiningOpex, "4000", true, false, Some("4,500")),
-            (Field::HpcOpex, "15,000", false, false, Some("14,000")),
-            (Field::SiteGridCapacity, "990", true, false, Some("1,000")),
-            (Field::SweepSteps, "999", true, false, Some("1,000")),
-            (Field::SweepSteps, "1,001", false, false, Some("1,000")),
-            (Field::SiteEnergyPrice, "$1,000", true, false, Some("1,001")),
-            (Field::FinanceDiscountRate, "\u{2212}1,0", true, false, None),
-            (Field::SiteEnergyPrice, "45,5", true, false, None),
-            (Field::SiteEnergyPrice, "1.000,5", true, false, None),
-            (Field::SiteEnergyPrice, "5 5", true, false, None),
-            (Field::HpcCapex, "7 000 000", true, false, None),
+        for (field, text, direction, size, want) in [
+            (Field::MiningOpex, "4,000", Up, One, Some("4,500")),
+            (Field::MiningOpex, "4000", Up, One, Some("4,500")),
+            (Field::HpcOpex, "15,000", Down, One, Some("14,000")),
+            (Field::SiteGridCapacity, "990", Up, One, Some("1,000")),
+            (Field::SweepSteps, "999", Up, One, Some("1,000")),
+            (Field::SweepSteps, "1,001", Down, One, Some("1,000")),
+            (Field::SiteEnergyPrice, "$1,000", Up, One, Some("1,001")),
+            (Field::FinanceDiscountRate, "\u{2212}1,0", Up, One, None),
+            (Field::SiteEnergyPrice, "45,5", Up, One, None),
+            (Field::SiteEnergyPrice, "1.000,5", Up, One, None),
+            (Field::SiteEnergyPrice, "5 5", Up, One, None),
+            (Field::HpcCapex, "7 000 000", Up, One, None),
         ] {
             assert_eq!(
-                step_text(field, text, up, big).as_deref(),
+                stepped_text(field, text, direction, size).as_deref(),
                 want,
                 "{} {text:?}",
                 field.path()
@@ -148,10 +210,27 @@ mod tests {
     }
 
     #[test]
+    fn keys_and_shift_name_the_direction_and_size() {
+        assert_eq!(Direction::of_key("ArrowUp"), Some(Up));
+        assert_eq!(Direction::of_key("ArrowDown"), Some(Down));
+        assert_eq!(Direction::of_key("Enter"), None);
+        assert_eq!(StepSize::with_shift(true), Ten);
+        assert_eq!(StepSize::with_shift(false), One);
+        assert_eq!(
+            step_text(Field::SiteGridCapacity, "100", false, true),
+            stepped_text(Field::SiteGridCapacity, "100", Down, Ten)
+        );
+        assert_eq!(
+            step_text(Field::SiteGridCapacity, "100", true, false),
+            stepped_text(Field::SiteGridCapacity, "100", Up, One)
+        );
+    }
+
+    #[test]
     fn sliders_write_what_the_arrow_keys_write() {
         assert_eq!(slider_text("7100000"), "7,100,000");
         assert_eq!(
-            step_text(Field::HpcCapex, "7,000,000", true, false).as_deref(),
+            stepped_text(Field::HpcCapex, "7,000,000", Up, One).as_deref(),
             Some(slider_text("7100000").as_str())
         );
         assert_eq!(slider_text("150"), "150");

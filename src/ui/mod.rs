@@ -1,10 +1,18 @@
 //! The Yew single-page app. It only calls the model and the charts; it never
-//! computes money itself.
+//! computes money itself. It reaches the browser through `crate::web`, and
+//! the entry point (`src/main.rs`) mounts [`app::App`].
 //!
-//! * [`state`]: the one reducer (`State`, `Action`).
-//! * [`app`]: the page; results derived with `use_memo`.
+//! * [`state`]: the one reducer (`State`, `Action`): every field's text as
+//!   typed, the last valid scenario, the form before the last load (Undo).
+//! * [`app`]: the page; results derived with `use_memo`, browser effects
+//!   (saving, theme, downloads) through `crate::web`.
+//! * [`derive`]: the one evaluation per scenario, shared by the reducer and
+//!   the page.
 //! * [`kpis`]: the headline cards' wording (pure).
-//! * [`catalog`]: slider ranges.
+//! * [`messages`]: the model's messages as the page shows them.
+//! * [`catalog`]: slider ranges and arrow-key steps.
+//! * [`layout`]: the charts' width from the window's, as the stylesheet lays
+//!   them out.
 //! * [`drawings`]: the charts, drawn where they can be seen.
 //! * [`components`]: small components with their own props.
 

@@ -54,11 +54,76 @@ pub enum Action {
     Undo,
 }
 
+/// How many fields the catalogue has.
+const FIELDS: usize = Field::ALL.len();
+
+// A field's place in `Field::ALL` is its discriminant (the catalogue lists
+// its fields in the order it declares them). Checked as the crate compiles,
+// so the form finds a field's text by indexing, never by a search.
+const _: () = {
+    let mut i = 0;
+    while i < FIELDS {
+        assert!(
+            Field::ALL[i] as usize == i,
+            "Field::ALL must list the fields in declaration order"
+        );
+        i += 1;
+    }
+};
+
+/// The text of every field, as typed: one per field of [`Field::ALL`],
+/// found by the field.
+#[derive(Clone, Debug, PartialEq)]
+struct Texts(Box<[String; FIELDS]>);
+
+impl Texts {
+    /// Each field's text, as `text` gives it.
+    fn of(mut text: impl FnMut(Field) -> String) -> Self {
+        Self(Box::new(std::array::from_fn(|i| text(Field::ALL[i]))))
+    }
+
+    /// Every field's text in `s`.
+    fn from_scenario(s: &Scenario) -> Self {
+        Self::of(|f| f.text(s))
+    }
+
+    /// In the order of [`Field::ALL`].
+    fn iter(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(String::as_str)
+    }
+}
+
+impl std::ops::Index<Field> for Texts {
+    type Output = String;
+
+    fn index(&self, field: Field) -> &String {
+        &self.0[field as usize]
+    }
+}
+
+impl std::ops::IndexMut<Field> for Texts {
+    fn index_mut(&mut self, field: Field) -> &mut String {
+        &mut self.0[field as usize]
+    }
+}
+
+/// The page's first form, as [`State::open`] finds it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Opened {
+    /// The saved form, with the link's scenario on top if it held one.
+    pub state: State,
+    /// The problems met reading the saved form or the link, one sentence each.
+    pub problems: Vec<String>,
+    /// Whether the link held a scenario (the page then takes it out of the
+    /// address, and Undo goes back to the saved form).
+    pub from_link: bool,
+}
+
 /// The state of the form.
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
-    /// The text of every field, indexed like [`Field::ALL`].
-    texts: Vec<String>,
+    /// The text of every field, as typed.
+    texts: Texts,
     /// The last scenario whose every field read and met its rules. Its
     /// `schema_version` is the form's model version.
     pub scenario: Rc<Scenario>,
@@ -82,9 +147,8 @@ impl Default for State {
 
 /// The texts of a preset's scenario in a model version (the defaults for
 /// none or an unknown id).
-fn base_texts(preset: Option<&str>, version: u64) -> Vec<String> {
-    let scenario = share::base_scenario(preset, version);
-    Field::ALL.iter().map(|f| f.text(&scenario)).collect()
+fn base_texts(preset: Option<&str>, version: u64) -> Texts {
+    Texts::from_scenario(&share::base_scenario(preset, version))
 }
 
 /// `s` as a form of model version `version` reads it: version 1 while it
@@ -102,7 +166,7 @@ impl State {
     /// The form filled from a valid scenario (of its own version).
     pub fn from_scenario(s: &Scenario, preset: Option<String>) -> Self {
         Self {
-            texts: Field::ALL.iter().map(|f| f.text(s)).collect(),
+            texts: Texts::from_scenario(s),
             scenario: Rc::new(s.clone()),
             errors: Rc::new(Vec::new()),
             preset,
@@ -126,11 +190,9 @@ impl State {
     pub fn from_texts(texts: Vec<(Field, String)>, preset: Option<String>, version: u64) -> Self {
         let preset = preset.filter(|p| share::preset(p, version).is_some());
         let base = share::base_scenario(preset.as_deref(), version);
-        let mut all: Vec<String> = Field::ALL.iter().map(|f| f.text(&base)).collect();
+        let mut all = Texts::from_scenario(&base);
         for (field, text) in texts {
-            if let Some(slot) = index(field).and_then(|i| all.get_mut(i)) {
-                *slot = text;
-            }
+            all[field] = text;
         }
         Self::load(all, preset, base)
     }
@@ -138,7 +200,7 @@ impl State {
     /// The form with these texts (every field's), read in the version of
     /// `base`; while some texts do not read, `base`'s values stand in for
     /// the broken ones, or `base` itself if even that breaks a rule.
-    fn load(texts: Vec<String>, preset: Option<String>, base: Scenario) -> Self {
+    fn load(texts: Texts, preset: Option<String>, base: Scenario) -> Self {
         let version = base.schema_version;
         let mut state = Self::from_scenario(&base, preset);
         state.texts = texts;
@@ -149,15 +211,13 @@ impl State {
                 .iter()
                 .filter_map(ScenarioError::field)
                 .collect();
-            let base_texts: Vec<String> = Field::ALL.iter().map(|f| f.text(&base)).collect();
+            let base_texts = Texts::from_scenario(&base);
             let mended = scenario_from_texts(|f| {
-                let i = index(f).unwrap_or(0);
-                let pick = if broken.contains(&f) {
-                    &base_texts
+                if broken.contains(&f) {
+                    &base_texts[f]
                 } else {
-                    &state.texts
-                };
-                pick.get(i).map_or("", String::as_str)
+                    &state.texts[f]
+                }
             })
             .map(|s| in_version(s, version));
             if let Ok(s) = mended {
@@ -189,9 +249,9 @@ impl State {
 
     /// The page's first form: the form saved on this device (if any), then
     /// a scenario from the link on top of it (if the link holds one), which
-    /// [`Action::Undo`] can take back to the saved form. Returns the form,
-    /// the problems met reading either, and whether the link held a scenario.
-    pub fn open(saved: Option<&str>, fragment: &str) -> (State, Vec<String>, bool) {
+    /// [`Action::Undo`] can take back to the saved form; with the problems
+    /// met reading either, and whether the link held a scenario.
+    pub fn open(saved: Option<&str>, fragment: &str) -> Opened {
         let mut problems = Vec::new();
         let mut state = State::default();
         if let Some(text) = saved {
@@ -212,22 +272,21 @@ impl State {
             });
             state = (*loaded).clone();
         }
-        (state, problems, from_link)
+        Opened {
+            state,
+            problems,
+            from_link,
+        }
     }
 
     /// The text of one field, as typed.
     pub fn text(&self, field: Field) -> &str {
-        index(field)
-            .and_then(|i| self.texts.get(i))
-            .map_or("", String::as_str)
+        &self.texts[field]
     }
 
     /// Every field with its text, for saving.
     pub fn texts(&self) -> impl Iterator<Item = (Field, &str)> {
-        Field::ALL
-            .iter()
-            .copied()
-            .zip(self.texts.iter().map(String::as_str))
+        Field::ALL.iter().copied().zip(self.texts.iter())
     }
 
     /// Whether any text differs from the preset's (or the defaults') of the
@@ -292,10 +351,6 @@ impl State {
     }
 }
 
-fn index(field: Field) -> Option<usize> {
-    Field::ALL.iter().position(|f| *f == field)
-}
-
 impl Reducible for State {
     type Action = Action;
 
@@ -307,9 +362,7 @@ impl Reducible for State {
                     return self;
                 }
                 let mut next = (*self).clone();
-                if let Some(slot) = index(field).and_then(|i| next.texts.get_mut(i)) {
-                    *slot = text;
-                }
+                next.texts[field] = text;
                 let mut next = next.reparse();
                 next.left_v1_by = (self.version() == 1 && next.version() != 1).then_some(field);
                 next
@@ -364,16 +417,13 @@ impl Reducible for State {
                 // Version 2's defaults for what version 1 did not model;
                 // every other text stays as typed.
                 let upgraded = version::upgrade(&self.scenario);
-                let texts = Field::ALL
-                    .iter()
-                    .map(|&f| {
-                        if NEW_IN_V2.contains(&f) && !PUE_FIELDS.contains(&f) {
-                            f.text(&upgraded)
-                        } else {
-                            self.text(f).to_owned()
-                        }
-                    })
-                    .collect();
+                let texts = Texts::of(|f| {
+                    if NEW_IN_V2.contains(&f) && !PUE_FIELDS.contains(&f) {
+                        f.text(&upgraded)
+                    } else {
+                        self.text(f).to_owned()
+                    }
+                });
                 State {
                     previous: Some(self.for_undo()),
                     ..State::load(texts, self.preset.clone(), upgraded)
@@ -399,6 +449,23 @@ mod tests {
             field,
             text: text.to_owned(),
         })
+    }
+
+    #[test]
+    fn each_field_keeps_its_own_text() {
+        let mut s = Rc::new(State::default());
+        for (i, &field) in Field::ALL.iter().enumerate() {
+            s = edit(s, field, &format!("text {i}"));
+        }
+        for (i, &field) in Field::ALL.iter().enumerate() {
+            assert_eq!(s.text(field), format!("text {i}"), "{}", field.path());
+        }
+        let texts: Vec<(Field, &str)> = s.texts().collect();
+        assert_eq!(texts.len(), Field::ALL.len());
+        assert!(texts
+            .iter()
+            .enumerate()
+            .all(|(i, (f, t))| *f == Field::ALL[i] && *t == format!("text {i}")));
     }
 
     #[test]
@@ -521,7 +588,11 @@ mod tests {
         let s = edit(s, Field::SiteEnergyPrice, "4");
         let s = edit(s, Field::SiteEnergyPrice, "4x");
         let saved = share::encode_saved(s.texts(), s.preset.as_deref(), 2, Some(&s.scenario));
-        let (opened, problems, _) = State::open(Some(&saved), "");
+        let Opened {
+            state: opened,
+            problems,
+            ..
+        } = State::open(Some(&saved), "");
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(opened.text(Field::SiteEnergyPrice), "4x");
         assert!(opened.is_stale());
@@ -530,7 +601,11 @@ mod tests {
         // A saved scenario that breaks a rule is not used.
         let bad = saved.replace("\"design_pue\":1.35", "\"design_pue\":0.5");
         assert_ne!(bad, saved);
-        let (opened, problems, _) = State::open(Some(&bad), "");
+        let Opened {
+            state: opened,
+            problems,
+            ..
+        } = State::open(Some(&bad), "");
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert_eq!(
             opened.scenario.site.grid_capacity_mw, 200.0,
@@ -586,7 +661,11 @@ mod tests {
         let sender = edit(sender, Field::ContractRate, "140");
         let fragment =
             share::encode_fragment(sender.texts(), sender.preset.as_deref(), sender.version());
-        let (receiver, problems, from_link) = State::open(None, &fragment);
+        let Opened {
+            state: receiver,
+            problems,
+            from_link,
+        } = State::open(None, &fragment);
         assert!(from_link);
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(
@@ -601,17 +680,29 @@ mod tests {
         let mine = edit(Rc::new(State::default()), Field::SiteGridCapacity, "150");
         let saved = share::encode_saved(mine.texts(), mine.preset.as_deref(), 2, None);
 
-        let (s, problems, from_link) = State::open(Some(&saved), "");
+        let Opened {
+            state: s,
+            problems,
+            from_link,
+        } = State::open(Some(&saved), "");
         assert!(!from_link && problems.is_empty());
         assert_eq!(s.text(Field::SiteGridCapacity), "150");
         assert!(!s.can_undo());
 
         // An anchor such as #chart-energy is not a scenario: the saved form stays.
-        let (s, problems, from_link) = State::open(Some(&saved), "chart-energy");
+        let Opened {
+            state: s,
+            problems,
+            from_link,
+        } = State::open(Some(&saved), "chart-energy");
         assert!(!from_link && problems.is_empty(), "{problems:?}");
         assert_eq!(s.text(Field::SiteGridCapacity), "150");
 
-        let (s, _, from_link) = State::open(Some(&saved), "preset=terawulf-core42");
+        let Opened {
+            state: s,
+            from_link,
+            ..
+        } = State::open(Some(&saved), "preset=terawulf-core42");
         assert!(from_link);
         assert_eq!(s.text(Field::HpcCriticalIt), "60");
         let back = Rc::new(s).reduce(Action::Undo);
@@ -636,7 +727,7 @@ mod tests {
 
     #[test]
     fn a_restored_form_is_edited_only_if_it_differs_from_its_preset() {
-        let (s, _, _) = State::open(
+        let Opened { state: s, .. } = State::open(
             Some(&share::encode_saved(
                 State::default().texts(),
                 Some("generic"),
@@ -671,7 +762,11 @@ mod tests {
         let links = v1_links();
         assert!(links.len() >= 4, "{} links", links.len());
         for (name, fragment, want) in links {
-            let (s, problems, from_link) = State::open(None, &fragment);
+            let Opened {
+                state: s,
+                problems,
+                from_link,
+            } = State::open(None, &fragment);
             assert!(from_link, "{name}");
             assert!(problems.is_empty(), "{name}: {problems:?}");
             assert!(!s.is_stale(), "{name}: {:?}", s.errors);
@@ -683,7 +778,9 @@ mod tests {
             // Shared again, the link opens to the same scenario.
             let again = share::encode_fragment(s.texts(), s.preset.as_deref(), s.version());
             assert!(again.starts_with("v=1"), "{again}");
-            let (t, problems, _) = State::open(None, &again);
+            let Opened {
+                state: t, problems, ..
+            } = State::open(None, &again);
             assert!(problems.is_empty(), "{name}: {problems:?}");
             assert_eq!(*t.scenario, want, "{name}: {again}");
             assert!(!t.edited() || s.edited(), "{name}");
@@ -707,14 +804,18 @@ mod tests {
         texts.insert("hpc.pue".to_owned(), "1.2".into());
         texts.insert(Field::SiteGridCapacity.path().to_owned(), "80".into());
         let saved = serde_json::json!({"v": 1, "preset": "terawulf-core42", "texts": texts});
-        let (s, problems, _) = State::open(Some(&saved.to_string()), "");
+        let Opened {
+            state: s, problems, ..
+        } = State::open(Some(&saved.to_string()), "");
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(*s.scenario, want);
         assert_eq!(s.version(), 1);
         assert!(s.edited());
         // Saved again (as version 2 writes forms) and reloaded: the same.
         let again = share::encode_saved(s.texts(), s.preset.as_deref(), s.version(), None);
-        let (t, problems, _) = State::open(Some(&again), "");
+        let Opened {
+            state: t, problems, ..
+        } = State::open(Some(&again), "");
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(*t.scenario, want);
         // Reset goes back to version 1's preset, not version 2's.
@@ -726,7 +827,7 @@ mod tests {
 
     #[test]
     fn recomputing_with_version_2_keeps_every_value_given_and_undo_takes_it_back() {
-        let (s, _, _) = State::open(
+        let Opened { state: s, .. } = State::open(
             None,
             "#preset=terawulf-core42&site.energy_price_usd_per_mwh=50",
         );
@@ -749,7 +850,7 @@ mod tests {
 
     #[test]
     fn an_edit_beyond_version_1_makes_the_scenario_version_2() {
-        let (s, _, _) = State::open(None, "#site.grid_capacity_mw=120");
+        let Opened { state: s, .. } = State::open(None, "#site.grid_capacity_mw=120");
         let s = Rc::new(s);
         assert_eq!(s.version(), 1);
         // A field version 1 had: still version 1.
@@ -773,7 +874,7 @@ mod tests {
         assert_eq!(s.version(), 2);
         assert_eq!(s.left_v1_by, None);
         // Two different PUEs are beyond version 1 too.
-        let (t, _, _) = State::open(None, "#hpc.pue=1.3");
+        let Opened { state: t, .. } = State::open(None, "#hpc.pue=1.3");
         let t = edit(Rc::new(t), Field::HpcOperatingPue, "1.2");
         assert_eq!(t.left_v1_by, Some(Field::HpcOperatingPue));
     }

@@ -55,9 +55,13 @@ pub fn scenario_from_js(value: JsValue) -> Result<Scenario, ScenarioErrors> {
             }
         });
     let text = js_sys::JSON::stringify_with_replacer(&value, replacer.as_ref()).map_err(|e| {
+        // On one line, as every problem is reported (a cycle's message
+        // spans several).
         let message = js_sys::Reflect::get(&e, &"message".into())
             .ok()
             .and_then(|m| m.as_string())
+            .map(|m| m.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|m| !m.is_empty())
             .unwrap_or_else(|| "could not be read".to_owned());
         ScenarioError::Decode {
             path: "scenario".to_owned(),

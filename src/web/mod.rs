@@ -1,8 +1,11 @@
 //! The only place that touches the browser: storage, the URL, the colour
 //! scheme, downloads, the JavaScript API and the panic banner.
 //!
-//! Every call here degrades quietly: storage may be disabled (private mode,
-//! `file://`), the clipboard may be refused; the page keeps working.
+//! A leaf: it knows the browser and the model's API, never the page built on
+//! them (`crate::ui` calls in here; the entry point, `src/main.rs`, mounts
+//! the page). Every call here degrades quietly: storage may be disabled
+//! (private mode, `file://`), the clipboard may be refused; the page keeps
+//! working.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -15,22 +18,17 @@ fn window() -> Option<web_sys::Window> {
     web_sys::window()
 }
 
-/// Starts the app: the panic banner, the JavaScript API, then the page.
-pub fn start() {
-    install_panic_banner();
+/// Sets up what the page needs before it is mounted: `window.repower`.
+pub fn install() {
     api::install();
-    let root = window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("repower"));
-    match root {
-        Some(root) => {
-            root.set_inner_html("");
-            yew::Renderer::<crate::ui::app::App>::with_root(root).render();
-        }
-        None => {
-            yew::Renderer::<crate::ui::app::App>::new().render();
-        }
-    }
+}
+
+/// The element with id `id`, emptied (of its "Loading…" text) for the page
+/// to be mounted in; `None` where there is no such element.
+pub fn take_root(id: &str) -> Option<web_sys::Element> {
+    let root = window()?.document()?.get_element_by_id(id)?;
+    root.set_inner_html("");
+    Some(root)
 }
 
 /// The URL fragment without `#` (empty when none).
@@ -226,6 +224,14 @@ pub fn announce_render() {
     }
 }
 
+/// Whether the page was opened from a file (`file://`, the single file): a
+/// link to it leads to this computer's disk, so it is no way to share.
+pub fn is_file_page() -> bool {
+    window()
+        .and_then(|w| w.location().protocol().ok())
+        .is_some_and(|p| p == "file:")
+}
+
 /// Copies a link to the page with `fragment` to the clipboard and calls
 /// `done` with what happened. Where the browser refuses, the message holds
 /// the link to copy by hand. The address bar is left alone: a link there would
@@ -282,7 +288,7 @@ fn try_download(filename: &str, mime: &str, text: &str) -> Option<()> {
 
 /// Reads the file chosen in an `<input type=file>` and calls `done(name, text)`.
 pub fn read_chosen_file(
-    e: yew::Event,
+    e: web_sys::Event,
     done: impl FnOnce(String, Result<String, String>) + 'static,
 ) {
     let Some(input) = e
@@ -314,12 +320,12 @@ pub fn read_chosen_file(
     });
 }
 
-/// Replaces a frozen page with a clear banner if a panic ever happens.
-fn install_panic_banner() {
-    yew::set_custom_panic_hook(Box::new(|info| {
-        web_sys::console::error_1(&JsValue::from_str(&format!("Repower stopped: {info}")));
-        show_panic_banner();
-    }));
+/// What the page does if a panic ever happens: says so on the console and
+/// replaces the frozen page with a clear banner. The entry point installs it
+/// as the panic hook.
+pub fn on_panic(info: &std::panic::PanicHookInfo<'_>) {
+    web_sys::console::error_1(&JsValue::from_str(&format!("Repower stopped: {info}")));
+    show_panic_banner();
 }
 
 /// Puts the "something went wrong" banner at the top of the page, once. It
