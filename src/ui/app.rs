@@ -9,10 +9,14 @@ use crate::charts::Chart;
 use crate::model::{Evaluation, Field, Group, Scenario};
 use crate::share;
 use crate::ui::components::chart_card::ChartCard;
+use crate::ui::components::drivers::drivers;
+use crate::ui::components::file_notice::{file_notice, FileProblem};
 use crate::ui::components::input_group::{FieldView, InputGroup};
 use crate::ui::components::kpi_cards::KpiCards;
+use crate::ui::components::result_bar::{result_bar, Figures};
+use crate::ui::components::skip_link::skip_link;
 use crate::ui::components::sources::Sources;
-use crate::ui::components::toolbar::Toolbar;
+use crate::ui::components::toolbar::{StatusOffer, Toolbar};
 use crate::ui::components::version_notice::VersionNotice;
 use crate::ui::derive;
 use crate::ui::drawings::{chart_id, Drawings, Near};
@@ -153,6 +157,22 @@ pub fn app() -> Html {
         (Same(result.clone()), Same(state.scenario.clone())),
         |(r, s)| Rc::new((*r.0).as_ref().map(|r| kpis(r, &s.0)).unwrap_or_default()),
     );
+    // The result bar (phones) and "What drives this", from the same results.
+    let brief = use_memo(
+        (Same(result.clone()), Same(state.scenario.clone())),
+        |(r, s)| {
+            let (bar, drivers) = (*r.0)
+                .as_ref()
+                .map(|r| {
+                    (
+                        crate::ui::kpis::bar(r, &s.0),
+                        crate::ui::kpis::drivers(r, &s.0),
+                    )
+                })
+                .unwrap_or_default();
+            (Rc::new(bar), Rc::new(drivers))
+        },
+    );
     // The charts, drawn where they can be seen (ui::drawings): the page
     // watches which are within a screen of the window.
     let near = use_state_eq(|| Near::ALL);
@@ -259,10 +279,21 @@ pub fn app() -> Html {
             state.dispatch(Action::LoadPreset(id));
         })
     };
+    // The message "Copy link" gave on a page opened from a file, which
+    // offers "Save scenario" beside it.
+    let offer_for = use_state_eq(|| None::<AttrValue>);
+    let file_problem = use_state_eq(|| None::<FileProblem>);
     let on_share = {
         let state = state.clone();
         let status = status.clone();
+        let offer_for = offer_for.clone();
         Callback::from(move |()| {
+            if web::is_file_page() {
+                let message = AttrValue::from(messages::LOCAL_LINK);
+                offer_for.set(Some(message.clone()));
+                status.set(Some(message));
+                return;
+            }
             let fragment =
                 share::encode_fragment(state.texts(), state.preset.as_deref(), state.version());
             let status = status.clone();
@@ -302,20 +333,35 @@ pub fn app() -> Html {
     let on_import = {
         let state = state.clone();
         let status = status.clone();
+        let file_problem = file_problem.clone();
         Callback::from(move |e: Event| {
             let state = state.clone();
             let status = status.clone();
-            web::read_chosen_file(e, move |name, text| match text {
-                Ok(text) => match share::scenario_of_file(&text) {
-                    Ok(s) => {
+            let file_problem = file_problem.clone();
+            web::read_chosen_file(e, move |name, text| {
+                let problems = match text.map(|t| share::scenario_of_file(&t)) {
+                    Ok(Ok(s)) => {
                         state.dispatch(Action::LoadScenario(Box::new(s)));
                         status.set(Some(format!("Opened {name}").into()));
+                        file_problem.set(None);
+                        return;
                     }
-                    Err(errors) => status.set(Some(format!("{name}: {errors}").into())),
-                },
-                Err(message) => status.set(Some(format!("{name}: {message}").into())),
+                    Ok(Err(errors)) => errors.iter().map(messages::file_problem).collect(),
+                    Err(message) => vec![format!("The file {message}.")],
+                };
+                status.set(None);
+                file_problem.set(Some(FileProblem { name, problems }));
             });
         })
+    };
+    let on_dismiss_file = {
+        let file_problem = file_problem.clone();
+        Callback::from(move |()| file_problem.set(None))
+    };
+    let offer = if (*status).is_some() && *status == *offer_for {
+        StatusOffer::SaveScenario
+    } else {
+        StatusOffer::Nothing
     };
 
     let stale = state.is_stale();
@@ -328,6 +374,13 @@ pub fn app() -> Html {
                 error: state
                     .error(field)
                     .map(|e| AttrValue::from(messages::beside_field(e))),
+                caution: messages::caution(
+                    field,
+                    state.text(field),
+                    &state.scenario,
+                    state.error(field).is_some(),
+                )
+                .map(AttrValue::from),
                 value: field.number(&state.scenario),
             })
             .collect::<Vec<_>>();
@@ -354,6 +407,9 @@ pub fn app() -> Html {
 
     html! {
         <div class="app">
+            <nav class="skip-links" aria-label="Skip links">
+                { skip_link("results", "Skip to the results") }
+            </nav>
             <header class="masthead">
                 <div>
                     <h1>{ "Repower" }</h1>
@@ -362,8 +418,9 @@ pub fn app() -> Html {
                 <Toolbar preset={state.preset.clone().map(AttrValue::from)} version={state.version()}
                     edited={state.edited()} can_undo={state.can_undo()} {on_undo} {on_reset}
                     {on_preset} {on_share} {on_download_scenario} {on_download_results} {on_import}
-                    status={(*status).clone()} />
+                    status={(*status).clone()} {offer} />
             </header>
+            { result_bar(&brief.0, if stale { Figures::OutOfDate } else { Figures::Current }) }
             if state.version() == 1 {
                 <VersionNotice {on_upgrade} />
             }
@@ -373,18 +430,25 @@ pub fn app() -> Html {
                     <button type="button" onclick={dismiss}>{ "Dismiss" }</button>
                 </div>
             }
-            // In reading (and Tab) order: the headline numbers, the inputs,
-            // the charts. The wide layouts put the inputs in a column on the
-            // left; phones show the three one after the other.
+            if let Some(problem) = &*file_problem {
+                { file_notice(problem, &on_dismiss_file) }
+            }
+            { drivers(&brief.1) }
+            // In Tab order: the inputs (a few Tabs into the page), the
+            // headline numbers, the charts; skip links jump ahead. The wide
+            // layouts put the inputs in a column on the left; phones show the
+            // headline numbers first, the inputs, then the charts, with the
+            // result bar in view.
             <main class="layout">
-                <div class="headline">
-                    { for general.iter().map(|m| html! { <p class="error" role="alert">{ m.clone() }</p> }) }
-                    <KpiCards rows={(*cards).clone()} {stale} />
-                </div>
                 <form class="inputs" aria-label="Inputs" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                     { for groups }
                 </form>
-                <div class="results">
+                <div class="headline" id="results" tabindex="-1">
+                    { skip_link("charts", "Skip to the charts") }
+                    { for general.iter().map(|m| html! { <p class="error" role="alert">{ m.clone() }</p> }) }
+                    <KpiCards rows={(*cards).clone()} {stale} />
+                </div>
+                <div class="results" id="charts" tabindex="-1">
                     { for chart_views.iter().map(|c| html! { <ChartCard key={c.id.clone()} chart={c.clone()} {stale} /> }) }
                 </div>
             </main>

@@ -9,8 +9,8 @@
 //! evaluation and the scenario it came from, never in the view.
 
 use crate::format::{
-    dollars, lead_in_words, money, money_exact, multiple, percent, percent_exact, price_per_mwh,
-    price_per_mwh_exact, rate_per_kw_month, years_months,
+    dollars, lead_in_words, megawatts, money, money_exact, multiple, percent, percent_exact,
+    price_per_mwh, price_per_mwh_exact, rate_per_kw_month, years_months,
 };
 use crate::model::sweep::CROSSOVER_MAX;
 use crate::model::{Evaluation, Scenario};
@@ -49,6 +49,12 @@ pub struct KpiRow {
     pub title: &'static str,
     pub cards: Vec<Kpi>,
 }
+
+/// The names of the two NPVs the cards show, so that neither is taken for
+/// the other: the project's (converting against mining, every cash flow)
+/// and the rent's (revenue only).
+pub const PROJECT_NPV: &str = "Project NPV of converting";
+pub const RENT_NPV: &str = "Rent NPV";
 
 /// The implied average rates of the public mining-site deals, $/kW-month
 /// (docs/MODEL.md, "Sources").
@@ -138,7 +144,7 @@ fn tax_words(s: &Scenario) -> &'static str {
 fn incremental_npv(r: &Evaluation, s: &Scenario) -> Kpi {
     Kpi {
         id: "incremental-npv",
-        label: "Incremental NPV of converting".to_owned(),
+        label: PROJECT_NPV.to_owned(),
         value: money(r.incremental_npv_usd),
         unit: None,
         exact: Some(money_exact(r.incremental_npv_usd)),
@@ -461,7 +467,10 @@ fn contract_revenue(r: &Evaluation) -> Kpi {
         value: money(r.contract_total_revenue_usd),
         unit: None,
         exact: Some(money_exact(r.contract_total_revenue_usd)),
-        note: format!("NPV {}", money(r.contract_revenue_npv_usd)),
+        note: format!(
+            "{RENT_NPV} {}: the rent alone, before any cost",
+            money(r.contract_revenue_npv_usd)
+        ),
         tone: Tone::Neutral,
     }
 }
@@ -571,6 +580,205 @@ fn crossover(r: &Evaluation) -> Kpi {
             }
         }
     }
+}
+
+/// What a card's "?" says: what the figure is, how it is computed (one
+/// line), and what it leaves out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Help {
+    pub what: &'static str,
+    pub how: &'static str,
+    pub leaves_out: &'static str,
+}
+
+/// The "?" of the card `id` (docs/MODEL.md, "Outputs"); `None` for an
+/// unknown id.
+pub fn help(id: &str) -> Option<Help> {
+    let h = |what, how, leaves_out| {
+        Some(Help {
+            what,
+            how,
+            leaves_out,
+        })
+    };
+    match id {
+        "incremental-npv" => h(
+            "What converting adds over keeping the whole site mining, in today's money.",
+            "The convert path's NPV minus the keep-mining path's: each path's monthly cash after tax, discounted at the discount rate, the halls' value after the contract included.",
+            "Debt (the project is valued unlevered: see Equity IRR) and outcomes other than the inputs: other prices, a delay, a tenant's default.",
+        ),
+        "incremental-irr" => h(
+            "The yearly return on converting instead of mining.",
+            "The rate at which the monthly difference between the two paths' after-tax cash has an NPV of zero, as a yearly rate.",
+            "Debt (see Equity IRR); not defined when no rate, or more than one, makes that NPV zero.",
+        ),
+        "equity-irr" => h(
+            "The yearly return on the owners' own money once part of the capex is borrowed.",
+            "The same rate on the convert path's cash after debt draws and debt service, against keeping mining.",
+            "Fees, covenants and refinancing; the lowest debt service cover is in the exact figure.",
+        ),
+        "payback" => h(
+            "When converting has made up for what it gives up.",
+            "The first month from which the running total of the two paths' difference in after-tax cash stays at or above zero.",
+            "The time value of money (the discounted payback is in the exact figure).",
+        ),
+        "breakeven-hashprice" => h(
+            "The hashprice at which keeping the site mining would be worth as much as converting.",
+            "Today's hashprice searched from $0 to $100,000/PH/day until the project NPV is zero; drift and halvings apply from it.",
+            "Every other input stays as given, the energy price and the fleet included.",
+        ),
+        "breakeven-rate" => h(
+            "The year-1 lease rate at which converting and mining are worth the same.",
+            "The lease rate searched from $0 to $10,000/kW-month until the project NPV is zero; the escalator applies from it.",
+            "Every other input stays as given; whether a tenant would pay it.",
+        ),
+        "breakeven-capex" => h(
+            "The conversion cost per MW of critical IT at which converting and mining are worth the same.",
+            "Capex per MW, before contingency, searched from $0 to $100M until the project NPV is zero.",
+            "One-off site costs, the contingency and the tenant's share stay as given.",
+        ),
+        "value-per-mw" => h(
+            "What the finished halls are worth above their cost, per MW of critical IT.",
+            "A full year's NOI once leased divided by the exit cap rate, less the project cost (capex with contingency and site costs), per MW.",
+            "Timing and tax: a value at completion, not an NPV; nothing without an exit cap rate.",
+        ),
+        "levelized-rent" => h(
+            "The average rent per kW a month over the whole contract.",
+            "All rent divided by all kW-months leased, escalators included: how the deals' implied rates are worked out.",
+            "Discounting: a plain average, not a present value.",
+        ),
+        "contract-revenue" => h(
+            "The rent the contract brings in, in total and in today's money (the rent NPV).",
+            "Rent per leased kW each month, escalated each contract year, summed; the rent NPV discounts it at the discount rate.",
+            "Every cost, tax and energy: the rent NPV is revenue only, not the project NPV.",
+        ),
+        "months-saved" => h(
+            "How much sooner the conversion delivers than a new data center would.",
+            "The shortest greenfield build time minus the conversion time, in months (none when the conversion is slower).",
+            "Grid queues and permits beyond the build times given.",
+        ),
+        "mining-breakeven" => h(
+            "The energy price at which today's hashprice just pays the fleet's power.",
+            "Hashprice after the pool fee divided by the energy a PH/s uses in a day, at the fleet's efficiency and mining PUE.",
+            "Opex, halvings, hashprice drift and uptime.",
+        ),
+        "crossover" => h(
+            "The energy price at which the lead between converting and mining changes hands.",
+            "Both paths recomputed at every $5 from $0 to $2,000/MWh, each change of lead narrowed to $0.01.",
+            "Only the year-1 energy price moves; its escalator and every other input stay as given.",
+        ),
+        _ => None,
+    }
+}
+
+/// One figure of the compact result bar (phones and upright tablets).
+#[derive(Clone, Debug, PartialEq)]
+pub struct BarFigure {
+    /// The card it repeats.
+    pub id: &'static str,
+    pub label: &'static str,
+    pub value: String,
+    pub tone: Tone,
+}
+
+/// The result bar: the project NPV, IRR and payback, short enough to sit
+/// side by side on a phone.
+pub fn bar(r: &Evaluation, s: &Scenario) -> Vec<BarFigure> {
+    let npv = incremental_npv(r, s);
+    let irr = project_irr(r, s);
+    let payback = match r.payback_month {
+        Some(m) => match (m / 12, m % 12) {
+            (0, m) => format!("{m} mo"),
+            (y, 0) => format!("{y} yr"),
+            (y, m) => format!("{y} yr {m} mo"),
+        },
+        None => "none".to_owned(),
+    };
+    vec![
+        BarFigure {
+            id: npv.id,
+            label: "Project NPV",
+            value: npv.value,
+            tone: npv.tone,
+        },
+        BarFigure {
+            id: irr.id,
+            label: "IRR",
+            value: match r.incremental_irr_pct {
+                Some(_) => irr.value,
+                None => "none".to_owned(),
+            },
+            tone: irr.tone,
+        },
+        BarFigure {
+            id: "payback",
+            label: "Payback",
+            value: payback,
+            tone: if r.payback_month.is_some() {
+                Tone::Neutral
+            } else {
+                Tone::Bad
+            },
+        },
+    ]
+}
+
+/// "What drives this": the assumptions that move the answer most and are
+/// not among the inputs in view (the next halving and the hashprice drift,
+/// the host's capex in dollars, the critical IT leased in MW), then what the
+/// figures include. One short phrase each.
+pub fn drivers(r: &Evaluation, s: &Scenario) -> Vec<String> {
+    let halving = match s.mining.months_to_next_halving {
+        Some(m) => format!(
+            "next halving in {}",
+            if m == 1 {
+                "1 month".to_owned()
+            } else {
+                format!("{m} months")
+            }
+        ),
+        None => "no halvings".to_owned(),
+    };
+    // What the figures take in, and what they leave out, as the model now
+    // computes them.
+    let parts = [
+        (
+            s.tax.rate_pct > 0.0,
+            format!("{} tax", percent(s.tax.rate_pct)),
+            "tax",
+        ),
+        (
+            s.terminal.exit_cap_rate_pct.is_some(),
+            "value after the contract".to_owned(),
+            "value after the contract",
+        ),
+        (
+            r.debt_usd.is_some(),
+            format!("{} debt", percent(s.finance.debt_pct_of_capex)),
+            "debt",
+        ),
+    ];
+    let taken: Vec<&str> = parts.iter().filter(|p| p.0).map(|p| p.1.as_str()).collect();
+    let left: Vec<&str> = parts.iter().filter(|p| !p.0).map(|p| p.2).collect();
+    let includes = match (taken.is_empty(), left.is_empty()) {
+        (false, true) => format!("includes {}", taken.join(", ")),
+        (true, _) => format!("leaves out {}", left.join(", ")),
+        (false, false) => format!(
+            "includes {}; leaves out {}",
+            taken.join(", "),
+            left.join(", ")
+        ),
+    };
+    vec![
+        halving,
+        format!(
+            "hashprice drift {}/yr",
+            percent(s.mining.hashprice_drift_pct_per_year)
+        ),
+        format!("host capex {}", money(r.derived.host_capex_usd)),
+        format!("{} of IT leased", megawatts(r.derived.critical_it_mw)),
+        includes,
+    ]
 }
 
 #[cfg(test)]
@@ -825,6 +1033,98 @@ mod tests {
                 assert!(!(k.id == "crossover" && k.value == "$0.00"), "{all}");
             }
         }
+        Ok(())
+    }
+
+    #[test]
+    fn every_card_explains_itself() -> TestResult {
+        let mut scenarios: Vec<Scenario> = vec![Scenario::default(), v1_defaults()];
+        scenarios.extend(crate::presets::all().into_iter().map(|p| p.scenario));
+        for s in &scenarios {
+            for k in cards(s)? {
+                let h = help(k.id).ok_or(format!("{}: no help", k.id))?;
+                for text in [h.what, h.how, h.leaves_out] {
+                    assert!(text.len() > 20 && text.ends_with('.'), "{}: {text}", k.id);
+                }
+            }
+        }
+        assert_eq!(help("nothing"), None);
+        Ok(())
+    }
+
+    #[test]
+    fn the_two_npvs_have_their_own_names() -> TestResult {
+        let s = Scenario::default();
+        let project = card(&s, "incremental-npv")?;
+        assert_eq!(project.label, PROJECT_NPV);
+        let rent = card(&s, "contract-revenue")?;
+        assert!(rent.note.starts_with("Rent NPV $"), "{}", rent.note);
+        assert!(!rent.note.contains(PROJECT_NPV));
+        for k in cards(&s)? {
+            if k.id != "incremental-npv" && k.id != "contract-revenue" {
+                assert!(!k.label.contains("NPV"), "{}", k.label);
+            }
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn the_bar_repeats_the_cards_shortly() -> TestResult {
+        let s = Scenario::default();
+        let r = evaluate(&s)?;
+        let b = bar(&r, &s);
+        let ids: Vec<&str> = b.iter().map(|f| f.id).collect();
+        assert_eq!(ids, ["incremental-npv", "incremental-irr", "payback"]);
+        assert_eq!(b[0].value, card(&s, "incremental-npv")?.value);
+        assert_eq!(b[1].value, card(&s, "incremental-irr")?.value);
+        assert_eq!(b[2].value, "9 yr 10 mo");
+        for f in &b {
+            assert!(f.value.chars().count() <= 10, "{}", f.value);
+        }
+        let mut none = Scenario::default();
+        none.contract.rate_usd_per_kw_month = 0.0;
+        let r = evaluate(&none)?;
+        let b = bar(&r, &none);
+        assert_eq!((b[2].value.as_str(), b[2].tone), ("none", Tone::Bad));
+        Ok(())
+    }
+
+    #[test]
+    fn what_drives_this_names_what_is_out_of_view() -> TestResult {
+        let s = Scenario::default();
+        let r = evaluate(&s)?;
+        let d = drivers(&r, &s);
+        assert_eq!(d[0], "next halving in 16 months");
+        assert_eq!(d[1], "hashprice drift \u{2212}10.0 %/yr");
+        assert_eq!(
+            d[2],
+            format!("host capex {}", money(r.derived.host_capex_usd))
+        );
+        assert_eq!(d[3], "74.1 MW of IT leased");
+        assert_eq!(
+            d[4],
+            "includes 25.0 % tax, value after the contract, 60.0 % debt"
+        );
+        let v1 = v1_defaults();
+        let r = evaluate(&v1)?;
+        let d = drivers(&r, &v1);
+        assert_eq!(d[4], "leaves out tax, value after the contract, debt");
+        let mut some = Scenario::default();
+        some.finance.debt_pct_of_capex = 0.0;
+        let r = evaluate(&some)?;
+        assert_eq!(
+            drivers(&r, &some)[4],
+            "includes 25.0 % tax, value after the contract; leaves out debt"
+        );
+        let mut s = Scenario::default();
+        s.mining.months_to_next_halving = None;
+        s.hpc.critical_it_mw = Some(60.0);
+        let r = evaluate(&s)?;
+        let d = drivers(&r, &s);
+        assert_eq!(
+            (d[0].as_str(), d[3].as_str()),
+            ("no halvings", "60 MW of IT leased")
+        );
         Ok(())
     }
 }

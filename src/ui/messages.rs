@@ -2,7 +2,7 @@
 //! message drops the field's path (the label says which field it is), and
 //! any other field it mentions is named by its label, as on the page.
 
-use crate::model::{Field, ScenarioError};
+use crate::model::{Field, Group, Scenario, ScenarioError};
 
 /// The notice over a scenario made under version 1 of the model.
 pub const MADE_UNDER_V1: &str = "Made under model version 1: figures as version 1 computed them \
@@ -52,6 +52,165 @@ pub fn labelled(text: &str) -> String {
         }
     }
     out
+}
+
+/// The status line after "Copy link" on a page opened from a file: its
+/// address leads to this computer's disk only.
+pub const LOCAL_LINK: &str = "This page is opened from a file on this computer, so a link to it \
+    works only here. To share the scenario, save it as a file and send that:";
+
+/// The line closing a file that was not opened.
+pub const NOTHING_CHANGED: &str = "Nothing was changed.";
+
+/// A piece of text as the page lays it out: `Together` is a minus sign with
+/// the number it belongs to, which a line never breaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Piece<'a> {
+    Text(&'a str),
+    Together(&'a str),
+}
+
+/// `text` in pieces, each minus sign kept with what follows it up to the
+/// next space (`−$24.0M`, `-10 %/yr`'s `-10`). A hyphen counts as a minus
+/// only before a digit or `$` at the start of a word (`kW-month` is no
+/// minus).
+pub fn minus_runs(text: &str) -> Vec<Piece<'_>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut prev: Option<char> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let word_start = prev.is_none_or(|p| p.is_whitespace() || p == '(');
+        let minus = match c {
+            '\u{2212}' => next.is_some_and(|n| !n.is_whitespace()),
+            '-' => word_start && next.is_some_and(|n| n.is_ascii_digit() || n == '$'),
+            _ => false,
+        };
+        prev = Some(c);
+        if !minus {
+            continue;
+        }
+        let end = text[i..]
+            .find(char::is_whitespace)
+            .map_or(text.len(), |j| i + j);
+        if start < i {
+            out.push(Piece::Text(&text[start..i]));
+        }
+        out.push(Piece::Together(&text[i..end]));
+        start = end;
+        while chars.peek().is_some_and(|&(j, _)| j < end) {
+            prev = chars.next().map(|(_, c)| c);
+        }
+    }
+    if start < text.len() {
+        out.push(Piece::Text(&text[start..]));
+    }
+    out
+}
+
+/// The quiet word beside a field whose valid value lies outside the range
+/// seen in public deals and industry figures (`Field::caution`), for the
+/// text as typed: none while the text has a problem of its own.
+pub fn caution(field: Field, text: &str, scenario: &Scenario, has_error: bool) -> Option<String> {
+    if has_error || field.typical().is_none() {
+        return None;
+    }
+    if field.text(scenario) == text {
+        return field.caution(scenario);
+    }
+    // The text reads but the form's scenario lags behind it (another
+    // field is being fixed): the caution of the value typed.
+    let mut s = scenario.clone();
+    field.set_text(&mut s, text).ok()?;
+    field.caution(&s)
+}
+
+/// A decoder's message in plain words: "invalid type: …, expected …" as
+/// "should be …, not …", and `" at line 3 column 7"` at its end as
+/// `" (line 3, column 7)"`.
+fn plain(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => {
+            let place = message[i + 4..].replacen(" column", ", column", 1);
+            format!("{} ({place})", plain_type(&message[..i]))
+        }
+        None => plain_type(message),
+    }
+}
+
+/// "invalid type: the text \"abc\", expected a number" as "should be a
+/// number, not the text \"abc\"".
+fn plain_type(message: &str) -> String {
+    let Some(rest) = message.strip_prefix("invalid type: ") else {
+        return message.to_owned();
+    };
+    match rest.split_once(", expected ") {
+        Some((got, want)) => {
+            let want = if want.starts_with("an object") {
+                "a group of inputs"
+            } else {
+                want
+            };
+            format!("should be {want}, not {got}")
+        }
+        None => message.to_owned(),
+    }
+}
+
+/// The group whose inputs sit under `key` in a scenario file (`site`).
+fn group_of_key(key: &str) -> Option<Group> {
+    Group::ALL
+        .iter()
+        .copied()
+        .find(|g| g.fields().any(|f| f.path().split('.').next() == Some(key)))
+}
+
+/// One problem of a file that could not be opened, in plain words: inputs
+/// named by their labels, never by their paths in the file.
+pub fn file_problem(e: &ScenarioError) -> String {
+    let message = e.message();
+    if let Some(field) = e.field() {
+        return format!("{}: {}", field.label(), labelled(&plain(&message)));
+    }
+    let path = e.path();
+    if matches!(e, ScenarioError::SchemaVersion { .. }) {
+        return format!("Format version (schema_version): {message}");
+    }
+    if message.starts_with("unknown field") {
+        let (group, name) = match path.rsplit_once('.') {
+            Some((g, n)) => (group_of_key(g), n),
+            None => (None, path.as_str()),
+        };
+        return match group {
+            Some(g) => {
+                let known: Vec<&str> = g.fields().map(Field::label).collect();
+                format!(
+                    "\u{201c}{name}\u{201d} is not an input of {} this page knows (those are {})",
+                    g.title(),
+                    known.join(", ")
+                )
+            }
+            None => format!(
+                "\u{201c}{name}\u{201d} is not a group of inputs this page knows (those are {})",
+                Group::ALL
+                    .iter()
+                    .map(|g| g.title())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        };
+    }
+    if let Some(g) = group_of_key(&path) {
+        return format!("{}: {}", g.title(), plain(&message));
+    }
+    if message.starts_with("invalid type: ") {
+        return format!("It is not a scenario: it {}", plain(&message));
+    }
+    format!(
+        "It is not a scenario file (it does not read as JSON: {})",
+        plain(&message)
+    )
 }
 
 #[cfg(test)]
@@ -117,5 +276,90 @@ mod tests {
                 format!("see {}.", f.label())
             );
         }
+    }
+
+    fn file_problems(text: &str) -> Vec<String> {
+        match crate::share::scenario_of_file(text) {
+            Ok(_) => Vec::new(),
+            Err(errors) => errors.iter().map(file_problem).collect(),
+        }
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_used_is_told_in_plain_words() {
+        for (text, want) in [
+            ("not json", "It is not a scenario file (it does not read as JSON: expected ident (line 1, column 2))"),
+            ("", "It is not a scenario file (it does not read as JSON: the text ends in the middle of a value (line 1, column 0))"),
+            ("[1,2]", "It is not a scenario: it should be a group of inputs, not array"),
+            (r#"{"site":{"grid_capacity_mw":"abc"}}"#, "Grid capacity: should be a number, not the text \"abc\" (line 1, column 33)"),
+            (r#"{"site":{"grid_capacity_mw":-5}}"#, "Grid capacity: must be greater than 0 and at most 10,000, got -5"),
+            (r#"{"site":5}"#, "Site: should be a group of inputs, not the number `5` (line 1, column 9)"),
+            (r#"{"site":{"grid_capcity_mw":5}}"#, "\u{201c}grid_capcity_mw\u{201d} is not an input of Site this page knows (those are Grid capacity, Energy price, Energy price escalator)"),
+            (r#"{"schema_version":7}"#, "Format version (schema_version): must be 1 or 2 (the versions of the format this build reads), got 7"),
+        ] {
+            let got = file_problems(text);
+            assert_eq!(got.first().map(String::as_str), Some(want), "{text}: {got:?}");
+        }
+        let top = file_problems(r#"{"sitex":{}}"#);
+        assert!(
+            top[0].starts_with("\u{201c}sitex\u{201d} is not a group of inputs"),
+            "{top:?}"
+        );
+        // Never a path of the file.
+        for text in [
+            r#"{"hpc":{"design_pue":0.8,"critical_it_mw":"x"}}"#,
+            r#"{"mining":{"curtail_when_unprofitable":"yes"}}"#,
+        ] {
+            for p in file_problems(text) {
+                assert!(!p.contains("hpc.") && !p.contains("mining."), "{p}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_minus_sign_stays_with_its_number() {
+        use Piece::{Text, Together};
+        assert_eq!(
+            minus_runs("mining given up \u{2212}$24.0M, then +$20.5M"),
+            [
+                Text("mining given up "),
+                Together("\u{2212}$24.0M,"),
+                Text(" then +$20.5M")
+            ]
+        );
+        assert_eq!(
+            minus_runs("drift -10 %/yr"),
+            [Text("drift "), Together("-10"), Text(" %/yr")]
+        );
+        assert_eq!(minus_runs("-5"), [Together("-5")]);
+        assert_eq!(
+            minus_runs("$/kW-month 2-5 years"),
+            [Text("$/kW-month 2-5 years")]
+        );
+        assert_eq!(minus_runs("a \u{2212} b"), [Text("a \u{2212} b")]);
+        assert_eq!(minus_runs(""), []);
+        assert_eq!(
+            minus_runs("(\u{2212}1) and \u{2212}2"),
+            [
+                Text("("),
+                Together("\u{2212}1)"),
+                Text(" and "),
+                Together("\u{2212}2")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_caution_follows_the_text_as_typed() {
+        let s = Scenario::default();
+        assert_eq!(caution(Field::SiteEnergyPrice, "45", &s, false), None);
+        let far = caution(Field::SiteEnergyPrice, "300", &s, false).unwrap_or_default();
+        assert!(
+            far.starts_with("300 is unusual: typically 15 to 120 $/MWh"),
+            "{far}"
+        );
+        assert_eq!(caution(Field::SiteEnergyPrice, "300", &s, true), None);
+        assert_eq!(caution(Field::SiteGridCapacity, "5000", &s, false), None);
+        assert_eq!(caution(Field::SiteEnergyPrice, "abc", &s, false), None);
     }
 }

@@ -1,13 +1,18 @@
 //! One input: label with unit, a text box that keeps exactly what was typed,
-//! an optional slider, a help toggle, and the model's message when the value
-//! is not valid.
+//! an optional slider, a help toggle, the model's message when the value is
+//! not valid, and a quiet caution when a valid value is unusual.
+//!
+//! The box is the field's one keyboard stop: the arrow keys step it (the
+//! slider follows it and is for pointers), and `?` in it opens the help,
+//! which screen readers hear as the box's description.
 
-use web_sys::HtmlInputElement;
+use web_sys::{HtmlDetailsElement, HtmlInputElement};
 use yew::prelude::*;
 
 use crate::model::field::reads_on;
 use crate::model::{Field, Kind};
 use crate::ui::catalog;
+use crate::ui::components::text::keep_minus;
 
 #[derive(Properties, PartialEq)]
 pub struct FieldInputProps {
@@ -16,9 +21,31 @@ pub struct FieldInputProps {
     pub text: AttrValue,
     /// The message for this field, if its text is not valid.
     pub error: Option<AttrValue>,
+    /// A caution for a valid but unusual value (not an error).
+    #[prop_or_default]
+    pub caution: Option<AttrValue>,
     /// The field's value in the last valid scenario (for the slider).
     pub value: Option<f64>,
     pub on_edit: Callback<(Field, String)>,
+}
+
+/// `?` toggles the help of the field it is typed in (no field reads a `?`);
+/// Escape closes it.
+fn help_key(help: &NodeRef, e: &KeyboardEvent) -> bool {
+    let Some(details) = help.cast::<HtmlDetailsElement>() else {
+        return false;
+    };
+    match e.key().as_str() {
+        "?" => {
+            details.set_open(!details.open());
+            true
+        }
+        "Escape" if details.open() => {
+            details.set_open(false);
+            true
+        }
+        _ => false,
+    }
 }
 
 #[function_component(FieldInput)]
@@ -28,11 +55,20 @@ pub fn field_input(props: &FieldInputProps) -> Html {
     let id = field.html_id();
     let help_id = format!("{id}-help");
     let err_id = format!("{id}-error");
-    let described = if props.error.is_some() {
-        format!("{help_id} {err_id}")
-    } else {
-        help_id.clone()
-    };
+    let caution_id = format!("{id}-caution");
+    let help_ref = use_node_ref();
+    // Screen readers name the box "Grid capacity, MW" (the label's text
+    // runs the unit on: "Grid capacityMW").
+    let name = (!spec.unit.is_empty()).then(|| format!("{}, {}", spec.label, spec.unit));
+    let described = [
+        Some(help_id.as_str()),
+        props.error.as_ref().map(|_| err_id.as_str()),
+        props.caution.as_ref().map(|_| caution_id.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
 
     let on_text = {
         let on_edit = props.on_edit.clone();
@@ -49,10 +85,18 @@ pub fn field_input(props: &FieldInputProps) -> Html {
                 let input: HtmlInputElement = e.target_unchecked_into();
                 on_edit.emit((field, input.checked().to_string()));
             });
+            let onkeydown = {
+                let help_ref = help_ref.clone();
+                Callback::from(move |e: KeyboardEvent| {
+                    if help_key(&help_ref, &e) {
+                        e.prevent_default();
+                    }
+                })
+            };
             html! {
                 <input id={id.clone()} type="checkbox" class="toggle"
-                    checked={reads_on(&props.text).unwrap_or(false)}
-                    aria-describedby={described.clone()} {onchange} />
+                    checked={reads_on(&props.text).unwrap_or(false)} aria-label={name.clone()}
+                    aria-describedby={described.clone()} aria-keyshortcuts="?" {onchange} {onkeydown} />
             }
         }
         kind => {
@@ -79,15 +123,22 @@ pub fn field_input(props: &FieldInputProps) -> Html {
                     on_edit.emit((field, catalog::slider_text(&input.value())));
                 });
                 let value = props.value.unwrap_or(lo).clamp(lo, hi);
+                // Not a keyboard stop: the box before it takes the same
+                // arrow keys.
                 html! {
                     <input type="range" class="slider" min={lo.to_string()} max={hi.to_string()}
-                        step={spec.step.to_string()} value={value.to_string()}
-                        aria-label={format!("{} slider", spec.label)} {oninput} />
+                        step={spec.step.to_string()} value={value.to_string()} tabindex="-1"
+                        aria-label={format!("{}, slider", spec.label)} {oninput} />
                 }
             });
             let onkeydown = {
                 let on_edit = props.on_edit.clone();
+                let help_ref = help_ref.clone();
                 Callback::from(move |e: KeyboardEvent| {
+                    if help_key(&help_ref, &e) {
+                        e.prevent_default();
+                        return;
+                    }
                     let up = match e.key().as_str() {
                         "ArrowUp" => true,
                         "ArrowDown" => false,
@@ -106,8 +157,9 @@ pub fn field_input(props: &FieldInputProps) -> Html {
                     <input id={id.clone()} type="text" inputmode={mode} autocomplete="off"
                         spellcheck="false" class="text"
                         value={props.text.clone()} placeholder={placeholder}
-                        aria-invalid={props.error.is_some().to_string()}
-                        aria-describedby={described.clone()} oninput={on_text} {onkeydown} />
+                        aria-invalid={props.error.is_some().to_string()} aria-label={name.clone()}
+                        aria-describedby={described.clone()} aria-keyshortcuts="?"
+                        oninput={on_text} {onkeydown} />
                     { slider }
                 </>
             }
@@ -117,6 +169,7 @@ pub fn field_input(props: &FieldInputProps) -> Html {
     let class = classes!(
         "field",
         props.error.is_some().then_some("invalid"),
+        props.caution.is_some().then_some("unusual"),
         (field.kind() == Kind::Bool).then_some("bool")
     );
     html! {
@@ -126,14 +179,18 @@ pub fn field_input(props: &FieldInputProps) -> Html {
                     { spec.label }
                     if !spec.unit.is_empty() { <span class="unit">{ spec.unit }</span> }
                 </label>
-                <details class="help">
-                    <summary aria-label={format!("About {}", spec.label)}>{ "?" }</summary>
+                <details class="help" ref={help_ref}>
+                    <summary tabindex="-1" aria-label={format!("About {}", spec.label)}
+                        title="About this input (press ? in the field)">{ "?" }</summary>
                     <p id={help_id}>{ spec.help }</p>
                 </details>
             </div>
             <div class="control">{ control }</div>
             if let Some(error) = &props.error {
-                <p class="error" id={err_id}>{ error.clone() }</p>
+                <p class="error" id={err_id}>{ keep_minus(error) }</p>
+            }
+            if let Some(caution) = &props.caution {
+                <p class="caution" id={caution_id}>{ keep_minus(caution) }</p>
             }
         </div>
     }

@@ -13,6 +13,8 @@ pub struct FieldView {
     pub field: Field,
     pub text: AttrValue,
     pub error: Option<AttrValue>,
+    /// A caution for a valid but unusual value.
+    pub caution: Option<AttrValue>,
     pub value: Option<f64>,
 }
 
@@ -36,7 +38,8 @@ pub fn input_group(props: &InputGroupProps) -> Html {
     let render = |f: &FieldView| {
         html! {
             <FieldInput key={f.field.path()} field={f.field} text={f.text.clone()}
-                error={f.error.clone()} value={f.value} on_edit={props.on_edit.clone()} />
+                error={f.error.clone()} caution={f.caution.clone()} value={f.value}
+                on_edit={props.on_edit.clone()} />
         }
     };
     let (primary, advanced): (Vec<&FieldView>, Vec<&FieldView>) =

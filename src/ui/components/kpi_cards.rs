@@ -1,26 +1,20 @@
 //! The headline numbers: one card each, in rows under the question they
-//! answer.
+//! answer, each with a "?" saying what the figure is, how it is computed and
+//! what it leaves out.
 
 use std::rc::Rc;
 
+use web_sys::HtmlDetailsElement;
 use yew::prelude::*;
 
-use crate::ui::kpis::{Kpi, KpiRow, Tone};
+use crate::ui::components::text::keep_minus;
+use crate::ui::kpis::{self, Kpi, KpiRow, Tone};
 
 #[derive(Properties, PartialEq)]
 pub struct KpiCardsProps {
     pub rows: Rc<Vec<KpiRow>>,
     /// The numbers belong to the last valid inputs, not the current text.
     pub stale: bool,
-}
-
-/// Escape hides a shown exact figure until the value is left (WCAG 1.4.13:
-/// content shown on focus can be dismissed without moving focus).
-fn dismiss_on_escape(e: KeyboardEvent) {
-    if e.key() == "Escape" {
-        let el: web_sys::Element = e.target_unchecked_into();
-        let _ = el.class_list().add_1("dismissed");
-    }
 }
 
 fn undismiss(e: Event) {
@@ -33,7 +27,9 @@ struct KpiCardProps {
     kpi: Kpi,
 }
 
-/// One card: label, the value (its exact figure on hover and focus), a note.
+/// One card: label and "?", the value (its exact figure on hover and
+/// focus), a note. The value is the card's one keyboard stop: `?` on it
+/// opens the help, Escape hides what it shows.
 #[function_component(KpiCard)]
 fn kpi_card(props: &KpiCardProps) -> Html {
     let k = &props.kpi;
@@ -42,29 +38,75 @@ fn kpi_card(props: &KpiCardProps) -> Html {
         Tone::Bad => "bad",
         Tone::Neutral => "neutral",
     };
-    // The exact figure pops up on hover, and on focus for keyboard and
-    // touch users (the value is focusable when it has one); screen readers
-    // hear it as the value's description.
+    let help_ref = use_node_ref();
     let exact_id = format!("kpi-exact-{}", k.id);
-    let has_exact = k.exact.is_some();
+    let help_id = format!("kpi-help-{}", k.id);
+    let help = kpis::help(k.id);
+    let described = [
+        k.exact.as_ref().map(|_| exact_id.clone()),
+        help.map(|_| help_id.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+    // Escape hides a shown exact figure until the value is left (WCAG
+    // 1.4.13: content shown on focus can be dismissed without moving focus)
+    // and closes the help.
+    let onkeydown = {
+        let help_ref = help_ref.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let details = help_ref.cast::<HtmlDetailsElement>();
+            match e.key().as_str() {
+                "Escape" => {
+                    let el: web_sys::Element = e.target_unchecked_into();
+                    let _ = el.class_list().add_1("dismissed");
+                    if let Some(d) = details {
+                        d.set_open(false);
+                    }
+                }
+                "?" => {
+                    if let Some(d) = details {
+                        e.prevent_default();
+                        d.set_open(!d.open());
+                    }
+                }
+                _ => {}
+            }
+        })
+    };
+    let value_class = classes!("kpi-value", (k.value.chars().count() > 8).then_some("long"));
     html! {
         <li class={classes!("kpi", tone)} data-kpi={k.id}>
-            <span class="kpi-label">{ k.label.clone() }</span>
+            <div class="kpi-head">
+                <span class="kpi-label">{ k.label.clone() }</span>
+                if let Some(h) = help {
+                    <details class="help kpi-help" ref={help_ref}>
+                        // The figure is the card's keyboard stop (`?` opens this).
+                        <summary tabindex="-1" aria-label={format!("About {}", k.label)}
+                            title="What this figure is (press ? on the figure)">{ "?" }</summary>
+                        <div class="help-pop" id={help_id}>
+                            <p><strong>{ "What it is: " }</strong>{ h.what }</p>
+                            <p><strong>{ "How: " }</strong>{ h.how }</p>
+                            <p><strong>{ "Leaves out: " }</strong>{ h.leaves_out }</p>
+                        </div>
+                    </details>
+                }
+            </div>
             <span class="kpi-figure">
-                <span class="kpi-value"
-                    onkeydown={dismiss_on_escape}
+                <span class={value_class} {onkeydown}
                     onblur={Callback::from(|e: FocusEvent| undismiss(e.into()))}
                     onmouseleave={Callback::from(|e: MouseEvent| undismiss(e.into()))}
-                    tabindex={has_exact.then_some("0")}
-                    aria-describedby={has_exact.then(|| exact_id.clone())}>
-                    { k.value.clone() }
+                    tabindex="0" aria-keyshortcuts={help.map(|_| "?")}
+                    aria-describedby={(!described.is_empty()).then_some(described)}>
+                    { keep_minus(&k.value) }
                     if let Some(unit) = &k.unit { { " " }<span class="kpi-unit">{ unit.clone() }</span> }
                 </span>
                 if let Some(exact) = &k.exact {
-                    <span class="kpi-exact" id={exact_id} role="tooltip">{ exact.clone() }</span>
+                    <span class="kpi-exact" id={exact_id} role="tooltip">{ keep_minus(exact) }</span>
                 }
             </span>
-            <span class="kpi-note">{ k.note.clone() }</span>
+            <span class="kpi-note">{ keep_minus(&k.note) }</span>
         </li>
     }
 }

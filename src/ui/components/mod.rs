@@ -1,9 +1,14 @@
 //! Small components, each with its own props.
 
 pub mod chart_card;
+pub mod drivers;
 pub mod field_input;
+pub mod file_notice;
 pub mod input_group;
 pub mod kpi_cards;
+pub mod result_bar;
+pub mod skip_link;
 pub mod sources;
+pub mod text;
 pub mod toolbar;
 pub mod version_notice;
