@@ -403,7 +403,9 @@ pub fn chart_card(props: &ChartCardProps) -> Html {
                 <div class="svg-frame" ref={frame_ref} data-current={c.current.to_string()}
                     aria-hidden={(!c.current).then_some("true")}
                     data-row={row.map(|i| i.to_string())}
-                    tabindex={(n > 0).then_some("0")}
+                    // A keyboard stop while its drawing is current (an
+                    // earlier one is hidden from screen readers).
+                    tabindex={(n > 0 && c.current).then_some("0")}
                     role={(n > 0).then_some("group")}
                     aria-label={(n > 0).then(|| format!("{}: arrow keys read its values", c.title))}
                     aria-describedby={(n > 0).then_some(readout_id)}
