@@ -14,7 +14,7 @@
 
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::axis::{money_tick, nice_step, text_width, ticks_with_step, Scale};
+use super::axis::{text_width, Scale};
 use super::canvas::{render, Canvas, Plot, TextStyleSpec, MARGIN, TICK_GAP};
 use super::header::{header_rows, Item, Swatch};
 use super::words::{and_list, in_sentence};
@@ -326,51 +326,6 @@ fn fit_scale(bars: &[Bar], widths: &[i32], (left, right): (i32, i32)) -> (Scale,
     }
 }
 
-/// The money ticks across `(d0, d1)`: whole dollars at a nice step wide
-/// enough for the labels, each label within `bounds`.
-fn x_ticks(
-    (d0, d1): (f64, f64),
-    xs: &Scale,
-    plot_width: i32,
-    px: f64,
-    bounds: (i32, i32),
-) -> Vec<(f64, String)> {
-    let span = d1 - d0;
-    // From steps too close for the shortest labels up to the first step
-    // wide enough for its own labels.
-    let shortest = text_width("$0", px, false) + 12;
-    let mut raw = span * f64::from(shortest) / f64::from(plot_width.max(1));
-    let mut labels = Vec::new();
-    for _ in 0..16 {
-        let step = nice_step(raw, true);
-        let ticks = ticks_with_step(d0, d1, step);
-        labels = ticks
-            .values
-            .iter()
-            .filter(|v| xs.contains(**v))
-            .map(|v| (*v, money_tick(*v)))
-            .collect();
-        let widest = labels
-            .iter()
-            .map(|(_, t)| text_width(t, px, false))
-            .max()
-            .unwrap_or(0);
-        let step_px = (xs.px(d0 + step) - xs.px(d0)).abs();
-        if step_px >= widest + 12 {
-            break;
-        }
-        raw = step * 1.01;
-    }
-    labels
-        .into_iter()
-        .filter(|(v, t)| {
-            let x = xs.px(*v);
-            let half = text_width(t, px, false) / 2;
-            x - half >= bounds.0 && x + half <= bounds.1
-        })
-        .collect()
-}
-
 /// The header: how much more converting is worth, and a legend entry for
 /// each kind of bar drawn.
 fn header_items(bars: &[Bar], theme: &Theme) -> Vec<Item> {
@@ -456,7 +411,8 @@ fn draw_on(c: &mut Canvas<'_>, r: &Evaluation) -> Result<(), ChartError> {
     let half = (thick / 2.0).round() as i32;
 
     // Grid, the bottom axis line and the zero line.
-    let ticks = x_ticks(domain, &xs, plot.width(), small, (MARGIN, width - MARGIN));
+    let ticks =
+        super::spread::money_ticks(domain, &xs, plot.width(), small, (MARGIN, width - MARGIN));
     let zero = xs.px(0.0);
     for (v, _) in &ticks {
         let x = xs.px(*v);
@@ -530,14 +486,13 @@ fn draw_on(c: &mut Canvas<'_>, r: &Evaluation) -> Result<(), ChartError> {
         c.text(name(b.step, short), (plot.left - TICK_GAP, y), spec)?;
     }
 
-    let full = "Present value at the decision, after tax";
-    let title = if axis_rows < 2 {
-        ""
-    } else if text_width(full, small, false) <= plot.width() {
-        full
-    } else {
-        "NPV, after tax"
-    };
+    let title = super::canvas::axis_title(
+        "Present value at the decision, after tax",
+        "NPV, after tax",
+        axis_rows,
+        small,
+        plot.width(),
+    );
     c.x_axis(&plot, &xs, &ticks, title)
 }
 

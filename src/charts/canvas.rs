@@ -446,6 +446,25 @@ pub(crate) fn simplify(points: &[(i32, i32)]) -> Vec<(i32, i32)> {
     out
 }
 
+/// The x axis's title that fits: none when the axis has room for one row
+/// (its tick labels) only, else `full` when it fits the plot's width, else
+/// `short`.
+pub(crate) fn axis_title<'a>(
+    full: &'a str,
+    short: &'a str,
+    axis_rows: i32,
+    px: f64,
+    plot_width: i32,
+) -> &'a str {
+    if axis_rows < 2 {
+        ""
+    } else if text_width(full, px, false) <= plot_width {
+        full
+    } else {
+        short
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -15,7 +15,7 @@ use super::axis::{
 };
 use super::canvas::{render, Canvas, Metrics, Plot, Right, Side, TextStyleSpec, MARGIN};
 use super::header::{header_rows, Item, Swatch};
-use super::labels::{Rows, Span};
+use super::labels::{Raised, Rows, Span};
 use super::words::sentence;
 use super::{Chart, ChartError, Rgb, Size, Table, Theme};
 use crate::format::{grouped, lead_in_words, money, money_exact, price_per_mwh};
@@ -553,17 +553,16 @@ impl Slot {
     /// row ([`Span::apart`]), and neither marker's line rising through the
     /// other's label (a line rises from the plot to its own label's row).
     fn clear_of(&self, other: &Slot) -> bool {
-        if self.row == other.row {
-            return self.setting.span.apart(other.setting.span);
+        self.raised().clear_of(&other.raised())
+    }
+
+    fn raised(&self) -> Raised {
+        Raised {
+            span: self.setting.span,
+            row: self.row,
+            lo: self.x,
+            hi: self.x,
         }
-        let (low, high) = if self.row < other.row {
-            (self, other)
-        } else {
-            (other, self)
-        };
-        let Span { from, to } = low.setting.span;
-        let crossed = from - 3 < high.x && high.x < to + 3;
-        !crossed
     }
 }
 

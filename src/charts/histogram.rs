@@ -15,7 +15,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::axis::{labelled, money_tick, number_tick, text_width, ticks, Scale};
 use super::canvas::{Canvas, Metrics, Plot, Right, Side, TextStyleSpec, MARGIN};
 use super::header::{Item, Swatch};
-use super::labels::Span;
+use super::labels::{Raised, Span};
 use super::spread::{base_case, money_ticks, render_risk};
 use super::{ChartError, Rgb, RiskChart, Size, Table, Theme};
 use crate::format::{grouped, money, money_exact, percent};
@@ -378,16 +378,13 @@ impl Slot {
     /// Apart when in one row; else no line of the higher rises through the
     /// lower's name.
     fn clear_of(&self, other: &Slot) -> bool {
-        if self.row == other.row {
-            return self.setting.span.apart(other.setting.span);
-        }
-        let (low, high) = if self.row < other.row {
-            (self, other)
-        } else {
-            (other, self)
+        let raised = |s: &Slot| Raised {
+            span: s.setting.span,
+            row: s.row,
+            lo: s.lo,
+            hi: s.hi,
         };
-        let Span { from, to } = low.setting.span;
-        !(from - 3 < high.hi && high.lo < to + 3)
+        raised(self).clear_of(&raised(other))
     }
 }
 

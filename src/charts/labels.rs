@@ -59,6 +59,34 @@ impl Rows {
     }
 }
 
+/// A label set in a row (0 nearest the plot) over the marker lines that
+/// rise from the plot to it, from x `lo` to `hi` (one line: `lo = hi`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Raised {
+    pub span: Span,
+    pub row: i32,
+    pub lo: i32,
+    pub hi: i32,
+}
+
+impl Raised {
+    /// Whether the two can stand together: apart when in one row
+    /// ([`Span::apart`]); else no line of the higher label rises through
+    /// the lower one.
+    pub fn clear_of(&self, other: &Raised) -> bool {
+        if self.row == other.row {
+            return self.span.apart(other.span);
+        }
+        let (low, high) = if self.row < other.row {
+            (self, other)
+        } else {
+            (other, self)
+        };
+        let Span { from, to } = low.span;
+        !(from - 3 < high.hi && high.lo < to + 3)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -520,14 +520,13 @@ fn draw_on(c: &mut Canvas<'_>, t: &Tornado) -> Result<(), ChartError> {
         c.text(name(row.bar, short), (plot.left - TICK_GAP, y), spec)?;
     }
 
-    let full = "Incremental NPV after tax (convert \u{2212} keep mining)";
-    let title = if axis_rows < 2 {
-        ""
-    } else if text_width(full, small, false) <= plot.width() {
-        full
-    } else {
-        "Incremental NPV"
-    };
+    let title = super::canvas::axis_title(
+        "Incremental NPV after tax (convert \u{2212} keep mining)",
+        "Incremental NPV",
+        axis_rows,
+        small,
+        plot.width(),
+    );
     c.x_axis(&plot, &xs, &ticks, title)
 }
 
