@@ -14,6 +14,7 @@ use crate::ui::components::file_notice::{file_notice, FileProblem};
 use crate::ui::components::input_group::{FieldView, InputGroup};
 use crate::ui::components::kpi_cards::KpiCards;
 use crate::ui::components::result_bar::{result_bar, Figures};
+use crate::ui::components::risk_section::RiskSection;
 use crate::ui::components::skip_link::skip_link;
 use crate::ui::components::sources::Sources;
 use crate::ui::components::toolbar::{StatusOffer, Toolbar};
@@ -365,7 +366,10 @@ pub fn app() -> Html {
     };
 
     let stale = state.is_stale();
-    let groups = Group::ALL.iter().map(|&group| {
+    // The risk settings are shown in the risk view, not with the inputs.
+    let mut risk_fields = Vec::new();
+    let mut groups = Vec::new();
+    for &group in Group::ALL {
         let fields = group
             .fields()
             .map(|field| FieldView {
@@ -384,8 +388,12 @@ pub fn app() -> Html {
                 value: field.number(&state.scenario),
             })
             .collect::<Vec<_>>();
-        html! { <InputGroup key={group.title()} {group} {fields} on_edit={on_edit.clone()} /> }
-    });
+        if group == Group::Risk {
+            risk_fields = fields;
+        } else {
+            groups.push(html! { <InputGroup key={group.title()} {group} {fields} on_edit={on_edit.clone()} /> });
+        }
+    }
     // Problems of no single input, then (should the last valid scenario
     // ever fail) the model's own refusal.
     let general: Vec<String> = state
@@ -450,6 +458,8 @@ pub fn app() -> Html {
                 </div>
                 <div class="results" id="charts" tabindex="-1">
                     { for chart_views.iter().map(|c| html! { <ChartCard key={c.id.clone()} chart={c.clone()} {stale} /> }) }
+                    <RiskSection scenario={state.scenario.clone()} fields={risk_fields}
+                        on_edit={on_edit.clone()} dark={*dark} width={*width} {stale} />
                 </div>
             </main>
             <Sources />

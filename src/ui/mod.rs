@@ -14,6 +14,8 @@
 //! * [`layout`]: the charts' width from the window's, as the stylesheet lays
 //!   them out.
 //! * [`drawings`]: the charts, drawn where they can be seen.
+//! * [`risk`]: the risk view's work, run in slices between frames, and its
+//!   figures (pure).
 //! * [`components`]: small components with their own props.
 
 pub mod app;
@@ -24,4 +26,5 @@ pub mod drawings;
 pub mod kpis;
 pub mod layout;
 pub mod messages;
+pub mod risk;
 pub mod state;

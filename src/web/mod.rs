@@ -1,5 +1,5 @@
 //! The only place that touches the browser: storage, the URL, the colour
-//! scheme, downloads, the JavaScript API and the panic banner.
+//! scheme, downloads, timers, the JavaScript API and the panic banner.
 //!
 //! A leaf: it knows the browser and the model's API, never the page built on
 //! them (`crate::ui` calls in here; the entry point, `src/main.rs`, mounts
@@ -206,6 +206,164 @@ pub fn viewport_width() -> u32 {
         .and_then(|v| v.as_f64())
         .filter(|x| x.is_finite() && *x > 0.0)
         .map_or(1024, |x| x as u32)
+}
+
+/// A callback that runs once, later, unless dropped first.
+pub struct Timer {
+    /// What to cancel on drop: the timeout's id, or the channel's port.
+    pending: Pending,
+    _closure: Closure<dyn FnMut()>,
+}
+
+enum Pending {
+    Timeout(i32),
+    Port(JsValue),
+    Nothing,
+}
+
+impl Timer {
+    /// Runs `f` after `ms` milliseconds (`setTimeout`).
+    pub fn after(ms: u32, f: impl FnOnce() + 'static) -> Timer {
+        let closure = once(f);
+        let id = window().and_then(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                closure.as_ref().unchecked_ref(),
+                i32::try_from(ms).unwrap_or(i32::MAX),
+            )
+            .ok()
+        });
+        Timer {
+            pending: id.map_or(Pending::Nothing, Pending::Timeout),
+            _closure: closure,
+        }
+    }
+
+    /// Runs `f` in a task of its own, as soon as the browser has handled
+    /// the input waiting and painted if a frame is due: a message to itself
+    /// (`MessageChannel`), which browsers run at once where a chain of
+    /// `setTimeout(0)` would wait 4 ms each time; `setTimeout(0)` where
+    /// there is no `MessageChannel`.
+    pub fn soon(f: impl FnOnce() + 'static) -> Timer {
+        let closure = once(f);
+        match post_to_self(&closure) {
+            Some(port) => Timer {
+                pending: Pending::Port(port),
+                _closure: closure,
+            },
+            None => {
+                let id = window().and_then(|w| {
+                    w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                        closure.as_ref().unchecked_ref(),
+                        0,
+                    )
+                    .ok()
+                });
+                Timer {
+                    pending: id.map_or(Pending::Nothing, Pending::Timeout),
+                    _closure: closure,
+                }
+            }
+        }
+    }
+}
+
+impl Drop for Timer {
+    fn drop(&mut self) {
+        match &self.pending {
+            Pending::Timeout(id) => {
+                if let Some(w) = window() {
+                    w.clear_timeout_with_handle(*id);
+                }
+            }
+            Pending::Port(port) => {
+                let _ = js_sys::Reflect::set(port, &"onmessage".into(), &JsValue::NULL);
+                if let Ok(close) = js_sys::Reflect::get(port, &"close".into()) {
+                    if let Some(close) = close.dyn_ref::<js_sys::Function>() {
+                        let _ = close.call0(port);
+                    }
+                }
+            }
+            Pending::Nothing => {}
+        }
+    }
+}
+
+/// `f` as a closure the browser may call (once; later calls do nothing).
+fn once(f: impl FnOnce() + 'static) -> Closure<dyn FnMut()> {
+    let mut f = Some(f);
+    Closure::<dyn FnMut()>::new(move || {
+        if let Some(f) = f.take() {
+            f();
+        }
+    })
+}
+
+/// Sends a message through a new `MessageChannel` whose receiving port
+/// calls `closure`; returns that port, or `None` without `MessageChannel`.
+fn post_to_self(closure: &Closure<dyn FnMut()>) -> Option<JsValue> {
+    use js_sys::{Array, Function, Reflect};
+    let w: JsValue = window()?.into();
+    let ctor: Function = Reflect::get(&w, &"MessageChannel".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let channel = Reflect::construct(&ctor, &Array::new()).ok()?;
+    let receiver = Reflect::get(&channel, &"port1".into()).ok()?;
+    let sender = Reflect::get(&channel, &"port2".into()).ok()?;
+    Reflect::set(&receiver, &"onmessage".into(), closure.as_ref()).ok()?;
+    let post: Function = Reflect::get(&sender, &"postMessage".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    post.call1(&sender, &JsValue::NULL).ok()?;
+    Some(receiver)
+}
+
+/// The page's clock, and whether input is waiting, for work done in slices.
+pub struct Clock {
+    performance: Option<web_sys::Performance>,
+    /// `navigator.scheduling` and its `isInputPending`, where the browser
+    /// has them.
+    input_pending: Option<(JsValue, js_sys::Function)>,
+}
+
+impl Clock {
+    pub fn new() -> Clock {
+        let w = window();
+        let input_pending = w.as_ref().and_then(|w| {
+            let scheduling = js_sys::Reflect::get(&w.navigator(), &"scheduling".into()).ok()?;
+            let f = js_sys::Reflect::get(&scheduling, &"isInputPending".into())
+                .ok()?
+                .dyn_into::<js_sys::Function>()
+                .ok()?;
+            Some((scheduling, f))
+        });
+        Clock {
+            performance: w.and_then(|w| w.performance()),
+            input_pending,
+        }
+    }
+
+    /// Milliseconds since the page started (`performance.now()`; 0 without it).
+    pub fn now(&self) -> f64 {
+        self.performance.as_ref().map_or(0.0, |p| p.now())
+    }
+
+    /// Whether the user's input is waiting for the page
+    /// (`navigator.scheduling.isInputPending()`; never where the browser
+    /// cannot tell).
+    pub fn input_waits(&self) -> bool {
+        self.input_pending
+            .as_ref()
+            .and_then(|(scheduling, f)| f.call0(scheduling).ok())
+            .is_some_and(|v| v.is_truthy())
+    }
+}
+
+impl Default for Clock {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 /// Calls `f()` whenever the address's fragment changes (a link pasted into

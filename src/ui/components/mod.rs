@@ -7,6 +7,7 @@ pub mod file_notice;
 pub mod input_group;
 pub mod kpi_cards;
 pub mod result_bar;
+pub mod risk_section;
 pub mod skip_link;
 pub mod sources;
 pub mod text;

@@ -1,0 +1,640 @@
+//! The risk view's work and figures, pure: the tornado and the Monte Carlo
+//! simulation of one scenario (`crate::model::risk`, docs/MODEL.md "Risk"),
+//! run a slice of a few milliseconds at a time so the page can handle input
+//! and paint between slices, and the figures the view shows.
+//!
+//! Nothing here touches the browser (the page passes its clock and whether
+//! input is waiting) and nothing computes money: every figure is the
+//! model's, written as the page writes numbers (`crate::format`).
+
+use std::rc::Rc;
+
+use crate::charts::{RiskChart, Size, Theme};
+use crate::format::{grouped, money, money_exact, percent, percent_exact, years_months};
+use crate::model::risk::{tornado, IrrKind, Risk, Run, Simulation};
+use crate::model::Scenario;
+use crate::ui::components::chart_card::ChartView;
+
+/// How long a slice works before the page lets the browser handle input
+/// and paint, ms (a slice also ends as soon as input is waiting).
+pub const SLICE_MS: f64 = 4.0;
+
+/// How long after the last edit the view runs again, ms.
+pub const DEBOUNCE_MS: u32 = 300;
+
+/// The tornado and the paths of one scenario, run a slice at a time.
+pub struct Job {
+    scenario: Rc<Scenario>,
+    /// The tornado with no path run yet, once the first slice is done.
+    first: Option<Rc<Risk>>,
+    run: Option<Run>,
+    /// Why the simulation cannot run (the model refused the scenario).
+    refused: Option<String>,
+}
+
+impl Job {
+    /// Nothing run yet.
+    pub fn new(scenario: Rc<Scenario>) -> Self {
+        Self {
+            scenario,
+            first: None,
+            run: None,
+            refused: None,
+        }
+    }
+
+    /// The scenario this job is of.
+    pub fn scenario(&self) -> &Rc<Scenario> {
+        &self.scenario
+    }
+
+    /// The tornado (with the simulation at zero paths), once the first
+    /// slice has computed it.
+    pub fn tornado(&self) -> Option<Shown> {
+        self.first.as_ref().map(|risk| Shown {
+            scenario: self.scenario.clone(),
+            risk: risk.clone(),
+            total: self.total(),
+        })
+    }
+
+    /// Why the model refused to simulate the scenario, if it did.
+    pub fn refused(&self) -> Option<&str> {
+        self.refused.as_deref()
+    }
+
+    /// Paths run so far.
+    pub fn done(&self) -> u32 {
+        self.run.as_ref().map_or(0, Run::done)
+    }
+
+    /// Paths to run in all.
+    pub fn total(&self) -> u32 {
+        self.run
+            .as_ref()
+            .map_or(self.scenario.risk.paths, Run::total)
+    }
+
+    /// Whether everything is done (or the model refused the scenario).
+    pub fn finished(&self) -> bool {
+        self.refused.is_some() || self.run.as_ref().is_some_and(|r| r.done() >= r.total())
+    }
+
+    /// Works until `budget_ms` have passed by `clock` (ms) or `input_waits()`
+    /// says the page has input to handle: in the first slice the tornado and
+    /// the simulation's set-up, then paths one at a time (at least one per
+    /// slice). Returns whether everything is done.
+    pub fn work(
+        &mut self,
+        budget_ms: f64,
+        clock: &mut dyn FnMut() -> f64,
+        input_waits: &mut dyn FnMut() -> bool,
+    ) -> bool {
+        let start = clock();
+        if self.first.is_none() && self.refused.is_none() {
+            let tornado = tornado(&self.scenario);
+            match Run::new(&self.scenario) {
+                Ok(run) => {
+                    // No path run yet: the model's empty simulation, at once.
+                    self.first = Some(Rc::new(Risk {
+                        tornado,
+                        simulation: run.result(),
+                    }));
+                    self.run = Some(run);
+                }
+                Err(e) => self.refused = Some(e.to_string()),
+            }
+            return self.finished();
+        }
+        if let Some(run) = self.run.as_mut() {
+            while !run.step(1) {
+                if clock() - start >= budget_ms || input_waits() {
+                    break;
+                }
+            }
+        }
+        self.finished()
+    }
+
+    /// What the paths run so far show, with the tornado (`None` before the
+    /// first slice). Sorts every path's figures: call it once the run is
+    /// done or stopped, not after every slice.
+    pub fn result(&self) -> Option<Shown> {
+        let (first, run) = (self.first.as_ref()?, self.run.as_ref()?);
+        Some(Shown {
+            scenario: self.scenario.clone(),
+            risk: Rc::new(Risk {
+                tornado: first.tornado.clone(),
+                simulation: run.result(),
+            }),
+            total: run.total(),
+        })
+    }
+}
+
+/// A risk view as the page holds it: what it is of, and how many paths the
+/// scenario asks for (`risk.simulation.paths` ran).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shown {
+    pub scenario: Rc<Scenario>,
+    pub risk: Rc<Risk>,
+    pub total: u32,
+}
+
+impl Shown {
+    /// Whether every path the scenario asks for ran.
+    pub fn complete(&self) -> bool {
+        self.risk.simulation.paths >= self.total
+    }
+
+    /// Whether this is of `scenario`.
+    pub fn is_of(&self, scenario: &Scenario) -> bool {
+        *self.scenario == *scenario
+    }
+}
+
+/// The charts of the risk view, drawn: the tornado from `tornado`, the
+/// histogram and the fan from `simulated` (none without it). Each is marked
+/// current; [`mark`] says which are of the scenario shown.
+pub fn views(
+    tornado: Option<&Shown>,
+    simulated: Option<&Shown>,
+    dark: bool,
+    width: u32,
+) -> Vec<ChartView> {
+    let theme = if dark { Theme::dark() } else { Theme::light() };
+    let size = Size::for_container(width);
+    RiskChart::ALL
+        .iter()
+        .filter_map(|&chart| {
+            let shown = if chart == RiskChart::Tornado {
+                tornado?
+            } else {
+                simulated?
+            };
+            let risk = &shown.risk;
+            Some(ChartView {
+                id: chart_id(chart),
+                title: chart.title(risk),
+                summary: chart.summary(risk),
+                svg: chart
+                    .draw(risk, &theme, size)
+                    .map(Into::into)
+                    .map_err(|e| e.to_string()),
+                current: true,
+                table: Rc::new(chart.table(risk)),
+            })
+        })
+        .collect()
+}
+
+/// Marks each of `views` by whether it is of `current`, the scenario the
+/// page shows now. A simulation stopped early is never current.
+pub fn mark(
+    views: &mut [ChartView],
+    current: &Scenario,
+    tornado: Option<&Shown>,
+    simulated: Option<&Shown>,
+) {
+    let tornado_current = tornado.is_some_and(|t| t.is_of(current));
+    let simulation_current = simulated.is_some_and(|s| s.is_of(current) && s.complete());
+    let tornado_id = chart_id(RiskChart::Tornado);
+    for v in views {
+        v.current = if v.id == tornado_id {
+            tornado_current
+        } else {
+            simulation_current
+        };
+    }
+}
+
+/// The chart's element id: `chart-` and its id (`chart-tornado`).
+pub fn chart_id(chart: RiskChart) -> String {
+    format!("chart-{}", chart.id().replace('_', "-"))
+}
+
+/// One figure of the simulation as the view shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Figure {
+    /// As read (`$225M`, `17.9 %`, `month 118`, `never`).
+    pub text: String,
+    /// Exact (`$225,251,962`), for the figure's title.
+    pub exact: String,
+    /// The model's number, to the last bit (`data-value`), when there is one.
+    pub value: Option<f64>,
+}
+
+impl Figure {
+    fn money(x: f64) -> Self {
+        Self {
+            text: money(x),
+            exact: money_exact(x),
+            value: Some(x),
+        }
+    }
+
+    fn percent(x: Option<f64>) -> Self {
+        match x {
+            Some(x) => Self {
+                text: percent(x),
+                exact: percent_exact(x),
+                value: Some(x),
+            },
+            None => Self::none("not defined"),
+        }
+    }
+
+    fn month(m: Option<u32>) -> Self {
+        match m {
+            Some(m) => Self {
+                text: format!("month {m}"),
+                exact: years_months(m),
+                value: Some(f64::from(m)),
+            },
+            None => Self::none("never"),
+        }
+    }
+
+    fn none(text: &str) -> Self {
+        Self {
+            text: text.to_owned(),
+            exact: text.to_owned(),
+            value: None,
+        }
+    }
+}
+
+/// One row of the simulation's figures: P10, P50 and P90 of one output.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FigureRow {
+    /// `npv`, `irr`, `payback`: the row's `data-risk` name.
+    pub id: &'static str,
+    pub label: String,
+    /// P10, P50, P90.
+    pub values: [Figure; 3],
+    /// Said under the row (`defined on 1,950 of 2,000 paths`), if anything.
+    pub note: Option<String>,
+}
+
+/// The simulation's figures: P10/P50/P90 of incremental NPV, of the IRR
+/// (equity when the scenario borrows, project when it does not) and of the
+/// payback month, and the share of paths on which converting is at least as
+/// good as keeping mining.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Figures {
+    pub rows: Vec<FigureRow>,
+    /// `83.2 %`.
+    pub ahead: Figure,
+    /// `over 2,000 paths (seed 1)`.
+    pub over: String,
+}
+
+/// The figures of a simulation.
+pub fn figures(s: &Simulation) -> Figures {
+    let npv = s.incremental_npv_usd;
+    let irr_label = match s.irr_kind {
+        IrrKind::Equity => "Equity IRR",
+        IrrKind::Project => "Project IRR",
+    };
+    let irr = s.irr_pct;
+    let irr_note = if s.irr_paths == s.paths {
+        None
+    } else {
+        Some(format!(
+            "defined on {} of {} paths",
+            grouped(f64::from(s.irr_paths)),
+            grouped(f64::from(s.paths))
+        ))
+    };
+    let pb = s.payback_month;
+    Figures {
+        rows: vec![
+            FigureRow {
+                id: "npv",
+                label: "Incremental NPV".to_owned(),
+                values: [npv.p10, npv.p50, npv.p90].map(Figure::money),
+                note: None,
+            },
+            FigureRow {
+                id: "irr",
+                label: irr_label.to_owned(),
+                values: [irr.map(|p| p.p10), irr.map(|p| p.p50), irr.map(|p| p.p90)]
+                    .map(Figure::percent),
+                note: irr_note,
+            },
+            FigureRow {
+                id: "payback",
+                label: "Payback".to_owned(),
+                values: [pb.p10, pb.p50, pb.p90].map(Figure::month),
+                note: None,
+            },
+        ],
+        ahead: Figure {
+            text: percent(s.probability_convert_ahead_pct),
+            exact: percent_exact(s.probability_convert_ahead_pct),
+            value: Some(s.probability_convert_ahead_pct),
+        },
+        over: format!(
+            "over {} (seed {})",
+            paths(s.paths),
+            crate::model::field::form_number(f64::from(s.seed))
+        ),
+    }
+}
+
+/// What the risk view is doing, as its `data-risk-state` says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Activity {
+    Closed,
+    /// About to run for the inputs shown (after the last edit).
+    Waiting,
+    Running {
+        done: u32,
+        total: u32,
+    },
+    /// Cancelled after `done` of `total` paths: what is shown is of those.
+    Stopped {
+        done: u32,
+        total: u32,
+    },
+    Done,
+    /// The model refused to simulate the scenario.
+    Refused,
+}
+
+impl Activity {
+    /// `closed`, `waiting`, `running`, `stopped`, `done`, `refused`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Activity::Closed => "closed",
+            Activity::Waiting => "waiting",
+            Activity::Running { .. } => "running",
+            Activity::Stopped { .. } => "stopped",
+            Activity::Done => "done",
+            Activity::Refused => "refused",
+        }
+    }
+}
+
+/// What the view's status line says: its words around the progress (if
+/// any), and the button it offers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Status {
+    pub lead: String,
+    /// Paths run and paths in all, shown as `1,200 of 2,000 paths` and a
+    /// progress bar.
+    pub progress: Option<(u32, u32)>,
+    pub tail: String,
+    pub offer: Option<Offer>,
+}
+
+/// A button of the status line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Offer {
+    /// Stop the run in hand.
+    Cancel,
+    /// Run every path again after a Cancel.
+    RunAll,
+}
+
+impl Offer {
+    pub fn label(self) -> &'static str {
+        match self {
+            Offer::Cancel => "Cancel",
+            Offer::RunAll => "Run all paths",
+        }
+    }
+
+    /// The button's class (`risk-cancel`, `risk-again`).
+    pub fn class(self) -> &'static str {
+        match self {
+            Offer::Cancel => "risk-cancel",
+            Offer::RunAll => "risk-again",
+        }
+    }
+}
+
+/// The status line for what the view is doing; `stale` when what it shows
+/// (if anything) is of earlier inputs. `None` when there is nothing to say.
+pub fn status(activity: Activity, stale: bool) -> Option<Status> {
+    let earlier = if stale {
+        " Until it finishes, the figures below are of earlier inputs."
+    } else {
+        ""
+    };
+    let line = |lead: String, progress, tail: &str, offer| Status {
+        lead,
+        progress,
+        tail: tail.to_owned(),
+        offer,
+    };
+    match activity {
+        Activity::Closed | Activity::Done | Activity::Refused => None,
+        Activity::Waiting => Some(line(
+            "The inputs changed: running again shortly.".to_owned(),
+            None,
+            earlier,
+            None,
+        )),
+        Activity::Running { done, total } => Some(line(
+            "Running the simulation: ".to_owned(),
+            Some((done, total)),
+            &format!(".{earlier}"),
+            Some(Offer::Cancel),
+        )),
+        Activity::Stopped { done, total } => Some(line(
+            format!(
+                "Cancelled after {}: the histogram, the fan and the figures are of those paths only.",
+                progress(done, total)
+            ),
+            None,
+            "",
+            Some(Offer::RunAll),
+        )),
+    }
+}
+
+/// `2,000 paths`, `1 path`.
+pub fn paths(n: u32) -> String {
+    if n == 1 {
+        "1 path".to_owned()
+    } else {
+        format!("{} paths", grouped(f64::from(n)))
+    }
+}
+
+/// `1,200 of 2,000 paths`.
+pub fn progress(done: u32, total: u32) -> String {
+    format!("{} of {}", grouped(f64::from(done)), paths(total))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scenario(paths: u32) -> Rc<Scenario> {
+        let mut s = Scenario::default();
+        s.risk.paths = paths;
+        Rc::new(s)
+    }
+
+    /// A clock that moves `step` ms each time it is read.
+    fn ticking(step: f64) -> impl FnMut() -> f64 {
+        let mut t = 0.0;
+        move || {
+            t += step;
+            t
+        }
+    }
+
+    fn done(job: &Job) -> Shown {
+        job.result().unwrap_or_else(|| panic!("no result"))
+    }
+
+    #[test]
+    fn slices_give_what_one_run_gives() {
+        let s = scenario(60);
+        let mut job = Job::new(s.clone());
+        assert_eq!((job.done(), job.total()), (0, 60));
+        assert!(job.tornado().is_none() && job.result().is_none());
+        let mut slices = 0;
+        // Each read of the clock is 1 ms: a 4 ms slice runs a few paths.
+        while !job.work(SLICE_MS, &mut ticking(1.0), &mut || false) {
+            slices += 1;
+            assert!(slices < 100, "no progress");
+        }
+        assert!(slices > 5, "{slices} slices");
+        assert_eq!(job.done(), 60);
+        assert!(job.finished());
+        let whole = crate::model::risk::risk(&s).unwrap_or_else(|e| panic!("{e}"));
+        let shown = done(&job);
+        assert_eq!(*shown.risk, whole);
+        assert!(shown.complete() && shown.is_of(&s));
+        let first = job.tornado().unwrap_or_else(|| panic!("no tornado"));
+        assert_eq!(first.risk.tornado, whole.tornado);
+        assert_eq!(first.risk.simulation.paths, 0);
+    }
+
+    #[test]
+    fn waiting_input_ends_a_slice_but_every_slice_moves_on() {
+        let mut job = Job::new(scenario(10));
+        // The tornado and the set-up, then one path per slice.
+        assert!(!job.work(1e9, &mut ticking(0.0), &mut || true));
+        assert!(job.tornado().is_some() && job.done() == 0);
+        for n in 1..10 {
+            assert!(!job.work(1e9, &mut ticking(0.0), &mut || true));
+            assert_eq!(job.done(), n);
+        }
+        assert!(job.work(1e9, &mut ticking(0.0), &mut || true));
+        // Without input or a time limit, all in the second slice.
+        let mut other = Job::new(scenario(10));
+        assert!(!other.work(1e9, &mut ticking(0.0), &mut || false));
+        assert!(other.work(1e9, &mut ticking(0.0), &mut || false));
+        assert_eq!(done(&other), done(&job));
+    }
+
+    #[test]
+    fn views_say_which_charts_are_of_the_current_scenario() {
+        let s = scenario(20);
+        let mut job = Job::new(s.clone());
+        assert!(views(None, None, false, 800).is_empty());
+        job.work(1e9, &mut ticking(0.0), &mut || false);
+        let t = job.tornado().unwrap_or_else(|| panic!("no tornado"));
+        // The tornado alone while the simulation runs.
+        let mut shown = views(Some(&t), None, false, 800);
+        mark(&mut shown, &s, Some(&t), None);
+        assert_eq!(shown.len(), 1);
+        assert_eq!(shown[0].id, "chart-tornado");
+        assert!(shown[0].current && shown[0].svg.is_ok());
+        job.work(1e9, &mut ticking(0.0), &mut || false);
+        let sim = done(&job);
+        let drawn = views(Some(&t), Some(&sim), true, 800);
+        let mut shown = drawn.clone();
+        mark(&mut shown, &s, Some(&t), Some(&sim));
+        let ids: Vec<&str> = shown.iter().map(|v| v.id.as_str()).collect();
+        assert_eq!(ids, ["chart-tornado", "chart-histogram", "chart-fan"]);
+        assert!(shown.iter().all(|v| v.current && v.svg.is_ok()));
+        // After an edit: the same drawings, none of them current.
+        let mut edited = (*s).clone();
+        edited.contract.rate_usd_per_kw_month = 140.0;
+        let mut stale = drawn.clone();
+        mark(&mut stale, &edited, Some(&t), Some(&sim));
+        assert!(stale.iter().all(|v| !v.current));
+        assert_eq!(stale[1].svg, shown[1].svg);
+        // A run stopped early is never current, even of this scenario.
+        let stopped = Shown {
+            total: 40,
+            ..sim.clone()
+        };
+        assert!(!stopped.complete());
+        let mut partial = drawn.clone();
+        mark(&mut partial, &s, Some(&t), Some(&stopped));
+        assert!(partial[0].current && !partial[1].current && !partial[2].current);
+    }
+
+    #[test]
+    fn figures_are_the_models() {
+        let s = scenario(200);
+        let r = crate::model::risk::risk(&s).unwrap_or_else(|e| panic!("{e}"));
+        let f = figures(&r.simulation);
+        let npv = &f.rows[0];
+        assert_eq!(npv.id, "npv");
+        assert_eq!(
+            npv.values[1].value,
+            Some(r.simulation.incremental_npv_usd.p50)
+        );
+        assert_eq!(
+            npv.values[1].text,
+            money(r.simulation.incremental_npv_usd.p50)
+        );
+        assert_eq!(
+            f.rows[1].label, "Equity IRR",
+            "the default scenario borrows"
+        );
+        assert_eq!(f.rows[2].id, "payback");
+        assert_eq!(
+            f.ahead.value,
+            Some(r.simulation.probability_convert_ahead_pct)
+        );
+        assert_eq!(f.over, "over 200 paths (seed 1)");
+        // Without debt, the project IRR.
+        let mut t = (*s).clone();
+        t.finance.debt_pct_of_capex = 0.0;
+        let r = crate::model::risk::risk(&t).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(figures(&r.simulation).rows[1].label, "Project IRR");
+        // Never paying back and an undefined rate are said in words.
+        assert_eq!(Figure::month(None).text, "never");
+        assert_eq!(Figure::month(Some(118)).exact, "9 years 10 months");
+        assert_eq!(Figure::percent(None).text, "not defined");
+        assert_eq!(progress(1200, 2000), "1,200 of 2,000 paths");
+    }
+
+    #[test]
+    fn the_status_says_what_runs_and_what_is_shown() {
+        assert_eq!(status(Activity::Closed, true), None);
+        assert_eq!(status(Activity::Done, false), None);
+        let running = status(
+            Activity::Running {
+                done: 1200,
+                total: 2000,
+            },
+            true,
+        )
+        .unwrap_or_else(|| panic!("no status"));
+        assert_eq!(running.progress, Some((1200, 2000)));
+        assert_eq!(running.offer, Some(Offer::Cancel));
+        assert!(running.tail.contains("earlier inputs"), "{}", running.tail);
+        let fresh = status(Activity::Running { done: 0, total: 10 }, false);
+        assert_eq!(fresh.map(|s| s.tail), Some(".".to_owned()));
+        let stopped = status(Activity::Stopped { done: 5, total: 10 }, true)
+            .unwrap_or_else(|| panic!("no status"));
+        assert!(
+            stopped.lead.starts_with("Cancelled after 5 of 10 paths"),
+            "{}",
+            stopped.lead
+        );
+        assert_eq!(stopped.offer.map(Offer::label), Some("Run all paths"));
+        assert_eq!(Activity::Stopped { done: 5, total: 10 }.name(), "stopped");
+        assert_eq!(paths(1), "1 path");
+    }
+}
