@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use web_sys::HtmlDetailsElement;
 use yew::prelude::*;
 
@@ -22,23 +23,49 @@ fn undismiss(e: Event) {
     let _ = el.class_list().remove_1("dismissed");
 }
 
-#[derive(Properties, PartialEq)]
-struct KpiCardProps {
-    kpi: Kpi,
+/// The help of the card the event happened in.
+fn card_help(e: &KeyboardEvent) -> Option<HtmlDetailsElement> {
+    let el: web_sys::Element = e.target_unchecked_into();
+    el.closest("li.kpi")
+        .ok()??
+        .query_selector("details.kpi-help")
+        .ok()??
+        .dyn_into::<HtmlDetailsElement>()
+        .ok()
+}
+
+/// Escape hides a shown exact figure until the value is left (WCAG
+/// 1.4.13: content shown on focus can be dismissed without moving focus)
+/// and closes the help; `?` opens and closes the help.
+fn on_value_key(e: KeyboardEvent) {
+    match e.key().as_str() {
+        "Escape" => {
+            let el: web_sys::Element = e.target_unchecked_into();
+            let _ = el.class_list().add_1("dismissed");
+            if let Some(d) = card_help(&e) {
+                d.set_open(false);
+            }
+        }
+        "?" => {
+            if let Some(d) = card_help(&e) {
+                e.prevent_default();
+                d.set_open(!d.open());
+            }
+        }
+        _ => {}
+    }
 }
 
 /// One card: label and "?", the value (its exact figure on hover and
 /// focus), a note. The value is the card's one keyboard stop: `?` on it
-/// opens the help, Escape hides what it shows.
-#[function_component(KpiCard)]
-fn kpi_card(props: &KpiCardProps) -> Html {
-    let k = &props.kpi;
+/// opens the help, Escape hides what it shows. A plain function of the
+/// card (the help keeps its own open state in the DOM).
+fn kpi_card(k: &Kpi) -> Html {
     let tone = match k.tone {
         Tone::Good => "good",
         Tone::Bad => "bad",
         Tone::Neutral => "neutral",
     };
-    let help_ref = use_node_ref();
     let exact_id = format!("kpi-exact-{}", k.id);
     let help_id = format!("kpi-help-{}", k.id);
     let help = kpis::help(k.id);
@@ -50,38 +77,13 @@ fn kpi_card(props: &KpiCardProps) -> Html {
     .flatten()
     .collect::<Vec<_>>()
     .join(" ");
-    // Escape hides a shown exact figure until the value is left (WCAG
-    // 1.4.13: content shown on focus can be dismissed without moving focus)
-    // and closes the help.
-    let onkeydown = {
-        let help_ref = help_ref.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            let details = help_ref.cast::<HtmlDetailsElement>();
-            match e.key().as_str() {
-                "Escape" => {
-                    let el: web_sys::Element = e.target_unchecked_into();
-                    let _ = el.class_list().add_1("dismissed");
-                    if let Some(d) = details {
-                        d.set_open(false);
-                    }
-                }
-                "?" => {
-                    if let Some(d) = details {
-                        e.prevent_default();
-                        d.set_open(!d.open());
-                    }
-                }
-                _ => {}
-            }
-        })
-    };
     let value_class = classes!("kpi-value", (k.value.chars().count() > 8).then_some("long"));
     html! {
-        <li class={classes!("kpi", tone)} data-kpi={k.id}>
+        <li class={classes!("kpi", tone)} data-kpi={k.id} key={k.id}>
             <div class="kpi-head">
                 <span class="kpi-label">{ k.label.clone() }</span>
                 if let Some(h) = help {
-                    <details class="help kpi-help" ref={help_ref}>
+                    <details class="help kpi-help">
                         // The figure is the card's keyboard stop (`?` opens this).
                         <summary tabindex="-1" aria-label={format!("About {}", k.label)}
                             title="What this figure is (press ? on the figure)">{ "?" }</summary>
@@ -94,7 +96,7 @@ fn kpi_card(props: &KpiCardProps) -> Html {
                 }
             </div>
             <span class="kpi-figure">
-                <span class={value_class} {onkeydown}
+                <span class={value_class} onkeydown={Callback::from(on_value_key)}
                     onblur={Callback::from(|e: FocusEvent| undismiss(e.into()))}
                     onmouseleave={Callback::from(|e: MouseEvent| undismiss(e.into()))}
                     tabindex="0" aria-keyshortcuts={help.map(|_| "?")}
@@ -118,7 +120,7 @@ pub fn kpi_cards(props: &KpiCardsProps) -> Html {
         html! {
             <div class="kpi-row" data-kpi-row={row.id} role="group" aria-labelledby={heading.clone()}>
                 <h2 class="kpi-row-title" id={heading}>{ row.title }</h2>
-                <ul>{ for row.cards.iter().map(|k| html! { <KpiCard key={k.id} kpi={k.clone()} /> }) }</ul>
+                <ul>{ for row.cards.iter().map(kpi_card) }</ul>
             </div>
         }
     };
