@@ -139,13 +139,13 @@ pub fn field_input(props: &FieldInputProps) -> Html {
                         e.prevent_default();
                         return;
                     }
-                    let up = match e.key().as_str() {
-                        "ArrowUp" => true,
-                        "ArrowDown" => false,
-                        _ => return,
+                    let Some(direction) = catalog::Direction::of_key(&e.key()) else {
+                        return;
                     };
                     let input: HtmlInputElement = e.target_unchecked_into();
-                    if let Some(text) = catalog::step_text(field, &input.value(), up, e.shift_key())
+                    let size = catalog::StepSize::with_shift(e.shift_key());
+                    if let Some(text) =
+                        catalog::stepped_text(field, &input.value(), direction, size)
                     {
                         e.prevent_default();
                         on_edit.emit((field, text));
