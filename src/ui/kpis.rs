@@ -60,9 +60,9 @@ pub const RENT_NPV: &str = "Rent NPV";
 /// (docs/MODEL.md, "Sources").
 const DEALS_IMPLIED_RATE: (f64, f64) = (102.0, 159.0);
 /// The ends of the break-even searches (docs/MODEL.md, "Break-evens").
-const HASHPRICE_SEARCH_MAX: f64 = 100_000.0;
-const RATE_SEARCH_MAX: f64 = 10_000.0;
-const CAPEX_SEARCH_MAX: f64 = 100_000_000.0;
+const HASHPRICE_SEARCH_MAX: f64 = crate::model::breakeven::HASHPRICE.hi;
+const RATE_SEARCH_MAX: f64 = crate::model::breakeven::RATE.hi;
+const CAPEX_SEARCH_MAX: f64 = crate::model::breakeven::CAPEX.hi;
 
 fn sign_tone(x: f64) -> Tone {
     if x > 0.0 {
