@@ -101,7 +101,7 @@ export const tests = [
       for (const p of ['terminal.exit_cap_rate_pct', 'tax.rate_pct', 'finance.debt_pct_of_capex', 'hpc.design_pue', 'hpc.operating_pue']) {
         assert(paths.includes(p), `missing version-2 input ${p}`);
       }
-      // The groups in MODEL.md's order, each with at least one input in view.
+      // The groups in docs/MODEL.md's order, each with at least one input in view.
       const groups = await page.$$eval('fieldset.group > legend', (els) => els.map((e) => e.textContent));
       const order = ['Site', 'Mining', 'HPC conversion', 'Contract', 'Terminal value', 'Tax', 'Greenfield baseline', 'Tenant', 'Finance', 'Energy price sweep', 'Risk'];
       assert(JSON.stringify(groups) === JSON.stringify(order), `groups: ${groups}`);
