@@ -8,7 +8,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::PathBuf;
 
 use repower::charts::{fan, histogram, tornado, RiskChart, Size, Table, Theme};
 use repower::format::money;
@@ -32,77 +34,24 @@ fn risk_of(name: &str, s: &Scenario) -> Risk {
     risk(s).unwrap_or_else(|e| panic!("{name}: no risk view: {e:?}"))
 }
 
-fn golden_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests")
-        .join("golden")
-}
-
-/// The first line where two texts differ, for a readable failure.
-fn first_difference(want: &str, got: &str) -> String {
-    for (i, (a, b)) in want.lines().zip(got.lines()).enumerate() {
-        if a != b {
-            return format!("line {}:\n  golden: {a}\n  drawn:  {b}", i + 1);
-        }
-    }
-    format!(
-        "lengths differ: golden {} lines, drawn {} lines",
-        want.lines().count(),
-        got.lines().count()
-    )
-}
-
 #[test]
 fn golden_svgs() {
-    let update = std::env::var("UPDATE_GOLDEN").is_ok_and(|v| v == "1");
     let r = risk_of("default", &default_with(500));
     const ALL: &[RiskChart] = &RiskChart::ALL;
     let cases = [
         ("default", Theme::light(), ALL),
         ("default-dark", Theme::dark(), &[RiskChart::Histogram]),
     ];
-    let dir = golden_dir();
-    let mut failures = Vec::new();
-    let mut rewritten = Vec::new();
+    let mut goldens = common::Goldens::new("risk_charts_golden");
     for (name, theme, charts) in &cases {
         for &chart in charts.iter() {
             let svg = chart
                 .draw(&r, theme, SIZE)
                 .unwrap_or_else(|e| panic!("{chart} {name}: {e}"));
-            let path = dir.join(format!("{}-{name}.svg", chart.id()));
-            let golden = std::fs::read_to_string(&path);
-            if update {
-                if golden.as_deref().ok() != Some(svg.as_str()) {
-                    std::fs::create_dir_all(&dir).expect("create tests/golden");
-                    std::fs::write(&path, &svg).expect("write golden");
-                    rewritten.push(path.display().to_string());
-                }
-                continue;
-            }
-            match golden {
-                Ok(want) if want == svg => {}
-                Ok(want) => failures.push(format!(
-                    "{} differs, {}",
-                    path.display(),
-                    first_difference(&want, &svg)
-                )),
-                Err(e) => failures.push(format!("{} unreadable: {e}", path.display())),
-            }
+            goldens.check(&format!("{}-{name}.svg", chart.id()), &svg);
         }
     }
-    if update {
-        if rewritten.is_empty() {
-            println!("UPDATE_GOLDEN=1: every golden SVG already matched");
-        }
-        for path in &rewritten {
-            println!("UPDATE_GOLDEN=1: rewrote {path}");
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{}\n(if the change is intended: UPDATE_GOLDEN=1 cargo test --test risk_charts_golden)",
-        failures.join("\n")
-    );
+    goldens.finish();
 }
 
 #[test]
