@@ -263,30 +263,7 @@ fn check_table(what: &str, t: &Table) {
 #[test]
 fn every_chart_draws_for_odd_scenarios() {
     let dump = std::env::var_os("CHARTS_DUMP").map(PathBuf::from);
-    let sizes = [
-        SIZE,
-        Size {
-            width: 0,
-            height: 0,
-        },
-        Size {
-            width: 320,
-            height: 240,
-        },
-        Size {
-            width: 1600,
-            height: 900,
-        },
-        // A phone's column, drawn at its width.
-        Size::for_container(337),
-        // The page's size for narrow screens.
-        Size {
-            width: 440,
-            height: 340,
-        },
-        // A laptop's column.
-        Size::for_container(1000),
-    ];
+    let sizes = common::odd_sizes(SIZE);
     let mut crossover_none = false;
     let mut negative = false;
     for (name, scenario) in odd_scenarios() {

@@ -188,27 +188,7 @@ fn file_name(name: &str) -> String {
 #[test]
 fn every_chart_draws_for_odd_risk_views() {
     let dump = std::env::var_os("CHARTS_DUMP").map(PathBuf::from);
-    let sizes = [
-        SIZE,
-        Size {
-            width: 0,
-            height: 0,
-        },
-        Size {
-            width: 320,
-            height: 240,
-        },
-        Size {
-            width: 1600,
-            height: 900,
-        },
-        Size::for_container(337),
-        Size {
-            width: 440,
-            height: 340,
-        },
-        Size::for_container(1000),
-    ];
+    let sizes = common::odd_sizes(SIZE);
     let mut negative = false;
     let mut identical = false;
     for (name, r) in odd_risks() {

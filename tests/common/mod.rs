@@ -6,6 +6,8 @@
 
 use std::path::{Path, PathBuf};
 
+use repower::charts::Size;
+
 /// `tests/golden/`.
 pub fn golden_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -89,4 +91,31 @@ impl Goldens {
             self.test
         );
     }
+}
+
+/// The sizes every chart is drawn at in the odd-case tests: the golden size,
+/// nothing laid out yet, small and large boxes, a phone's column, the page's
+/// size for narrow screens and a laptop's column.
+pub fn odd_sizes(golden: Size) -> [Size; 7] {
+    [
+        golden,
+        Size {
+            width: 0,
+            height: 0,
+        },
+        Size {
+            width: 320,
+            height: 240,
+        },
+        Size {
+            width: 1600,
+            height: 900,
+        },
+        Size::for_container(337),
+        Size {
+            width: 440,
+            height: 340,
+        },
+        Size::for_container(1000),
+    ]
 }
