@@ -49,7 +49,7 @@ mod spread;
 mod svg;
 #[cfg(test)]
 mod testing;
-mod words;
+pub mod words;
 
 pub mod bridge;
 pub mod build_time;

@@ -4,6 +4,7 @@
 use web_sys::HtmlDetailsElement;
 use yew::prelude::*;
 
+use crate::charts::words;
 use crate::model::{Field, Group};
 use crate::ui::components::field_input::FieldInput;
 
@@ -70,10 +71,10 @@ fn lowercase_words(title: &str) -> String {
     title
         .split(' ')
         .map(|w| {
-            if w.chars().skip(1).any(char::is_uppercase) {
+            if w.chars().skip(1).any(words::is_upper) {
                 w.to_owned()
             } else {
-                w.to_lowercase()
+                w.chars().map(words::lower).collect()
             }
         })
         .collect::<Vec<_>>()
