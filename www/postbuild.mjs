@@ -10,8 +10,13 @@
 //     static host, file:// included.
 //   * sw.js: the offline cache. Its cache name is a hash of every file it
 //     stores, so each release gets a new cache and drops the old one.
+//   * The risk view's worker (Trunk's repower-risk.js, _bg.wasm and loader)
+//     becomes hashed files and a loader that checks the wasm's integrity,
+//     named in <meta name="repower-risk-worker">. The page loads them only
+//     when the risk view is opened; the offline cache keeps them from then.
 //   * repower-standalone.html: one file with the wasm, JS, CSS and icon
-//     inlined, for file:// (e-mail, USB stick). Its CSP allows exactly its own
+//     inlined, for file:// (e-mail, USB stick), the risk view's worker
+//     included (started from a blob: URL). Its CSP allows exactly its own
 //     inline script and style by hash.
 //   * Every URL in the page is relative: dist/ works from a web root or any
 //     sub-path. An absolute or off-site URL fails the build.
@@ -20,7 +25,7 @@
 // Debug builds (`trunk serve`) are left as Trunk wrote them: no CSP (Trunk's
 // live-reload script is inline), no service worker, no single file.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -92,6 +97,31 @@ dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
 const loaderName = `loader-${hex(loader).slice(0, 16)}.js`;
 writeFileSync(join(dir, loaderName), loader);
 
+// ---- the risk view's worker -> hashed files, loaded when the view opens ------------
+
+const RISK = { glue: 'repower-risk.js', wasm: 'repower-risk_bg.wasm', shim: 'repower-risk_loader.js' };
+for (const f of Object.values(RISK)) {
+  if (!existsSync(join(dir, f))) fail(`${f} is missing: is the risk worker in www/index.html?`);
+}
+const riskGlue = read(RISK.glue);
+const riskWasm = read(RISK.wasm);
+const riskHash = hex(Buffer.concat([riskGlue, riskWasm])).slice(0, 16);
+const riskGlueName = `repower-risk-${riskHash}.js`;
+const riskWasmName = `repower-risk-${riskHash}_bg.wasm`;
+const riskLoader = `// Starts the risk view's worker: its glue, then its wasm, checked against
+// its hash. The page starts it when the risk view is first opened.
+importScripts('./${riskGlueName}');
+wasm_bindgen({ module_or_path: fetch(new URL('./${riskWasmName}', self.location), { integrity: '${sri(riskWasm)}' }) });
+`;
+const riskLoaderName = `repower-risk-loader-${hex(riskLoader).slice(0, 16)}.js`;
+writeFileSync(join(dir, riskGlueName), riskGlue);
+writeFileSync(join(dir, riskWasmName), riskWasm);
+writeFileSync(join(dir, riskLoaderName), riskLoader);
+for (const f of Object.values(RISK)) unlinkSync(join(dir, f));
+/** Fetched only when the risk view opens: not part of the first download. */
+const LAZY = [riskLoaderName, riskGlueName, riskWasmName];
+const riskMeta = `<meta name="repower-risk-worker" content="./${riskLoaderName}">`;
+
 // ---- integrity on every script and style ---------------------------------------
 
 // Trunk adds sha384 to the stylesheet and preloads; check each against the
@@ -137,7 +167,7 @@ const csp = [
 
 html = html.replace(/<meta charset="utf-8">\s*/i, (m) => `${m.trim()}\n  <meta http-equiv="Content-Security-Policy" content="${csp}">\n  `);
 if (!html.includes(csp)) fail('no <meta charset="utf-8"> to put the CSP after');
-html = html.replace(/<\/title>\s*/, (t) => `${t}\n  ${importMapTag}\n  ${loaderTag}\n  `);
+html = html.replace(/<\/title>\s*/, (t) => `${t}\n  ${riskMeta}\n  ${importMapTag}\n  ${loaderTag}\n  `);
 html = html.replace(/(<link[^>]*>)(?=<link)/g, '$1\n  ').replace(/\n<link/g, '\n  <link').replace(/\n\s*\n/g, '\n');
 
 checkRelative(html, 'index.html');
@@ -145,20 +175,24 @@ writeFileSync(join(dir, 'index.html'), html);
 
 // ---- the service worker --------------------------------------------------------
 
-const precache = files(dir)
+const cached = files(dir)
   .filter((f) => f !== 'sw.js' && f !== STANDALONE && !f.startsWith('.'))
   .sort();
+const precache = cached.filter((f) => !LAZY.includes(f));
 for (const needed of ['index.html', loaderName, glueName, wasmName, 'manifest.webmanifest']) {
   if (!precache.includes(needed)) fail(`${needed} is missing from the offline cache list`);
 }
-const version = hex(Buffer.concat(precache.map((f) => Buffer.concat([Buffer.from(`${f}\0`), read(f), Buffer.from('\0')])))).slice(0, 16);
+const version = hex(Buffer.concat(cached.map((f) => Buffer.concat([Buffer.from(`${f}\0`), read(f), Buffer.from('\0')])))).slice(0, 16);
 const sw = `// Repower's offline cache, written by the build (www/postbuild.mjs).
 // The cache name is a hash of every file listed, so a new release installs a
 // new cache, takes over at once and deletes the old one. Pages are fetched
 // from the network first (a new release shows on the next visit) and from the
-// cache when the network is gone; hashed files come from the cache.
+// cache when the network is gone; hashed files come from the cache. The risk
+// view's worker (LATER) is not part of the first download: it is kept in the
+// cache once the page has fetched it.
 const CACHE = 'repower-${version}';
 const FILES = ${JSON.stringify(precache.map((f) => `./${f}`), null, 2)};
+const LATER = ${JSON.stringify(LAZY.map((f) => `./${f}`), null, 2)}.map((f) => new URL(f, self.location).href);
 const INDEX = new URL('./index.html', self.location).href;
 const SCOPE = new URL('./', self.location).href;
 
@@ -208,7 +242,11 @@ async function page(request) {
 
 async function file(request) {
   const cache = await caches.open(CACHE);
-  return (await cache.match(request)) || fetch(request);
+  const cached = await cache.match(request);
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (response.ok && LATER.includes(request.url)) await cache.put(request, response.clone());
+  return response;
 }
 `;
 writeFileSync(join(dir, 'sw.js'), sw);
@@ -219,12 +257,23 @@ const cssName = html.match(/<link rel="stylesheet" href="\.\/([^"]+\.css)"/)?.[1
 if (!cssName) fail('no stylesheet in index.html');
 const css = read(cssName).toString('utf8');
 const glueText = glue.toString('utf8');
+const riskGlueText = riskGlue.toString('utf8');
 const initName = glueText.match(/export\s*\{[^}]*?\b(\w+) as default\b[^}]*\}/)?.[1];
 if (!initName) fail(`${glueName}: no default export (the init function) found`);
-for (const [name, text] of [[glueName, glueText], [cssName, css]]) {
+for (const [name, text] of [[glueName, glueText], [cssName, css], [riskGlueName, riskGlueText]]) {
   if (/<\/(script|style)/i.test(text)) fail(`${name} contains a closing tag and cannot be inlined`);
 }
+const riskSource = `${riskGlueText}
+// The risk view's worker, single-file copy: its wasm is below, as base64.
+const WASM = '${riskWasm.toString('base64')}';
+wasm_bindgen({ module_or_path: typeof Uint8Array.fromBase64 === 'function'
+  ? Uint8Array.fromBase64(WASM)
+  : Uint8Array.from(atob(WASM), (c) => c.charCodeAt(0)) });
+`;
 const script = `${glueText}
+// The risk view's worker, started from a blob: URL when the view opens.
+document.querySelector('meta[name="repower-risk-worker"]').content =
+  URL.createObjectURL(new Blob([${JSON.stringify(riskSource)}], { type: 'text/javascript' }));
 // Repower, single-file copy: the wasm is below, as base64.
 const WASM = '${wasmBytes.toString('base64')}';
 const bytes = typeof Uint8Array.fromBase64 === 'function'
@@ -242,6 +291,7 @@ const standaloneCsp = [
   "style-src-attr 'none'",
   'img-src data:',
   "connect-src 'none'",
+  'worker-src blob:',
   "frame-src 'none'",
   "object-src 'none'",
   "base-uri 'none'",
@@ -250,6 +300,7 @@ const standaloneCsp = [
 
 let single = html
   .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, `<meta http-equiv="Content-Security-Policy" content="${standaloneCsp}">`)
+  .replace(riskMeta, '<meta name="repower-risk-worker" content="">')
   .replace(/\s*<script\b[^>]*>[\s\S]*?<\/script>/g, '')
   .replace(/\s*<link\b[^>]*>/g, '');
 if (/\b(?:src|href)="/.test(single)) fail(`${STANDALONE} still refers to a file`);
@@ -265,6 +316,7 @@ writeFileSync(join(dir, STANDALONE), single);
 if (/url\(|@import/i.test(css)) fail(`${cssName} loads something (url() or @import)`);
 
 const page = ['index.html', loaderName, glueName, wasmName, cssName];
+let laterGz = 0;
 let total = 0;
 let gz = 0;
 console.log('[postbuild] dist/ (bytes, gzip -9):');
@@ -275,9 +327,11 @@ for (const f of files(dir).filter((n) => !n.startsWith('.')).sort()) {
     total += data.length;
     gz += g;
   }
+  if (LAZY.includes(f)) laterGz += g;
   console.log(`  ${f.padEnd(44)} ${String(data.length).padStart(9)} ${String(g).padStart(9)}`);
 }
 console.log(`  the page downloads ${total} bytes, ${gz} gzipped (${page.join(', ')})`);
+console.log(`  the risk view, when opened, ${laterGz} more gzipped (${LAZY.join(', ')})`);
 console.log(`[postbuild] cache repower-${version}, ${precache.length} files; ${STANDALONE} written`);
 
 // ---- helpers ---------------------------------------------------------------------

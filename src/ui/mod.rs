@@ -14,8 +14,10 @@
 //! * [`layout`]: the charts' width from the window's, as the stylesheet lays
 //!   them out.
 //! * [`drawings`]: the charts, drawn where they can be seen.
-//! * [`risk`]: the risk view's work, run in slices between frames, and its
-//!   figures (pure).
+//! * [`risk`]: the risk view's work in slices, its figures, and what the
+//!   page holds of the runs it asked for (pure).
+//! * [`risk_engine`]: what the page and the risk view's worker say to each
+//!   other, and the engine the worker runs (pure).
 //! * [`components`]: small components with their own props.
 
 pub mod app;
@@ -27,4 +29,5 @@ pub mod kpis;
 pub mod layout;
 pub mod messages;
 pub mod risk;
+pub mod risk_engine;
 pub mod state;

@@ -1,23 +1,22 @@
 //! The risk view's work and figures, pure: the tornado and the Monte Carlo
 //! simulation of one scenario (`crate::model::risk`, docs/MODEL.md "Risk"),
-//! run a slice of a few milliseconds at a time so the page can handle input
-//! and paint between slices, and the figures the view shows.
+//! run a slice at a time ([`Job`], in the risk view's worker: see
+//! `crate::ui::risk_engine`), the figures the view shows, and what the page
+//! holds of the runs it asked for ([`Board`]).
 //!
-//! Nothing here touches the browser (the page passes its clock and whether
-//! input is waiting) and nothing computes money: every figure is the
-//! model's, written as the page writes numbers (`crate::format`).
+//! Nothing here touches the browser (the caller passes its clock) and
+//! nothing computes money: every figure is the model's, written as the page
+//! writes numbers (`crate::format`).
 
 use std::rc::Rc;
 
-use crate::charts::{RiskChart, Size, Theme};
+use serde::{Deserialize, Serialize};
+
+use crate::charts::RiskChart;
 use crate::format::{grouped, money, money_exact, percent, percent_exact, years_months};
 use crate::model::risk::{tornado, IrrKind, Risk, Run, Simulation};
 use crate::model::Scenario;
-use crate::ui::components::chart_card::ChartView;
-
-/// How long a slice works before the page lets the browser handle input
-/// and paint, ms (a slice also ends as soon as input is waiting).
-pub const SLICE_MS: f64 = 4.0;
+use crate::ui::risk_engine::{Drawn, Look, Reply, Request};
 
 /// How long after the last edit the view runs again, ms.
 pub const DEBOUNCE_MS: u32 = 300;
@@ -81,7 +80,7 @@ impl Job {
     }
 
     /// Works until `budget_ms` have passed by `clock` (ms) or `input_waits()`
-    /// says the page has input to handle: in the first slice the tornado and
+    /// says there is something more urgent to do: in the first slice the tornado and
     /// the simulation's set-up, then paths one at a time (at least one per
     /// slice). Returns whether everything is done.
     pub fn work(
@@ -153,68 +152,13 @@ impl Shown {
     }
 }
 
-/// The charts of the risk view, drawn: the tornado from `tornado`, the
-/// histogram and the fan from `simulated` (none without it). Each is marked
-/// current; [`mark`] says which are of the scenario shown.
-pub fn views(
-    tornado: Option<&Shown>,
-    simulated: Option<&Shown>,
-    dark: bool,
-    width: u32,
-) -> Vec<ChartView> {
-    let theme = if dark { Theme::dark() } else { Theme::light() };
-    let size = Size::for_container(width);
-    RiskChart::ALL
-        .iter()
-        .filter_map(|&chart| {
-            let shown = if chart == RiskChart::Tornado {
-                tornado?
-            } else {
-                simulated?
-            };
-            let risk = &shown.risk;
-            Some(ChartView {
-                id: chart_id(chart),
-                title: chart.title(risk),
-                summary: chart.summary(risk),
-                svg: chart
-                    .draw(risk, &theme, size)
-                    .map(Into::into)
-                    .map_err(|e| e.to_string()),
-                current: true,
-                table: Rc::new(chart.table(risk)),
-            })
-        })
-        .collect()
-}
-
-/// Marks each of `views` by whether it is of `current`, the scenario the
-/// page shows now. A simulation stopped early is never current.
-pub fn mark(
-    views: &mut [ChartView],
-    current: &Scenario,
-    tornado: Option<&Shown>,
-    simulated: Option<&Shown>,
-) {
-    let tornado_current = tornado.is_some_and(|t| t.is_of(current));
-    let simulation_current = simulated.is_some_and(|s| s.is_of(current) && s.complete());
-    let tornado_id = chart_id(RiskChart::Tornado);
-    for v in views {
-        v.current = if v.id == tornado_id {
-            tornado_current
-        } else {
-            simulation_current
-        };
-    }
-}
-
 /// The chart's element id: `chart-` and its id (`chart-tornado`).
 pub fn chart_id(chart: RiskChart) -> String {
     format!("chart-{}", chart.id().replace('_', "-"))
 }
 
 /// One figure of the simulation as the view shows it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Figure {
     /// As read (`$225M`, `17.9 %`, `month 118`, `never`).
     pub text: String,
@@ -265,10 +209,10 @@ impl Figure {
 }
 
 /// One row of the simulation's figures: P10, P50 and P90 of one output.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FigureRow {
     /// `npv`, `irr`, `payback`: the row's `data-risk` name.
-    pub id: &'static str,
+    pub id: String,
     pub label: String,
     /// P10, P50, P90.
     pub values: [Figure; 3],
@@ -280,7 +224,7 @@ pub struct FigureRow {
 /// (equity when the scenario borrows, project when it does not) and of the
 /// payback month, and the share of paths on which converting is at least as
 /// good as keeping mining.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Figures {
     pub rows: Vec<FigureRow>,
     /// `83.2 %`.
@@ -310,20 +254,20 @@ pub fn figures(s: &Simulation) -> Figures {
     Figures {
         rows: vec![
             FigureRow {
-                id: "npv",
+                id: "npv".to_owned(),
                 label: "Incremental NPV".to_owned(),
                 values: [npv.p10, npv.p50, npv.p90].map(Figure::money),
                 note: None,
             },
             FigureRow {
-                id: "irr",
+                id: "irr".to_owned(),
                 label: irr_label.to_owned(),
                 values: [irr.map(|p| p.p10), irr.map(|p| p.p50), irr.map(|p| p.p90)]
                     .map(Figure::percent),
                 note: irr_note,
             },
             FigureRow {
-                id: "payback",
+                id: "payback".to_owned(),
                 label: "Payback".to_owned(),
                 values: [pb.p10, pb.p50, pb.p90].map(Figure::month),
                 note: None,
@@ -360,6 +304,8 @@ pub enum Activity {
     Done,
     /// The model refused to simulate the scenario.
     Refused,
+    /// The view's worker could not start (its code could not be loaded).
+    Unavailable,
 }
 
 impl Activity {
@@ -372,6 +318,7 @@ impl Activity {
             Activity::Stopped { .. } => "stopped",
             Activity::Done => "done",
             Activity::Refused => "refused",
+            Activity::Unavailable => "unavailable",
         }
     }
 }
@@ -429,7 +376,7 @@ pub fn status(activity: Activity, stale: bool) -> Option<Status> {
         offer,
     };
     match activity {
-        Activity::Closed | Activity::Done | Activity::Refused => None,
+        Activity::Closed | Activity::Done | Activity::Refused | Activity::Unavailable => None,
         Activity::Waiting => Some(line(
             "The inputs changed: running again shortly.".to_owned(),
             None,
@@ -451,6 +398,214 @@ pub fn status(activity: Activity, stale: bool) -> Option<Status> {
             "",
             Some(Offer::RunAll),
         )),
+    }
+}
+
+/// What the view says when its worker could not start.
+pub const UNAVAILABLE: &str = "The risk view could not start: its code could not be loaded. \
+If you are offline, open the risk view once while online (it is then kept for offline use), \
+or use the single-file copy, which holds everything.";
+
+/// How many runs the page remembers the scenario of (replies of older runs
+/// are dropped).
+const RUNS_KEPT: usize = 4;
+
+/// The simulation as the page last received it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Simulated {
+    pub run: u64,
+    /// Paths run, of `total`.
+    pub paths: u32,
+    pub total: u32,
+    pub charts: Vec<Drawn>,
+    pub figures: Figures,
+}
+
+/// What the page holds of the runs it asked the risk view's worker for:
+/// the scenario of each, the one running and how far it has got, and the
+/// last tornado, simulation and refusal received (each perhaps of earlier
+/// inputs).
+#[derive(Debug, Default)]
+pub struct Board {
+    last_run: u64,
+    /// The scenario of each recent run, oldest first.
+    runs: Vec<(u64, Rc<Scenario>)>,
+    /// The run in hand: its number, paths done and in all.
+    running: Option<(u64, u32, u32)>,
+    tornado: Option<(u64, Vec<Drawn>)>,
+    simulated: Option<Simulated>,
+    refused: Option<(u64, String)>,
+    unavailable: bool,
+}
+
+impl Board {
+    /// Asks for a run of `scenario`, drawn with `look`: the request to send.
+    pub fn ask(&mut self, scenario: Rc<Scenario>, look: Look) -> Request {
+        self.last_run += 1;
+        let run = self.last_run;
+        let request = Request::run(run, &scenario, look);
+        self.running = Some((run, 0, scenario.risk.paths));
+        self.runs.push((run, scenario));
+        if self.runs.len() > RUNS_KEPT {
+            self.runs.remove(0);
+        }
+        request
+    }
+
+    /// Stops the run in hand, if any: the request to send. Its figures
+    /// (of the paths run so far) follow.
+    pub fn cancel(&mut self) -> Option<Request> {
+        let (run, _, _) = self.running.take()?;
+        Some(Request::Cancel { run })
+    }
+
+    /// Whether a run is in hand.
+    pub fn running(&self) -> bool {
+        self.running.is_some()
+    }
+
+    /// Whether a run of `scenario` is in hand.
+    pub fn running_of(&self, scenario: &Scenario) -> bool {
+        self.running
+            .is_some_and(|(run, _, _)| self.is_of(run, scenario))
+    }
+
+    /// Whether what is shown is of `scenario` and complete: the tornado, and
+    /// the simulation of every path or the model's refusal.
+    pub fn settled_for(&self, scenario: &Scenario) -> bool {
+        let tornado = self
+            .tornado
+            .as_ref()
+            .is_some_and(|(run, _)| self.is_of(*run, scenario));
+        let refused = self
+            .refused
+            .as_ref()
+            .is_some_and(|(run, _)| self.is_of(*run, scenario));
+        refused || (tornado && self.simulation_current(scenario))
+    }
+
+    /// The worker could not start.
+    pub fn set_unavailable(&mut self) {
+        self.unavailable = true;
+        self.running = None;
+    }
+
+    /// Takes in what the worker said. Replies of runs the page no longer
+    /// remembers, or older than what is shown, are dropped.
+    pub fn receive(&mut self, reply: Reply) {
+        let runs: Vec<u64> = self.runs.iter().map(|(r, _)| *r).collect();
+        let known = |run: u64| runs.contains(&run);
+        match reply {
+            Reply::Ready => {}
+            Reply::Progress { run, done, total } => {
+                if let Some(r) = self.running.as_mut().filter(|r| r.0 == run) {
+                    *r = (run, done, total);
+                }
+            }
+            Reply::Tornado { run, charts } => {
+                if known(run) && self.tornado.as_ref().is_none_or(|(r, _)| *r <= run) {
+                    self.tornado = Some((run, charts));
+                }
+            }
+            Reply::Simulated {
+                run,
+                paths,
+                total,
+                charts,
+                figures,
+            } => {
+                self.end(run);
+                if known(run) && self.simulated.as_ref().is_none_or(|s| s.run <= run) {
+                    self.simulated = Some(Simulated {
+                        run,
+                        paths,
+                        total,
+                        charts,
+                        figures,
+                    });
+                }
+            }
+            Reply::Refused { run, message } => {
+                self.end(run);
+                if known(run) {
+                    self.refused = Some((run, message));
+                }
+            }
+        }
+    }
+
+    /// Run `run` has ended.
+    fn end(&mut self, run: u64) {
+        if self.running.is_some_and(|r| r.0 == run) {
+            self.running = None;
+        }
+    }
+
+    /// Whether run `run` was of `scenario`.
+    fn is_of(&self, run: u64, scenario: &Scenario) -> bool {
+        self.runs.iter().any(|(r, s)| *r == run && **s == *scenario)
+    }
+
+    /// Whether the simulation shown is of `scenario` and ran every path.
+    pub fn simulation_current(&self, scenario: &Scenario) -> bool {
+        self.simulated
+            .as_ref()
+            .is_some_and(|s| s.paths >= s.total && self.is_of(s.run, scenario))
+    }
+
+    /// Whether the tornado shown is of `scenario`.
+    pub fn tornado_current(&self, scenario: &Scenario) -> bool {
+        self.tornado
+            .as_ref()
+            .is_some_and(|(run, _)| self.is_of(*run, scenario))
+    }
+
+    /// What the view is doing for `scenario`, the one the page shows.
+    pub fn activity(&self, open: bool, scenario: &Scenario) -> Activity {
+        if !open {
+            return Activity::Closed;
+        }
+        if self.unavailable {
+            return Activity::Unavailable;
+        }
+        if let Some((run, done, total)) = self.running {
+            if self.is_of(run, scenario) {
+                return Activity::Running { done, total };
+            }
+        }
+        if self.refusal(scenario).is_some() {
+            return Activity::Refused;
+        }
+        match self
+            .simulated
+            .as_ref()
+            .filter(|s| self.is_of(s.run, scenario))
+        {
+            Some(s) if s.paths >= s.total => Activity::Done,
+            Some(s) => Activity::Stopped {
+                done: s.paths,
+                total: s.total,
+            },
+            None => Activity::Waiting,
+        }
+    }
+
+    /// Why the model refused to simulate `scenario`, if it did.
+    pub fn refusal(&self, scenario: &Scenario) -> Option<&str> {
+        self.refused
+            .as_ref()
+            .filter(|(run, _)| self.is_of(*run, scenario))
+            .map(|(_, m)| m.as_str())
+    }
+
+    /// The tornado's drawing, if any.
+    pub fn tornado(&self) -> &[Drawn] {
+        self.tornado.as_ref().map_or(&[], |(_, c)| c.as_slice())
+    }
+
+    /// The simulation last received, if any.
+    pub fn simulated(&self) -> Option<&Simulated> {
+        self.simulated.as_ref()
     }
 }
 
@@ -499,7 +654,7 @@ mod tests {
         assert!(job.tornado().is_none() && job.result().is_none());
         let mut slices = 0;
         // Each read of the clock is 1 ms: a 4 ms slice runs a few paths.
-        while !job.work(SLICE_MS, &mut ticking(1.0), &mut || false) {
+        while !job.work(4.0, &mut ticking(1.0), &mut || false) {
             slices += 1;
             assert!(slices < 100, "no progress");
         }
@@ -534,42 +689,99 @@ mod tests {
     }
 
     #[test]
-    fn views_say_which_charts_are_of_the_current_scenario() {
+    fn the_board_says_which_results_are_of_the_scenario_shown() {
+        use crate::ui::risk_engine::Engine;
+        let look = Look {
+            dark: false,
+            width: 800,
+        };
         let s = scenario(20);
-        let mut job = Job::new(s.clone());
-        assert!(views(None, None, false, 800).is_empty());
-        job.work(1e9, &mut ticking(0.0), &mut || false);
-        let t = job.tornado().unwrap_or_else(|| panic!("no tornado"));
-        // The tornado alone while the simulation runs.
-        let mut shown = views(Some(&t), None, false, 800);
-        mark(&mut shown, &s, Some(&t), None);
-        assert_eq!(shown.len(), 1);
-        assert_eq!(shown[0].id, "chart-tornado");
-        assert!(shown[0].current && shown[0].svg.is_ok());
-        job.work(1e9, &mut ticking(0.0), &mut || false);
-        let sim = done(&job);
-        let drawn = views(Some(&t), Some(&sim), true, 800);
-        let mut shown = drawn.clone();
-        mark(&mut shown, &s, Some(&t), Some(&sim));
-        let ids: Vec<&str> = shown.iter().map(|v| v.id.as_str()).collect();
-        assert_eq!(ids, ["chart-tornado", "chart-histogram", "chart-fan"]);
-        assert!(shown.iter().all(|v| v.current && v.svg.is_ok()));
-        // After an edit: the same drawings, none of them current.
+        let mut board = Board::default();
+        assert_eq!(board.activity(false, &s), Activity::Closed);
+        assert_eq!(board.activity(true, &s), Activity::Waiting);
+        let mut engine = Engine::new();
+        // The engine answers `request`, then works `slices` slices (or
+        // until idle), each reply through its JSON text.
+        fn answer(engine: &mut Engine, board: &mut Board, request: Request, slices: usize) {
+            for reply in engine.handle(&request.to_text(), 0.0) {
+                board.receive(reply);
+            }
+            for _ in 0..slices {
+                if !engine.busy() {
+                    break;
+                }
+                for reply in engine.work(0.0, &mut || 0.0) {
+                    let text = reply.to_text();
+                    board.receive(Reply::from_text(&text).unwrap_or_else(|| panic!("{text}")));
+                }
+            }
+        }
+        let request = board.ask(s.clone(), look);
+        assert!(board.running_of(&s));
+        assert_eq!(
+            board.activity(true, &s),
+            Activity::Running { done: 0, total: 20 }
+        );
+        // The tornado alone while the paths run.
+        answer(&mut engine, &mut board, request, 2);
+        assert!(board.tornado_current(&s) && !board.simulation_current(&s));
+        assert_eq!(board.tornado().len(), 1);
+        assert!(matches!(
+            board.activity(true, &s),
+            Activity::Running { total: 20, .. }
+        ));
+        // Every path: done and settled.
+        answer(
+            &mut engine,
+            &mut board,
+            Request::Cancel { run: 99 },
+            usize::MAX,
+        );
+        assert_eq!(board.activity(true, &s), Activity::Done);
+        assert!(board.settled_for(&s) && !board.running());
+        let whole = crate::model::risk::risk(&s).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            board.simulated().map(|x| &x.figures),
+            Some(&figures(&whole.simulation))
+        );
+        // After an edit: what is shown is of earlier inputs.
         let mut edited = (*s).clone();
         edited.contract.rate_usd_per_kw_month = 140.0;
-        let mut stale = drawn.clone();
-        mark(&mut stale, &edited, Some(&t), Some(&sim));
-        assert!(stale.iter().all(|v| !v.current));
-        assert_eq!(stale[1].svg, shown[1].svg);
-        // A run stopped early is never current, even of this scenario.
-        let stopped = Shown {
-            total: 40,
-            ..sim.clone()
+        assert!(!board.tornado_current(&edited) && !board.settled_for(&edited));
+        assert_eq!(board.activity(true, &edited), Activity::Waiting);
+        // Cancelled early: stopped, never current.
+        let edited = Rc::new(edited);
+        let request = board.ask(edited.clone(), look);
+        answer(&mut engine, &mut board, request, 2);
+        let cancel = board
+            .cancel()
+            .unwrap_or_else(|| panic!("nothing to cancel"));
+        assert!(board.cancel().is_none());
+        answer(&mut engine, &mut board, cancel, 0);
+        let Activity::Stopped { done, total: 20 } = board.activity(true, &edited) else {
+            panic!("{:?}", board.activity(true, &edited))
         };
-        assert!(!stopped.complete());
-        let mut partial = drawn.clone();
-        mark(&mut partial, &s, Some(&t), Some(&stopped));
-        assert!(partial[0].current && !partial[1].current && !partial[2].current);
+        assert!(done < 20);
+        assert!(board.tornado_current(&edited) && !board.simulation_current(&edited));
+        // A reply of a run older than what is shown is dropped.
+        board.receive(Reply::Simulated {
+            run: 1,
+            paths: 20,
+            total: 20,
+            charts: Vec::new(),
+            figures: figures(&whole.simulation),
+        });
+        assert_eq!(board.simulated().map(|x| x.run), Some(2));
+        // Refused, and the worker unavailable.
+        board.receive(Reply::Refused {
+            run: 2,
+            message: "no".to_owned(),
+        });
+        assert_eq!(board.refusal(&edited), Some("no"));
+        assert_eq!(board.activity(true, &edited), Activity::Refused);
+        board.set_unavailable();
+        assert_eq!(board.activity(true, &edited), Activity::Unavailable);
+        assert_eq!(status(Activity::Unavailable, true), None);
     }
 
     #[test]

@@ -11,6 +11,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 pub mod api;
+pub mod worker;
 
 const STORAGE_KEY: &str = "repower.form.v1";
 
@@ -210,15 +211,9 @@ pub fn viewport_width() -> u32 {
 
 /// A callback that runs once, later, unless dropped first.
 pub struct Timer {
-    /// What to cancel on drop: the timeout's id, or the channel's port.
-    pending: Pending,
+    /// The timeout to clear on drop.
+    timeout: Option<i32>,
     _closure: Closure<dyn FnMut()>,
-}
-
-enum Pending {
-    Timeout(i32),
-    Port(JsValue),
-    Nothing,
 }
 
 impl Timer {
@@ -233,57 +228,16 @@ impl Timer {
             .ok()
         });
         Timer {
-            pending: id.map_or(Pending::Nothing, Pending::Timeout),
+            timeout: id,
             _closure: closure,
-        }
-    }
-
-    /// Runs `f` in a task of its own, as soon as the browser has handled
-    /// the input waiting and painted if a frame is due: a message to itself
-    /// (`MessageChannel`), which browsers run at once where a chain of
-    /// `setTimeout(0)` would wait 4 ms each time; `setTimeout(0)` where
-    /// there is no `MessageChannel`.
-    pub fn soon(f: impl FnOnce() + 'static) -> Timer {
-        let closure = once(f);
-        match post_to_self(&closure) {
-            Some(port) => Timer {
-                pending: Pending::Port(port),
-                _closure: closure,
-            },
-            None => {
-                let id = window().and_then(|w| {
-                    w.set_timeout_with_callback_and_timeout_and_arguments_0(
-                        closure.as_ref().unchecked_ref(),
-                        0,
-                    )
-                    .ok()
-                });
-                Timer {
-                    pending: id.map_or(Pending::Nothing, Pending::Timeout),
-                    _closure: closure,
-                }
-            }
         }
     }
 }
 
 impl Drop for Timer {
     fn drop(&mut self) {
-        match &self.pending {
-            Pending::Timeout(id) => {
-                if let Some(w) = window() {
-                    w.clear_timeout_with_handle(*id);
-                }
-            }
-            Pending::Port(port) => {
-                let _ = js_sys::Reflect::set(port, &"onmessage".into(), &JsValue::NULL);
-                if let Ok(close) = js_sys::Reflect::get(port, &"close".into()) {
-                    if let Some(close) = close.dyn_ref::<js_sys::Function>() {
-                        let _ = close.call0(port);
-                    }
-                }
-            }
-            Pending::Nothing => {}
+        if let (Some(id), Some(w)) = (self.timeout, window()) {
+            w.clear_timeout_with_handle(id);
         }
     }
 }
@@ -296,74 +250,6 @@ fn once(f: impl FnOnce() + 'static) -> Closure<dyn FnMut()> {
             f();
         }
     })
-}
-
-/// Sends a message through a new `MessageChannel` whose receiving port
-/// calls `closure`; returns that port, or `None` without `MessageChannel`.
-fn post_to_self(closure: &Closure<dyn FnMut()>) -> Option<JsValue> {
-    use js_sys::{Array, Function, Reflect};
-    let w: JsValue = window()?.into();
-    let ctor: Function = Reflect::get(&w, &"MessageChannel".into())
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    let channel = Reflect::construct(&ctor, &Array::new()).ok()?;
-    let receiver = Reflect::get(&channel, &"port1".into()).ok()?;
-    let sender = Reflect::get(&channel, &"port2".into()).ok()?;
-    Reflect::set(&receiver, &"onmessage".into(), closure.as_ref()).ok()?;
-    let post: Function = Reflect::get(&sender, &"postMessage".into())
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    post.call1(&sender, &JsValue::NULL).ok()?;
-    Some(receiver)
-}
-
-/// The page's clock, and whether input is waiting, for work done in slices.
-pub struct Clock {
-    performance: Option<web_sys::Performance>,
-    /// `navigator.scheduling` and its `isInputPending`, where the browser
-    /// has them.
-    input_pending: Option<(JsValue, js_sys::Function)>,
-}
-
-impl Clock {
-    pub fn new() -> Clock {
-        let w = window();
-        let input_pending = w.as_ref().and_then(|w| {
-            let scheduling = js_sys::Reflect::get(&w.navigator(), &"scheduling".into()).ok()?;
-            let f = js_sys::Reflect::get(&scheduling, &"isInputPending".into())
-                .ok()?
-                .dyn_into::<js_sys::Function>()
-                .ok()?;
-            Some((scheduling, f))
-        });
-        Clock {
-            performance: w.and_then(|w| w.performance()),
-            input_pending,
-        }
-    }
-
-    /// Milliseconds since the page started (`performance.now()`; 0 without it).
-    pub fn now(&self) -> f64 {
-        self.performance.as_ref().map_or(0.0, |p| p.now())
-    }
-
-    /// Whether the user's input is waiting for the page
-    /// (`navigator.scheduling.isInputPending()`; never where the browser
-    /// cannot tell).
-    pub fn input_waits(&self) -> bool {
-        self.input_pending
-            .as_ref()
-            .and_then(|(scheduling, f)| f.call0(scheduling).ok())
-            .is_some_and(|v| v.is_truthy())
-    }
-}
-
-impl Default for Clock {
-    fn default() -> Self {
-        Self::new()
-    }
 }
 
 /// Calls `f()` whenever the address's fragment changes (a link pasted into

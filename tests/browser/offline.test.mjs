@@ -62,9 +62,11 @@ async function waitForServiceWorker(page) {
 function expectedCache(site) {
   const sw = readFileSync(join(site, 'sw.js'), 'utf8');
   const files = JSON.parse(sw.match(/const FILES = (\[[\s\S]*?\]);/)[1]).map((f) => f.replace(/^\.\//, ''));
+  // Kept once fetched (the risk view's worker): part of the release's hash.
+  const later = JSON.parse(sw.match(/const LATER = (\[[\s\S]*?\])/)[1]).map((f) => f.replace(/^\.\//, ''));
   const h = createHash('sha256');
-  for (const f of files) h.update(Buffer.concat([Buffer.from(`${f}\0`), readFileSync(join(site, f)), Buffer.from('\0')]));
-  return { name: `repower-${h.digest('hex').slice(0, 16)}`, files, declared: sw.match(/const CACHE = '([^']+)'/)[1] };
+  for (const f of [...files, ...later].sort()) h.update(Buffer.concat([Buffer.from(`${f}\0`), readFileSync(join(site, f)), Buffer.from('\0')]));
+  return { name: `repower-${h.digest('hex').slice(0, 16)}`, files, later, declared: sw.match(/const CACHE = '([^']+)'/)[1] };
 }
 
 /** The page's Content-Security-Policy (from its <meta>); fails if there is none. */
@@ -110,6 +112,21 @@ export const tests = [
           assert(cached.includes(new URL(f, server.url).href), `${f} is not in the offline cache`);
         }
         assert(context.serviceWorkers().length >= 1, 'no service worker in the browser context');
+        // The risk view's worker is not fetched until the view is opened;
+        // opened once, it is kept for offline use.
+        for (const f of cache.later) {
+          assert(!cached.includes(new URL(f, server.url).href), `${f} was fetched before the risk view was opened`);
+        }
+        const risky = await context.newPage();
+        await risky.goto(server.url);
+        await waitForApp(risky);
+        await risky.click('#risk > summary');
+        await risky.waitForSelector('#risk[data-risk-state="done"]', { timeout: 15000 });
+        await risky.close();
+        await until(async () => {
+          const now = await page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => r.url), cache.name);
+          return cache.later.every((f) => now.includes(new URL(f, server.url).href));
+        }, 'the risk view\'s files in the offline cache');
 
         await server.stop();
         assert(await serverIsDown(server.url), 'the server still answers');
@@ -120,6 +137,10 @@ export const tests = [
         assert(await page.evaluate(() => !!navigator.serviceWorker.controller), 'reloaded page is not served by the worker');
         await edit(page, '150');
         assert(await kpi(page, 'contract-revenue') === '$2.40B', `150 MW offline: ${await kpi(page, 'contract-revenue')}`);
+        // The risk view, opened before, runs offline.
+        await page.click('#risk > summary');
+        await page.waitForSelector('#risk[data-risk-state="done"]', { timeout: 15000 });
+        assert(await page.locator('#chart-histogram svg').count() === 1, 'no histogram offline');
 
         const tab = await context.newPage();
         const tabErrors = watchErrors(tab);
@@ -141,6 +162,27 @@ export const tests = [
         assert(await linked.inputValue('#hpc-design-pue') === '1.3', 'linked field offline');
         const all = [...errors, ...tabErrors, ...linkedErrors];
         assert(all.length === 0, all.join('\n'));
+      });
+    },
+  },
+  {
+    name: 'offline, a risk view never opened online says why it cannot run; the rest works',
+    run: async ({ dist }) => {
+      await withSite(dist, async ({ server, context }) => {
+        const page = await context.newPage();
+        await page.goto(server.url);
+        await waitForApp(page);
+        await waitForServiceWorker(page);
+        await server.stop();
+        await page.reload();
+        await waitForApp(page);
+        await chartsShown(page);
+        await edit(page, '150');
+        assert(await kpi(page, 'contract-revenue') === '$2.40B', `150 MW offline: ${await kpi(page, 'contract-revenue')}`);
+        await page.click('#risk > summary');
+        await page.waitForSelector('#risk[data-risk-state="unavailable"]', { timeout: 15000 });
+        const said = await page.textContent('.risk-status');
+        assert(/could not start/.test(said) && /open the risk view once while online/.test(said), `risk view offline: ${said}`);
       });
     },
   },
@@ -248,6 +290,10 @@ export const tests = [
         assert(await kpi(page, 'contract-revenue') === '$2.40B', `150 MW: ${await kpi(page, 'contract-revenue')}`);
         await page.selectOption('.preset-picker select', 'core-scientific-coreweave');
         await page.waitForFunction(() => document.querySelector('#hpc-critical-it-mw')?.value === '270');
+        // The risk view runs from the file alone (its worker from a blob: URL).
+        await page.click('#risk > summary');
+        await page.waitForSelector('#risk[data-risk-state="done"]', { timeout: 15000 });
+        assert(await page.locator('#chart-tornado svg').count() === 1, 'no tornado in the single file');
         // The JavaScript API is there too, and no worker.
         assert(Number.isFinite(await page.evaluate(() => window.repower.evaluate({}).incremental_npv_usd)), 'API');
         assert(await page.evaluate(() => !navigator.serviceWorker?.controller), 'a service worker on file://');

@@ -3,14 +3,16 @@
 //! the Monte Carlo simulation's histogram and fan, and its P10/P50/P90
 //! figures.
 //!
-//! Nothing runs while the section is closed. Opened, it runs the tornado
-//! and the paths in slices of a few milliseconds between frames
-//! (`ui::risk::Job`, scheduled with `web::Timer::soon`; a slice also ends as
-//! soon as input is waiting), shows how far it has got with a Cancel
-//! button, and runs again 300 ms after the last edit of the scenario. Until
-//! a run for the scenario shown has finished, what is drawn is of earlier
-//! inputs (or of the paths run before Cancel) and is marked so: the status
-//! says so, the drawings are dimmed and hidden from screen readers.
+//! Nothing runs while the section is closed, and the page does not even
+//! load the view's code until it is first opened: the tornado, the paths
+//! and the three charts run in a worker of their own (`web::worker::Link`
+//! to `src/risk_worker.rs`; what the two say to each other is
+//! `ui::risk_engine`). Opened, it asks for a run, shows how far it has got
+//! with a Cancel button, and asks again 300 ms after the last edit of the
+//! scenario; the page never waits for the paths. Until a run for the
+//! scenario shown has finished, what is drawn is of earlier inputs (or of
+//! the paths run before Cancel) and is marked so: the status says so, the
+//! drawings are dimmed and hidden from screen readers.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -21,8 +23,10 @@ use yew::prelude::*;
 use crate::model::{Field, Group, Scenario};
 use crate::ui::components::chart_card::{ChartCard, ChartView};
 use crate::ui::components::input_group::{FieldView, InputGroup};
-use crate::ui::risk::{self, Activity, Figure, Job, Shown, DEBOUNCE_MS, SLICE_MS};
-use crate::web::{Clock, Timer};
+use crate::ui::risk::{self, Activity, Board, Figure, DEBOUNCE_MS};
+use crate::ui::risk_engine::{Drawn, Look, Reply, Request};
+use crate::web::worker::{risk_worker_url, Link};
+use crate::web::Timer;
 
 #[derive(Properties, PartialEq)]
 pub struct RiskSectionProps {
@@ -39,117 +43,100 @@ pub struct RiskSectionProps {
     pub stale: bool,
 }
 
-/// How often, at most, the progress is shown anew while paths run, ms.
-const PROGRESS_MS: f64 = 100.0;
-
-/// The section's work: the run in progress, the timer of its next slice (or
-/// of its start), and what was last shown.
+/// The section's link to its worker and what it holds of the runs.
 #[derive(Default)]
 struct Driver {
-    /// Bumped whenever the work in hand is dropped, so a slice already
-    /// scheduled for it does nothing.
-    generation: u64,
-    job: Option<Job>,
+    board: Board,
+    link: Option<Link>,
+    /// The run asked for after the debounce, if one is waiting.
     timer: Option<Timer>,
-    tornado: Option<Shown>,
-    simulated: Option<Shown>,
-    /// Why the model refused to simulate, for the scenario it refused.
-    refused: Option<(Rc<Scenario>, String)>,
     was_open: bool,
-    last_shown_ms: f64,
+    /// Bumped whenever new drawings arrive.
+    drawings: u64,
 }
 
 impl Driver {
-    /// Drops the run and any slice or start scheduled.
-    fn stop(&mut self) {
-        self.generation += 1;
-        self.job = None;
-        self.timer = None;
+    fn post(&self, request: &Request) {
+        if let Some(link) = self.link.as_ref() {
+            link.post(request.to_text());
+        }
     }
 }
 
-/// Starts a run of `scenario` after `delay_ms`, in slices.
+/// Starts the worker, unless it runs (or could not start).
+fn connect(driver: &Rc<RefCell<Driver>>, repaint: &Callback<()>) {
+    if driver.borrow().link.is_some() {
+        return;
+    }
+    let on_message = {
+        let driver = driver.clone();
+        let repaint = repaint.clone();
+        move |text: String| {
+            let Some(reply) = Reply::from_text(&text) else {
+                return;
+            };
+            let mut d = driver.borrow_mut();
+            if matches!(reply, Reply::Tornado { .. } | Reply::Simulated { .. }) {
+                d.drawings += 1;
+            }
+            d.board.receive(reply);
+            drop(d);
+            repaint.emit(());
+        }
+    };
+    let on_failure = {
+        let driver = driver.clone();
+        let repaint = repaint.clone();
+        move |_reason: String| {
+            driver.borrow_mut().board.set_unavailable();
+            repaint.emit(());
+        }
+    };
+    match Link::start(&risk_worker_url(), on_message, on_failure) {
+        Ok(link) => driver.borrow_mut().link = Some(link),
+        Err(_) => driver.borrow_mut().board.set_unavailable(),
+    }
+}
+
+/// Asks for a run of `scenario` after `delay_ms`.
 fn start(
     driver: &Rc<RefCell<Driver>>,
     scenario: Rc<Scenario>,
+    look: Look,
     delay_ms: u32,
     repaint: Callback<()>,
 ) {
-    let mut d = driver.borrow_mut();
-    d.stop();
-    let generation = d.generation;
     let handle = driver.clone();
-    d.timer = Some(Timer::after(delay_ms, move || {
-        {
-            let mut d = handle.borrow_mut();
-            if d.generation != generation {
-                return;
-            }
-            d.job = Some(Job::new(scenario));
-        }
-        slice(&handle, generation, &repaint);
-    }));
-}
-
-/// Runs one slice of the job in hand and schedules the next; once every
-/// path has run, collects the result in a task of its own (it sorts every
-/// path's figures).
-fn slice(driver: &Rc<RefCell<Driver>>, generation: u64, repaint: &Callback<()>) {
-    let clock = Clock::new();
-    let mut d = driver.borrow_mut();
-    if d.generation != generation {
-        return;
-    }
-    let Some(job) = d.job.as_mut() else {
-        return;
-    };
-    let first = job.tornado().is_none();
-    let finished = job.work(SLICE_MS, &mut || clock.now(), &mut || clock.input_waits());
-    let tornado = if first { job.tornado() } else { None };
-    if tornado.is_some() {
-        d.tornado = tornado;
-    }
-    let handle = driver.clone();
-    let repaint_next = repaint.clone();
-    d.timer = Some(if finished {
-        Timer::soon(move || collect(&handle, generation, &repaint_next))
-    } else {
-        Timer::soon(move || slice(&handle, generation, &repaint_next))
-    });
-    let now = clock.now();
-    let due = first || now - d.last_shown_ms >= PROGRESS_MS;
-    if due {
-        d.last_shown_ms = now;
-    }
-    drop(d);
-    if due {
+    let timer = Timer::after(delay_ms, move || {
+        let mut d = handle.borrow_mut();
+        d.timer = None;
+        let request = d.board.ask(scenario, look);
+        d.post(&request);
+        drop(d);
         repaint.emit(());
-    }
+    });
+    driver.borrow_mut().timer = Some(timer);
 }
 
-/// Takes the finished (or cancelled) run's result as the one shown.
-fn collect(driver: &Rc<RefCell<Driver>>, generation: u64, repaint: &Callback<()>) {
+/// Stops the run in hand and any run waiting to be asked for.
+fn stop(driver: &Rc<RefCell<Driver>>) {
     let mut d = driver.borrow_mut();
-    if d.generation != generation {
-        return;
+    d.timer = None;
+    if let Some(cancel) = d.board.cancel() {
+        d.post(&cancel);
     }
-    finish(&mut d);
-    drop(d);
-    repaint.emit(());
 }
 
-/// Shows what the job in hand has run (every path, or those run before
-/// Cancel, perhaps none) and drops it.
-fn finish(d: &mut Driver) {
-    if let Some(job) = d.job.as_ref() {
-        if let Some(refused) = job.refused() {
-            d.refused = Some((job.scenario().clone(), refused.to_owned()));
-        }
-        if let Some(result) = job.result() {
-            d.simulated = Some(result);
-        }
+/// A drawing as the page shows it.
+fn view(drawn: &Drawn) -> ChartView {
+    ChartView {
+        id: drawn.id.clone(),
+        title: drawn.title.clone(),
+        summary: drawn.summary.clone(),
+        svg: drawn.svg.clone().map(AttrValue::from),
+        current: true,
+        table: Rc::new(drawn.table.clone()),
     }
-    d.stop();
 }
 
 #[function_component(RiskSection)]
@@ -160,11 +147,21 @@ pub fn risk_section(props: &RiskSectionProps) -> Html {
     let repaint = Callback::from(move |()| update.force_update());
     // The settings' section opens by itself when one of them is invalid.
     let open = *opened || props.fields.iter().any(|f| f.error.is_some());
+    let look = Look {
+        dark: props.dark,
+        width: props.width,
+    };
 
-    // Nothing runs once the page is gone.
+    // Nothing runs once the page is gone: the worker stops with its link.
     {
         let driver = driver.clone();
-        use_effect_with((), move |()| move || driver.borrow_mut().stop());
+        use_effect_with((), move |()| {
+            move || {
+                let mut d = driver.borrow_mut();
+                d.timer = None;
+                d.link = None;
+            }
+        });
     }
     // Opened: run now. Edited while open: run again 300 ms after the last
     // edit. Closed: stop.
@@ -172,26 +169,29 @@ pub fn risk_section(props: &RiskSectionProps) -> Html {
         let driver = driver.clone();
         let repaint = repaint.clone();
         use_effect_with((open, props.scenario.clone()), move |(open, scenario)| {
-            let mut d = driver.borrow_mut();
-            let opening = *open && !d.was_open;
-            d.was_open = *open;
+            let opening = *open && !driver.borrow().was_open;
+            driver.borrow_mut().was_open = *open;
             if !*open {
-                d.stop();
+                stop(&driver);
                 return;
             }
-            let current = d.tornado.as_ref().is_some_and(|t| t.is_of(scenario))
-                && (d
-                    .simulated
-                    .as_ref()
-                    .is_some_and(|s| s.is_of(scenario) && s.complete())
-                    || d.refused.as_ref().is_some_and(|(s, _)| **s == **scenario));
-            let running = d.job.as_ref().is_some_and(|j| **j.scenario() == **scenario);
-            if current || (running && !opening) {
+            if opening {
+                connect(&driver, &repaint);
+            }
+            let d = driver.borrow();
+            if d.board.settled_for(scenario) || (d.board.running_of(scenario) && !opening) {
                 return;
             }
             drop(d);
             let delay = if opening { 0 } else { DEBOUNCE_MS };
-            start(&driver, scenario.clone(), delay, repaint);
+            start(&driver, scenario.clone(), look, delay, repaint);
+        });
+    }
+    // A new theme or width: the drawings again.
+    {
+        let driver = driver.clone();
+        use_effect_with(look, move |look| {
+            driver.borrow().post(&Request::Draw { look: *look });
         });
     }
 
@@ -208,89 +208,51 @@ pub fn risk_section(props: &RiskSectionProps) -> Html {
         let repaint = repaint.clone();
         let scenario = props.scenario.clone();
         Callback::from(move |_: MouseEvent| {
-            let running = driver.borrow().job.is_some();
+            let running = driver.borrow().board.running();
             if running {
-                finish(&mut driver.borrow_mut());
-                repaint.emit(());
+                stop(&driver);
             } else {
-                start(&driver, scenario.clone(), 0, repaint.clone());
+                start(&driver, scenario.clone(), look, 0, repaint.clone());
             }
+            repaint.emit(());
         })
     };
 
     let d = driver.borrow();
     let scenario = &props.scenario;
-    let activity = if !open {
-        Activity::Closed
-    } else if let Some(job) = d.job.as_ref().filter(|j| **j.scenario() == **scenario) {
-        Activity::Running {
-            done: job.done(),
-            total: job.total(),
-        }
-    } else if d.refused.as_ref().is_some_and(|(s, _)| **s == **scenario) {
-        Activity::Refused
-    } else if let Some(s) = d.simulated.as_ref().filter(|s| s.is_of(scenario)) {
-        if s.complete() {
-            Activity::Done
+    let activity = d.board.activity(open, scenario);
+    // The drawings as the page shows them, made again only when new ones
+    // arrive.
+    let drawings = use_memo(d.drawings, {
+        let tornado: Vec<ChartView> = if open {
+            d.board.tornado().iter().map(view).collect()
         } else {
-            Activity::Stopped {
-                done: s.risk.simulation.paths,
-                total: s.total,
-            }
-        }
-    } else {
-        Activity::Waiting
-    };
-
-    // The drawings, each made again only for a new result, theme or width.
-    let tornado_drawing = use_memo(
-        (
-            open,
-            d.tornado.as_ref().map(|t| Same(t.risk.clone())),
-            props.dark,
-            props.width,
-        ),
-        {
-            let tornado = d.tornado.clone();
-            move |(open, _, dark, width)| match tornado.as_ref().filter(|_| *open) {
-                Some(t) => risk::views(Some(t), None, *dark, *width),
-                None => Vec::new(),
-            }
-        },
-    );
-    let simulation_drawings = use_memo(
-        (
-            open,
-            d.simulated.as_ref().map(|s| Same(s.risk.clone())),
-            props.dark,
-            props.width,
-        ),
-        {
-            let simulated = d.simulated.clone();
-            move |(open, _, dark, width)| match simulated.as_ref().filter(|_| *open) {
-                Some(s) => risk::views(None, Some(s), *dark, *width),
-                None => Vec::new(),
-            }
-        },
-    );
-    let mut views: Vec<ChartView> = tornado_drawing
-        .iter()
-        .chain(simulation_drawings.iter())
-        .cloned()
-        .collect();
-    risk::mark(
-        &mut views,
-        scenario,
-        d.tornado.as_ref(),
-        d.simulated.as_ref(),
-    );
-    let figures = use_memo(d.simulated.as_ref().map(|s| Same(s.risk.clone())), |s| {
-        s.as_ref().map(|s| risk::figures(&s.0.simulation))
+            Vec::new()
+        };
+        let simulated: Vec<ChartView> = match d.board.simulated() {
+            Some(s) if open => s.charts.iter().map(view).collect(),
+            _ => Vec::new(),
+        };
+        move |_| (tornado, simulated)
     });
-    let figures_current = d
-        .simulated
-        .as_ref()
-        .is_some_and(|s| s.is_of(scenario) && s.complete());
+    let tornado_current = d.board.tornado_current(scenario);
+    let simulation_current = d.board.simulation_current(scenario);
+    let views: Vec<ChartView> = if open {
+        let (tornado, simulated) = &*drawings;
+        tornado
+            .iter()
+            .map(|v| (v, tornado_current))
+            .chain(simulated.iter().map(|v| (v, simulation_current)))
+            .map(|(v, current)| ChartView {
+                current,
+                ..v.clone()
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let figures = d.board.simulated().map(|s| s.figures.clone());
+    let figures_current = simulation_current;
 
     let status = risk::status(activity, !views.iter().all(|v| v.current)).map(|st| {
         html! {
@@ -311,8 +273,9 @@ pub fn risk_section(props: &RiskSectionProps) -> Html {
             </>
         }
     });
-    let refused = match (activity, d.refused.as_ref()) {
-        (Activity::Refused, Some((_, message))) => Some(message.clone()),
+    let refused = match activity {
+        Activity::Refused => d.board.refusal(scenario).map(str::to_owned),
+        Activity::Unavailable => Some(risk::UNAVAILABLE.to_owned()),
         _ => None,
     };
 
@@ -324,7 +287,7 @@ pub fn risk_section(props: &RiskSectionProps) -> Html {
                     <thead><tr><td></td><th scope="col">{ "P10" }</th><th scope="col">{ "P50" }</th><th scope="col">{ "P90" }</th></tr></thead>
                     <tbody>
                         { for f.rows.iter().map(|row| html! {
-                            <tr data-risk={row.id}>
+                            <tr data-risk={row.id.clone()}>
                                 <th scope="row">
                                     { row.label.clone() }
                                     if let Some(note) = &row.note { <span class="risk-note">{ format!(" ({note})") }</span> }
@@ -372,15 +335,5 @@ fn figure_cell(v: &Figure, quantile: &'static str) -> Html {
         <td data-q={quantile} data-value={v.value.map(|x| x.to_string())} title={v.exact.clone()}>
             { v.text.clone() }
         </td>
-    }
-}
-
-/// An `Rc` compared by address, so memos re-run only on a new value.
-#[derive(Clone)]
-struct Same<T>(Rc<T>);
-
-impl<T> PartialEq for Same<T> {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
     }
 }

@@ -1,0 +1,510 @@
+//! The risk view's work, off the page: what the page asks of it, what it
+//! answers, and the engine that answers (pure).
+//!
+//! The tornado, the paths and the three risk charts run in a worker of
+//! their own (`src/risk_worker.rs`, wired by `crate::web::worker`), whose
+//! code the page loads only when the risk view is first opened: the page's
+//! first download carries none of it. The page sends a [`Request`] as JSON
+//! text and receives [`Reply`]s as JSON text; the engine runs the paths in
+//! slices ([`crate::ui::risk::Job`]) so a new request (an edit, Cancel)
+//! is read between two slices.
+//!
+//! Every figure and drawing is the model's and the charts' (`crate::model::
+//! risk`, `crate::charts::RiskChart`), drawn for the page's theme and width.
+
+use std::rc::Rc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::charts::{RiskChart, Size, Table, Theme};
+use crate::model::risk::Risk;
+use crate::model::Scenario;
+use crate::ui::risk::{chart_id, figures, Figures, Job, Shown};
+
+/// How long the engine works before it reads its messages again, ms.
+pub const SLICE_MS: f64 = 25.0;
+
+/// How often, at most, progress is sent while paths run, ms.
+pub const PROGRESS_MS: f64 = 100.0;
+
+/// How the page draws: its theme and the width its charts are shown at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Look {
+    pub dark: bool,
+    pub width: u32,
+}
+
+/// What the page asks of the engine.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Request {
+    /// Run the tornado and the paths of `scenario` (the scenario's JSON, as
+    /// saved), dropping any run in hand. `run` names it in the replies.
+    Run {
+        run: u64,
+        scenario: String,
+        look: Look,
+    },
+    /// Stop run `run`: its figures are of the paths run so far.
+    Cancel { run: u64 },
+    /// Draw what was last sent again, for a new theme or width.
+    Draw { look: Look },
+}
+
+/// A risk chart, drawn.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Drawn {
+    /// The element id (`chart-tornado`).
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    /// SVG text, or the drawing error's message.
+    pub svg: Result<String, String>,
+    pub table: Table,
+}
+
+/// What the engine says.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reply {
+    /// The engine has started and reads requests.
+    Ready,
+    /// The tornado of run `run`.
+    Tornado { run: u64, charts: Vec<Drawn> },
+    /// `done` of run `run`'s `total` paths have run.
+    Progress { run: u64, done: u32, total: u32 },
+    /// The simulation of run `run`, over `paths` of its `total` paths (fewer
+    /// after a Cancel): the histogram, the fan and the figures.
+    Simulated {
+        run: u64,
+        paths: u32,
+        total: u32,
+        charts: Vec<Drawn>,
+        figures: Figures,
+    },
+    /// The model refused to simulate run `run`'s scenario.
+    Refused { run: u64, message: String },
+}
+
+impl Reply {
+    /// As sent: JSON text.
+    pub fn to_text(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Reads a reply sent by the engine.
+    pub fn from_text(text: &str) -> Option<Reply> {
+        serde_json::from_str(text).ok()
+    }
+}
+
+impl Request {
+    /// Run `run` of `scenario` (sent as it would be saved), drawn with
+    /// `look`.
+    pub fn run(run: u64, scenario: &Scenario, look: Look) -> Request {
+        Request::Run {
+            run,
+            scenario: scenario.to_json_pretty(),
+            look,
+        }
+    }
+
+    /// As sent: JSON text.
+    pub fn to_text(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+/// The engine: the run in hand and the last results sent, to draw again.
+pub struct Engine {
+    look: Look,
+    job: Option<(u64, Job)>,
+    tornado: Option<(u64, Rc<Risk>)>,
+    simulated: Option<(u64, Shown)>,
+    last_progress_ms: f64,
+}
+
+impl Default for Engine {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Engine {
+    pub fn new() -> Self {
+        Self {
+            look: Look {
+                dark: false,
+                width: 800,
+            },
+            job: None,
+            tornado: None,
+            simulated: None,
+            last_progress_ms: f64::NEG_INFINITY,
+        }
+    }
+
+    /// Whether a run is in hand (call [`Engine::work`] again).
+    pub fn busy(&self) -> bool {
+        self.job.is_some()
+    }
+
+    /// Handles one request (JSON text), at `now_ms`; returns the replies
+    /// to send at once. Text that is no request is ignored.
+    pub fn handle(&mut self, text: &str, now_ms: f64) -> Vec<Reply> {
+        let Ok(request) = serde_json::from_str::<Request>(text) else {
+            return Vec::new();
+        };
+        match request {
+            Request::Run {
+                run,
+                scenario,
+                look,
+            } => {
+                self.look = look;
+                match Scenario::from_json(&scenario) {
+                    Ok(s) => {
+                        self.job = Some((run, Job::new(Rc::new(s))));
+                        self.last_progress_ms = now_ms;
+                        Vec::new()
+                    }
+                    Err(e) => {
+                        self.job = None;
+                        vec![Reply::Refused {
+                            run,
+                            message: e.to_string(),
+                        }]
+                    }
+                }
+            }
+            Request::Cancel { run } => match self.job.take() {
+                Some((id, mut job)) if id == run => {
+                    // Not started yet: the tornado and the set-up first, so
+                    // the page learns the run stopped at no path.
+                    let mut out = Vec::new();
+                    if job.tornado().is_none() && job.refused().is_none() {
+                        job.work(0.0, &mut || now_ms, &mut || true);
+                        match job.tornado() {
+                            Some(t) => {
+                                out.push(self.tornado_reply(id, &t.risk));
+                                self.tornado = Some((id, t.risk));
+                            }
+                            None => out.extend(job.refused().map(|m| Reply::Refused {
+                                run: id,
+                                message: m.to_owned(),
+                            })),
+                        }
+                    }
+                    out.extend(self.finish(id, &job));
+                    out
+                }
+                other => {
+                    self.job = other;
+                    Vec::new()
+                }
+            },
+            Request::Draw { look } => {
+                self.look = look;
+                let mut out = Vec::new();
+                if let Some((run, risk)) = &self.tornado {
+                    out.push(self.tornado_reply(*run, risk));
+                }
+                if let Some((run, shown)) = &self.simulated {
+                    out.push(self.simulated_reply(*run, shown));
+                }
+                out
+            }
+        }
+    }
+
+    /// Works on the run in hand for about `budget_ms` by `clock` (ms);
+    /// returns the replies to send: the tornado after the first slice,
+    /// progress at most every [`PROGRESS_MS`], the simulation at the end.
+    pub fn work(&mut self, budget_ms: f64, clock: &mut dyn FnMut() -> f64) -> Vec<Reply> {
+        let Some((run, mut job)) = self.job.take() else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        let first = job.tornado().is_none() && job.refused().is_none();
+        let finished = job.work(budget_ms, clock, &mut || false);
+        if let Some(message) = job.refused() {
+            out.push(Reply::Refused {
+                run,
+                message: message.to_owned(),
+            });
+            return out;
+        }
+        if first {
+            if let Some(t) = job.tornado() {
+                out.push(self.tornado_reply(run, &t.risk));
+                self.tornado = Some((run, t.risk));
+            }
+        }
+        if finished {
+            out.extend(self.finish(run, &job));
+            return out;
+        }
+        let now = clock();
+        if first || now - self.last_progress_ms >= PROGRESS_MS {
+            self.last_progress_ms = now;
+            out.push(Reply::Progress {
+                run,
+                done: job.done(),
+                total: job.total(),
+            });
+        }
+        self.job = Some((run, job));
+        out
+    }
+
+    /// The simulation of what `job` has run (every path, or those run
+    /// before a Cancel), kept to draw again.
+    fn finish(&mut self, run: u64, job: &Job) -> Option<Reply> {
+        let shown = job.result()?;
+        let reply = self.simulated_reply(run, &shown);
+        self.simulated = Some((run, shown));
+        Some(reply)
+    }
+
+    fn tornado_reply(&self, run: u64, risk: &Risk) -> Reply {
+        Reply::Tornado {
+            run,
+            charts: draw(&[RiskChart::Tornado], risk, self.look),
+        }
+    }
+
+    fn simulated_reply(&self, run: u64, shown: &Shown) -> Reply {
+        let risk = &shown.risk;
+        Reply::Simulated {
+            run,
+            paths: risk.simulation.paths,
+            total: shown.total,
+            charts: draw(&[RiskChart::Histogram, RiskChart::Fan], risk, self.look),
+            figures: figures(&risk.simulation),
+        }
+    }
+}
+
+/// `charts` of `risk`, drawn with `look`.
+fn draw(charts: &[RiskChart], risk: &Risk, look: Look) -> Vec<Drawn> {
+    let theme = if look.dark {
+        Theme::dark()
+    } else {
+        Theme::light()
+    };
+    let size = Size::for_container(look.width);
+    charts
+        .iter()
+        .map(|&chart| Drawn {
+            id: chart_id(chart),
+            title: chart.title(risk),
+            summary: chart.summary(risk),
+            svg: chart.draw(risk, &theme, size).map_err(|e| e.to_string()),
+            table: chart.table(risk),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LOOK: Look = Look {
+        dark: false,
+        width: 800,
+    };
+
+    fn scenario(paths: u32) -> Scenario {
+        let mut s = Scenario::default();
+        s.risk.paths = paths;
+        s
+    }
+
+    /// Sends `request` (through its JSON text, as the page does).
+    fn ask(engine: &mut Engine, request: &Request) -> Vec<Reply> {
+        engine.handle(&request.to_text(), 0.0)
+    }
+
+    /// Works until idle, each slice ending at once; every reply, each
+    /// through its JSON text.
+    fn work_out(engine: &mut Engine) -> Vec<Reply> {
+        let mut out = Vec::new();
+        let mut t = 0.0;
+        let mut slices = 0;
+        while engine.busy() {
+            slices += 1;
+            assert!(slices < 10_000, "no end");
+            for r in engine.work(0.0, &mut || {
+                t += 50.0;
+                t
+            }) {
+                out.push(Reply::from_text(&r.to_text()).unwrap_or_else(|| panic!("{r:?}")));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_run_gives_the_models_tornado_and_simulation() {
+        let s = scenario(40);
+        let whole = crate::model::risk::risk(&s).unwrap_or_else(|e| panic!("{e}"));
+        let mut engine = Engine::new();
+        assert!(ask(&mut engine, &Request::run(7, &s, LOOK)).is_empty());
+        assert!(engine.busy());
+        let replies = work_out(&mut engine);
+        let Some(Reply::Tornado { run: 7, charts }) = replies.first() else {
+            panic!("{replies:?}")
+        };
+        assert_eq!(charts.len(), 1);
+        assert_eq!(charts[0].id, "chart-tornado");
+        assert_eq!(charts[0].table, RiskChart::Tornado.table(&whole));
+        let Some(Reply::Simulated {
+            run: 7,
+            paths: 40,
+            total: 40,
+            charts,
+            figures: f,
+        }) = replies.last()
+        else {
+            panic!("{replies:?}")
+        };
+        assert_eq!(*f, figures(&whole.simulation));
+        let ids: Vec<&str> = charts.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["chart-histogram", "chart-fan"]);
+        let theme = Theme::light();
+        let size = Size::for_container(800);
+        assert_eq!(
+            charts[0].svg,
+            RiskChart::Histogram
+                .draw(&whole, &theme, size)
+                .map_err(|e| e.to_string())
+        );
+        // Progress in between, counting up to the total.
+        let progress: Vec<u32> = replies
+            .iter()
+            .filter_map(|r| match r {
+                Reply::Progress {
+                    run: 7,
+                    done,
+                    total: 40,
+                } => Some(*done),
+                _ => None,
+            })
+            .collect();
+        assert!(!progress.is_empty() && progress.windows(2).all(|w| w[0] <= w[1]));
+    }
+
+    #[test]
+    fn a_version_1_scenario_runs_as_the_page_holds_it() {
+        let s = crate::model::version::v1_defaults();
+        let whole = crate::model::risk::risk(&s).unwrap_or_else(|e| panic!("{e}"));
+        let mut engine = Engine::new();
+        ask(&mut engine, &Request::run(1, &s, LOOK));
+        let replies = work_out(&mut engine);
+        let Some(Reply::Simulated { figures: f, .. }) = replies.last() else {
+            panic!("{replies:?}")
+        };
+        assert_eq!(*f, figures(&whole.simulation));
+    }
+
+    #[test]
+    fn cancel_gives_the_paths_run_so_far_and_a_new_run_drops_the_old() {
+        let s = scenario(2_000);
+        let mut engine = Engine::new();
+        ask(&mut engine, &Request::run(1, &s, LOOK));
+        let first = engine.work(0.0, &mut || 0.0);
+        assert!(matches!(first[0], Reply::Tornado { run: 1, .. }));
+        engine.work(0.0, &mut || 0.0);
+        // Cancel of another run does nothing.
+        assert!(ask(&mut engine, &Request::Cancel { run: 2 }).is_empty());
+        assert!(engine.busy());
+        let cancelled = ask(&mut engine, &Request::Cancel { run: 1 });
+        let [Reply::Simulated {
+            run: 1,
+            paths,
+            total: 2_000,
+            ..
+        }] = cancelled.as_slice()
+        else {
+            panic!("{cancelled:?}")
+        };
+        assert!((1..2_000).contains(paths), "{paths}");
+        assert!(!engine.busy());
+        // Cancelled before its first slice: the tornado, and no path.
+        ask(&mut engine, &Request::run(9, &s, LOOK));
+        let early = ask(&mut engine, &Request::Cancel { run: 9 });
+        assert!(
+            matches!(
+                early.as_slice(),
+                [
+                    Reply::Tornado { run: 9, .. },
+                    Reply::Simulated {
+                        run: 9,
+                        paths: 0,
+                        total: 2_000,
+                        ..
+                    }
+                ]
+            ),
+            "{early:?}"
+        );
+        // A new run while one is in hand replaces it.
+        ask(&mut engine, &Request::run(2, &s, LOOK));
+        engine.work(0.0, &mut || 0.0);
+        ask(&mut engine, &Request::run(3, &scenario(10), LOOK));
+        let replies = work_out(&mut engine);
+        assert!(replies.iter().all(|r| !matches!(
+            r,
+            Reply::Tornado { run: 2, .. } | Reply::Simulated { run: 2, .. }
+        )));
+        assert!(matches!(
+            replies.last(),
+            Some(Reply::Simulated {
+                run: 3,
+                paths: 10,
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn draw_sends_the_last_results_again_in_the_new_look() {
+        let mut engine = Engine::new();
+        assert!(ask(&mut engine, &Request::Draw { look: LOOK }).is_empty());
+        ask(&mut engine, &Request::run(4, &scenario(10), LOOK));
+        let before = work_out(&mut engine);
+        let dark = Look {
+            dark: true,
+            width: 360,
+        };
+        let again = ask(&mut engine, &Request::Draw { look: dark });
+        assert_eq!(again.len(), 2);
+        let (Reply::Tornado { run: 4, charts: a }, Some(Reply::Tornado { charts: b, .. })) =
+            (&again[0], before.first())
+        else {
+            panic!("{again:?}")
+        };
+        assert_ne!(a[0].svg, b[0].svg, "drawn anew");
+        assert_eq!(a[0].table, b[0].table);
+        assert!(matches!(again[1], Reply::Simulated { run: 4, .. }));
+    }
+
+    #[test]
+    fn refusals_and_garbage() {
+        let mut engine = Engine::new();
+        let bad = Request::Run {
+            run: 5,
+            scenario: "{\"site\": {\"grid_capacity_mw\": -1}}".to_owned(),
+            look: LOOK,
+        };
+        let replies = ask(&mut engine, &bad);
+        let [Reply::Refused { run: 5, message }] = replies.as_slice() else {
+            panic!("{replies:?}")
+        };
+        assert!(message.contains("site.grid_capacity_mw"), "{message}");
+        assert!(engine.handle("not a request", 0.0).is_empty());
+        assert!(engine.handle("{\"ask\":\"fly\"}", 0.0).is_empty());
+        assert!(!engine.busy());
+        assert!(Reply::from_text("{}").is_none());
+    }
+}
