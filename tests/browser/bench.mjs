@@ -6,6 +6,10 @@
 //   node tests/browser/bench.mjs --vs DIR        this build side by side with
 //                                                another build's dist (DIR), in
 //                                                one run, measurements interleaved
+//   node tests/browser/bench.mjs --vs-commit REV the same beside commit REV,
+//                                                built first by .ci/bench.sh (a
+//                                                worktree in target/bench-vs/,
+//                                                reused once built)
 //   node tests/browser/bench.mjs --dist DIR      another dist than ./dist
 //   node tests/browser/bench.mjs --profile P     phone, laptop or both (default)
 //   node tests/browser/bench.mjs --risk          also: edits while the risk view
@@ -42,7 +46,7 @@
 //   asked for by the link) to its figures shown, in a fresh page each time.
 //
 // Budgets (BUDGETS), per profile; a ratio is this build's figure over the
-// other build's (--vs: for the phone, the previous release):
+// other build's (--vs, --vs-commit: for the phone, the previous release):
 // - laptop: input → DOM p95 ≤ 16.7 ms (one frame at 60 Hz), median ≤ 1.25×
 //   and p95 ≤ 1.4×; cold load ≤ 500 ms and ≤ 1.25×; bytes ≤ 300 KB; with
 //   --risk, a key while paths run median ≤ 1.25× and p95 ≤ 16.7 ms,
@@ -54,9 +58,10 @@
 // BENCH_ITERATIONS (300) edits, BENCH_COLD_RUNS (7) cold loads and as many
 // first inputs per build and profile; BENCH_RISK_EDITS (120) keys while
 // paths run, BENCH_RISK_RUNS (5) runs of 10,000 paths.
+import { spawnSync } from 'node:child_process';
 import { writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve, launch, waitForApp } from './lib.mjs';
 
@@ -120,10 +125,12 @@ const BUDGETS = {
 };
 
 function args(argv) {
-  const out = { dist: join(root, 'dist'), vs: null, risk: false, profiles: Object.keys(PROFILES) };
+  const out = { dist: join(root, 'dist'), vs: null, commit: null, risk: false, profiles: Object.keys(PROFILES) };
+  let rev = null;
   for (let i = 0; i < argv.length; i += 1) {
     const a = argv[i];
     if (a === '--vs') out.vs = resolve(argv[++i] || '');
+    else if (a === '--vs-commit') rev = argv[++i] || '';
     else if (a === '--dist') out.dist = resolve(argv[++i] || '');
     else if (a === '--risk') out.risk = true;
     else if (a === '--profile') {
@@ -132,13 +139,29 @@ function args(argv) {
       else if (Object.hasOwn(PROFILES, p ?? '')) out.profiles = [p];
       else throw new Error(`--profile ${p}: use phone, laptop or both`);
     } else {
-      throw new Error(`unknown argument ${a} (use --vs DIR, --dist DIR, --profile phone|laptop|both, --risk)`);
+      throw new Error(`unknown argument ${a} (use --vs DIR, --vs-commit REV, --dist DIR, --profile phone|laptop|both, --risk)`);
     }
+  }
+  if (rev !== null) {
+    if (out.vs) throw new Error('--vs and --vs-commit: give one of them');
+    if (!rev) throw new Error('--vs-commit needs a commit');
+    out.vs = buildCommit(rev);
+    out.commit = basename(dirname(out.vs));
   }
   for (const d of [out.dist, out.vs].filter(Boolean)) {
     if (!existsSync(join(d, 'index.html'))) throw new Error(`${d}/index.html is missing: build it first`);
   }
   return out;
+}
+
+/** Builds commit `rev`'s dist/ with .ci/bench.sh (which says what it does) and returns its path. */
+function buildCommit(rev) {
+  console.log(`--vs-commit ${rev}: bash .ci/bench.sh ${rev}`);
+  const r = spawnSync('bash', [join(root, '.ci', 'bench.sh'), rev], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`.ci/bench.sh ${rev} failed (exit ${r.status ?? r.signal})`);
+  const dist = r.stdout.trim().split('\n').pop();
+  console.log(`--vs-commit ${rev}: measuring beside ${dist}`);
+  return dist;
 }
 
 const quantile = (xs, q) => {
@@ -417,9 +440,9 @@ async function measureProfile(builds, profile, risk) {
 
 const opts = args(process.argv.slice(2));
 const builds = [{ name: 'this build', dist: opts.dist }];
-if (opts.vs) builds.push({ name: 'baseline', dist: opts.vs });
+if (opts.vs) builds.push({ name: 'baseline', dist: opts.vs, ...(opts.commit && { commit: opts.commit }) });
 
-const results = Object.fromEntries(builds.map((b) => [b.name, { dist: b.dist }]));
+const results = Object.fromEntries(builds.map((b) => [b.name, { dist: b.dist, ...(b.commit && { commit: b.commit }) }]));
 try {
   for (const b of builds) b.server = await serve(b.dist);
   for (const name of opts.profiles) {
@@ -452,8 +475,9 @@ for (const profile of opts.profiles) {
 
 const ok = (yes) => (yes ? 'within' : 'OVER');
 const times = (x) => `${x.toFixed(2)}×`;
+const baseName = base && (base.commit ? base.commit.slice(0, 7) : base.dist);
 console.log(base
-  ? `| profile | measure | this build | baseline (${base.dist}) | ratio | budget |\n|---|---|---|---|---|---|`
+  ? `| profile | measure | this build | baseline (${baseName}) | ratio | budget |\n|---|---|---|---|---|---|`
   : '| profile | measure | this build | budget |\n|---|---|---|---|');
 for (const r of rows) {
   const { fmt, label } = MEASURES[r.measure];
