@@ -2,43 +2,71 @@
 // (a benchmark, not a test: `node tests/browser/bench.mjs`, after a release
 // build). Prints a table and writes tests/browser/artifacts/bench.json.
 //
-//   node tests/browser/bench.mjs              this build's dist/
-//   node tests/browser/bench.mjs --vs DIR     this build side by side with
-//                                             another build's dist (DIR), in
-//                                             one run, measurements interleaved
-//   node tests/browser/bench.mjs --dist DIR   another dist than ./dist
-//   node tests/browser/bench.mjs --risk       also: edits while the risk view
-//                                             runs paths, and 10,000 paths
+//   node tests/browser/bench.mjs                 this build's dist/
+//   node tests/browser/bench.mjs --vs DIR        this build side by side with
+//                                                another build's dist (DIR), in
+//                                                one run, measurements interleaved
+//   node tests/browser/bench.mjs --vs-commit REV the same beside commit REV,
+//                                                built first by .ci/bench.sh (a
+//                                                worktree in target/bench-vs/,
+//                                                reused once built)
+//   node tests/browser/bench.mjs --dist DIR      another dist than ./dist
+//   node tests/browser/bench.mjs --profile P     phone, laptop or both (default)
+//   node tests/browser/bench.mjs --risk          also: edits while the risk view
+//                                                runs paths, and 10,000 paths
+//
+// Every measure is taken in each profile (PROFILES) the same way:
+// - laptop: a 1366×900 window, the CPU at full speed;
+// - phone: a 390×844 mobile viewport (device scale factor 3, touch), the CPU
+//   slowed 4× (Chromium's `Emulation.setCPUThrottlingRate`).
 //
 // - input → DOM: from an `input` event on "Grid capacity" to the app's
 //   `repower:rendered` event (dispatched after Yew has applied the render,
 //   the KPI cards and every chart SVG, to the DOM) and the layout after it
-//   (`offsetHeight` read in the listener). Budget: p95 ≤ 16.7 ms (one frame
-//   at 60 Hz); beside another build, median ≤ 1.25× and p95 ≤ 1.4× its own.
-// - cold load: navigation start to the first chart SVG in the DOM, fresh
-//   profile, local server. Budget ≤ 500 ms; beside another build ≤ 1.25×.
-// - bytes: everything the page downloads, gzip-compressed. Budget ≤ 300 KB.
+//   (`offsetHeight` read in the listener).
+// - cold load: navigation start to the first chart SVG in the DOM with the
+//   headline figures (the KPI cards' values) shown, fresh profile, local
+//   server.
+// - first input answered: navigation start to the page's answer to its first
+//   input, fresh profile. As soon as "Grid capacity" is in the DOM (a
+//   MutationObserver) it gets an `input` event (150 MW); the answer is the
+//   first `repower:rendered` after it, layout forced as above, whose
+//   headline figures are those the page settles on (150 MW's). The run then
+//   puts the old value back and checks that the figures change, so an input
+//   the page missed fails the run instead of counting.
+// - bytes: everything the page downloads, gzip-compressed.
 // - with --risk, input → DOM while paths run: the risk view open and running
 //   (20,000 paths of a 30-year contract, run again 300 ms after each edit;
 //   the other build shows the same scenario), an arrow key pressed
 //   in "Grid capacity" at a random moment of the run (real key events, so
 //   the time a key waits for the work in hand counts: from the key's own
 //   timestamp to the render laid out). Another build without a risk view
-//   gets the same keys at the same pace. Beside it, median ≤ 1.25×.
+//   gets the same keys at the same pace.
 // - with --risk, 10,000 paths: from opening the risk view (10,000 paths
 //   asked for by the link) to its figures shown, in a fresh page each time.
-//   Budget ≤ 250 ms.
 //
-// BENCH_ITERATIONS (300) edits and BENCH_COLD_RUNS (7) cold loads per build;
-// BENCH_RISK_EDITS (120) keys while paths run, BENCH_RISK_RUNS (5) runs of
-// 10,000 paths.
+// Budgets (BUDGETS), per profile; a ratio is this build's figure over the
+// other build's (--vs, --vs-commit: for the phone, the previous release):
+// - laptop: input → DOM p95 ≤ 16.7 ms (one frame at 60 Hz), median ≤ 1.25×
+//   and p95 ≤ 1.4×; cold load ≤ 500 ms and ≤ 1.25×; bytes ≤ 300 KB; with
+//   --risk, a key while paths run median ≤ 1.25× and p95 ≤ 16.7 ms,
+//   10,000 paths ≤ 250 ms. First input answered is reported only.
+// - phone: input → DOM median and p95 ≤ 1/3 of the other build's; cold
+//   load ≤ 1/3 of its; first input answered ≤ its cold load (its time to
+//   the first chart); bytes ≤ 300 KB.
+//
+// BENCH_ITERATIONS (300) edits, BENCH_COLD_RUNS (7) cold loads and as many
+// first inputs per build and profile; BENCH_RISK_EDITS (120) keys while
+// paths run, BENCH_RISK_RUNS (5) runs of 10,000 paths.
+import { spawnSync } from 'node:child_process';
 import { writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve, launch, waitForApp } from './lib.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '..', '..');
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS || 300);
 const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS || 7);
 /** Edits are measured in this many blocks, alternating between the builds. */
@@ -47,23 +75,78 @@ const WARM_UP = 20;
 const RISK_EDITS = Number(process.env.BENCH_RISK_EDITS || 120);
 const RISK_RUNS = Number(process.env.BENCH_RISK_RUNS || 5);
 
-const BUDGET = {
-  p95Ms: 16.7,
-  coldMs: 500,
-  gzipKb: 300,
-  medianRatio: 1.25,
-  p95Ratio: 1.4,
-  coldRatio: 1.25,
-  pathsMs: 250,
+/** The devices: the browser context's options and how much slower the CPU runs. */
+const PROFILES = {
+  laptop: { cpuSlowdown: 1, context: { viewport: { width: 1366, height: 900 } } },
+  phone: {
+    cpuSlowdown: 4,
+    context: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true },
+  },
+};
+
+const ms = (x) => `${x.toFixed(2)} ms`;
+const wholeMs = (x) => `${x.toFixed(0)} ms`;
+const kb = (x) => `${(x / 1024).toFixed(1)} KB`;
+
+/** What the table shows: each measure's name (short) and label, where it is in a profile's results, its format. */
+const MEASURES = {
+  key_median: { name: 'input → DOM median', label: 'input → DOM laid out, median', get: (r) => r.input_to_dom_ms?.median, fmt: ms },
+  key_p95: { name: 'input → DOM p95', label: 'input → DOM laid out, p95', get: (r) => r.input_to_dom_ms?.p95, fmt: ms },
+  cold: { name: 'cold load', label: `cold load to first chart and headline figures, median of ${COLD_RUNS}`, get: (r) => r.cold_load_ms?.median, fmt: wholeMs },
+  first_input: { name: 'first input answered', label: `first input answered, median of ${COLD_RUNS}`, get: (r) => r.first_input_answered_ms?.median, fmt: wholeMs },
+  gzip: { name: 'bytes', label: 'downloaded, gzip', get: (r) => r.bytes?.gzip_total, fmt: kb },
+  risk_key_median: { name: 'key while paths run, median', label: 'key → DOM laid out while paths run, median', get: (r) => r.input_to_dom_while_paths_run_ms?.median, fmt: ms },
+  risk_key_p95: { name: 'key while paths run, p95', label: 'key → DOM laid out while paths run, p95', get: (r) => r.input_to_dom_while_paths_run_ms?.p95, fmt: ms },
+  paths: { name: '10,000 paths', label: `10,000 paths: open → figures, median of ${RISK_RUNS}`, get: (r) => r.ten_thousand_paths_ms?.median, fmt: ms },
+};
+
+/**
+ * The budgets, per profile and measure: `max`, a limit on this build's
+ * figure; `ratio`, a limit on it over the other build's figure for measure
+ * `of` (the same measure unless named). A measure not listed has none.
+ */
+const BUDGETS = {
+  laptop: {
+    key_median: { ratio: 1.25 },
+    key_p95: { max: 16.7, ratio: 1.4 },
+    cold: { max: 500, ratio: 1.25 },
+    gzip: { max: 300 * 1024 },
+    risk_key_median: { ratio: 1.25 },
+    risk_key_p95: { max: 16.7 },
+    paths: { max: 250 },
+  },
+  phone: {
+    key_median: { ratio: 1 / 3 },
+    key_p95: { ratio: 1 / 3 },
+    cold: { ratio: 1 / 3 },
+    first_input: { ratio: 1, of: 'cold' },
+    gzip: { max: 300 * 1024 },
+  },
 };
 
 function args(argv) {
-  const out = { dist: resolve(here, '..', '..', 'dist'), vs: null, risk: false };
+  const out = { dist: join(root, 'dist'), vs: null, commit: null, risk: false, profiles: Object.keys(PROFILES) };
+  let rev = null;
   for (let i = 0; i < argv.length; i += 1) {
-    if (argv[i] === '--vs') out.vs = resolve(argv[++i] || '');
-    else if (argv[i] === '--dist') out.dist = resolve(argv[++i] || '');
-    else if (argv[i] === '--risk') out.risk = true;
-    else throw new Error(`unknown argument ${argv[i]} (use --vs DIR, --dist DIR, --risk)`);
+    const a = argv[i];
+    if (a === '--vs') out.vs = resolve(argv[++i] || '');
+    else if (a === '--vs-commit') rev = argv[++i] || '';
+    else if (a === '--dist') out.dist = resolve(argv[++i] || '');
+    else if (a === '--risk') out.risk = true;
+    else if (a === '--profile') {
+      const p = argv[++i];
+      if (p === 'both') out.profiles = Object.keys(PROFILES);
+      else if (Object.hasOwn(PROFILES, p ?? '')) out.profiles = [p];
+      else throw new Error(`--profile ${p}: use phone, laptop or both`);
+    } else {
+      throw new Error(`unknown argument ${a} (use --vs DIR, --vs-commit REV, --dist DIR, --profile phone|laptop|both, --risk)`);
+    }
+  }
+  if (rev !== null) {
+    if (out.vs) throw new Error('--vs and --vs-commit: give one of them');
+    if (!rev) throw new Error('--vs-commit needs a commit');
+    out.vs = buildCommit(rev);
+    out.commit = basename(dirname(out.vs));
   }
   for (const d of [out.dist, out.vs].filter(Boolean)) {
     if (!existsSync(join(d, 'index.html'))) throw new Error(`${d}/index.html is missing: build it first`);
@@ -71,23 +154,49 @@ function args(argv) {
   return out;
 }
 
+/** Builds commit `rev`'s dist/ with .ci/bench.sh (which says what it does) and returns its path. */
+function buildCommit(rev) {
+  console.log(`--vs-commit ${rev}: bash .ci/bench.sh ${rev}`);
+  const r = spawnSync('bash', [join(root, '.ci', 'bench.sh'), rev], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`.ci/bench.sh ${rev} failed (exit ${r.status ?? r.signal})`);
+  const dist = r.stdout.trim().split('\n').pop();
+  console.log(`--vs-commit ${rev}: measuring beside ${dist}`);
+  return dist;
+}
+
 const quantile = (xs, q) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * (s.length - 1) + 0.5))];
 };
 
-/** One cold load in a fresh profile: ms to the first chart, and (if asked) the bytes downloaded. */
-async function coldLoad(url, withBytes) {
-  const { context, close } = await launch();
+/** A fresh browser as `profile`: a page in it at the profile's CPU speed. */
+async function open(profile) {
+  const { context, close } = await launch(profile.context);
   try {
     const page = await context.newPage();
+    if (profile.cpuSlowdown !== 1) {
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpuSlowdown });
+    }
+    return { page, close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}
+
+/** One cold load: ms to the first chart with the headline figures, and (if asked) the bytes downloaded. */
+async function coldLoad(url, profile, withBytes) {
+  const { page, close } = await open(profile);
+  try {
     await page.addInitScript(() => {
       new MutationObserver((_, obs) => {
-        if (document.querySelector('#chart-revenue svg')) {
-          window.__firstChart = performance.now();
+        const figure = document.querySelector('.kpis .kpi-value');
+        if (document.querySelector('#chart-revenue svg') && figure?.textContent.trim()) {
+          window.__coldLoad = performance.now();
           obs.disconnect();
         }
-      }).observe(document, { childList: true, subtree: true });
+      }).observe(document, { childList: true, subtree: true, characterData: true });
     });
     const bodies = [];
     page.on('response', async (r) => {
@@ -95,7 +204,8 @@ async function coldLoad(url, withBytes) {
     });
     await page.goto(url);
     await waitForApp(page);
-    const ms = await page.evaluate(() => window.__firstChart);
+    await page.waitForFunction(() => window.__coldLoad !== undefined);
+    const ms = await page.evaluate(() => window.__coldLoad);
     let bytes = null;
     if (withBytes) {
       await page.waitForTimeout(200);
@@ -107,31 +217,87 @@ async function coldLoad(url, withBytes) {
   }
 }
 
-/** A page ready for edits; `measure(n, from)` times n edits. */
-async function editor(url) {
-  const { context, close } = await launch();
-  const page = await context.newPage();
+/**
+ * One first input (see the header): ms from navigation start to the answer,
+ * and when the field appeared.
+ */
+async function firstInput(url, profile) {
+  const { page, close } = await open(profile);
+  try {
+    await page.addInitScript(() => {
+      const figures = () => [...document.querySelectorAll('.kpis .kpi-value')].map((e) => e.textContent).join('|');
+      const first = { field: null, before: null, renders: [], figures };
+      window.__firstInput = first;
+      new MutationObserver((_, obs) => {
+        const input = document.querySelector('#site-grid-capacity-mw');
+        if (!input) return;
+        obs.disconnect();
+        document.addEventListener('repower:rendered', () => {
+          void document.body.offsetHeight;
+          first.renders.push({ at: performance.now(), figures: figures() });
+        });
+        first.field = performance.now();
+        first.before = input.value;
+        input.value = '150';
+        input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(url);
+    await waitForApp(page);
+    // Settled: nothing rendered for 300 ms.
+    await page.waitForFunction(() => {
+      const r = window.__firstInput.renders;
+      return r.length > 0 && performance.now() - r[r.length - 1].at > 300;
+    }, null, { timeout: 15_000, polling: 50 });
+    const { field, at, settled } = await page.evaluate(() => {
+      const first = window.__firstInput;
+      const settled = first.figures();
+      return { field: first.field, settled, at: first.renders.find((r) => r.figures === settled)?.at };
+    });
+    // The input was answered only if putting the old value back changes the figures.
+    await page.evaluate(() => {
+      const input = document.querySelector('#site-grid-capacity-mw');
+      input.value = window.__firstInput.before;
+      input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    });
+    const answered = await page.waitForFunction((s) => window.__firstInput.figures() !== s, settled, { timeout: 5000 })
+      .then(() => true, () => false);
+    if (at === undefined || !answered) throw new Error(`${url}: the first input was not answered`);
+    return { ms: at, field };
+  } finally {
+    await close();
+  }
+}
+
+/** A page ready for edits; `measure(n)` times the next n edits. */
+async function editor(url, profile) {
+  const { page, close } = await open(profile);
   await page.goto(url);
   await waitForApp(page);
-  const measure = (n, from) => page.evaluate(async ([n, from]) => {
-    const input = document.querySelector('#site-grid-capacity-mw');
-    const out = [];
-    for (let i = from; i < from + n; i += 1) {
-      const value = String(100 + (i % 50) * 7);
-      const rendered = new Promise((r) => document.addEventListener('repower:rendered', () => {
-        // Laid out, as the browser must before it can paint.
-        void document.body.offsetHeight;
-        r(performance.now());
-      }, { once: true }));
-      const t0 = performance.now();
-      input.value = value;
-      input.dispatchEvent(new InputEvent('input', { bubbles: true }));
-      const t1 = await rendered;
-      out.push(t1 - t0);
-      await new Promise((r) => setTimeout(r, 0));
-    }
-    return out;
-  }, [n, from]);
+  let next = 0;
+  const measure = async (n) => {
+    const from = next;
+    next += n;
+    return page.evaluate(async ([n, from]) => {
+      const input = document.querySelector('#site-grid-capacity-mw');
+      const out = [];
+      for (let i = from; i < from + n; i += 1) {
+        const value = String(100 + (i % 50) * 7);
+        const rendered = new Promise((r) => document.addEventListener('repower:rendered', () => {
+          // Laid out, as the browser must before it can paint.
+          void document.body.offsetHeight;
+          r(performance.now());
+        }, { once: true }));
+        const t0 = performance.now();
+        input.value = value;
+        input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+        const t1 = await rendered;
+        out.push(t1 - t0);
+        await new Promise((r) => setTimeout(r, 0));
+      }
+      return out;
+    }, [n, from]);
+  };
   return { measure, close };
 }
 
@@ -140,9 +306,8 @@ async function editor(url) {
  * presses n arrow keys in "Grid capacity", each at a random moment while
  * paths run, and times each from the key's timestamp to the render laid out.
  */
-async function riskEditor(url) {
-  const { context, close } = await launch();
-  const page = await context.newPage();
+async function riskEditor(url, profile) {
+  const { page, close } = await open(profile);
   // A 30-year contract: each run of 20,000 paths lasts longer than the
   // time between keys, so a key always finds one running.
   await page.goto(`${url}#v=2&contract.term_years=30`);
@@ -189,13 +354,12 @@ async function riskEditor(url) {
   return { measure, close, hasRisk };
 }
 
-/** ms from opening the risk view (10,000 paths) to its figures, fresh pages. */
-async function tenThousandPaths(url) {
+/** ms from opening the risk view (10,000 paths) to its figures, fresh pages; null without a risk view. */
+async function tenThousandPaths(url, profile) {
   const out = [];
   for (let i = 0; i < RISK_RUNS; i += 1) {
-    const { context, close } = await launch();
+    const { page, close } = await open(profile);
     try {
-      const page = await context.newPage();
       await page.goto(`${url}#v=2&risk.paths=10000&risk.seed=${i + 1}`);
       await waitForApp(page);
       if (await page.locator('#risk').count() === 0) return null;
@@ -217,132 +381,132 @@ async function tenThousandPaths(url) {
   return out;
 }
 
-function summary(times, cold, bytes) {
-  return {
-    input_to_dom_ms: { median: quantile(times, 0.5), p95: quantile(times, 0.95), max: Math.max(...times), iterations: times.length },
-    cold_load_ms: { median: quantile(cold, 0.5), max: Math.max(...cold), runs: cold },
-    bytes: { files: bytes, gzip_total: bytes.reduce((a, f) => a + f.gzip, 0), raw_total: bytes.reduce((a, f) => a + f.raw, 0) },
-  };
+const stats = (xs) => ({ median: quantile(xs, 0.5), p95: quantile(xs, 0.95), max: Math.max(...xs), iterations: xs.length });
+
+/** Runs `run(build, i)` for i < n for each build, alternating between the builds; each build's results. */
+async function alternating(builds, n, run) {
+  const out = builds.map(() => []);
+  for (let i = 0; i < n; i += 1) {
+    for (const [j, b] of builds.entries()) out[j].push(await run(b, i));
+  }
+  return out;
+}
+
+/**
+ * Times `total` edits per build with `makeEditor`: one page per build, each
+ * in its own browser (so neither is a background tab), `warmUp` edits each
+ * first (the JIT warms up), then blocks alternating between the builds.
+ */
+async function interleavedEdits(builds, profile, makeEditor, warmUp, total) {
+  const editors = [];
+  try {
+    for (const b of builds) editors.push(await makeEditor(b.server.url, profile));
+    for (const e of editors) await e.measure(warmUp);
+    const times = builds.map(() => []);
+    const per = Math.ceil(total / BLOCKS);
+    for (let k = 0; k < BLOCKS; k += 1) {
+      for (const [j, e] of editors.entries()) times[j].push(...await e.measure(per));
+    }
+    return editors.map((e, j) => ({ times: times[j], hasRisk: e.hasRisk }));
+  } finally {
+    for (const e of editors) await e.close();
+  }
+}
+
+/** Every measure in one profile, for every build: each build's results. */
+async function measureProfile(builds, profile, risk) {
+  const cold = await alternating(builds, COLD_RUNS, (b, i) => coldLoad(b.server.url, profile, i === 0));
+  const first = await alternating(builds, COLD_RUNS, (b) => firstInput(b.server.url, profile));
+  const edits = await interleavedEdits(builds, profile, editor, WARM_UP, ITERATIONS);
+  const results = builds.map((b, j) => {
+    const { bytes } = cold[j][0];
+    const coldMs = cold[j].map((c) => c.ms);
+    const firstMs = first[j].map((f) => f.ms);
+    return {
+      input_to_dom_ms: stats(edits[j].times),
+      cold_load_ms: { median: quantile(coldMs, 0.5), max: Math.max(...coldMs), runs: coldMs },
+      first_input_answered_ms: { median: quantile(firstMs, 0.5), max: Math.max(...firstMs), runs: firstMs, field_present_ms: first[j].map((f) => f.field) },
+      bytes: { files: bytes, gzip_total: bytes.reduce((a, f) => a + f.gzip, 0), raw_total: bytes.reduce((a, f) => a + f.raw, 0) },
+    };
+  });
+  if (risk) {
+    const running = await interleavedEdits(builds, profile, riskEditor, 6, RISK_EDITS);
+    for (const [j, r] of running.entries()) results[j].input_to_dom_while_paths_run_ms = { risk_view: r.hasRisk, ...stats(r.times) };
+    const paths = await tenThousandPaths(builds[0].server.url, profile);
+    if (paths) results[0].ten_thousand_paths_ms = { median: quantile(paths, 0.5), max: Math.max(...paths), runs: paths };
+  }
+  return results;
 }
 
 const opts = args(process.argv.slice(2));
 const builds = [{ name: 'this build', dist: opts.dist }];
-if (opts.vs) builds.push({ name: 'baseline', dist: opts.vs });
+if (opts.vs) builds.push({ name: 'baseline', dist: opts.vs, ...(opts.commit && { commit: opts.commit }) });
 
-const servers = [];
-const results = {};
+const results = Object.fromEntries(builds.map((b) => [b.name, { dist: b.dist, ...(b.commit && { commit: b.commit }) }]));
 try {
-  for (const b of builds) {
-    b.server = await serve(b.dist);
-    servers.push(b.server);
-    b.cold = [];
-    b.times = [];
-    b.bytes = null;
-  }
-  // Cold loads, alternating between the builds.
-  for (let i = 0; i < COLD_RUNS; i += 1) {
-    for (const b of builds) {
-      const { ms, bytes } = await coldLoad(b.server.url, b.bytes === null);
-      b.cold.push(ms);
-      if (bytes) b.bytes = bytes;
-    }
-  }
-  // Input → DOM, in blocks alternating between the builds (each in its own
-  // browser, so neither page is a background tab).
-  const editors = [];
-  for (const b of builds) editors.push(await editor(b.server.url));
-  try {
-    for (const e of editors) await e.measure(WARM_UP, 0); // the JIT warms up
-    const per = Math.ceil(ITERATIONS / BLOCKS);
-    for (let k = 0; k < BLOCKS; k += 1) {
-      for (let j = 0; j < builds.length; j += 1) {
-        builds[j].times.push(...await editors[j].measure(per, WARM_UP + k * per));
-      }
-    }
-  } finally {
-    for (const e of editors) await e.close();
-  }
-  for (const b of builds) results[b.name] = { dist: b.dist, ...summary(b.times, b.cold, b.bytes) };
-  if (opts.risk) {
-    // Keys while paths run, in blocks alternating between the builds.
-    const editors = [];
-    for (const b of builds) editors.push(await riskEditor(b.server.url));
-    try {
-      for (const e of editors) await e.measure(6);
-      const per = Math.ceil(RISK_EDITS / BLOCKS);
-      for (const b of builds) b.riskTimes = [];
-      for (let k = 0; k < BLOCKS; k += 1) {
-        for (let j = 0; j < builds.length; j += 1) {
-          builds[j].riskTimes.push(...await editors[j].measure(per));
-        }
-      }
-    } finally {
-      for (const e of editors) await e.close();
-    }
-    for (const [j, b] of builds.entries()) {
-      const t = b.riskTimes;
-      results[b.name].input_to_dom_while_paths_run_ms = {
-        risk_view: editors[j].hasRisk,
-        median: quantile(t, 0.5), p95: quantile(t, 0.95), max: Math.max(...t), iterations: t.length,
-      };
-    }
-    const paths = await tenThousandPaths(builds[0].server.url);
-    if (paths) results['this build'].ten_thousand_paths_ms = { median: quantile(paths, 0.5), max: Math.max(...paths), runs: paths };
+  for (const b of builds) b.server = await serve(b.dist);
+  for (const name of opts.profiles) {
+    console.log(`measuring the ${name} profile…`);
+    const measured = await measureProfile(builds, PROFILES[name], opts.risk);
+    for (const [j, b] of builds.entries()) results[b.name][name] = measured[j];
   }
 } finally {
-  for (const s of servers) await s.stop();
+  for (const b of builds) await b.server?.stop();
 }
 
-const ok = (v, budget) => (v <= budget ? 'within' : 'OVER');
+// The table: one row per profile and measure taken.
 const me = results['this build'];
 const base = results.baseline;
-const ms = (x) => `${x.toFixed(2)} ms`;
-const kb = (x) => `${(x / 1024).toFixed(1)} KB`;
-const rows = [
-  ['input → DOM laid out, median', me.input_to_dom_ms.median, base?.input_to_dom_ms.median, ms, null, BUDGET.medianRatio],
-  ['input → DOM laid out, p95', me.input_to_dom_ms.p95, base?.input_to_dom_ms.p95, ms, BUDGET.p95Ms, BUDGET.p95Ratio],
-  [`cold load to first chart, median of ${COLD_RUNS}`, me.cold_load_ms.median, base?.cold_load_ms.median, (x) => `${x.toFixed(0)} ms`, BUDGET.coldMs, BUDGET.coldRatio],
-  ['downloaded, gzip', me.bytes.gzip_total, base?.bytes.gzip_total, kb, BUDGET.gzipKb * 1024, null],
-];
-const running = me.input_to_dom_while_paths_run_ms;
-if (running) {
-  const b = base?.input_to_dom_while_paths_run_ms;
-  rows.push(
-    [`key → DOM laid out while paths run${running.risk_view ? '' : ' (no risk view)'}, median`, running.median, b?.median, ms, null, BUDGET.medianRatio],
-    ['key → DOM laid out while paths run, p95', running.p95, b?.p95, ms, BUDGET.p95Ms, null],
-  );
+const rows = [];
+for (const profile of opts.profiles) {
+  for (const [id, m] of Object.entries(MEASURES)) {
+    const value = m.get(me[profile]);
+    if (value === undefined) continue;
+    const budget = BUDGETS[profile][id] ?? {};
+    const of = budget.of ?? id;
+    const other = base ? MEASURES[of].get(base[profile]) : undefined;
+    const ratio = Number.isFinite(other) ? value / other : null;
+    const met = [];
+    if (budget.max !== undefined) met.push(value <= budget.max);
+    if (budget.ratio !== undefined && ratio !== null) met.push(ratio <= budget.ratio);
+    rows.push({ profile, measure: id, of, value, other: other ?? null, ratio, budget, met: met.every(Boolean) });
+  }
 }
-if (me.ten_thousand_paths_ms) {
-  rows.push([`10,000 paths: open → figures, median of ${RISK_RUNS}`, me.ten_thousand_paths_ms.median, null, ms, BUDGET.pathsMs, null]);
-}
-const checks = [];
-if (base) {
-  console.log(`| measure | this build | baseline (${base.dist}) | ratio | budget |`);
-  console.log('|---|---|---|---|---|');
-} else {
-  console.log('| measure | value | budget |');
-  console.log('|---|---|---|');
-}
-for (const [label, v, b, fmt, limit, ratioLimit] of rows) {
+
+const ok = (yes) => (yes ? 'within' : 'OVER');
+const times = (x) => `${x.toFixed(2)}×`;
+const baseName = base && (base.commit ? base.commit.slice(0, 7) : base.dist);
+console.log(base
+  ? `| profile | measure | this build | baseline (${baseName}) | ratio | budget |\n|---|---|---|---|---|---|`
+  : '| profile | measure | this build | budget |\n|---|---|---|---|');
+for (const r of rows) {
+  const { fmt, label } = MEASURES[r.measure];
   const budget = [];
-  if (limit !== null) {
-    budget.push(`≤ ${fmt(limit)} (${ok(v, limit)})`);
-    checks.push(v <= limit);
+  if (r.budget.max !== undefined) budget.push(`≤ ${fmt(r.budget.max)} (${ok(r.value <= r.budget.max)})`);
+  if (r.budget.ratio !== undefined) {
+    const limit = `≤ ${times(r.budget.ratio)} ${r.of === r.measure ? '' : `its ${MEASURES[r.of].name} `}`;
+    budget.push(r.ratio === null ? `${limit}(no baseline)` : `${limit}(${ok(r.ratio <= r.budget.ratio)})`);
   }
+  const cells = [r.profile, label, fmt(r.value)];
   if (base) {
-    // A measure the other build has no counterpart of has no ratio.
-    const ratio = Number.isFinite(b) ? v / b : null;
-    if (ratioLimit !== null && ratio !== null) {
-      budget.push(`≤ ${ratioLimit}× (${ok(ratio, ratioLimit)})`);
-      checks.push(ratio <= ratioLimit);
-    }
-    const other = ratio === null ? '—' : fmt(b);
-    console.log(`| ${label} | ${fmt(v)} | ${other} | ${ratio === null ? '—' : `${ratio.toFixed(2)}×`} | ${budget.join(', ') || '—'} |`);
-  } else {
-    console.log(`| ${label} | ${fmt(v)} | ${budget.join(', ') || '—'} |`);
+    const of = r.of === r.measure ? '' : ` (${MEASURES[r.of].name})`;
+    cells.push(r.other === null ? '—' : `${fmt(r.other)}${of}`, r.ratio === null ? '—' : times(r.ratio));
   }
+  cells.push(budget.join(', ') || '—');
+  console.log(`| ${cells.join(' | ')} |`);
 }
-for (const f of me.bytes.files) console.log(`|   ${f.url || '(page)'} | ${kb(f.gzip)} gzip |${base ? ' | | |' : ' |'}`);
-console.log(checks.every(Boolean) ? 'every budget met' : 'OVER BUDGET');
+for (const profile of opts.profiles) {
+  const files = me[profile].bytes.files.map((f) => `${f.url || '(page)'} ${kb(f.gzip)}`);
+  console.log(`downloaded (${profile}), gzip: ${files.join(', ')}`);
+}
+console.log(rows.every((r) => r.met) ? 'every budget met' : 'OVER BUDGET');
 mkdirSync(join(here, 'artifacts'), { recursive: true });
-writeFileSync(join(here, 'artifacts', 'bench.json'), JSON.stringify(results, null, 2));
+writeFileSync(join(here, 'artifacts', 'bench.json'), JSON.stringify({
+  profiles: Object.fromEntries(opts.profiles.map((p) => [p, { cpu_slowdown: PROFILES[p].cpuSlowdown, ...PROFILES[p].context }])),
+  builds: results,
+  budgets: rows.map((r) => ({
+    profile: r.profile, measure: r.measure, label: MEASURES[r.measure].label, this_build: r.value,
+    ...(base && { baseline: r.other, baseline_measure: r.of, ratio: r.ratio }),
+    max: r.budget.max ?? null, max_ratio: r.budget.ratio ?? null, met: r.met,
+  })),
+}, null, 2));

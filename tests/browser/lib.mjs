@@ -58,14 +58,20 @@ export async function serve(dir, port) {
   return { url, port, stop, log: () => log };
 }
 
-/** Launches headless Chromium with a fresh profile; `close()` removes it. */
-export async function launch() {
+/**
+ * Launches headless Chromium with a fresh profile; `close()` removes it.
+ * `options` go to the context as they are (e.g. another `viewport`,
+ * `deviceScaleFactor`, `isMobile`, `hasTouch`); the window is 1366×900
+ * unless they say otherwise.
+ */
+export async function launch(options = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'repower-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: { width: 1366, height: 900 },
+    ...options,
   });
   const close = async () => {
     await context.close();
