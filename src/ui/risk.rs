@@ -484,6 +484,17 @@ impl Board {
         refused || (tornado && self.simulation_current(scenario))
     }
 
+    /// Whether the page must ask for a run of `scenario`, the one it shows,
+    /// now that it has changed (or the view has just opened): not when its
+    /// results are shown and complete with nothing else running to replace
+    /// them, nor when a run of it is in hand (unless the view has just
+    /// opened: a run started before it was closed was cancelled).
+    pub fn needs_run(&self, scenario: &Scenario, opening: bool) -> bool {
+        let shown = self.settled_for(scenario) && !self.running();
+        let running = self.running_of(scenario) && !opening;
+        !(shown || running)
+    }
+
     /// The worker could not start.
     pub fn set_unavailable(&mut self) {
         self.unavailable = true;
@@ -744,11 +755,13 @@ mod tests {
             board.simulated().map(|x| &x.figures),
             Some(&figures(&whole.simulation))
         );
+        assert!(!board.needs_run(&s, false) && !board.needs_run(&s, true));
         // After an edit: what is shown is of earlier inputs.
         let mut edited = (*s).clone();
         edited.contract.rate_usd_per_kw_month = 140.0;
         assert!(!board.tornado_current(&edited) && !board.settled_for(&edited));
         assert_eq!(board.activity(true, &edited), Activity::Waiting);
+        assert!(board.needs_run(&edited, false));
         // Cancelled early: stopped, never current.
         let edited = Rc::new(edited);
         let request = board.ask(edited.clone(), look);

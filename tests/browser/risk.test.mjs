@@ -168,6 +168,25 @@ export const tests = [
     }, '#v=2&contract.term_years=30&risk.paths=20000'),
   },
   {
+    name: 'back to the inputs shown while a run of others is in hand: the figures end current, nothing left waiting',
+    run: (ctx) => withPage(ctx, async (page, errors) => {
+      await open(page);
+      const p50 = await figure(page, 'npv', 'p50');
+      await page.fill('#contract-rate-usd-per-kw-month', '140');
+      await waitForState(page, 'running');
+      // Back while 140's run is in hand: what is shown is of these inputs,
+      // but the run in hand would replace it.
+      await page.fill('#contract-rate-usd-per-kw-month', '125');
+      await waitForState(page, 'done');
+      await page.waitForFunction(() => document.querySelector('.risk-figures')?.dataset.current === 'true', null, { timeout: 10_000 });
+      await page.waitForTimeout(1500);
+      assert(await state(page) === 'done', `after the run in hand ended: ${await state(page)}`);
+      assert(await page.getAttribute('.risk-figures', 'data-current') === 'true', 'the figures are not of the inputs shown');
+      assert(await figure(page, 'npv', 'p50') === p50, 'the figures are not those of the inputs shown');
+      assert(errors.length === 0, errors.join('\n'));
+    }, '#v=2&contract.term_years=30&risk.paths=20000'),
+  },
+  {
     name: 'the same seed gives the browser the P50 the native evaluator gives',
     run: (ctx) => {
       const edits = { contract: { rate_usd_per_kw_month: 140 }, risk: { seed: 7, paths: 500, tenant_default_pct_per_year: 2 } };

@@ -178,8 +178,11 @@ pub fn risk_section(props: &RiskSectionProps) -> Html {
             if opening {
                 connect(&driver, &repaint);
             }
-            let d = driver.borrow();
-            if d.board.settled_for(scenario) || (d.board.running_of(scenario) && !opening) {
+            let mut d = driver.borrow_mut();
+            if !d.board.needs_run(scenario, opening) {
+                // A run asked for since, of other inputs, is not wanted any
+                // more.
+                d.timer = None;
                 return;
             }
             drop(d);
@@ -224,16 +227,17 @@ pub fn risk_section(props: &RiskSectionProps) -> Html {
     // The drawings as the page shows them, made again only when new ones
     // arrive.
     let drawings = use_memo(d.drawings, {
-        let tornado: Vec<ChartView> = if open {
-            d.board.tornado().iter().map(view).collect()
-        } else {
-            Vec::new()
-        };
-        let simulated: Vec<ChartView> = match d.board.simulated() {
-            Some(s) if open => s.charts.iter().map(view).collect(),
-            _ => Vec::new(),
-        };
-        move |_| (tornado, simulated)
+        let driver = driver.clone();
+        move |_| {
+            let d = driver.borrow();
+            let tornado: Vec<ChartView> = d.board.tornado().iter().map(view).collect();
+            let simulated: Vec<ChartView> = d
+                .board
+                .simulated()
+                .map(|s| s.charts.iter().map(view).collect())
+                .unwrap_or_default();
+            (tornado, simulated)
+        }
     });
     let tornado_current = d.board.tornado_current(scenario);
     let simulation_current = d.board.simulation_current(scenario);
