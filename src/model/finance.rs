@@ -204,7 +204,8 @@ pub fn irr(series: &[f64]) -> Result<f64, NoIrr> {
 /// deterministic path's); `None` when none lies between -99 % and
 /// 1,000,000 % a year. Cheaper than [`irr`]'s count over 601 rates, which
 /// the thousands of paths could not afford. `scratch` is working space,
-/// reused from call to call.
+/// reused from call to call. Not inlined (see `risk::Run::one_path`).
+#[inline(never)]
 pub fn irr_near(series: &[f64], guess: f64, scratch: &mut Vec<f64>) -> Option<f64> {
     let (lo_bound, hi_bound) = monthly_bounds();
     // Each month's cash times its number of months, the same in every step.

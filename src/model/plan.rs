@@ -181,12 +181,13 @@ impl TaxBook {
             self.losses -= income;
             0.0
         } else {
-            // `losses.min(income)`, compared inline where the two differ
-            // (`min` may be a call in a build for size); equal values and
-            // a NaN are left to `min`.
+            // `losses.min(income)`, compared inline (`min` may be a call in
+            // a build for size); 0 and -0, and a NaN, are left to `min`.
             let used = if self.losses < income {
                 self.losses
-            } else if income < self.losses {
+            } else if income < self.losses
+                || (income == self.losses && income.to_bits() == self.losses.to_bits())
+            {
                 income
             } else {
                 self.losses.min(income)
@@ -524,7 +525,8 @@ impl Plan {
 
     /// [`Plan::run`] along one simulated path, `record` keeping what it
     /// needs of each month; `cash` is scratch space, reused from path to
-    /// path.
+    /// path. Not inlined (see `risk::Run::one_path`).
+    #[inline(never)]
     pub fn run_shocked(
         &self,
         k: &Knobs,

@@ -180,11 +180,9 @@ fn quantile(sorted: &[f64], q: f64) -> f64 {
 #[inline(always)]
 fn order_key(x: f32) -> u32 {
     let bits = x.to_bits();
-    if bits >> 31 == 1 {
-        !bits
-    } else {
-        bits | 0x8000_0000
-    }
+    // All ones for a negative value, the sign bit alone for the others.
+    let flip = (((bits as i32) >> 31) as u32) | 0x8000_0000;
+    bits ^ flip
 }
 
 /// The value whose [`order_key`] is `key`.
@@ -230,18 +228,18 @@ fn keep_digit(from: &[u32], to: &mut [u32], at: (u32, u32), b: usize) -> usize {
     kept
 }
 
-/// Working space of [`percentiles_f32`], reused from call to call.
+/// Working space of [`percentiles_f32`], reused from call to call: the
+/// keys left for each of the three ranks, and a spare.
 #[derive(Default)]
 struct Selection {
-    keys: Vec<u32>,
-    a: Vec<u32>,
-    b: Vec<u32>,
+    lists: [Vec<u32>; 3],
+    spare: Vec<u32>,
 }
 
 /// [`percentiles`] of `values` in any order, in [`f32::total_cmp`]'s order
 /// (that of the values as `f64` under [`f64::total_cmp`]): the same nearest
 /// ranks as a sort, found digit by digit (a radix selection): the values'
-/// keys counted by their first digit, those in the bucket holding the rank
+/// keys counted by their first digit, those in the bucket holding each rank
 /// kept, and so on down to the last digit, where every key left is the one
 /// sought.
 fn percentiles_f32(values: &[f32], work: &mut Selection) -> Percentiles {
@@ -253,20 +251,35 @@ fn percentiles_f32(values: &[f32], work: &mut Selection) -> Percentiles {
             p90: 0.0,
         };
     }
-    let Selection { keys, a, b } = work;
-    keys.clear();
-    keys.extend(values.iter().map(|x| order_key(*x)));
-    a.resize(n, 0);
-    b.resize(n, 0);
+    let index = |q: f64| ((q * n as f64).ceil() as usize).clamp(1, n) - 1;
+    let mut ranks = [index(0.1), index(0.5), index(0.9)];
     let mut first = [0u32; 1 << 12];
-    for &key in keys.iter() {
-        first[digit(key, DIGITS[0])] += 1;
+    for x in values {
+        first[digit(order_key(*x), DIGITS[0])] += 1;
     }
-    let mut at = |q: f64| -> f64 {
-        let mut rank = ((q * n as f64).ceil() as usize).clamp(1, n) - 1;
-        let bucket = bucket_of(&first, &mut rank);
-        let mut left = keep_digit(keys, a, DIGITS[0], bucket);
-        let (mut from, mut to) = (&mut a[..], &mut b[..]);
+    let buckets = ranks.each_mut().map(|rank| bucket_of(&first, rank));
+    // The keys in each rank's bucket, in one pass.
+    let Selection {
+        lists: [a, b, c],
+        spare,
+    } = work;
+    for list in [&mut *a, &mut *b, &mut *c, &mut *spare] {
+        list.resize(n, 0);
+    }
+    let (a, b, c) = (a.as_mut_slice(), b.as_mut_slice(), c.as_mut_slice());
+    let mut kept = [0; 3];
+    for x in values {
+        let key = order_key(*x);
+        let d = digit(key, DIGITS[0]);
+        a[kept[0]] = key;
+        kept[0] += usize::from(d == buckets[0]);
+        b[kept[1]] = key;
+        kept[1] += usize::from(d == buckets[1]);
+        c[kept[2]] = key;
+        kept[2] += usize::from(d == buckets[2]);
+    }
+    let mut at = |list: &mut [u32], mut left: usize, mut rank: usize| -> f64 {
+        let (mut from, mut to) = (list, &mut spare[..]);
         for d in DIGITS[1..].iter().copied() {
             let mut counts = [0u32; 1 << 8];
             for &key in &from[..left] {
@@ -280,9 +293,9 @@ fn percentiles_f32(values: &[f32], work: &mut Selection) -> Percentiles {
             .map_or(0.0, |key| f64::from(of_order_key(*key)))
     };
     Percentiles {
-        p10: at(0.1),
-        p50: at(0.5),
-        p90: at(0.9),
+        p10: at(a, kept[0], ranks[0]),
+        p50: at(b, kept[1], ranks[1]),
+        p90: at(c, kept[2], ranks[2]),
     }
 }
 
@@ -377,26 +390,24 @@ struct PathRecord<'a> {
     stride: usize,
     /// Cumulative incremental cash so far.
     sum: f64,
-    /// The first month from which the cumulative cash stays at or above 0.
-    payback: Option<usize>,
+    /// The month after the last month whose cumulative cash is below 0
+    /// (0 while there is none): the payback month unless it is the horizon.
+    after_negative: usize,
 }
 
 impl Record for PathRecord<'_> {
     fn begin(&mut self, _: usize, _: f64, _: usize) {
         self.sum = 0.0;
-        self.payback = Some(0);
+        self.after_negative = 0;
     }
 
     #[inline(always)]
     fn month(&mut self, m: usize, month: &Month) {
         let keep = month.keep_after_tax();
         let x = month.convert_after_tax() - keep;
-        // As `finance::payback_month` counts.
         self.sum += x;
         if self.sum < 0.0 {
-            self.payback = None;
-        } else if self.payback.is_none() {
-            self.payback = Some(m);
+            self.after_negative = m + 1;
         }
         self.fan[m * self.stride] = self.sum as f32;
         self.irr_series[m] = match &mut self.debt {
@@ -490,6 +501,13 @@ impl Run {
         self.done() >= self.total()
     }
 
+    /// Runs one more path. A function of its own, like each of its hot
+    /// parts ([`Plan::run_shocked`], [`super::finance::irr_near`]): in the
+    /// browser, WebAssembly first runs from a baseline compiler and each
+    /// function is optimised on its own once it has run enough (a running
+    /// call is not replaced), so the parts that run thousands of times are
+    /// kept small and apart rather than inlined into one long loop.
+    #[inline(never)]
     fn one_path(&mut self) {
         let s = &self.scenario;
         let r = &s.risk;
@@ -568,10 +586,13 @@ impl Run {
             fan,
             stride: total,
             sum: 0.0,
-            payback: Some(0),
+            after_negative: 0,
         };
         let npvs = plan.run_shocked(&plan.base, shocks, &mut record, &mut self.cash);
-        let (last, payback) = (record.sum as f32, record.payback);
+        let last = record.sum as f32;
+        // As `finance::payback_month` finds it: the first month of the last
+        // run of months at or above 0 that lasts to the horizon.
+        let payback = Some(record.after_negative).filter(|m| *m == 0 || *m < h);
         // The months after this path's end keep its final total.
         let months = self.cumulative.len() / total.max(1);
         for m in h..months {
@@ -640,7 +661,9 @@ impl Run {
 
     /// P10, P50 and P90 of cumulative incremental cash, month by month,
     /// over every path: a path that ends sooner (it slipped less) keeps its
-    /// final total in the months after its end.
+    /// final total in the months after its end. Not inlined (see
+    /// [`Run::one_path`]).
+    #[inline(never)]
     fn fan(&self) -> Vec<FanPoint> {
         let (total, done) = (self.total() as usize, self.results.len());
         let mut out = Vec::with_capacity(self.longest.max(self.horizon_base));
