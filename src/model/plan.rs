@@ -554,17 +554,16 @@ impl Plan {
         let shocked = shocks.map(|x| (x.hashprice.as_slice(), x.energy_price.as_slice()));
         let (hash_unit, energy_unit) = (self.hash_unit.as_slice(), self.energy_unit.as_slice());
         let mining_opex = self.mining_opex.as_slice();
-        // Every month is written below.
-        cash.resize(h, 0.0);
-        for (m, cash) in cash.iter_mut().enumerate() {
+        cash.clear();
+        cash.extend((0..h).map(|m| {
             let k = at(k, shocked, m);
-            *cash = mining_cash(
+            mining_cash(
                 self.curtail,
                 k.hashprice * hash_unit[m],
                 k.energy_price * energy_unit[m],
                 mining_opex[m],
-            );
-        }
+            )
+        }));
         let cash = &cash[..];
         let s = self.retirement(cash);
         let host_capex = self.host_capex(k);
