@@ -81,8 +81,9 @@ impl Schedule {
     }
 
     /// Everything paid to the lender in month `m`.
+    #[inline(always)]
     pub fn service(&self, m: usize) -> f64 {
-        self.payments[m] + self.final_repayment[m]
+        self.payments.as_slice()[m] + self.final_repayment.as_slice()[m]
     }
 
     /// The smallest, over repayment years, of the hosting business's cash
@@ -123,18 +124,38 @@ impl Equity {
     /// The convert path's taxes with the interest paid also deducted (its
     /// own loss pool), and the owner's cash after debt.
     pub fn new(plan: &Plan, months: &[Month], debt: &Schedule) -> Self {
-        let mut book = TaxBook::new(plan.tax_rate);
+        let mut book = EquityBook::new(plan);
         let mut out = Self::default();
         for (m, month) in months.iter().enumerate() {
-            let income =
-                month.convert_ebitda + month.convert_first_sale + month.convert_remaining_sale
-                    - month.depreciation
-                    - debt.interest[m];
-            let tax = book.pay(income);
+            let (cash, tax) = book.month(m, month, debt);
             out.tax.push(tax);
-            out.cash
-                .push(month.convert_pre_tax() + debt.draws[m] - debt.service(m) - tax);
+            out.cash.push(cash);
         }
         out
+    }
+}
+
+/// [`Equity`] a month at a time, for a walk that keeps no months.
+#[derive(Clone, Copy, Debug)]
+pub struct EquityBook {
+    book: TaxBook,
+}
+
+impl EquityBook {
+    pub fn new(plan: &Plan) -> Self {
+        Self {
+            book: TaxBook::new(plan.tax_rate),
+        }
+    }
+
+    /// Month `m`'s equity cash and the equity view's tax; months in order.
+    #[inline(always)]
+    pub fn month(&mut self, m: usize, month: &Month, debt: &Schedule) -> (f64, f64) {
+        let income = month.convert_ebitda + month.convert_first_sale + month.convert_remaining_sale
+            - month.depreciation
+            - debt.interest.as_slice()[m];
+        let tax = self.book.pay(income);
+        let cash = month.convert_pre_tax() + debt.draws.as_slice()[m] - debt.service(m) - tax;
+        (cash, tax)
     }
 }

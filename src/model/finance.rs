@@ -203,18 +203,29 @@ pub fn irr(series: &[f64]) -> Result<f64, NoIrr> {
 /// one nearest the guess is taken (the simulation starts from the
 /// deterministic path's); `None` when none lies between -99 % and
 /// 1,000,000 % a year. Cheaper than [`irr`]'s count over 601 rates, which
-/// the thousands of paths could not afford.
-pub fn irr_near(series: &[f64], guess: f64) -> Option<f64> {
+/// the thousands of paths could not afford. `scratch` is working space,
+/// reused from call to call. Not inlined (see `risk::Run::one_path`).
+#[inline(never)]
+pub fn irr_near(series: &[f64], guess: f64, scratch: &mut Vec<f64>) -> Option<f64> {
     let (lo_bound, hi_bound) = monthly_bounds();
+    // Each month's cash times its number of months, the same in every step.
+    scratch.clear();
+    scratch.extend(
+        series
+            .iter()
+            .enumerate()
+            .map(|(m, &x)| (m as f64 + 1.0) * x),
+    );
+    let weighted = &scratch[..];
     // Newton's method from the guess, the present value and its slope in one
     // pass; a step that leaves the range or stalls falls back to bracketing.
     let mut i = guess.clamp(lo_bound, hi_bound);
     for _ in 0..30 {
         let v = 1.0 / (1.0 + i);
         let (mut f, mut slope, mut pow) = (0.0, 0.0, v);
-        for (m, &x) in series.iter().enumerate() {
+        for (&x, &w) in series.iter().zip(weighted) {
             f += x * pow;
-            slope -= (m as f64 + 1.0) * x * pow * v;
+            slope -= w * pow * v;
             pow *= v;
         }
         if !f.is_finite() || !slope.is_finite() || slope == 0.0 {

@@ -172,7 +172,7 @@ impl TaxBook {
     }
 
     /// The tax on one month's taxable income.
-    #[inline]
+    #[inline(always)]
     pub fn pay(&mut self, income: f64) -> f64 {
         if self.rate == 0.0 {
             return 0.0;
@@ -181,7 +181,17 @@ impl TaxBook {
             self.losses -= income;
             0.0
         } else {
-            let used = self.losses.min(income);
+            // `losses.min(income)`, compared inline (`min` may be a call in
+            // a build for size); 0 and -0, and a NaN, are left to `min`.
+            let used = if self.losses < income {
+                self.losses
+            } else if income < self.losses
+                || (income == self.losses && income.to_bits() == self.losses.to_bits())
+            {
+                income
+            } else {
+                self.losses.min(income)
+            };
             self.losses -= used;
             self.rate * (income - used)
         }
@@ -194,6 +204,41 @@ pub struct Detail {
     pub retirement_month: usize,
     pub terminal_value: f64,
     pub months: Vec<Month>,
+}
+
+/// What a walk of the months keeps as it goes: nothing (the searches), every
+/// month ([`Detail`]), or what a simulated path needs of each (the risk
+/// view's Monte Carlo).
+pub trait Record {
+    /// Before the first month: the retirement month, the terminal value and
+    /// the months to come.
+    fn begin(&mut self, retirement_month: usize, terminal_value: f64, horizon: usize);
+    /// Month `m`, in order.
+    fn month(&mut self, m: usize, month: &Month);
+}
+
+/// Keeps nothing.
+struct NoRecord;
+
+impl Record for NoRecord {
+    #[inline(always)]
+    fn begin(&mut self, _: usize, _: f64, _: usize) {}
+    #[inline(always)]
+    fn month(&mut self, _: usize, _: &Month) {}
+}
+
+impl Record for Detail {
+    fn begin(&mut self, retirement_month: usize, terminal_value: f64, horizon: usize) {
+        self.retirement_month = retirement_month;
+        self.terminal_value = terminal_value;
+        self.months.clear();
+        self.months.reserve(horizon);
+    }
+
+    #[inline(always)]
+    fn month(&mut self, _: usize, month: &Month) {
+        self.months.push(*month);
+    }
 }
 
 /// One month of both paths, as [`Plan::run`] computed it.
@@ -224,9 +269,11 @@ pub struct Month {
 }
 
 impl Month {
+    #[inline(always)]
     pub fn keep_pre_tax(&self) -> f64 {
         self.keep_mining + self.keep_sale + self.keep_site_value
     }
+    #[inline(always)]
     pub fn convert_pre_tax(&self) -> f64 {
         self.convert_mining + self.convert_remaining_sale + self.convert_first_sale - self.capex
             + self.rent
@@ -234,9 +281,11 @@ impl Month {
             - self.hpc_energy
             + self.terminal_value
     }
+    #[inline(always)]
     pub fn keep_after_tax(&self) -> f64 {
         self.keep_pre_tax() - self.keep_tax
     }
+    #[inline(always)]
     pub fn convert_after_tax(&self) -> f64 {
         self.convert_pre_tax() - self.convert_tax
     }
@@ -427,37 +476,35 @@ impl Plan {
     /// curtailed) − opex.
     #[inline]
     pub fn mining_cash_per_mw(&self, k: &Knobs, m: usize) -> f64 {
-        let revenue = k.hashprice * self.hash_unit[m];
-        let energy = k.energy_price * self.energy_unit[m];
-        let margin = if self.curtail && revenue < energy {
-            0.0
-        } else {
-            revenue - energy
-        };
-        margin - self.mining_opex[m]
+        mining_cash(
+            self.curtail,
+            k.hashprice * self.hash_unit[m],
+            k.energy_price * self.energy_unit[m],
+            self.mining_opex[m],
+        )
     }
 
     /// The retirement month `S`: with retirement, the `S ∈ 0 ..= H` that
     /// maximises the discounted mining cash before it plus the resale value
     /// at it (the smallest on a tie); without, `H`.
+    #[inline]
     pub fn retirement(&self, cash_per_mw: &[f64]) -> usize {
         let h = self.horizon;
         if !self.retire || h == 0 {
             return h;
         }
-        let value_at = |s: usize, before: f64| {
-            if s < h {
-                before + self.resale[s] * self.discount[s]
-            } else {
-                before
-            }
-        };
+        let (resale, discount) = (self.resale.as_slice(), self.discount.as_slice());
         let mut before = 0.0;
-        let mut best = value_at(0, 0.0);
+        // The value at `S = 0` (`h > 0`).
+        let mut best = 0.0 + resale[0] * discount[0];
         let mut best_s = 0;
         for s in 1..=h {
-            before += cash_per_mw[s - 1] * self.discount[s - 1];
-            let v = value_at(s, before);
+            before += cash_per_mw[s - 1] * discount[s - 1];
+            let v = if s < h {
+                before + resale[s] * discount[s]
+            } else {
+                before
+            };
             if v > best {
                 best = v;
                 best_s = s;
@@ -469,66 +516,78 @@ impl Plan {
     /// Walks the months at `k`: both paths' after-tax present values, and
     /// with `detail` every month's pieces.
     pub fn run(&self, k: &Knobs, detail: Option<&mut Detail>) -> Npvs {
+        let mut cash = Vec::new();
         match detail {
-            Some(d) => self.walk::<true>(k, Some(d), None),
-            None => self.walk::<false>(k, None, None),
+            Some(d) => self.walk(k, d, None, &mut cash),
+            None => self.walk(k, &mut NoRecord, None, &mut cash),
         }
     }
 
-    /// [`Plan::run`] along one simulated path, recording every month.
-    pub fn run_shocked(&self, k: &Knobs, shocks: &Shocks, detail: &mut Detail) -> Npvs {
-        self.walk::<true>(k, Some(detail), Some(shocks))
-    }
-
-    /// [`Plan::run`], compiled once for the searches (`RECORD = false`, no
-    /// record kept) and once for the full evaluation.
-    #[inline(always)]
-    fn walk<const RECORD: bool>(
+    /// [`Plan::run`] along one simulated path, `record` keeping what it
+    /// needs of each month; `cash` is scratch space, reused from path to
+    /// path. Not inlined (see `risk::Run::one_path`).
+    #[inline(never)]
+    pub fn run_shocked(
         &self,
         k: &Knobs,
-        mut detail: Option<&mut Detail>,
+        shocks: &Shocks,
+        record: &mut impl Record,
+        cash: &mut Vec<f64>,
+    ) -> Npvs {
+        self.walk(k, record, Some(shocks), cash)
+    }
+
+    /// [`Plan::run`], compiled once for each kind of record (none for the
+    /// searches, every month for the full evaluation, a simulated path's
+    /// needs for the risk view).
+    #[inline(always)]
+    fn walk<R: Record>(
+        &self,
+        k: &Knobs,
+        record: &mut R,
         shocks: Option<&Shocks>,
+        cash: &mut Vec<f64>,
     ) -> Npvs {
         let h = self.horizon;
         let c = self.conversion_months;
         // Along a simulated path, the month's own prices.
-        let at = |m: usize| match shocks {
-            Some(x) => Knobs {
-                hashprice: k.hashprice * x.hashprice[m],
-                energy_price: k.energy_price * x.energy_price[m],
-                ..*k
-            },
-            None => *k,
-        };
-        let cash: Vec<f64> = (0..h).map(|m| self.mining_cash_per_mw(&at(m), m)).collect();
-        let s = self.retirement(&cash);
+        let shocked = shocks.map(|x| (x.hashprice.as_slice(), x.energy_price.as_slice()));
+        let (hash_unit, energy_unit) = (self.hash_unit.as_slice(), self.energy_unit.as_slice());
+        let mining_opex = self.mining_opex.as_slice();
+        cash.clear();
+        cash.extend((0..h).map(|m| {
+            let k = at(k, shocked, m);
+            mining_cash(
+                self.curtail,
+                k.hashprice * hash_unit[m],
+                k.energy_price * energy_unit[m],
+                mining_opex[m],
+            )
+        }));
+        let cash = &cash[..];
+        let s = self.retirement(cash);
         let host_capex = self.host_capex(k);
         let straight = (1.0 - self.bonus) * host_capex / self.life_months as f64;
         let capex_per_month = host_capex / self.capex_months as f64;
         let tv = self.terminal.map_or(0.0, |t| t.value(k));
         let mut keep_book = TaxBook::new(self.tax_rate);
         let mut convert_book = TaxBook::new(self.tax_rate);
+        let (resale, discount) = (self.resale.as_slice(), self.discount.as_slice());
+        let (rent_unit, hpc_opex_unit) = (self.rent_unit.as_slice(), self.hpc_opex.as_slice());
+        let hpc_energy_unit = self.hpc_energy_unit.as_slice();
+        let vacant = shocks.map_or(0..0, |x| x.vacant.clone());
         let mut npvs = Npvs {
             keep: 0.0,
             convert: 0.0,
         };
-        if let Some(d) = detail.as_deref_mut() {
-            d.retirement_month = s;
-            d.terminal_value = tv;
-            d.months.clear();
-            d.months.reserve(h);
-        }
+        record.begin(s, tv, h);
         for (m, &x) in cash.iter().enumerate() {
             let mines = m < s;
             let sells = m == s && s < h;
             let last = m + 1 == h;
 
             let keep_mining = if mines { self.grid_mw * x } else { 0.0 };
-            let keep_sale = if sells {
-                self.grid_mw * self.resale[s]
-            } else {
-                0.0
-            };
+            let keep_sale = if sells { self.grid_mw * resale[s] } else { 0.0 };
             let keep_site_value = if last { self.site_value } else { 0.0 };
             let keep_tax = keep_book.pay(keep_mining + keep_sale);
 
@@ -538,12 +597,12 @@ impl Plan {
                 0.0
             };
             let convert_remaining_sale = if sells {
-                self.convert_mining_mw * self.resale[s]
+                self.convert_mining_mw * resale[s]
             } else {
                 0.0
             };
             let convert_first_sale = if m == 0 {
-                self.hpc_grid_mw * self.resale[0]
+                self.hpc_grid_mw * resale[0]
             } else {
                 0.0
             };
@@ -552,13 +611,13 @@ impl Plan {
             } else {
                 0.0
             };
-            let vacant = shocks.is_some_and(|x| x.vacant.contains(&m));
+            let vacant = vacant.start <= m && m < vacant.end;
             let (rent, hpc_opex, hpc_energy) = match m.checked_sub(c) {
-                Some(j) if vacant => (0.0, self.hpc_opex[j], 0.0),
+                Some(j) if vacant => (0.0, hpc_opex_unit[j], 0.0),
                 Some(j) => (
-                    k.rate * self.rent_unit[j],
-                    self.hpc_opex[j],
-                    at(m).energy_price * self.hpc_energy_unit[j],
+                    k.rate * rent_unit[j],
+                    hpc_opex_unit[j],
+                    at(k, shocked, m).energy_price * hpc_energy_unit[j],
                 ),
                 None => (0.0, 0.0, 0.0),
             };
@@ -590,14 +649,10 @@ impl Plan {
                 convert_ebitda,
                 hosting_net,
             };
-            let df = self.discount[m];
+            let df = discount[m];
             npvs.keep += month.keep_after_tax() * df;
             npvs.convert += month.convert_after_tax() * df;
-            if RECORD {
-                if let Some(d) = detail.as_deref_mut() {
-                    d.months.push(month);
-                }
-            }
+            record.month(m, &month);
         }
         npvs
     }
@@ -614,6 +669,32 @@ impl Plan {
             ..self.base
         }
     }
+}
+
+/// `k` at month `m`'s prices along a simulated path (the hashprice and
+/// energy price multipliers), or `k` itself.
+#[inline(always)]
+fn at(k: &Knobs, shocked: Option<(&[f64], &[f64])>, m: usize) -> Knobs {
+    match shocked {
+        Some((hashprice, energy_price)) => Knobs {
+            hashprice: k.hashprice * hashprice[m],
+            energy_price: k.energy_price * energy_price[m],
+            ..*k
+        },
+        None => *k,
+    }
+}
+
+/// Mining cash per grid MW from a month's revenue, energy cost and opex:
+/// the margin is 0 when the fleet is curtailed.
+#[inline(always)]
+fn mining_cash(curtail: bool, revenue: f64, energy: f64, opex: f64) -> f64 {
+    let margin = if curtail && revenue < energy {
+        0.0
+    } else {
+        revenue - energy
+    };
+    margin - opex
 }
 
 /// Whole contract or calendar years elapsed at month `m`.

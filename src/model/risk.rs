@@ -12,10 +12,10 @@ use rand_distr::{Distribution, StandardNormal};
 use rand_pcg::Pcg64Mcg;
 use serde::{Deserialize, Serialize};
 
-use super::debt::{Equity, Schedule};
+use super::debt::{EquityBook, Schedule};
 use super::error::ScenarioErrors;
 use super::field::{Bound, Field, Value};
-use super::plan::{Detail, Plan, Shocks};
+use super::plan::{Detail, Month, Plan, Record, Shocks};
 use super::scenario::Scenario;
 
 /// How an input is moved down and up.
@@ -175,21 +175,127 @@ fn quantile(sorted: &[f64], q: f64) -> f64 {
     sorted[rank.clamp(1, sorted.len()) - 1]
 }
 
-/// [`percentiles`] of values in any order, reordering them: three
-/// selections instead of a sort, the same nearest ranks.
-fn percentiles_unsorted(values: &mut [f64]) -> Percentiles {
-    let mut at = |q: f64| -> f64 {
-        if values.is_empty() {
-            return 0.0;
+/// `x`'s place in [`f32::total_cmp`]'s order, as an unsigned number:
+/// negative values with every bit flipped, the others with the sign bit set.
+#[inline(always)]
+fn order_key(x: f32) -> u32 {
+    let bits = x.to_bits();
+    // All ones for a negative value, the sign bit alone for the others.
+    let flip = (((bits as i32) >> 31) as u32) | 0x8000_0000;
+    bits ^ flip
+}
+
+/// The value whose [`order_key`] is `key`.
+fn of_order_key(key: u32) -> f32 {
+    f32::from_bits(if key >> 31 == 1 {
+        key & 0x7fff_ffff
+    } else {
+        !key
+    })
+}
+
+/// The digits of an [`order_key`] a selection narrows by, most significant
+/// first: `(shift, mask)`, 12 + 8 + 8 + 4 bits.
+const DIGITS: [(u32, u32); 4] = [(20, 0xfff), (12, 0xff), (4, 0xff), (0, 0xf)];
+
+/// The digit of `key` at `(shift, mask)`.
+#[inline(always)]
+fn digit(key: u32, (shift, mask): (u32, u32)) -> usize {
+    ((key >> shift) & mask) as usize
+}
+
+/// The bucket holding the key of rank `rank` (from 0) of keys counted by
+/// bucket; `rank` becomes its rank within the bucket.
+fn bucket_of(counts: &[u32], rank: &mut usize) -> usize {
+    for (b, &c) in counts.iter().enumerate() {
+        if *rank < c as usize {
+            return b;
         }
-        let rank = (q * values.len() as f64).ceil() as usize;
-        let i = rank.clamp(1, values.len()) - 1;
-        *values.select_nth_unstable_by(i, f64::total_cmp).1
+        *rank -= c as usize;
+    }
+    counts.len().saturating_sub(1)
+}
+
+/// Copies the keys of `from` whose digit at `at` is `b` to the start of
+/// `to` (as long as `from` at least); returns how many.
+#[inline(always)]
+fn keep_digit(from: &[u32], to: &mut [u32], at: (u32, u32), b: usize) -> usize {
+    let mut kept = 0;
+    for &key in from {
+        to[kept] = key;
+        kept += usize::from(digit(key, at) == b);
+    }
+    kept
+}
+
+/// Working space of [`percentiles_f32`], reused from call to call: the
+/// keys left for each of the three ranks, and a spare.
+#[derive(Default)]
+struct Selection {
+    lists: [Vec<u32>; 3],
+    spare: Vec<u32>,
+}
+
+/// [`percentiles`] of `values` in any order, in [`f32::total_cmp`]'s order
+/// (that of the values as `f64` under [`f64::total_cmp`]): the same nearest
+/// ranks as a sort, found digit by digit (a radix selection): the values'
+/// keys counted by their first digit, those in the bucket holding each rank
+/// kept, and so on down to the last digit, where every key left is the one
+/// sought.
+fn percentiles_f32(values: &[f32], work: &mut Selection) -> Percentiles {
+    let n = values.len();
+    if n == 0 {
+        return Percentiles {
+            p10: 0.0,
+            p50: 0.0,
+            p90: 0.0,
+        };
+    }
+    let index = |q: f64| ((q * n as f64).ceil() as usize).clamp(1, n) - 1;
+    let mut ranks = [index(0.1), index(0.5), index(0.9)];
+    let mut first = [0u32; 1 << 12];
+    for x in values {
+        first[digit(order_key(*x), DIGITS[0])] += 1;
+    }
+    let buckets = ranks.each_mut().map(|rank| bucket_of(&first, rank));
+    // The keys in each rank's bucket, in one pass.
+    let Selection {
+        lists: [a, b, c],
+        spare,
+    } = work;
+    for list in [&mut *a, &mut *b, &mut *c, &mut *spare] {
+        list.resize(n, 0);
+    }
+    let (a, b, c) = (a.as_mut_slice(), b.as_mut_slice(), c.as_mut_slice());
+    let mut kept = [0; 3];
+    for x in values {
+        let key = order_key(*x);
+        let d = digit(key, DIGITS[0]);
+        a[kept[0]] = key;
+        kept[0] += usize::from(d == buckets[0]);
+        b[kept[1]] = key;
+        kept[1] += usize::from(d == buckets[1]);
+        c[kept[2]] = key;
+        kept[2] += usize::from(d == buckets[2]);
+    }
+    let mut at = |list: &mut [u32], mut left: usize, mut rank: usize| -> f64 {
+        let (mut from, mut to) = (list, &mut spare[..]);
+        for d in DIGITS[1..].iter().copied() {
+            let mut counts = [0u32; 1 << 8];
+            for &key in &from[..left] {
+                counts[digit(key, d)] += 1;
+            }
+            let bucket = bucket_of(&counts, &mut rank);
+            left = keep_digit(&from[..left], to, d, bucket);
+            (from, to) = (to, from);
+        }
+        from.first()
+            .map_or(0.0, |key| f64::from(of_order_key(*key)))
     };
     Percentiles {
-        p10: at(0.1),
-        p50: at(0.5),
-        p90: at(0.9),
+        p10: at(a, kept[0], ranks[0]),
+        p50: at(b, kept[1], ranks[1]),
+        p90: at(c, kept[2], ranks[2]),
     }
 }
 
@@ -269,6 +375,48 @@ struct PathResult {
     payback: Option<u32>,
 }
 
+/// What a simulated path keeps of each month as [`Plan`] walks it: the
+/// incremental cash after tax and the series whose rate is sought (the
+/// equity's incremental cash when the scenario borrows), with their running
+/// total for the payback month and the fan.
+struct PathRecord<'a> {
+    /// The loan and the equity view's taxes, when the scenario borrows.
+    debt: Option<(&'a Schedule, EquityBook)>,
+    /// The series whose rate is sought, month by month.
+    irr_series: &'a mut [f64],
+    /// The cumulative incremental cash of month `m` goes to
+    /// `fan[m * stride]`.
+    fan: &'a mut [f32],
+    stride: usize,
+    /// Cumulative incremental cash so far.
+    sum: f64,
+    /// The month after the last month whose cumulative cash is below 0
+    /// (0 while there is none): the payback month unless it is the horizon.
+    after_negative: usize,
+}
+
+impl Record for PathRecord<'_> {
+    fn begin(&mut self, _: usize, _: f64, _: usize) {
+        self.sum = 0.0;
+        self.after_negative = 0;
+    }
+
+    #[inline(always)]
+    fn month(&mut self, m: usize, month: &Month) {
+        let keep = month.keep_after_tax();
+        let x = month.convert_after_tax() - keep;
+        self.sum += x;
+        if self.sum < 0.0 {
+            self.after_negative = m + 1;
+        }
+        self.fan[m * self.stride] = self.sum as f32;
+        self.irr_series[m] = match &mut self.debt {
+            Some((debt, book)) => book.month(m, month, debt).0 - keep,
+            None => x,
+        };
+    }
+}
+
 /// The paths to run, split so a caller (the page) can run them in slices
 /// between frames and stop at any time.
 pub struct Run {
@@ -278,16 +426,22 @@ pub struct Run {
     plans: Vec<Option<(Plan, Option<Schedule>)>>,
     /// Buffers reused from path to path.
     shocks: Shocks,
-    series: Vec<f64>,
+    cash: Vec<f64>,
+    irr_series: Vec<f64>,
+    irr_scratch: Vec<f64>,
     rng: Pcg64Mcg,
     /// The deterministic incremental cash series' IRR, the simulation's
     /// first guess for each path's rate.
     guess: f64,
     deterministic_npv: f64,
     results: Vec<PathResult>,
-    /// Cumulative incremental cash by month, one row per path.
-    cumulative: Vec<Vec<f32>>,
-    detail: Detail,
+    /// Cumulative incremental cash by month, month by month (a column of
+    /// `total()` paths each): path `p`'s month `m` at `m × total() + p`. A
+    /// path that ends sooner (it slipped less) keeps its final total in the
+    /// months after its end.
+    cumulative: Vec<f32>,
+    /// Months of the longest path run so far.
+    longest: usize,
     horizon_base: usize,
 }
 
@@ -307,17 +461,21 @@ impl Run {
             e.incremental_irr_pct
         };
         let guess = yearly.map_or(0.01, |y| (1.0 + y / 100.0).powf(1.0 / 12.0) - 1.0);
+        // A slip lengthens the horizon month for month.
+        let months = base.horizon + r.slip_max_months as usize;
         Ok(Self {
             scenario: s.clone(),
             plans: (0..slips).map(|_| None).collect(),
             shocks: Shocks::default(),
-            series: Vec::new(),
+            cash: Vec::new(),
+            irr_series: Vec::new(),
+            irr_scratch: Vec::new(),
             rng: Pcg64Mcg::seed_from_u64(u64::from(r.seed)),
             guess,
             deterministic_npv,
             results: Vec::with_capacity(r.paths as usize),
-            cumulative: Vec::with_capacity(r.paths as usize),
-            detail: Detail::default(),
+            cumulative: vec![0.0; months * r.paths as usize],
+            longest: 0,
             horizon_base: base.horizon,
         })
     }
@@ -343,6 +501,13 @@ impl Run {
         self.done() >= self.total()
     }
 
+    /// Runs one more path. A function of its own, like each of its hot
+    /// parts ([`Plan::run_shocked`], [`super::finance::irr_near`]): in the
+    /// browser, WebAssembly first runs from a baseline compiler and each
+    /// function is optimised on its own once it has run enough (a running
+    /// call is not replaced), so the parts that run thousands of times are
+    /// kept small and apart rather than inlined into one long loop.
+    #[inline(never)]
     fn one_path(&mut self) {
         let s = &self.scenario;
         let r = &s.risk;
@@ -382,54 +547,66 @@ impl Run {
         let rho = r.correlation_pct / 100.0;
         let other = (1.0 - rho * rho).max(0.0).sqrt();
         let shocks = &mut self.shocks;
-        shocks.hashprice.clear();
-        shocks.energy_price.clear();
+        // Every month is written below.
+        shocks.hashprice.resize(h, 0.0);
+        shocks.energy_price.resize(h, 0.0);
         shocks.vacant = vacant;
-        // Mean-preserving log-normal walks around the trend.
+        // Mean-preserving log-normal walks around the trend: first the
+        // logarithms, month by month, then each month's multiplier on its
+        // own (the exponentials do not wait on one another).
         let (mut lh, mut le) = (0.0, 0.0);
-        for _ in 0..h {
+        let months = shocks
+            .hashprice
+            .iter_mut()
+            .zip(shocks.energy_price.iter_mut());
+        for (hashprice, energy_price) in months {
             let z1: f64 = StandardNormal.sample(&mut self.rng);
             let z2: f64 = StandardNormal.sample(&mut self.rng);
             lh += sigma_h * z1 - 0.5 * sigma_h * sigma_h;
             le += sigma_e * (rho * z1 + other * z2) - 0.5 * sigma_e * sigma_e;
-            shocks
-                .hashprice
-                .push(if sigma_h == 0.0 { 1.0 } else { libm::exp(lh) });
-            shocks
-                .energy_price
-                .push(if sigma_e == 0.0 { 1.0 } else { libm::exp(le) });
+            (*hashprice, *energy_price) = (lh, le);
         }
-        let npvs = plan.run_shocked(&plan.base, shocks, &mut self.detail);
-        let months = &self.detail.months;
-        let series = &mut self.series;
-        series.clear();
-        let mut cumulative = Vec::with_capacity(h);
-        let mut sum = 0.0;
-        for m in months {
-            let x = m.convert_after_tax() - m.keep_after_tax();
-            sum += x;
-            series.push(x);
-            cumulative.push(sum as f32);
-        }
-        let irr = match debt {
-            Some(debt) => {
-                let equity = Equity::new(plan, months, debt);
-                let equity_series: Vec<f64> = equity
-                    .cash
-                    .iter()
-                    .zip(months)
-                    .map(|(e, m)| e - m.keep_after_tax())
-                    .collect();
-                super::finance::irr_near(&equity_series, self.guess)
+        for (x, sigma) in [
+            (&mut shocks.hashprice, sigma_h),
+            (&mut shocks.energy_price, sigma_e),
+        ] {
+            for x in x.iter_mut() {
+                *x = if sigma == 0.0 { 1.0 } else { libm::exp(*x) };
             }
-            None => super::finance::irr_near(series, self.guess),
+        }
+        let total = r.paths as usize;
+        let path = self.results.len();
+        let fan = self.cumulative.get_mut(path..).unwrap_or_default();
+        // Every month is written by the record.
+        self.irr_series.resize(h, 0.0);
+        let irr_series = self.irr_series.as_mut_slice();
+        let mut record = PathRecord {
+            debt: debt.as_ref().map(|d| (d, EquityBook::new(plan))),
+            irr_series,
+            fan,
+            stride: total,
+            sum: 0.0,
+            after_negative: 0,
         };
+        let npvs = plan.run_shocked(&plan.base, shocks, &mut record, &mut self.cash);
+        let last = record.sum as f32;
+        // As `finance::payback_month` finds it: the first month of the last
+        // run of months at or above 0 that lasts to the horizon.
+        let payback = Some(record.after_negative).filter(|m| *m == 0 || *m < h);
+        // The months after this path's end keep its final total.
+        let months = self.cumulative.len() / total.max(1);
+        for m in h..months {
+            if let Some(cell) = self.cumulative.get_mut(m * total + path) {
+                *cell = last;
+            }
+        }
+        self.longest = self.longest.max(h);
+        let irr = super::finance::irr_near(&self.irr_series, self.guess, &mut self.irr_scratch);
         self.results.push(PathResult {
             npv: npvs.incremental(),
             irr,
-            payback: super::finance::payback_month(series),
+            payback: payback.and_then(|m| u32::try_from(m).ok()),
         });
-        self.cumulative.push(cumulative);
     }
 
     /// What the paths run so far show.
@@ -484,19 +661,19 @@ impl Run {
 
     /// P10, P50 and P90 of cumulative incremental cash, month by month,
     /// over every path: a path that ends sooner (it slipped less) keeps its
-    /// final total in the months after its end.
+    /// final total in the months after its end. Not inlined (see
+    /// [`Run::one_path`]).
+    #[inline(never)]
     fn fan(&self) -> Vec<FanPoint> {
-        let longest = self.cumulative.iter().map(Vec::len).max().unwrap_or(0);
-        let mut out = Vec::with_capacity(longest.max(self.horizon_base));
-        let mut column = Vec::with_capacity(self.cumulative.len());
-        for m in 0..longest {
-            column.clear();
-            column.extend(
-                self.cumulative
-                    .iter()
-                    .filter_map(|row| row.get(m).or_else(|| row.last()).map(|x| f64::from(*x))),
-            );
-            let p = percentiles_unsorted(&mut column);
+        let (total, done) = (self.total() as usize, self.results.len());
+        let mut out = Vec::with_capacity(self.longest.max(self.horizon_base));
+        let mut work = Selection::default();
+        for m in 0..self.longest {
+            let column = self
+                .cumulative
+                .get(m * total..m * total + done)
+                .unwrap_or_default();
+            let p = percentiles_f32(column, &mut work);
             out.push(FanPoint {
                 month: m as u32,
                 p10_usd: p.p10,
@@ -572,4 +749,85 @@ pub fn risk(s: &Scenario) -> Result<Risk, ScenarioErrors> {
         tornado: tornado(s),
         simulation: simulate(s)?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+    use super::*;
+
+    /// [`percentiles`] of the values as `f64`, sorted.
+    fn by_sort(values: &[f32]) -> Percentiles {
+        let mut sorted: Vec<f64> = values.iter().map(|x| f64::from(*x)).collect();
+        sorted.sort_by(f64::total_cmp);
+        percentiles(&sorted)
+    }
+
+    fn same(a: Percentiles, b: Percentiles) -> bool {
+        a.p10.to_bits() == b.p10.to_bits()
+            && a.p50.to_bits() == b.p50.to_bits()
+            && a.p90.to_bits() == b.p90.to_bits()
+    }
+
+    #[test]
+    fn order_keys_sort_as_total_cmp_and_come_back() {
+        let values = [
+            f32::NEG_INFINITY,
+            -3.5e9,
+            -1.0,
+            -f32::MIN_POSITIVE,
+            -1e-45,
+            -0.0,
+            0.0,
+            1e-45,
+            1.0,
+            2.5e8,
+            f32::MAX,
+            f32::INFINITY,
+        ];
+        for w in values.windows(2) {
+            assert!(order_key(w[0]) < order_key(w[1]), "{} {}", w[0], w[1]);
+        }
+        for x in values {
+            assert_eq!(of_order_key(order_key(x)).to_bits(), x.to_bits());
+        }
+    }
+
+    #[test]
+    fn the_radix_selection_finds_what_a_sort_finds() {
+        let mut rng = Pcg64Mcg::seed_from_u64(7);
+        let mut work = Selection::default();
+        assert!(same(percentiles_f32(&[], &mut work), by_sort(&[])));
+        for n in (1..60).chain([99, 100, 101, 1000, 10_000]) {
+            for spread in [1e-3_f64, 1.0, 1e9] {
+                let values: Vec<f32> = (0..n)
+                    .map(|_| {
+                        let z: f64 = StandardNormal.sample(&mut rng);
+                        let u: f64 = rng.random();
+                        match (u * 20.0) as u32 {
+                            0 => 0.0,
+                            1 => -0.0,
+                            2 => 123.0,
+                            3 => f32::INFINITY,
+                            _ => (1e8 + spread * z * 1e8) as f32,
+                        }
+                    })
+                    .collect();
+                assert!(
+                    same(percentiles_f32(&values, &mut work), by_sort(&values)),
+                    "{n} values, spread {spread}"
+                );
+            }
+        }
+        // Every value the same, and values a bit apart.
+        assert!(same(
+            percentiles_f32(&[5.0; 77], &mut work),
+            by_sort(&[5.0; 77])
+        ));
+        let close: Vec<f32> = (0..500)
+            .map(|i| f32::from_bits(1.0f32.to_bits() + (i * 7919) % 300))
+            .collect();
+        assert!(same(percentiles_f32(&close, &mut work), by_sort(&close)));
+    }
 }
