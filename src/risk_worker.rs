@@ -20,6 +20,9 @@ fn main() {
         fn work(&mut self, clock: &mut dyn FnMut() -> f64) -> Vec<String> {
             texts(self.0.work(SLICE_MS, clock))
         }
+        fn wait_ms(&self, now_ms: f64) -> f64 {
+            self.0.wait_ms(now_ms)
+        }
     }
 
     fn texts(replies: Vec<Reply>) -> Vec<String> {

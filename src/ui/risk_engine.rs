@@ -22,7 +22,12 @@ use crate::model::Scenario;
 use crate::ui::risk::{chart_id, figures, Figures, Job, Shown};
 
 /// How long the engine works before it reads its messages again, ms.
-pub const SLICE_MS: f64 = 25.0;
+pub const SLICE_MS: f64 = 4.0;
+
+/// How long the engine holds still after the page says the user is doing
+/// something, ms: the page has the machine to itself while it answers (the
+/// run in hand is usually of inputs about to change).
+pub const HOLD_MS: f64 = 60.0;
 
 /// How often, at most, progress is sent while paths run, ms.
 pub const PROGRESS_MS: f64 = 100.0;
@@ -49,6 +54,8 @@ pub enum Request {
     Cancel { run: u64 },
     /// Draw what was last sent again, for a new theme or width.
     Draw { look: Look },
+    /// The user is doing something: hold still for [`HOLD_MS`].
+    Hold,
 }
 
 /// A risk chart, drawn.
@@ -122,6 +129,8 @@ pub struct Engine {
     tornado: Option<(u64, Rc<Risk>)>,
     simulated: Option<(u64, Shown)>,
     last_progress_ms: f64,
+    /// No work before this time (ms).
+    held_until_ms: f64,
 }
 
 impl Default for Engine {
@@ -141,12 +150,18 @@ impl Engine {
             tornado: None,
             simulated: None,
             last_progress_ms: f64::NEG_INFINITY,
+            held_until_ms: f64::NEG_INFINITY,
         }
     }
 
     /// Whether a run is in hand (call [`Engine::work`] again).
     pub fn busy(&self) -> bool {
         self.job.is_some()
+    }
+
+    /// How long, from `now_ms`, the engine holds still (0 when it does not).
+    pub fn wait_ms(&self, now_ms: f64) -> f64 {
+        (self.held_until_ms - now_ms).max(0.0)
     }
 
     /// Handles one request (JSON text), at `now_ms`; returns the replies
@@ -203,6 +218,10 @@ impl Engine {
                     Vec::new()
                 }
             },
+            Request::Hold => {
+                self.held_until_ms = now_ms + HOLD_MS;
+                Vec::new()
+            }
             Request::Draw { look } => {
                 self.look = look;
                 let mut out = Vec::new();
@@ -221,6 +240,9 @@ impl Engine {
     /// returns the replies to send: the tornado after the first slice,
     /// progress at most every [`PROGRESS_MS`], the simulation at the end.
     pub fn work(&mut self, budget_ms: f64, clock: &mut dyn FnMut() -> f64) -> Vec<Reply> {
+        if self.wait_ms(clock()) > 0.0 {
+            return Vec::new();
+        }
         let Some((run, mut job)) = self.job.take() else {
             return Vec::new();
         };
@@ -487,6 +509,25 @@ mod tests {
         assert_ne!(a[0].svg, b[0].svg, "drawn anew");
         assert_eq!(a[0].table, b[0].table);
         assert!(matches!(again[1], Reply::Simulated { run: 4, .. }));
+    }
+
+    #[test]
+    fn hold_stills_the_work_for_a_while() {
+        let mut engine = Engine::new();
+        engine.handle(&Request::run(1, &scenario(10), LOOK).to_text(), 0.0);
+        assert_eq!(engine.wait_ms(0.0), 0.0);
+        assert!(engine.handle(&Request::Hold.to_text(), 100.0).is_empty());
+        assert_eq!(engine.wait_ms(100.0), HOLD_MS);
+        assert_eq!(engine.wait_ms(130.0), HOLD_MS - 30.0);
+        // Held: a slice does nothing, the run stays in hand.
+        assert!(engine.work(0.0, &mut || 130.0).is_empty());
+        assert!(engine.busy());
+        // After the hold, the work goes on.
+        assert_eq!(engine.wait_ms(100.0 + HOLD_MS), 0.0);
+        assert!(matches!(
+            engine.work(0.0, &mut || 100.0 + HOLD_MS).first(),
+            Some(Reply::Tornado { run: 1, .. })
+        ));
     }
 
     #[test]

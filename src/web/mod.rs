@@ -88,14 +88,26 @@ pub fn matches(query: &str) -> bool {
 /// Keeps an event listener alive; dropping it stops listening.
 pub struct Listener {
     target: Option<(web_sys::EventTarget, &'static str)>,
+    phase: Phase,
     closure: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+/// When a listener hears its event: on the way down to the element it is
+/// for (before the page's own handlers), or as it bubbles back up.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    Capture,
+    Bubble,
 }
 
 impl Drop for Listener {
     fn drop(&mut self) {
         if let Some((target, event)) = &self.target {
-            let _ = target
-                .remove_event_listener_with_callback(event, self.closure.as_ref().unchecked_ref());
+            let _ = target.remove_event_listener_with_callback_and_bool(
+                event,
+                self.closure.as_ref().unchecked_ref(),
+                self.phase == Phase::Capture,
+            );
         }
     }
 }
@@ -105,14 +117,44 @@ fn listen(
     event: &'static str,
     f: impl FnMut(web_sys::Event) + 'static,
 ) -> Listener {
+    listen_in(target, event, Phase::Bubble, f)
+}
+
+fn listen_in(
+    target: Option<web_sys::EventTarget>,
+    event: &'static str,
+    phase: Phase,
+    f: impl FnMut(web_sys::Event) + 'static,
+) -> Listener {
     let closure = Closure::<dyn FnMut(web_sys::Event)>::new(f);
     if let Some(t) = &target {
-        let _ = t.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
+        let _ = t.add_event_listener_with_callback_and_bool(
+            event,
+            closure.as_ref().unchecked_ref(),
+            phase == Phase::Capture,
+        );
     }
     Listener {
         target: target.map(|t| (t, event)),
+        phase,
         closure,
     }
+}
+
+/// Calls `f()` whenever the user starts something on the page (a key, a
+/// press of the pointer, a value changed), before the page handles it.
+pub fn on_user_input(f: impl Fn() + 'static) -> Vec<Listener> {
+    let f = std::rc::Rc::new(f);
+    let target = window()
+        .and_then(|w| w.document())
+        .map(web_sys::EventTarget::from);
+    ["keydown", "pointerdown", "input"]
+        .into_iter()
+        .map(|event| {
+            let f = f.clone();
+            listen_in(target.clone(), event, Phase::Capture, move |_| f())
+        })
+        .collect()
 }
 
 /// Calls `f(matches)` whenever the media query starts or stops matching.

@@ -111,6 +111,8 @@ pub trait Service {
     /// Works a slice; `clock` reads the time in ms. Returns the messages
     /// to send.
     fn work(&mut self, clock: &mut dyn FnMut() -> f64) -> Vec<String>;
+    /// How long to wait, from `now_ms`, before the next slice (0: at once).
+    fn wait_ms(&self, now_ms: f64) -> f64;
 }
 
 /// The worker's side: says `hello`, then answers each message of the page
@@ -136,12 +138,26 @@ pub fn serve<S: Service + 'static>(service: S, hello: &str) {
         }
     };
     let scheduled = Rc::new(RefCell::new(false));
-    // Asks for a slice when there is work and none is asked for yet.
+    // The slice, set below: it asks for the next one itself.
+    let slice_fn: Rc<RefCell<Option<js_sys::Function>>> = Rc::new(RefCell::new(None));
+    // Asks for a slice, at once or after `wait_ms`, when there is work and
+    // none is asked for yet.
     let schedule = {
         let scheduled = scheduled.clone();
-        Rc::new(move |busy: bool| {
-            if busy && !scheduled.replace(true) {
-                let _ = ring.post_message(&JsValue::NULL);
+        let scope = scope.clone();
+        let slice_fn = slice_fn.clone();
+        Rc::new(move |busy: bool, wait_ms: f64| {
+            if !busy || scheduled.replace(true) {
+                return;
+            }
+            match slice_fn.borrow().as_ref().filter(|_| wait_ms > 0.0) {
+                Some(f) => {
+                    let ms = wait_ms.ceil().min(1000.0) as i32;
+                    let _ = scope.set_timeout_with_callback_and_timeout_and_arguments_0(f, ms);
+                }
+                None => {
+                    let _ = ring.post_message(&JsValue::NULL);
+                }
             }
         })
     };
@@ -155,16 +171,20 @@ pub fn serve<S: Service + 'static>(service: S, hello: &str) {
             scheduled.replace(false);
             let out = service.borrow_mut().work(&mut || now());
             send(out);
-            schedule(service.borrow().busy());
+            let s = service.borrow();
+            schedule(s.busy(), s.wait_ms(now()));
         })
     };
-    wake.set_onmessage(Some(slice.as_ref().unchecked_ref()));
+    let f: &js_sys::Function = slice.as_ref().unchecked_ref();
+    slice_fn.replace(Some(f.clone()));
+    wake.set_onmessage(Some(f));
     let on_message = {
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
             if let Some(text) = e.data().as_string() {
                 let out = service.borrow_mut().handle(&text, now());
                 send(out);
-                schedule(service.borrow().busy());
+                let s = service.borrow();
+                schedule(s.busy(), s.wait_ms(now()));
             }
         })
     };

@@ -26,7 +26,7 @@ use crate::ui::components::input_group::{FieldView, InputGroup};
 use crate::ui::risk::{self, Activity, Board, Figure, DEBOUNCE_MS};
 use crate::ui::risk_engine::{Drawn, Look, Reply, Request};
 use crate::web::worker::{risk_worker_url, Link};
-use crate::web::Timer;
+use crate::web::{on_user_input, Timer};
 
 #[derive(Properties, PartialEq)]
 pub struct RiskSectionProps {
@@ -188,6 +188,21 @@ pub fn risk_section(props: &RiskSectionProps) -> Html {
             drop(d);
             let delay = if opening { 0 } else { DEBOUNCE_MS };
             start(&driver, scenario.clone(), look, delay, repaint);
+        });
+    }
+    // The user doing something while paths run: the worker holds still for
+    // a moment, so the page answers at once (the run in hand is usually of
+    // inputs about to change).
+    {
+        let driver = driver.clone();
+        use_effect_with((), move |()| {
+            let listeners = on_user_input(move || {
+                let d = driver.borrow();
+                if d.board.running() {
+                    d.post(&Request::Hold);
+                }
+            });
+            move || drop(listeners)
         });
     }
     // A new theme or width: the drawings again.
