@@ -241,7 +241,9 @@ struct Selection {
 /// ranks as a sort, found digit by digit (a radix selection): the values'
 /// keys counted by their first digit, those in the bucket holding each rank
 /// kept, and so on down to the last digit, where every key left is the one
-/// sought.
+/// sought. Not inlined: called month by month, it is optimised after the
+/// first few months in the browser (see [`Run::one_path`]).
+#[inline(never)]
 fn percentiles_f32(values: &[f32], work: &mut Selection) -> Percentiles {
     let n = values.len();
     if n == 0 {
