@@ -216,6 +216,25 @@ fn bucket_of(counts: &[u32], rank: &mut usize) -> usize {
     counts.len().saturating_sub(1)
 }
 
+/// [`bucket_of`] for several ranks (ascending) in one pass.
+fn buckets_of<const N: usize>(counts: &[u32], ranks: &mut [usize; N]) -> [usize; N] {
+    let mut out = [counts.len().saturating_sub(1); N];
+    let (mut next, mut below) = (0, 0);
+    for (b, &c) in counts.iter().enumerate() {
+        let upto = below + c as usize;
+        while next < N && ranks[next] < upto {
+            out[next] = b;
+            ranks[next] -= below;
+            next += 1;
+        }
+        if next == N {
+            break;
+        }
+        below = upto;
+    }
+    out
+}
+
 /// Copies the keys of `from` whose digit at `at` is `b` to the start of
 /// `to` (as long as `from` at least); returns how many.
 #[inline(always)]
@@ -241,7 +260,9 @@ struct Selection {
 /// ranks as a sort, found digit by digit (a radix selection): the values'
 /// keys counted by their first digit, those in the bucket holding each rank
 /// kept, and so on down to the last digit, where every key left is the one
-/// sought.
+/// sought. Not inlined: called month by month, it is optimised after the
+/// first few months in the browser (see [`Run::one_path`]).
+#[inline(never)]
 fn percentiles_f32(values: &[f32], work: &mut Selection) -> Percentiles {
     let n = values.len();
     if n == 0 {
@@ -257,7 +278,7 @@ fn percentiles_f32(values: &[f32], work: &mut Selection) -> Percentiles {
     for x in values {
         first[digit(order_key(*x), DIGITS[0])] += 1;
     }
-    let buckets = ranks.each_mut().map(|rank| bucket_of(&first, rank));
+    let buckets = buckets_of(&first, &mut ranks);
     // The keys in each rank's bucket, in one pass.
     let Selection {
         lists: [a, b, c],
