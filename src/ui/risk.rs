@@ -452,6 +452,11 @@ impl Board {
         request
     }
 
+    /// How many runs the page has asked for.
+    pub fn asked(&self) -> u64 {
+        self.last_run
+    }
+
     /// Stops the run in hand, if any: the request to send. Its figures
     /// (of the paths run so far) follow.
     pub fn cancel(&mut self) -> Option<Request> {
@@ -728,6 +733,7 @@ mod tests {
             }
         }
         let request = board.ask(s.clone(), look);
+        assert_eq!(board.asked(), 1);
         assert!(board.running_of(&s));
         assert_eq!(
             board.activity(true, &s),

@@ -162,10 +162,12 @@ export const tests = [
       await page.click('#risk > summary');
       await waitForState(page, 'closed', 2000);
       const before = await scriptMs(page);
+      const asked = await page.getAttribute('#risk', 'data-risk-runs');
       await page.fill('#contract-rate-usd-per-kw-month', '130');
       await page.waitForTimeout(800);
       const spent = (await scriptMs(page)) - before;
       assert(await state(page) === 'closed', `closed view: ${await state(page)}`);
+      assert(await page.getAttribute('#risk', 'data-risk-runs') === asked, 'a run was asked for while the view was closed');
       assert(spent < 100, `${spent.toFixed(0)} ms of script while the view was closed (the paths take far longer)`);
       assert(errors.length === 0, errors.join('\n'));
     }, '#v=2&contract.term_years=30&risk.paths=20000'),

@@ -327,7 +327,7 @@ pub fn risk_section(props: &RiskSectionProps) -> Html {
     };
 
     html! {
-        <details class="risk" id="risk" {open} {ontoggle} data-risk-state={activity.name()}>
+        <details class="risk" id="risk" {open} {ontoggle} data-risk-state={activity.name()} data-risk-runs={d.board.asked().to_string()}>
             <summary>
                 <h2>{ "Risk" }</h2>
                 <span class="risk-lead">{ "Which inputs move the value most, and how wide the outcomes are" }</span>
