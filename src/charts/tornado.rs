@@ -590,7 +590,8 @@ mod tests {
         let rows: Vec<Row<'_>> = bars.iter().map(|b| Row::of(b, false)).collect();
         let range = money_range(&rows, 2.46e8);
         for (left, right) in [(100, 700), (90, 400)] {
-            let (xs, _) = fit(&rows, range, 11.0, (left, right)).expect("fits");
+            let (xs, _) =
+                fit(&rows, range, 11.0, (left, right)).unwrap_or_else(|| panic!("does not fit"));
             for row in &rows {
                 let w = |t: &str| text_width(t, 11.0, false) + LABEL_GAP + MIN_BAR;
                 assert!(xs.px(row.from()) - w(&row.left) - NAME_GAP >= left - 1);

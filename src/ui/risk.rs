@@ -57,6 +57,12 @@ impl Job {
         })
     }
 
+    /// Whether the first slice has run (the tornado is there, or the model
+    /// refused the scenario).
+    pub fn started(&self) -> bool {
+        self.first.is_some() || self.refused.is_some()
+    }
+
     /// Why the model refused to simulate the scenario, if it did.
     pub fn refused(&self) -> Option<&str> {
         self.refused.as_deref()
@@ -90,7 +96,7 @@ impl Job {
         input_waits: &mut dyn FnMut() -> bool,
     ) -> bool {
         let start = clock();
-        if self.first.is_none() && self.refused.is_none() {
+        if !self.started() {
             let tornado = tornado(&self.scenario);
             match Run::new(&self.scenario) {
                 Ok(run) => {
@@ -421,6 +427,14 @@ pub struct Simulated {
     pub figures: Figures,
 }
 
+/// The run in hand, as far as the page knows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Progress {
+    run: u64,
+    done: u32,
+    total: u32,
+}
+
 /// What the page holds of the runs it asked the risk view's worker for:
 /// the scenario of each, the one running and how far it has got, and the
 /// last tornado, simulation and refusal received (each perhaps of earlier
@@ -430,8 +444,7 @@ pub struct Board {
     last_run: u64,
     /// The scenario of each recent run, oldest first.
     runs: Vec<(u64, Rc<Scenario>)>,
-    /// The run in hand: its number, paths done and in all.
-    running: Option<(u64, u32, u32)>,
+    running: Option<Progress>,
     tornado: Option<(u64, Vec<Drawn>)>,
     simulated: Option<Simulated>,
     refused: Option<(u64, String)>,
@@ -444,7 +457,11 @@ impl Board {
         self.last_run += 1;
         let run = self.last_run;
         let request = Request::run(run, &scenario, look);
-        self.running = Some((run, 0, scenario.risk.paths));
+        self.running = Some(Progress {
+            run,
+            done: 0,
+            total: scenario.risk.paths,
+        });
         self.runs.push((run, scenario));
         if self.runs.len() > RUNS_KEPT {
             self.runs.remove(0);
@@ -460,7 +477,7 @@ impl Board {
     /// Stops the run in hand, if any: the request to send. Its figures
     /// (of the paths run so far) follow.
     pub fn cancel(&mut self) -> Option<Request> {
-        let (run, _, _) = self.running.take()?;
+        let run = self.running.take()?.run;
         Some(Request::Cancel { run })
     }
 
@@ -471,8 +488,7 @@ impl Board {
 
     /// Whether a run of `scenario` is in hand.
     pub fn running_of(&self, scenario: &Scenario) -> bool {
-        self.running
-            .is_some_and(|(run, _, _)| self.is_of(run, scenario))
+        self.running.is_some_and(|p| self.is_of(p.run, scenario))
     }
 
     /// Whether what is shown is of `scenario` and complete: the tornado, and
@@ -509,17 +525,15 @@ impl Board {
     /// Takes in what the worker said. Replies of runs the page no longer
     /// remembers, or older than what is shown, are dropped.
     pub fn receive(&mut self, reply: Reply) {
-        let runs: Vec<u64> = self.runs.iter().map(|(r, _)| *r).collect();
-        let known = |run: u64| runs.contains(&run);
         match reply {
             Reply::Ready => {}
             Reply::Progress { run, done, total } => {
-                if let Some(r) = self.running.as_mut().filter(|r| r.0 == run) {
-                    *r = (run, done, total);
+                if let Some(p) = self.running.as_mut().filter(|p| p.run == run) {
+                    *p = Progress { run, done, total };
                 }
             }
             Reply::Tornado { run, charts } => {
-                if known(run) && self.tornado.as_ref().is_none_or(|(r, _)| *r <= run) {
+                if self.knows(run) && self.tornado.as_ref().is_none_or(|(r, _)| *r <= run) {
                     self.tornado = Some((run, charts));
                 }
             }
@@ -531,7 +545,7 @@ impl Board {
                 figures,
             } => {
                 self.end(run);
-                if known(run) && self.simulated.as_ref().is_none_or(|s| s.run <= run) {
+                if self.knows(run) && self.simulated.as_ref().is_none_or(|s| s.run <= run) {
                     self.simulated = Some(Simulated {
                         run,
                         paths,
@@ -543,16 +557,21 @@ impl Board {
             }
             Reply::Refused { run, message } => {
                 self.end(run);
-                if known(run) {
+                if self.knows(run) {
                     self.refused = Some((run, message));
                 }
             }
         }
     }
 
+    /// Whether the page remembers run `run`.
+    fn knows(&self, run: u64) -> bool {
+        self.runs.iter().any(|(r, _)| *r == run)
+    }
+
     /// Run `run` has ended.
     fn end(&mut self, run: u64) {
-        if self.running.is_some_and(|r| r.0 == run) {
+        if self.running.is_some_and(|p| p.run == run) {
             self.running = None;
         }
     }
@@ -584,9 +603,12 @@ impl Board {
         if self.unavailable {
             return Activity::Unavailable;
         }
-        if let Some((run, done, total)) = self.running {
-            if self.is_of(run, scenario) {
-                return Activity::Running { done, total };
+        if let Some(p) = self.running {
+            if self.is_of(p.run, scenario) {
+                return Activity::Running {
+                    done: p.done,
+                    total: p.total,
+                };
             }
         }
         if self.refusal(scenario).is_some() {

@@ -197,17 +197,10 @@ impl Engine {
                     // Not started yet: the tornado and the set-up first, so
                     // the page learns the run stopped at no path.
                     let mut out = Vec::new();
-                    if job.tornado().is_none() && job.refused().is_none() {
+                    if !job.started() {
                         job.work(0.0, &mut || now_ms, &mut || true);
-                        match job.tornado() {
-                            Some(t) => {
-                                out.push(self.tornado_reply(id, &t.risk));
-                                self.tornado = Some((id, t.risk));
-                            }
-                            None => out.extend(job.refused().map(|m| Reply::Refused {
-                                run: id,
-                                message: m.to_owned(),
-                            })),
+                        if self.first_replies(id, &job, &mut out) {
+                            return out;
                         }
                     }
                     out.extend(self.finish(id, &job));
@@ -247,20 +240,10 @@ impl Engine {
             return Vec::new();
         };
         let mut out = Vec::new();
-        let first = job.tornado().is_none() && job.refused().is_none();
+        let first = !job.started();
         let finished = job.work(budget_ms, clock, &mut || false);
-        if let Some(message) = job.refused() {
-            out.push(Reply::Refused {
-                run,
-                message: message.to_owned(),
-            });
+        if first && self.first_replies(run, &job, &mut out) {
             return out;
-        }
-        if first {
-            if let Some(t) = job.tornado() {
-                out.push(self.tornado_reply(run, &t.risk));
-                self.tornado = Some((run, t.risk));
-            }
         }
         if finished {
             out.extend(self.finish(run, &job));
@@ -277,6 +260,23 @@ impl Engine {
         }
         self.job = Some((run, job));
         out
+    }
+
+    /// After `job`'s first slice: its tornado (kept to draw again), or the
+    /// model's refusal. Returns whether the model refused (the run ends).
+    fn first_replies(&mut self, run: u64, job: &Job, out: &mut Vec<Reply>) -> bool {
+        if let Some(message) = job.refused() {
+            out.push(Reply::Refused {
+                run,
+                message: message.to_owned(),
+            });
+            return true;
+        }
+        if let Some(t) = job.tornado() {
+            out.push(self.tornado_reply(run, &t.risk));
+            self.tornado = Some((run, t.risk));
+        }
+        false
     }
 
     /// The simulation of what `job` has run (every path, or those run
