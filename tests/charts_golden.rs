@@ -8,9 +8,11 @@
 
 mod common;
 
+use common::{check_table, check_words, dump_words, file_name};
+
 use std::path::PathBuf;
 
-use repower::charts::{bridge, build_time, energy, revenue, Chart, Size, Table, Theme};
+use repower::charts::{bridge, build_time, energy, revenue, Chart, Size, Theme};
 use repower::format::{lead_in_words, money, price_per_mwh, rate_per_kw_month};
 use repower::model::result::BridgeStep;
 use repower::model::scenario::Sweep;
@@ -242,21 +244,6 @@ fn check_svg(what: &str, svg: &str, title: &str) {
     assert!((5..=80).contains(&texts), "{what}: {texts} text elements");
 }
 
-fn check_table(what: &str, t: &Table) {
-    assert!(
-        !t.caption.is_empty() && !t.headers.is_empty(),
-        "{what}: caption and headers"
-    );
-    for row in &t.rows {
-        assert_eq!(row.len(), t.headers.len(), "{what}: row {row:?}");
-        assert!(
-            row.iter()
-                .all(|cell| !cell.is_empty() && cell != "\u{2014}"),
-            "{what}: row {row:?}"
-        );
-    }
-}
-
 /// Draws every chart for every odd scenario; with `CHARTS_DUMP=DIR` set,
 /// also writes the SVGs, and each chart's title, summary and table, into DIR
 /// to look at.
@@ -288,41 +275,22 @@ fn every_chart_draws_for_odd_scenarios() {
                     .unwrap_or_else(|e| panic!("{what}: {e}"));
                 check_svg(&format!("{what} at {size:?}"), &svg, &title);
                 if let Some(dir) = &dump {
-                    let file: String = name
-                        .chars()
-                        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
-                        .collect();
-                    let file = format!("{}-{file}-{}x{}.svg", chart.id(), size.width, size.height);
+                    let file = format!(
+                        "{}-{}-{}x{}.svg",
+                        chart.id(),
+                        file_name(&name),
+                        size.width,
+                        size.height
+                    );
                     std::fs::write(dir.join(file), &svg).expect("write dump");
                 }
             }
             let summary = chart.summary(&r);
-            assert!(
-                summary.len() > 20 && summary.ends_with('.'),
-                "{what}: summary {summary:?}"
-            );
-            assert!(
-                !summary.contains("NaN") && !summary.contains('\u{2014}'),
-                "{what}: summary {summary:?}"
-            );
             let table = chart.table(&r);
-            check_table(&what, &table);
+            check_words(&what, &summary, &table);
             if let Some(dir) = &dump {
-                let mut text = format!(
-                    "{title}\n\n{summary}\n\n{}\n{}\n",
-                    table.caption,
-                    table.headers.join(" | ")
-                );
-                for row in table.rows.iter().take(40) {
-                    text.push_str(&row.join(" | "));
-                    text.push('\n');
-                }
-                let file: String = name
-                    .chars()
-                    .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
-                    .collect();
-                std::fs::write(dir.join(format!("{}-{file}.txt", chart.id())), text)
-                    .expect("write dump");
+                let file = format!("{}-{}.txt", chart.id(), file_name(&name));
+                dump_words(&dir.join(file), &title, &summary, &table);
             }
         }
     }

@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use repower::charts::Size;
+use repower::charts::{Size, Table};
 
 /// `tests/golden/`.
 pub fn golden_dir() -> PathBuf {
@@ -118,4 +118,58 @@ pub fn odd_sizes(golden: Size) -> [Size; 7] {
         },
         Size::for_container(1000),
     ]
+}
+
+/// `name` as part of a file name: letters and digits, `_` for the rest.
+pub fn file_name(name: &str) -> String {
+    name.chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect()
+}
+
+/// What a chart says in words: a summary that is a sentence, with no NaN
+/// and no dash for a missing value, and its table (`check_table`).
+pub fn check_words(what: &str, summary: &str, t: &Table) {
+    assert!(
+        summary.len() > 20 && summary.ends_with('.'),
+        "{what}: summary {summary:?}"
+    );
+    assert!(
+        !summary.contains("NaN") && !summary.contains('\u{2014}'),
+        "{what}: summary {summary:?}"
+    );
+    check_table(what, t);
+}
+
+/// A chart's "show the numbers" table: a caption and headers, every row
+/// as long as the headers, no cell empty or a dash.
+pub fn check_table(what: &str, t: &Table) {
+    assert!(
+        !t.caption.is_empty() && !t.headers.is_empty(),
+        "{what}: caption and headers"
+    );
+    assert!(!t.caption.contains("NaN"), "{what}: {}", t.caption);
+    for row in &t.rows {
+        assert_eq!(row.len(), t.headers.len(), "{what}: row {row:?}");
+        assert!(
+            row.iter()
+                .all(|cell| !cell.is_empty() && cell != "\u{2014}"),
+            "{what}: row {row:?}"
+        );
+    }
+}
+
+/// Writes a chart's title, summary and table (its first 40 rows) to `path`,
+/// to look at.
+pub fn dump_words(path: &Path, title: &str, summary: &str, table: &Table) {
+    let mut text = format!(
+        "{title}\n\n{summary}\n\n{}\n{}\n",
+        table.caption,
+        table.headers.join(" | ")
+    );
+    for row in table.rows.iter().take(40) {
+        text.push_str(&row.join(" | "));
+        text.push('\n');
+    }
+    std::fs::write(path, text).expect("write dump");
 }
