@@ -17,10 +17,10 @@
 //! - The saved form says `v: 2` and the scenario's `schema_version`; a form
 //!   saved as `v: 1` is read like a link without `v`.
 
-use std::collections::BTreeMap;
+use serde::Serialize;
+use serde_json::{Map, Value as Json};
 
-use serde::{Deserialize, Serialize};
-
+use crate::model::json;
 use crate::model::scenario::SCHEMA_VERSION;
 use crate::model::version::{self, NEW_IN_V2, PUE_FIELDS, V1_PUE};
 use crate::model::{Field, Scenario, ScenarioErrors};
@@ -201,20 +201,20 @@ fn push_named(out: &mut Decoded, names: Names, key: &str, value: String, source:
     }
 }
 
-/// The saved form: texts by field path.
-#[derive(Serialize, Deserialize)]
+/// The saved form: texts by field path. Read by [`decode_saved`], key by
+/// key (keys it does not know are left alone).
+#[derive(Serialize)]
 struct Saved {
     v: u32,
     /// The model version the scenario was made under (forms of `v: 2`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     schema_version: Option<u64>,
-    #[serde(default)]
     preset: Option<String>,
-    #[serde(default)]
-    texts: BTreeMap<String, String>,
+    /// Field path → text, each a JSON string.
+    texts: Map<String, Json>,
     /// The scenario the results showed, kept while the texts do not read.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    last_valid: Option<serde_json::Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    last_valid: Option<Json>,
 }
 
 /// A scenario as a file would hold it: a version-1 scenario in version 1's
@@ -237,7 +237,7 @@ pub fn encode_saved<'a>(
         schema_version: Some(if version == 1 { 1 } else { SCHEMA_VERSION }),
         preset: preset.map(str::to_owned),
         texts: texts
-            .map(|(f, t)| (f.path().to_owned(), t.to_owned()))
+            .map(|(f, t)| (f.path().to_owned(), Json::String(t.to_owned())))
             .collect(),
         last_valid: last_valid.and_then(scenario_value),
     };
@@ -252,7 +252,10 @@ pub fn decode_saved(text: &str) -> Decoded {
             .push("saved form: too large, ignored".to_owned());
         return out;
     }
-    let saved: Saved = match serde_json::from_str(text) {
+    let saved = match json::parse(text)
+        .map_err(|e| e.to_string())
+        .and_then(|doc| read_saved(&doc))
+    {
         Ok(s) => s,
         Err(e) => {
             out.problems.push(format!("saved form: unreadable ({e})"));
@@ -286,26 +289,63 @@ pub fn decode_saved(text: &str) -> Decoded {
         }
     }
     for (key, value) in saved.texts {
-        push_named(&mut out, names, &key, value, "saved form");
+        if let Json::String(value) = value {
+            push_named(&mut out, names, &key, value, "saved form");
+        }
     }
     out
+}
+
+/// The saved form in a document, every key checked for its type.
+fn read_saved(doc: &Json) -> Result<Saved, String> {
+    let Json::Object(map) = doc else {
+        return Err(json::invalid_type(doc, "an object"));
+    };
+    let given = |key: &str| map.get(key).filter(|v| !v.is_null());
+    let whole = |key: &str| -> Result<Option<u64>, String> {
+        given(key)
+            .map(|v| {
+                v.as_u64()
+                    .ok_or_else(|| format!("{key}: {}", json::invalid_type(v, "a whole number")))
+            })
+            .transpose()
+    };
+    let v = whole("v")?.ok_or("missing field `v`")?;
+    let preset = match given("preset") {
+        None => None,
+        Some(Json::String(p)) => Some(p.clone()),
+        Some(other) => return Err(format!("preset: {}", json::invalid_type(other, "a text"))),
+    };
+    let texts = match given("texts") {
+        None => Map::new(),
+        Some(Json::Object(texts)) => {
+            if let Some((k, t)) = texts.iter().find(|(_, t)| !t.is_string()) {
+                return Err(format!("texts.{k}: {}", json::invalid_type(t, "a text")));
+            }
+            texts.clone()
+        }
+        Some(other) => return Err(format!("texts: {}", json::invalid_type(other, "an object"))),
+    };
+    Ok(Saved {
+        v: u32::try_from(v).map_err(|_| format!("v: {v} is not a version"))?,
+        schema_version: whole("schema_version")?,
+        preset,
+        texts,
+        last_valid: given("last_valid").cloned(),
+    })
 }
 
 /// The scenario in an opened file: a scenario file, or a results file saved
 /// by the page (the evaluator's output with the scenario under `scenario`).
 pub fn scenario_of_file(text: &str) -> Result<Scenario, ScenarioErrors> {
-    Scenario::from_json(text).or_else(|errors| {
-        match serde_json::from_str::<serde_json::Value>(text) {
-            Ok(serde_json::Value::Object(map))
-                if map.contains_key("contract_total_revenue_usd") =>
-            {
-                match map.get("scenario") {
-                    Some(inner) => Scenario::from_json(&inner.to_string()),
-                    None => Err(errors),
-                }
+    Scenario::from_json(text).or_else(|errors| match json::parse(text) {
+        Ok(Json::Object(map)) if map.contains_key("contract_total_revenue_usd") => {
+            match map.get("scenario") {
+                Some(inner) => Scenario::from_json(&inner.to_string()),
+                None => Err(errors),
             }
-            _ => Err(errors),
         }
+        _ => Err(errors),
     })
 }
 

@@ -734,6 +734,10 @@ fn scenario_json_takes_any_text() {
                 (Err(_), Ok(_)) => prop_assert!(false, "evaluated a scenario that does not decode"),
                 (Err(e), Err(f)) => {
                     prop_assert!(!e.0.is_empty());
+                    // One line per problem, whatever the text quoted.
+                    for one in &e.0 {
+                        prop_assert!(!one.to_string().contains(['\n', '\r']), "{}", one);
+                    }
                     prop_assert_eq!(e.to_string(), f.to_string());
                 }
                 (Ok(_), Err(e)) => prop_assert!(!e.0.is_empty(), "an empty error list"),
@@ -750,6 +754,55 @@ fn scenario_json_takes_any_text() {
         "  of which {} decoded and evaluated",
         ran.load(Ordering::Relaxed)
     );
+}
+
+/// The page's JSON reader (`model::json`) agrees with serde_json's on any
+/// text: the same texts read, to the same values (every number to the bit),
+/// except a key given twice in one object, which ours refuses.
+#[test]
+fn the_json_reader_agrees_with_serde_json() {
+    fn bits(v: &Value) -> Value {
+        match v {
+            Value::Number(n) => match (n.as_u64(), n.as_i64(), n.as_f64()) {
+                (Some(u), _, _) => json!(format!("u{u}")),
+                (_, Some(i), _) => json!(format!("i{i}")),
+                (_, _, Some(x)) => json!(format!("f{:x}", x.to_bits())),
+                _ => Value::Null,
+            },
+            Value::Array(a) => Value::Array(a.iter().map(bits).collect()),
+            Value::Object(m) => {
+                Value::Object(m.iter().map(|(k, v)| (k.clone(), bits(v))).collect())
+            }
+            other => other.clone(),
+        }
+    }
+    let number = "-?0?[0-9]{0,25}(\\.[0-9]{0,20})?([eE][+-]?[0-9]{0,4})?";
+    let text = prop_oneof![
+        2 => prop::collection::vec(number, 1..4).prop_map(|n| format!("[{}]", n.join(", "))),
+        2 => scenario_json(),
+        1 => saved_text(),
+        1 => json_value().prop_map(|v| serde_json::to_string_pretty(&v).unwrap_or_default()),
+        1 => prop::collection::vec(prop_oneof![
+            Just("{".to_owned()), Just("}".to_owned()), Just("[".to_owned()), Just("]".to_owned()),
+            Just(",".to_owned()), Just(":".to_owned()), Just("\"a\"".to_owned()), Just(" ".to_owned()),
+            Just("\"\\u00e9\\ud83d\\ude00\"".to_owned()), Just("\"\\ud800\"".to_owned()),
+            "-?[0-9]{1,25}(\\.[0-9]{0,20})?([eE][+-]?[0-9]{1,4})?",
+            Just("true".to_owned()), Just("nul".to_owned()),
+        ], 0..24).prop_map(|parts| parts.concat()),
+    ];
+    fuzz("model::json::parse", 1024, text, |text| {
+        let ours = repower::model::json::parse(&text);
+        let theirs = serde_json::from_str::<Value>(&text);
+        match (&ours, &theirs) {
+            (Ok(a), Ok(b)) => prop_assert_eq!(bits(a), bits(b)),
+            (Err(_), Err(_)) => {}
+            (Err(e), Ok(_)) => {
+                prop_assert!(e.what.starts_with("duplicate field"), "refused: {}", e)
+            }
+            (Ok(v), Err(e)) => prop_assert!(false, "read {} where serde_json says {}", v, e),
+        }
+        Ok(())
+    });
 }
 
 // ---- form fields --------------------------------------------------------------

@@ -1193,7 +1193,7 @@ fn one_error_per_broken_field() {
         ),
         (
             r#"{"tax":{"depreciation_years":2.5}}"#,
-            "tax.depreciation_years: must be a whole number between 1 and 50, got 2.5 at line 1 column 33",
+            "tax.depreciation_years: must be a whole number between 1 and 50, got 2.5",
         ),
         (
             r#"{"finance":{"debt_pct_of_capex":120}}"#,
@@ -1439,7 +1439,7 @@ fn whole_number_fields_given_fractions() {
         ),
         (
             r#"{"greenfield":{"build_months":[36,12.5]}}"#,
-            "greenfield.build_months: must be a whole number between 0 and 240, got 12.5",
+            "greenfield.build_months[1]: must be a whole number between 0 and 240, got 12.5",
         ),
         (
             r#"{"sensitivity":{"energy_usd_per_mwh":[20,120,12.5]}}"#,
@@ -1458,12 +1458,7 @@ fn whole_number_fields_given_fractions() {
     for (json, want) in table {
         let got = json_errors(json);
         assert_eq!(got.len(), 1, "{json}: {got:?}");
-        // The decoder adds where in the text it stopped.
-        assert!(
-            got[0].starts_with(want),
-            "{json}:\n got  {}\n want {want}",
-            got[0]
-        );
+        assert!(got[0] == want, "{json}:\n got  {}\n want {want}", got[0]);
     }
     // 12.0 is a whole number.
     let r = evaluate_json(r#"{"hpc":{"conversion_months":12.0}}"#).expect("12.0 is whole");

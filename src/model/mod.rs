@@ -19,6 +19,7 @@ pub mod error;
 pub mod field;
 pub mod finance;
 pub mod finite;
+pub mod json;
 pub mod number;
 pub mod output;
 pub mod plan;

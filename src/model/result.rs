@@ -4,7 +4,7 @@
 //! as they stand. `None` is printed as `null` where the model says a value is
 //! not defined.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::breakeven;
 use super::debt::{Equity, Schedule};
@@ -19,7 +19,7 @@ use super::sweep::{
 };
 
 /// Everything the model says about one scenario.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Evaluation {
     /// The version of the model that computed this (2).
     pub schema_version: u64,
@@ -103,7 +103,7 @@ pub struct Evaluation {
 }
 
 /// One step of the NPV bridge.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BridgeStep {
     KeepMining,
@@ -156,14 +156,14 @@ impl BridgeStep {
 }
 
 /// One step of the NPV bridge, as a present value.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct BridgeItem {
     pub step: BridgeStep,
     pub usd: f64,
 }
 
 /// The tenant's gain against one greenfield baseline.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct BuildTime {
     pub baseline_months: u32,
     pub months_saved: u32,
@@ -177,7 +177,7 @@ pub struct BuildTime {
 }
 
 /// Quantities derived from the inputs, for display.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Derived {
     /// `C`, the critical IT MW contracted (resolved when the input is null).
     pub critical_it_mw: f64,
@@ -198,7 +198,7 @@ pub struct Derived {
 }
 
 /// One month of both paths.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct MonthRow {
     pub month: u32,
     pub leased_critical_mw: f64,

@@ -10,7 +10,7 @@
 use rand::{RngExt, SeedableRng};
 use rand_distr::{Distribution, StandardNormal};
 use rand_pcg::Pcg64Mcg;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::debt::{EquityBook, Schedule};
 use super::error::ScenarioErrors;
@@ -48,7 +48,7 @@ const TORNADO: &[(Field, Swing)] = &[
 
 /// One bar of the tornado: the incremental NPV with one input moved down
 /// and up, the others held.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct TornadoBar {
     /// The input's path (`contract.rate_usd_per_kw_month`).
     pub input: String,
@@ -71,7 +71,7 @@ impl TornadoBar {
 }
 
 /// The tornado: bars sorted by impact, largest first.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Tornado {
     /// The deterministic incremental NPV every bar swings around.
     pub base_npv_usd: f64,
@@ -159,7 +159,7 @@ pub fn tornado(s: &Scenario) -> Tornado {
 }
 
 /// P10, P50 and P90 of a distribution.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Percentiles {
     pub p10: f64,
     pub p50: f64,
@@ -329,7 +329,7 @@ fn percentiles(sorted: &[f64]) -> Percentiles {
 }
 
 /// One bar of the histogram of incremental NPV.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Bin {
     pub from_usd: f64,
     pub to_usd: f64,
@@ -337,7 +337,7 @@ pub struct Bin {
 }
 
 /// One month of the fan of cumulative incremental cash.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct FanPoint {
     pub month: u32,
     pub p10_usd: f64,
@@ -346,7 +346,7 @@ pub struct FanPoint {
 }
 
 /// Which IRR the simulation reports.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum IrrKind {
     /// The equity IRR, when the scenario borrows.
@@ -356,7 +356,7 @@ pub enum IrrKind {
 }
 
 /// What the Monte Carlo simulation found.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Simulation {
     pub paths: u32,
     pub seed: u32,
@@ -379,7 +379,7 @@ pub struct Simulation {
 
 /// Percentiles of the payback month; `None` where the percentile falls on
 /// paths that never pay back.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct PaybackPercentiles {
     pub p10: Option<u32>,
     pub p50: Option<u32>,
@@ -757,7 +757,7 @@ pub fn simulate(s: &Scenario) -> Result<Simulation, ScenarioErrors> {
 }
 
 /// Everything the risk view shows.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Risk {
     pub tornado: Tornado,
     pub simulation: Simulation,

@@ -8,11 +8,12 @@
 //! falls back to a default silently. `schema_version` (1) lets later formats
 //! read older files.
 
-use serde::de::{self, Deserializer};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value as Json;
 
 use super::error::{ScenarioError, ScenarioErrors};
-use super::field::{form_number, Field};
+use super::field::{form_number, Field, Kind, Value};
+use super::json;
 use super::version;
 
 /// The scenario format this build writes (docs/MODEL.md, "Versions and old
@@ -22,8 +23,7 @@ pub const SCHEMA_VERSION: u64 = 2;
 /// A complete set of inputs. `Scenario::default()` is the "Generic 100 MW
 /// site". A value of this type may be invalid; [`Scenario::validate`] says
 /// why, and [`crate::model::evaluate`] refuses to run on it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Scenario {
     /// Version of the scenario format: 2, or 1 for a scenario made under
     /// version 1 (whose IRR keeps version 1's rule).
@@ -42,8 +42,7 @@ pub struct Scenario {
 }
 
 /// The site: its utility interconnect and the price of its power.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Site {
     pub grid_capacity_mw: f64,
     pub energy_price_usd_per_mwh: f64,
@@ -51,8 +50,7 @@ pub struct Site {
 }
 
 /// The mining fleet and Bitcoin's economics.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Mining {
     pub efficiency_j_per_th: f64,
     pub pue: f64,
@@ -60,7 +58,6 @@ pub struct Mining {
     pub hashprice_usd_per_ph_day: f64,
     pub hashprice_drift_pct_per_year: f64,
     /// `None` ignores halvings.
-    #[serde(deserialize_with = "opt_whole")]
     pub months_to_next_halving: Option<u32>,
     pub pool_fee_pct: f64,
     pub opex_usd_per_mw_month: f64,
@@ -72,8 +69,7 @@ pub struct Mining {
 }
 
 /// The HPC conversion.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Hpc {
     /// `None` means the whole site: `grid_capacity_mw / design_pue`.
     pub critical_it_mw: Option<f64>,
@@ -81,9 +77,7 @@ pub struct Hpc {
     pub design_pue: f64,
     /// Average grid energy per unit of IT energy (billing).
     pub operating_pue: f64,
-    #[serde(deserialize_with = "whole")]
     pub conversion_months: u32,
-    #[serde(deserialize_with = "whole")]
     pub ramp_months: u32,
     pub capex_usd_per_mw: f64,
     pub capex_contingency_pct: f64,
@@ -95,10 +89,8 @@ pub struct Hpc {
 }
 
 /// The hosting contract.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Contract {
-    #[serde(deserialize_with = "whole")]
     pub term_years: u32,
     pub rate_usd_per_kw_month: f64,
     pub escalator_pct_per_year: f64,
@@ -108,63 +100,52 @@ pub struct Contract {
 }
 
 /// What the halls are worth after the contract.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Terminal {
     /// `None`: no terminal value.
     pub exit_cap_rate_pct: Option<f64>,
     pub renewal_probability_pct: f64,
-    #[serde(deserialize_with = "whole")]
     pub downtime_months: u32,
     pub refit_pct_of_capex: f64,
     pub keep_mining_site_value_usd_per_mw: f64,
 }
 
 /// Income tax.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Tax {
     pub rate_pct: f64,
     pub bonus_depreciation_pct: f64,
-    #[serde(deserialize_with = "whole")]
     pub depreciation_years: u32,
 }
 
 /// Greenfield HPC build baselines the conversion is compared with.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Greenfield {
-    #[serde(deserialize_with = "whole_list")]
     pub build_months: Vec<u32>,
 }
 
 /// The tenant's side of the table.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Tenant {
     pub compute_value_usd_per_mw_month: f64,
 }
 
 /// Discounting and project debt.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Finance {
     pub discount_rate_pct: f64,
     pub debt_pct_of_capex: f64,
     pub debt_rate_pct: f64,
-    #[serde(deserialize_with = "whole")]
     pub debt_tenor_years: u32,
 }
 
 /// The risk view's settings: the tornado's swings and the Monte Carlo
 /// simulation (docs/MODEL.md, "Risk").
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Risk {
     /// Tornado: relative swing of the inputs measured in levels, %.
     pub swing_pct: f64,
     /// Tornado: swing of the conversion time, months.
-    #[serde(deserialize_with = "whole")]
     pub swing_months: u32,
     /// Tornado: swing of the inputs that are rates, percentage points.
     pub swing_rate_points: f64,
@@ -175,17 +156,13 @@ pub struct Risk {
     /// Correlation of the two prices' monthly shocks, %.
     pub correlation_pct: f64,
     /// The conversion's slip, uniform over these whole months.
-    #[serde(deserialize_with = "whole")]
     pub slip_min_months: u32,
-    #[serde(deserialize_with = "whole")]
     pub slip_max_months: u32,
     /// Yearly probability that the tenant defaults, %.
     pub tenant_default_pct_per_year: f64,
     /// Number of simulated paths.
-    #[serde(deserialize_with = "whole")]
     pub paths: u32,
     /// Seed of the generator: the same seed gives the same paths.
-    #[serde(deserialize_with = "whole")]
     pub seed: u32,
 }
 
@@ -208,30 +185,23 @@ impl Default for Risk {
 }
 
 /// The energy-price sweep of the sensitivity chart.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Sensitivity {
     /// `[min, max, steps]`.
     pub energy_usd_per_mwh: Sweep,
 }
 
 /// An inclusive, evenly spaced sweep, written `[min, max, steps]` in JSON.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(from = "SweepJson", into = "SweepJson")]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[serde(into = "SweepJson")]
 pub struct Sweep {
     pub min: f64,
     pub max: f64,
     pub steps: u32,
 }
 
-#[derive(Serialize, Deserialize)]
-struct SweepJson(f64, f64, #[serde(deserialize_with = "whole")] u32);
-
-impl From<SweepJson> for Sweep {
-    fn from(SweepJson(min, max, steps): SweepJson) -> Self {
-        Self { min, max, steps }
-    }
-}
+#[derive(Serialize)]
+struct SweepJson(f64, f64, u32);
 
 impl From<Sweep> for SweepJson {
     fn from(s: Sweep) -> Self {
@@ -413,36 +383,31 @@ impl Scenario {
 
     /// Decodes without validating the ranges (the form of the document only).
     pub fn decode_json(text: &str) -> Result<Self, ScenarioError> {
-        check_objects(text)?;
-        match serde_json::from_str::<serde_json::Value>(text) {
-            Ok(value) => match version::of_document(&value)? {
-                1 => version::decode_v1(value),
-                _ => {
-                    version::refuse_v1_names(&value)?;
-                    Self::decode_current(text)
-                }
+        let doc = json::parse(text).map_err(|e| ScenarioError::Decode {
+            path: if e.path.is_empty() {
+                "scenario".to_owned()
+            } else {
+                e.path.clone()
             },
-            // Not JSON: the typed decoding says where it breaks.
-            Err(_) => Self::decode_current(text),
-        }
-    }
-
-    /// Decodes a document of the current version (defaults for what it
-    /// leaves out).
-    fn decode_current(text: &str) -> Result<Self, ScenarioError> {
-        let de = &mut serde_json::Deserializer::from_str(text);
-        let mut scenario: Self = serde_path_to_error::deserialize(de).map_err(|e| {
-            let path = e.path().to_string();
-            let inner = e.into_inner();
-            decode_error(path, &inner.to_string())
+            message: e
+                .to_string()
+                .replace("EOF while parsing", "the text ends in the middle of"),
         })?;
-        scenario.schema_version = SCHEMA_VERSION;
-        Ok(scenario)
+        Self::decode_value(&doc)
     }
 
-    /// Pretty JSON in the current format, whatever the scenario's version.
-    pub(crate) fn to_json_pretty_current(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+    /// Decodes a document already read as JSON (defaults for what it leaves
+    /// out, version 1's for a version-1 document).
+    pub fn decode_value(doc: &Json) -> Result<Self, ScenarioError> {
+        match version::of_document(doc)? {
+            1 => version::decode_v1(doc.clone()),
+            _ => {
+                version::refuse_v1_names(doc)?;
+                let mut scenario = decode_onto(Self::default(), doc)?;
+                scenario.schema_version = SCHEMA_VERSION;
+                Ok(scenario)
+            }
+        }
     }
 
     /// Pretty JSON of the whole scenario (every field, defaults included).
@@ -516,143 +481,157 @@ impl Scenario {
     }
 }
 
-/// Turns a serde message into a field-named error with a plainer message.
-pub(crate) fn decode_error(path: String, message: &str) -> ScenarioError {
-    // serde_path_to_error writes `?` for a place it cannot name (inside a
-    // malformed key, say): name the nearest enclosing value instead.
-    let mut path = path;
-    while let Some(parent) = path.strip_suffix(".?") {
-        path = parent.to_owned();
+// ---- the document, field by field -------------------------------------------
+//
+// The format is the field table's paths: `site.grid_capacity_mw` is the key
+// `grid_capacity_mw` of the object `site`. The sweep's three fields are one
+// list, `sensitivity.energy_usd_per_mwh: [min, max, steps]`, and
+// `greenfield.build_months` is a list of whole numbers. Month, year and step
+// counts are whole numbers: JSON writers often emit `12.0`, which is
+// accepted; `12.5` is not. Ranges are checked by `validate`.
+
+/// What a group of inputs or the document must be.
+const AN_OBJECT: &str = "an object { … }";
+
+fn decode(path: &str, message: String) -> ScenarioError {
+    ScenarioError::Decode {
+        path: path.to_owned(),
+        message,
     }
-    let path = if path.is_empty() || path == "." || path == "?" {
-        "scenario".to_owned()
-    } else {
-        path
-    };
-    // serde's text ends with " at line L column C"; keep it, it helps in a file.
-    let mut message = message.to_owned();
-    if let Some(rest) = message.strip_prefix("unknown field `") {
-        if let Some((name, tail)) = rest.split_once('`') {
-            // The path already ends with the unknown key; add it only if not.
-            let path = if path == name || path.ends_with(&format!(".{name}")) {
-                path
-            } else if path == "scenario" {
-                name.to_owned()
-            } else {
-                format!("{path}.{name}")
-            };
-            let expected = tail.trim_start_matches(", ");
-            return ScenarioError::Decode {
-                path,
-                message: format!("unknown field, {expected}"),
-            };
+}
+
+/// A field's place in the document: its group's key and its own
+/// (`("site", "grid_capacity_mw")`; the sweep's fields share one key).
+fn keys_of(field: Field) -> (&'static str, &'static str) {
+    let path = field.path();
+    let (group, rest) = path.split_once('.').unwrap_or(("", path));
+    (group, rest.split('[').next().unwrap_or(rest))
+}
+
+/// "unknown field, expected one of `a`, `b`": the keys a place knows.
+fn unknown(path: &str, known: impl Iterator<Item = &'static str>) -> ScenarioError {
+    let mut names: Vec<&str> = Vec::new();
+    for k in known {
+        if !names.contains(&k) {
+            names.push(k);
         }
     }
-    // A whole-number field given a fraction or a value outside u32: name the
-    // field's own range, as validation would.
-    if let (Some(rest), Some(field)) = (message.strip_prefix(NOT_WHOLE), Field::from_path(&path)) {
-        message = format!("must be a whole number {}{rest}", field.rule().phrase());
-    }
-    if message.is_empty() {
-        message = "invalid value".to_owned();
-    }
-    ScenarioError::Decode {
+    let list: Vec<String> = names.iter().map(|k| format!("`{k}`")).collect();
+    decode(
         path,
-        message: plain_words(&message),
-    }
+        format!("unknown field, expected one of {}", list.join(", ")),
+    )
 }
 
-/// serde's words for types and the end of the text, as a person reads them
-/// (`invalid type: string "abc", expected f64` → `… expected a number`).
-fn plain_words(message: &str) -> String {
-    const WORDS: &[(&str, &str)] = &[
-        ("expected f64", "expected a number"),
-        ("expected u32", "expected a whole number"),
-        ("expected u64", "expected a whole number"),
-        ("expected a sequence", "expected a list [ … ]"),
-        ("expected struct ", "expected an object { … } for "),
-        (
-            "invalid type: floating point `",
-            "invalid type: the number `",
-        ),
-        ("invalid type: integer `", "invalid type: the number `"),
-        ("invalid type: string ", "invalid type: the text "),
-        ("invalid type: sequence", "invalid type: a list"),
-        ("invalid type: map", "invalid type: an object"),
-        ("EOF while parsing", "the text ends in the middle of"),
-    ];
-    let mut out = message.to_owned();
-    for (from, to) in WORDS {
-        out = out.replace(from, to);
-    }
-    out
-}
-
-/// serde reads a struct from a JSON array too, taking the values in field
-/// order. The scenario format is objects only, so an array where the
-/// document or one of its groups belongs is a wrong type, not a list of
-/// values. Text that is not JSON at all is left to the typed decoding, which
-/// says where it breaks.
-fn check_objects(text: &str) -> Result<(), ScenarioError> {
-    const GROUPS: &[&str] = &[
-        "site",
-        "mining",
-        "hpc",
-        "contract",
-        "terminal",
-        "tax",
-        "greenfield",
-        "tenant",
-        "finance",
-        "sensitivity",
-        "risk",
-    ];
-    let wrong = |path: &str| ScenarioError::Decode {
-        path: path.to_owned(),
-        message: "invalid type: array, expected an object".to_owned(),
+/// Reads `doc` onto `base`: each field the document gives replaces base's
+/// value; a key the format does not know, or a value of the wrong type, is
+/// an error naming its path.
+pub(crate) fn decode_onto(mut s: Scenario, doc: &Json) -> Result<Scenario, ScenarioError> {
+    let Json::Object(groups) = doc else {
+        return Err(decode("scenario", json::invalid_type(doc, AN_OBJECT)));
     };
-    match serde_json::from_str::<serde_json::Value>(text) {
-        Ok(serde_json::Value::Array(_)) => Err(wrong("scenario")),
-        Ok(serde_json::Value::Object(groups)) => {
-            match groups
+    for (group, inputs) in groups {
+        if group == "schema_version" {
+            continue;
+        }
+        let fields = || {
+            Field::ALL
                 .iter()
-                .find(|(k, v)| v.is_array() && GROUPS.contains(&k.as_str()))
-            {
-                Some((k, _)) => Err(wrong(k)),
-                None => Ok(()),
+                .copied()
+                .filter(move |&f| keys_of(f).0 == group)
+        };
+        if fields().next().is_none() {
+            let known =
+                std::iter::once("schema_version").chain(Field::ALL.iter().map(|&f| keys_of(f).0));
+            return Err(unknown(group, known));
+        }
+        let Json::Object(inputs) = inputs else {
+            return Err(decode(group, json::invalid_type(inputs, AN_OBJECT)));
+        };
+        for (key, value) in inputs {
+            let path = format!("{group}.{key}");
+            let mut named = fields().filter(|&f| keys_of(f).1 == key).peekable();
+            match named.peek() {
+                None => return Err(unknown(&path, fields().map(|f| keys_of(f).1))),
+                // Fields sharing one key are the places of a list.
+                Some(&f) if f.path().ends_with(']') => {
+                    let places: Vec<Field> = named.collect();
+                    let Json::Array(items) = value else {
+                        return Err(decode(&path, json::invalid_type(value, "a list [ … ]")));
+                    };
+                    if items.len() != places.len() {
+                        let names: Vec<&str> = places.iter().map(|f| f.label()).collect();
+                        return Err(decode(
+                            &path,
+                            format!(
+                                "invalid length {}, expected a list of {}: [{}]",
+                                items.len(),
+                                places.len(),
+                                names.join(", ")
+                            ),
+                        ));
+                    }
+                    for (&place, item) in places.iter().zip(items) {
+                        set(&mut s, place, place.path(), item)?;
+                    }
+                }
+                Some(&f) => set(&mut s, f, &path, value)?,
             }
         }
-        _ => Ok(()),
     }
+    Ok(s)
 }
 
-// ---- whole numbers in JSON -------------------------------------------------
-//
-// Month, year and step counts are whole numbers. JSON writers often emit
-// `12.0`; that is accepted, `12.5` is not. Ranges are checked by `validate`.
+/// Sets `field` from the document's `value`, found at `path`.
+fn set(s: &mut Scenario, field: Field, path: &str, value: &Json) -> Result<(), ScenarioError> {
+    let typed = match field.kind() {
+        Kind::Number => Value::Number(number(path, value)?),
+        Kind::OptionalNumber => Value::OptNumber(match value {
+            Json::Null => None,
+            v => Some(number(path, v)?),
+        }),
+        Kind::Whole => Value::Whole(whole(field, path, value)?),
+        Kind::OptionalWhole => Value::OptWhole(match value {
+            Json::Null => None,
+            v => Some(whole(field, path, v)?),
+        }),
+        Kind::Bool => match value {
+            Json::Bool(b) => Value::Bool(*b),
+            v => return Err(decode(path, json::invalid_type(v, "a boolean"))),
+        },
+        Kind::WholeList => match value {
+            Json::Array(items) => Value::List(
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, x)| whole(field, &format!("{path}[{i}]"), x))
+                    .collect::<Result<_, _>>()?,
+            ),
+            v => return Err(decode(path, json::invalid_type(v, "a list [ … ]"))),
+        },
+    };
+    field
+        .set(s, typed)
+        .map_err(|_| decode(path, "cannot be set from the document".to_owned()))
+}
 
-/// Start of the message of a whole-number field given something else;
-/// [`decode_error`] puts the field's range after it.
-const NOT_WHOLE: &str = "must be a whole number";
+fn number(path: &str, value: &Json) -> Result<f64, ScenarioError> {
+    value
+        .as_f64()
+        .ok_or_else(|| decode(path, json::invalid_type(value, "a number")))
+}
 
-fn to_whole<E: de::Error>(x: f64) -> Result<u32, E> {
+fn whole(field: Field, path: &str, value: &Json) -> Result<u32, ScenarioError> {
+    let x = number(path, value)?;
     if !x.is_finite() || x.fract() != 0.0 || x < 0.0 || x > f64::from(u32::MAX) {
-        return Err(E::custom(format!("{NOT_WHOLE}, got {}", form_number(x))));
+        return Err(decode(
+            path,
+            format!(
+                "must be a whole number {}, got {}",
+                field.rule().phrase(),
+                form_number(x)
+            ),
+        ));
     }
     Ok(x as u32)
-}
-
-fn whole<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
-    to_whole(f64::deserialize(d)?)
-}
-
-fn opt_whole<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
-    Option::<f64>::deserialize(d)?.map(to_whole).transpose()
-}
-
-fn whole_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u32>, D::Error> {
-    Vec::<f64>::deserialize(d)?
-        .into_iter()
-        .map(to_whole)
-        .collect()
 }

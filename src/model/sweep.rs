@@ -1,12 +1,12 @@
 //! The energy-price sensitivity and the crossover price.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::plan::Plan;
 use super::scenario::Sweep;
 
 /// Both paths' present values at one year-1 energy price.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct SensitivityPoint {
     pub energy_usd_per_mwh: f64,
     pub keep_mining_npv_usd: f64,
@@ -77,7 +77,7 @@ pub struct Lead {
 }
 
 /// A price at which the advantage of converting changes sign.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct AdvantageChange {
     /// Year-1 energy price, $/MWh, to within [`CROSSOVER_TOLERANCE`].
     pub energy_usd_per_mwh: f64,

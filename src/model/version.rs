@@ -9,11 +9,11 @@
 //! rule; everything else is version 2's arithmetic, which with those values
 //! is version 1's.
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::error::{ScenarioError, ScenarioErrors};
 use super::field::Field;
-use super::scenario::{decode_error, Scenario, SCHEMA_VERSION};
+use super::scenario::{decode_onto, Scenario, SCHEMA_VERSION};
 
 /// The fields version 2 added. Their values in [`v1_defaults`] switch the
 /// new behaviour off. (`hpc.design_pue` and `hpc.operating_pue` replace
@@ -183,25 +183,17 @@ pub fn decode_v1(mut value: Value) -> Result<Scenario, ScenarioError> {
         },
         None => false,
     };
-    // The defaults go through text, as every scenario is read: the page
-    // then carries one reader of the scenario, not a second one for values.
-    let mut merged: Value =
-        serde_json::from_str(&v1_defaults().to_json_pretty_current()).unwrap_or(Value::Null);
-    merge(&mut merged, value);
-    let text = merged.to_string();
-    let de = &mut serde_json::Deserializer::from_str(&text);
-    let scenario: Scenario = serde_path_to_error::deserialize(de).map_err(|e| {
-        let mut path = e.path().to_string();
-        if gave_pue && PUE_FIELDS.iter().any(|f| f.path() == path) {
-            path = V1_PUE.to_owned();
+    let scenario = decode_onto(v1_defaults(), &value).map_err(|e| match e {
+        // Set from `hpc.pue`: name what the file said.
+        ScenarioError::Decode { path, message }
+            if gave_pue && PUE_FIELDS.iter().any(|f| f.path() == path) =>
+        {
+            ScenarioError::Decode {
+                path: V1_PUE.to_owned(),
+                message,
+            }
         }
-        // A place in the merged text means nothing to the reader of the file.
-        let message = e.into_inner().to_string();
-        let message = match message.rfind(" at line ") {
-            Some(i) => message[..i].to_owned(),
-            None => message,
-        };
-        decode_error(path, &message)
+        other => other,
     })?;
     Ok(Scenario {
         schema_version: 1,
@@ -215,7 +207,7 @@ pub fn as_v1_json(s: &Scenario) -> Option<Value> {
     if s.schema_version != 1 || !is_v1_representable(s) {
         return None;
     }
-    let mut value: Value = serde_json::from_str(&s.to_json_pretty_current()).ok()?;
+    let mut value: Value = serde_json::to_value(s).ok()?;
     for &f in NEW_IN_V2 {
         remove(&mut value, f.path());
     }
@@ -262,25 +254,6 @@ fn remove(value: &mut Value, path: &str) {
     if let Some((group, key)) = path.split_once('.') {
         if let Some(map) = value.get_mut(group).and_then(Value::as_object_mut) {
             map.remove(key);
-        }
-    }
-}
-
-/// Puts `over` on top of `base`, object by object.
-fn merge(base: &mut Value, over: Value) {
-    match (base, over) {
-        (Value::Object(b), Value::Object(o)) => merge_maps(b, o),
-        (b, o) => *b = o,
-    }
-}
-
-fn merge_maps(base: &mut Map<String, Value>, over: Map<String, Value>) {
-    for (k, v) in over {
-        match base.get_mut(&k) {
-            Some(slot) => merge(slot, v),
-            None => {
-                base.insert(k, v);
-            }
         }
     }
 }

@@ -67,13 +67,13 @@ fn unsaved_reason(state: &State, what: &str) -> Option<String> {
 /// The results file: the evaluator's output with the scenario it came from
 /// under `scenario` (as a scenario file holds it: a version-1 scenario in
 /// version 1's format), so the file says what it is the result of.
-fn results_file(scenario: &Scenario, result: &Evaluation) -> serde_json::Result<String> {
-    let mut value = serde_json::to_value(result)?;
+fn results_file(scenario: &Scenario, result: &Evaluation) -> Option<String> {
+    let mut value = serde_json::to_value(result).ok()?;
     if let serde_json::Value::Object(map) = &mut value {
-        let inner: serde_json::Value = serde_json::from_str(&scenario.to_json_pretty())?;
+        let inner = crate::model::json::parse(&scenario.to_json_pretty()).ok()?;
         map.insert("scenario".to_owned(), inner);
     }
-    serde_json::to_string_pretty(&value)
+    serde_json::to_string_pretty(&value).ok()
 }
 
 #[function_component(App)]
@@ -323,8 +323,8 @@ pub fn app() -> Html {
             }
             let message = match result.as_ref() {
                 Ok(r) => match results_file(&state.scenario, r) {
-                    Ok(json) => web::download("repower-results.json", "application/json", &json),
-                    Err(e) => format!("results: cannot write JSON: {e}"),
+                    Some(json) => web::download("repower-results.json", "application/json", &json),
+                    None => "Results: the JSON could not be written".to_owned(),
                 },
                 Err(e) => e.to_string(),
             };

@@ -10,7 +10,7 @@
 
 use std::rc::Rc;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::charts::RiskChart;
 use crate::format::{grouped, money, money_exact, percent, percent_exact, years_months};
@@ -164,7 +164,7 @@ pub fn chart_id(chart: RiskChart) -> String {
 }
 
 /// One figure of the simulation as the view shows it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Figure {
     /// As read (`$225M`, `17.9 %`, `month 118`, `never`).
     pub text: String,
@@ -215,7 +215,7 @@ impl Figure {
 }
 
 /// One row of the simulation's figures: P10, P50 and P90 of one output.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct FigureRow {
     /// `npv`, `irr`, `payback`: the row's `data-risk` name.
     pub id: String,
@@ -230,7 +230,7 @@ pub struct FigureRow {
 /// (equity when the scenario borrows, project when it does not) and of the
 /// payback month, and the share of paths on which converting is at least as
 /// good as keeping mining.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Figures {
     pub rows: Vec<FigureRow>,
     /// `83.2 %`.

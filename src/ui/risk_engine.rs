@@ -14,12 +14,14 @@
 
 use std::rc::Rc;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::{Map, Value as Json};
 
 use crate::charts::{RiskChart, Size, Table, Theme};
+use crate::model::json;
 use crate::model::risk::Risk;
 use crate::model::Scenario;
-use crate::ui::risk::{chart_id, figures, Figures, Job, Shown};
+use crate::ui::risk::{chart_id, figures, Figure, FigureRow, Figures, Job, Shown};
 
 /// How long the engine works before it reads its messages again, ms.
 pub const SLICE_MS: f64 = 4.0;
@@ -33,14 +35,14 @@ pub const HOLD_MS: f64 = 60.0;
 pub const PROGRESS_MS: f64 = 100.0;
 
 /// How the page draws: its theme and the width its charts are shown at.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Look {
     pub dark: bool,
     pub width: u32,
 }
 
 /// What the page asks of the engine.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Request {
     /// Run the tornado and the paths of `scenario` (the scenario's JSON, as
@@ -59,7 +61,7 @@ pub enum Request {
 }
 
 /// A risk chart, drawn.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Drawn {
     /// The element id (`chart-tornado`).
     pub id: String,
@@ -71,7 +73,7 @@ pub struct Drawn {
 }
 
 /// What the engine says.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Reply {
     /// The engine has started and reads requests.
@@ -101,7 +103,31 @@ impl Reply {
 
     /// Reads a reply sent by the engine.
     pub fn from_text(text: &str) -> Option<Reply> {
-        serde_json::from_str(text).ok()
+        let doc = json::parse(text).ok()?;
+        Some(match variant(&doc)? {
+            ("ready", None) => Reply::Ready,
+            ("tornado", Some(b)) => Reply::Tornado {
+                run: b.u64("run")?,
+                charts: b.each("charts", drawn)?,
+            },
+            ("progress", Some(b)) => Reply::Progress {
+                run: b.u64("run")?,
+                done: b.u32("done")?,
+                total: b.u32("total")?,
+            },
+            ("simulated", Some(b)) => Reply::Simulated {
+                run: b.u64("run")?,
+                paths: b.u32("paths")?,
+                total: b.u32("total")?,
+                charts: b.each("charts", drawn)?,
+                figures: figures_of(&b.obj("figures")?)?,
+            },
+            ("refused", Some(b)) => Reply::Refused {
+                run: b.u64("run")?,
+                message: b.text("message")?,
+            },
+            _ => return None,
+        })
     }
 }
 
@@ -120,6 +146,137 @@ impl Request {
     pub fn to_text(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
     }
+
+    /// Reads a request sent by the page.
+    pub fn from_text(text: &str) -> Option<Request> {
+        let doc = json::parse(text).ok()?;
+        Some(match variant(&doc)? {
+            ("run", Some(b)) => Request::Run {
+                run: b.u64("run")?,
+                scenario: b.text("scenario")?,
+                look: look_of(&b.obj("look")?)?,
+            },
+            ("cancel", Some(b)) => Request::Cancel { run: b.u64("run")? },
+            ("draw", Some(b)) => Request::Draw {
+                look: look_of(&b.obj("look")?)?,
+            },
+            ("hold", None) => Request::Hold,
+            _ => return None,
+        })
+    }
+}
+
+// ---- reading the other side's JSON ------------------------------------------
+//
+// Both sides write with serde (externally tagged variants in snake case:
+// `"hold"`, `{"cancel": {"run": 3}}`) and read with `model::json`, key by
+// key: the page's download carries no generic deserializer.
+
+/// An object of the other side's JSON, read key by key (`None`: not as
+/// written by [`Reply::to_text`] or [`Request::to_text`]).
+struct Obj<'a>(&'a Map<String, Json>);
+
+impl<'a> Obj<'a> {
+    fn of(v: &'a Json) -> Option<Self> {
+        v.as_object().map(Obj)
+    }
+    fn get(&self, key: &str) -> Option<&'a Json> {
+        self.0.get(key)
+    }
+    fn u64(&self, key: &str) -> Option<u64> {
+        self.get(key)?.as_u64()
+    }
+    fn u32(&self, key: &str) -> Option<u32> {
+        u32::try_from(self.u64(key)?).ok()
+    }
+    fn text(&self, key: &str) -> Option<String> {
+        self.get(key)?.as_str().map(str::to_owned)
+    }
+    fn opt_text(&self, key: &str) -> Option<Option<String>> {
+        match self.get(key)? {
+            Json::Null => Some(None),
+            v => Some(Some(v.as_str()?.to_owned())),
+        }
+    }
+    fn obj(&self, key: &str) -> Option<Obj<'a>> {
+        Obj::of(self.get(key)?)
+    }
+    fn each<T>(&self, key: &str, read: impl Fn(&'a Json) -> Option<T>) -> Option<Vec<T>> {
+        self.get(key)?.as_array()?.iter().map(read).collect()
+    }
+}
+
+/// A variant: its tag, and its fields unless it has none.
+fn variant(v: &Json) -> Option<(&str, Option<Obj<'_>>)> {
+    match v {
+        Json::String(tag) => Some((tag, None)),
+        Json::Object(m) if m.len() == 1 => {
+            let (tag, body) = m.iter().next()?;
+            Some((tag, Some(Obj::of(body)?)))
+        }
+        _ => None,
+    }
+}
+
+fn look_of(o: &Obj<'_>) -> Option<Look> {
+    Some(Look {
+        dark: o.get("dark")?.as_bool()?,
+        width: o.u32("width")?,
+    })
+}
+
+fn text_of(v: &Json) -> Option<String> {
+    v.as_str().map(str::to_owned)
+}
+
+fn drawn(v: &Json) -> Option<Drawn> {
+    let o = Obj::of(v)?;
+    let svg = o.obj("svg")?;
+    let table = o.obj("table")?;
+    Some(Drawn {
+        id: o.text("id")?,
+        title: o.text("title")?,
+        summary: o.text("summary")?,
+        svg: match (svg.text("Ok"), svg.text("Err")) {
+            (Some(text), None) => Ok(text),
+            (None, Some(message)) => Err(message),
+            _ => return None,
+        },
+        table: Table {
+            caption: table.text("caption")?,
+            headers: table.each("headers", text_of)?,
+            rows: table.each("rows", |row| row.as_array()?.iter().map(text_of).collect())?,
+        },
+    })
+}
+
+fn figure(v: &Json) -> Option<Figure> {
+    let o = Obj::of(v)?;
+    Some(Figure {
+        text: o.text("text")?,
+        exact: o.text("exact")?,
+        value: match o.get("value")? {
+            Json::Null => None,
+            x => Some(x.as_f64()?),
+        },
+    })
+}
+
+fn figures_of(o: &Obj<'_>) -> Option<Figures> {
+    Some(Figures {
+        rows: o.each("rows", |row| {
+            let r = Obj::of(row)?;
+            let values = r.each("values", figure)?;
+            Some(FigureRow {
+                id: r.text("id")?,
+                label: r.text("label")?,
+                values: values.try_into().ok()?,
+                note: r.opt_text("note")?,
+            })
+        })?,
+        ahead: figure(o.get("ahead")?)?,
+        over: o.text("over")?,
+    })
 }
 
 /// The engine: the run in hand and the last results sent, to draw again.
@@ -167,7 +324,7 @@ impl Engine {
     /// Handles one request (JSON text), at `now_ms`; returns the replies
     /// to send at once. Text that is no request is ignored.
     pub fn handle(&mut self, text: &str, now_ms: f64) -> Vec<Reply> {
-        let Ok(request) = serde_json::from_str::<Request>(text) else {
+        let Some(request) = Request::from_text(text) else {
             return Vec::new();
         };
         match request {
