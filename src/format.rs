@@ -168,6 +168,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn dates() {
+        assert_eq!(date(2026, 12, 1), "1 December 2026");
+        assert_eq!(date(2027, 1, 31), "31 January 2027");
+        assert_eq!(date(2027, 13, 2), "2 13 2027");
+        assert_eq!(date(2027, 0, 2), "2 0 2027");
+    }
+
+    #[test]
     fn money_table() {
         for (x, want) in [
             (1.8461e9, "$1.85B"),
@@ -344,6 +352,30 @@ mod added_tests {
         assert_eq!(multiple(1_250.0), "1,250\u{d7}");
         assert_eq!(multiple(f64::INFINITY), "—");
     }
+}
+
+/// A calendar date as the page writes it: `1 December 2026` (`month` from
+/// 1; a month out of range writes its number).
+pub fn date(year: i32, month: u32, day: u32) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let name = month
+        .checked_sub(1)
+        .and_then(|i| MONTHS.get(i as usize))
+        .map_or_else(|| month.to_string(), |m| (*m).to_owned());
+    format!("{day} {name} {year}")
 }
 
 /// A lease rate per kW of critical IT per month (`$149.87/kW-month`,

@@ -13,17 +13,21 @@ use crate::ui::components::drivers::drivers;
 use crate::ui::components::file_notice::{file_notice, FileProblem};
 use crate::ui::components::input_group::{FieldView, InputGroup};
 use crate::ui::components::kpi_cards::KpiCards;
+use crate::ui::components::report_head::ReportHead;
 use crate::ui::components::result_bar::{result_bar, Figures};
 use crate::ui::components::risk_section::RiskSection;
 use crate::ui::components::skip_link::skip_link;
 use crate::ui::components::sources::Sources;
-use crate::ui::components::toolbar::{StatusOffer, Toolbar};
+use crate::ui::components::stage::{Stage, StagePreset};
+use crate::ui::components::toolbar::{StatusOffer, Toolbar, PRESENT_ID};
 use crate::ui::components::version_notice::VersionNotice;
 use crate::ui::derive;
 use crate::ui::drawings::{chart_id, Drawings, Near};
 use crate::ui::kpis::kpis;
 use crate::ui::layout;
 use crate::ui::messages;
+use crate::ui::present::{self, Focus, Mode, Press, StageKey, STAGE_FIELDS};
+use crate::ui::report;
 use crate::ui::state::{Action, State};
 use crate::web;
 
@@ -76,6 +80,24 @@ fn results_file(scenario: &Scenario, result: &Evaluation) -> Option<String> {
     serde_json::to_string_pretty(&value).ok()
 }
 
+/// The printed report's head for the form in `state`.
+fn report_head(state: &State) -> Html {
+    let (preset, version) = (state.preset.as_deref(), state.version());
+    let (y, m, d) = web::today();
+    let link = web::page_url(&share::encode_fragment(state.texts(), preset, version));
+    let changed = report::changed(state.texts(), preset, version);
+    let mut title = report::title(preset, version);
+    if !changed.is_empty() && preset.is_some() {
+        title.push_str(", edited");
+    }
+    html! {
+        <ReportHead {title} date={crate::format::date(y, m, d)}
+            version={report::version_line(&state.scenario)} link={link}
+            starting_point={report::starting_point(preset, version)}
+            {changed} />
+    }
+}
+
 #[function_component(App)]
 pub fn app() -> Html {
     // The form as the user left it on this device, with a linked scenario on
@@ -106,6 +128,44 @@ pub fn app() -> Html {
     });
     let dark = use_state(|| web::matches(web::DARK));
     let width = use_state_eq(chart_width);
+    // While printing (the Report button or the browser's Print), the page
+    // shows the report's head and draws its charts in the light theme.
+    let printing = use_state_eq(|| false);
+    let print_asked = use_state_eq(|| false);
+    {
+        let printing = printing.clone();
+        use_effect_with((), move |()| {
+            let (before, after) = (printing.clone(), printing);
+            let listeners = [
+                web::on_before_print(move || before.set(true)),
+                web::on_after_print(move || after.set(false)),
+            ];
+            move || drop(listeners)
+        });
+    }
+    {
+        // Print once the report is on the page.
+        let asked = print_asked.clone();
+        use_effect_with(*print_asked, move |&now| {
+            if now {
+                asked.set(false);
+                web::print();
+            }
+        });
+    }
+    let on_report = {
+        let (printing, asked) = (printing.clone(), print_asked.clone());
+        Callback::from(move |()| {
+            printing.set(true);
+            asked.set(true);
+        })
+    };
+    let dark_now = *dark && !*printing;
+    let draw_width = if *printing {
+        layout::PRINT_CHART_WIDTH
+    } else {
+        *width
+    };
 
     // Follow the system's light/dark setting and the charts' width while the
     // page is open (measured once laid out, then on every resize).
@@ -179,7 +239,7 @@ pub fn app() -> Html {
     let near = use_state_eq(|| Near::ALL);
     let drawings = use_mut_ref(Drawings::default);
     let chart_views = use_memo(
-        (Same(result.clone()), *dark, *width, *near),
+        (Same(result.clone()), dark_now, draw_width, *near),
         move |(r, dark, width, near)| drawings.borrow_mut().views(&r.0, *dark, *width, *near),
     );
     {
@@ -280,6 +340,72 @@ pub fn app() -> Html {
             state.dispatch(Action::LoadPreset(id));
         })
     };
+    // Presentation mode: the page's, not the scenario's. Leaving it puts
+    // the page back where it was scrolled, the focus on the button.
+    let mode = use_state_eq(Mode::default);
+    let scrolled = use_mut_ref(|| 0.0_f64);
+    let on_present = {
+        let mode = mode.clone();
+        let scrolled = scrolled.clone();
+        Callback::from(move |()| {
+            if *mode == Mode::Edit {
+                *scrolled.borrow_mut() = web::scroll_y();
+            }
+            mode.set(mode.toggled());
+        })
+    };
+    {
+        // Only on a change of mode, not on the first render.
+        let scrolled = scrolled.clone();
+        let last = use_mut_ref(|| Mode::Edit);
+        use_effect_with(*mode, move |&mode| {
+            if last.replace(mode) != mode {
+                match mode {
+                    // Focus first: it scrolls the button into view.
+                    Mode::Present => {
+                        web::focus_id(PRESENT_ID);
+                        web::scroll_to_y(0.0);
+                    }
+                    Mode::Edit => {
+                        web::focus_id(PRESENT_ID);
+                        web::scroll_to_y(*scrolled.borrow());
+                    }
+                }
+            }
+        });
+    }
+    {
+        let presets: Vec<String> = crate::presets::all()
+            .iter()
+            .map(|p| p.id.to_owned())
+            .collect();
+        let (on_present, on_preset) = (on_present.clone(), on_preset.clone());
+        use_effect_with(*mode, move |mode| {
+            let mode = *mode;
+            let listener = web::on_key(move |k| {
+                let press = Press {
+                    key: &k.key,
+                    modified: k.modified,
+                    focus: if k.in_control {
+                        Focus::InControl
+                    } else {
+                        Focus::Page
+                    },
+                    used: k.used,
+                };
+                match present::stage_key(&press, mode, presets.len().min(9)) {
+                    Some(StageKey::Toggle | StageKey::Leave) => on_present.emit(()),
+                    Some(StageKey::Preset(i)) => match presets.get(i) {
+                        Some(id) => on_preset.emit(id.clone()),
+                        None => return false,
+                    },
+                    None => return false,
+                }
+                true
+            });
+            move || drop(listener)
+        });
+    }
     // The message "Copy link" gave on a page opened from a file, which
     // offers "Save scenario" beside it.
     let offer_for = use_state_eq(|| None::<AttrValue>);
@@ -367,27 +493,34 @@ pub fn app() -> Html {
 
     let stale = state.is_stale();
     // The risk settings are shown in the risk view, not with the inputs.
+    let field_view = |field: Field| FieldView {
+        field,
+        text: AttrValue::from(state.text(field).to_owned()),
+        error: state
+            .error(field)
+            .map(|e| AttrValue::from(messages::beside_field(e))),
+        caution: messages::caution(
+            field,
+            state.text(field),
+            &state.scenario,
+            state.error(field).is_some(),
+        )
+        .map(AttrValue::from),
+        value: field.number(&state.scenario),
+    };
+    let presenting = *mode == Mode::Present;
+    let stage_presets: Vec<StagePreset> = crate::presets::all()
+        .iter()
+        .take(9)
+        .map(|p| StagePreset {
+            id: AttrValue::from(p.id),
+            name: AttrValue::from(p.name),
+        })
+        .collect();
     let mut risk_fields = Vec::new();
     let mut groups = Vec::new();
-    for &group in Group::ALL {
-        let fields = group
-            .fields()
-            .map(|field| FieldView {
-                field,
-                text: AttrValue::from(state.text(field).to_owned()),
-                error: state
-                    .error(field)
-                    .map(|e| AttrValue::from(messages::beside_field(e))),
-                caution: messages::caution(
-                    field,
-                    state.text(field),
-                    &state.scenario,
-                    state.error(field).is_some(),
-                )
-                .map(AttrValue::from),
-                value: field.number(&state.scenario),
-            })
-            .collect::<Vec<_>>();
+    for &group in Group::ALL.iter().filter(|_| !presenting) {
+        let fields = group.fields().map(field_view).collect::<Vec<_>>();
         if group == Group::Risk {
             risk_fields = fields;
         } else {
@@ -414,19 +547,22 @@ pub fn app() -> Html {
     };
 
     html! {
-        <div class="app">
+        <div class={classes!("app", presenting.then_some("presenting"))}>
+            if *printing {
+                { report_head(&state) }
+            }
             <nav class="skip-links" aria-label="Skip links">
                 { skip_link("results", "Skip to the results") }
             </nav>
             <header class="masthead">
                 <div>
                     <h1>{ "Repower" }</h1>
-                    <p class="tagline">{ "What converting a Bitcoin mining site into AI/HPC hosting is worth, for the miner and for the tenant." }</p>
+                    <p class="tagline" hidden={presenting}>{ "What converting a Bitcoin mining site into AI/HPC hosting is worth, for the miner and for the tenant." }</p>
                 </div>
                 <Toolbar preset={state.preset.clone().map(AttrValue::from)} version={state.version()}
                     edited={state.edited()} can_undo={state.can_undo()} {on_undo} {on_reset}
-                    {on_preset} {on_share} {on_download_scenario} {on_download_results} {on_import}
-                    status={(*status).clone()} {offer} />
+                    on_preset={on_preset.clone()} {on_share} {on_download_scenario} {on_download_results} {on_import}
+                    status={(*status).clone()} {offer} mode={*mode} on_present={on_present.clone()} {on_report} />
             </header>
             { result_bar(&brief.0, if stale { Figures::OutOfDate } else { Figures::Current }) }
             if state.version() == 1 {
@@ -448,9 +584,15 @@ pub fn app() -> Html {
             // headline numbers first, the inputs, then the charts, with the
             // result bar in view.
             <main class="layout">
-                <form class="inputs" aria-label="Inputs" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-                    { for groups }
-                </form>
+                if presenting {
+                    <Stage fields={STAGE_FIELDS.iter().map(|&f| field_view(f)).collect::<Vec<_>>()}
+                        presets={stage_presets} preset={state.preset.clone().map(AttrValue::from)}
+                        on_edit={on_edit.clone()} on_preset={on_preset.clone()} />
+                } else {
+                    <form class="inputs" aria-label="Inputs" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                        { for groups }
+                    </form>
+                }
                 <div class="headline" id="results" tabindex="-1">
                     { skip_link("charts", "Skip to the charts") }
                     { for general.iter().map(|m| html! { <p class="error" role="alert">{ m.clone() }</p> }) }
@@ -458,11 +600,15 @@ pub fn app() -> Html {
                 </div>
                 <div class="results" id="charts" tabindex="-1">
                     { for chart_views.iter().map(|c| html! { <ChartCard key={c.id.clone()} chart={c.clone()} {stale} /> }) }
-                    <RiskSection scenario={state.scenario.clone()} fields={risk_fields}
-                        on_edit={on_edit.clone()} dark={*dark} width={*width} {stale} />
+                    if !presenting {
+                        <RiskSection scenario={state.scenario.clone()} fields={risk_fields}
+                            on_edit={on_edit.clone()} dark={dark_now} width={*width} {stale} />
+                    }
                 </div>
             </main>
-            <Sources />
+            if !presenting {
+                <Sources />
+            }
         </div>
     }
 }

@@ -11,6 +11,11 @@ pub const PHONE_MAX: u32 = 760;
 /// From this window width the charts sit two by two (`@media (min-width: 1600px)`).
 pub const WIDE_MIN: u32 = 1600;
 
+/// The chart frames' width on paper: two charts side by side in the
+/// printable width of A4 (186 mm, 703 px) or Letter (192 mm, 725 px) with
+/// `@page` margins of 12 mm, a gap of .5rem and each card's padding.
+pub const PRINT_CHART_WIDTH: u32 = 330;
+
 /// The chart frames' width, in CSS pixels, in a window `viewport` pixels wide.
 pub fn chart_frame_width(viewport: u32) -> u32 {
     let vw = f64::from(viewport);

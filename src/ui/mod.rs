@@ -28,6 +28,8 @@ pub mod drawings;
 pub mod kpis;
 pub mod layout;
 pub mod messages;
+pub mod present;
+pub mod report;
 pub mod risk;
 pub mod risk_engine;
 pub mod state;

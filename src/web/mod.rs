@@ -235,6 +235,104 @@ impl Drop for NearView {
     }
 }
 
+/// A key pressed on the page, as shortcuts read it.
+pub struct KeyPress {
+    /// `KeyboardEvent.key`.
+    pub key: String,
+    /// Ctrl, Alt or Meta held.
+    pub modified: bool,
+    /// Pressed in a box, a list, a slider or a text area (which read keys
+    /// themselves).
+    pub in_control: bool,
+    /// A handler on the page already used it (`defaultPrevented`).
+    pub used: bool,
+}
+
+/// Calls `f(press)` for every key pressed on the page, after the page's own
+/// handlers; when `f` returns true the key's default action is prevented.
+pub fn on_key(f: impl Fn(&KeyPress) -> bool + 'static) -> Listener {
+    let target = window()
+        .and_then(|w| w.document())
+        .map(web_sys::EventTarget::from);
+    listen(target, "keydown", move |e: web_sys::Event| {
+        let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+            return;
+        };
+        let tag = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .map(|el| el.tag_name())
+            .unwrap_or_default();
+        let press = KeyPress {
+            key: k.key(),
+            modified: k.ctrl_key() || k.alt_key() || k.meta_key(),
+            in_control: matches!(tag.as_str(), "INPUT" | "SELECT" | "TEXTAREA"),
+            used: k.default_prevented(),
+        };
+        if f(&press) {
+            e.prevent_default();
+        }
+    })
+}
+
+/// How far the page is scrolled down, in CSS pixels.
+pub fn scroll_y() -> f64 {
+    window()
+        .and_then(|w| w.scroll_y().ok())
+        .filter(|y| y.is_finite())
+        .unwrap_or(0.0)
+}
+
+/// Scrolls the page to `y` CSS pixels from its top.
+pub fn scroll_to_y(y: f64) {
+    if let Some(w) = window() {
+        w.scroll_to_with_x_and_y(0.0, y);
+    }
+}
+
+/// Moves the keyboard focus to the element with this id.
+pub fn focus_id(id: &str) {
+    let el = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(el) = el {
+        let _ = el.focus();
+    }
+}
+
+/// This page's address with `fragment` (without `#`) after it.
+pub fn page_url(fragment: &str) -> String {
+    let href = window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    let base = href.split('#').next().unwrap_or_default();
+    if fragment.is_empty() {
+        base.to_owned()
+    } else {
+        format!("{base}#{fragment}")
+    }
+}
+
+/// Today's date on this computer: year, month (from 1), day.
+pub fn today() -> (i32, u32, u32) {
+    let d = js_sys::Date::new_0();
+    (d.get_full_year() as i32, d.get_month() + 1, d.get_date())
+}
+
+/// Opens the browser's print dialog.
+pub fn print() {
+    if let Some(w) = window() {
+        let _ = w.print();
+    }
+}
+
+/// Calls `f()` after the page is printed (or printing is cancelled).
+pub fn on_after_print(f: impl Fn() + 'static) -> Listener {
+    let target = window().map(web_sys::EventTarget::from);
+    listen(target, "afterprint", move |_| f())
+}
+
 /// Calls `f()` before the page is printed.
 pub fn on_before_print(f: impl Fn() + 'static) -> Listener {
     let target = window().map(web_sys::EventTarget::from);
@@ -326,13 +424,7 @@ pub fn share_link(fragment: &str, done: impl FnOnce(String) + 'static) {
     let Some(w) = window() else {
         return done("No window to share from".to_owned());
     };
-    let href = w.location().href().unwrap_or_default();
-    let base = href.split('#').next().unwrap_or_default();
-    let url = if fragment.is_empty() {
-        base.to_owned()
-    } else {
-        format!("{base}#{fragment}")
-    };
+    let url = page_url(fragment);
     let by_hand = format!("Copy this link to share the scenario:\n{url}");
     let navigator = w.navigator();
     let has_clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())

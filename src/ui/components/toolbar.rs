@@ -13,6 +13,7 @@ use yew::prelude::*;
 
 use crate::presets;
 use crate::share;
+use crate::ui::present::{Mode, SHORTCUT};
 
 /// What the status line offers besides its message.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -43,13 +44,25 @@ pub struct ToolbarProps {
     pub status: Option<AttrValue>,
     #[prop_or_default]
     pub offer: StatusOffer,
+    /// How the page is shown; presentation mode keeps the picker, Reset,
+    /// Undo and the way back.
+    #[prop_or_default]
+    pub mode: Mode,
+    pub on_present: Callback<()>,
+    /// Prints the report.
+    pub on_report: Callback<()>,
 }
 
+/// The id of the button that enters and leaves presentation mode.
+pub const PRESENT_ID: &str = "present-toggle";
+
 /// The controls the arrow keys move between, in order (`data-tool`).
-const TOOLS: [&str; 9] = [
+const TOOLS: [&str; 11] = [
     "picker",
     "reset",
     "undo",
+    "present",
+    "report",
     "copy",
     "save-scenario",
     "save-results",
@@ -94,7 +107,10 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
 
     let can_reset = props.edited && selected.is_some();
     let has_source = selected.is_some_and(|id| share::preset(id, props.version).is_some());
+    let presenting = props.mode == Mode::Present;
     let shown = |t: &str| match t {
+        "picker" | "present" => true,
+        _ if presenting && t != "reset" && t != "undo" => false,
         "reset" => can_reset,
         "undo" => props.can_undo,
         "more" => has_source,
@@ -299,6 +315,14 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     <button type="button" class={classes!("undo", idle("undo"))} onclick={on_undo}
                         data-tool="undo" tabindex={tabindex("undo")}
                         title="Back to the inputs before the last preset, file, link or recomputation">{ "Undo" }</button>
+                    <button type="button" class="present" id={PRESENT_ID} onclick={click(&props.on_present)}
+                        data-tool="present" tabindex={tabindex("present")} aria-pressed={presenting.to_string()}
+                        aria-keyshortcuts={SHORTCUT}
+                        title={format!("Presentation mode for a shared screen: large figures and charts, six inputs ({SHORTCUT}; Esc leaves)")}>
+                        { if presenting { "Leave presentation" } else { "Present" } }</button>
+                    <button type="button" onclick={click(&props.on_report)} data-tool="report"
+                        tabindex={tabindex("report")}
+                        title="A printable report of this scenario: its figures, charts, the inputs changed and the sources (Save as PDF in the print dialog)">{ "Report" }</button>
                     <button type="button" onclick={click(&props.on_share)} data-tool="copy"
                         tabindex={tabindex("copy")}>{ "Copy link" }</button>
                     <button type="button" onclick={click(&props.on_download_scenario)}
