@@ -18,6 +18,7 @@
 pub mod charts;
 pub mod format;
 pub mod model;
+pub mod order;
 pub mod presets;
 pub mod share;
 pub mod summary;

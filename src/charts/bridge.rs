@@ -50,7 +50,7 @@ pub fn summary(r: &Evaluation) -> String {
     ));
 
     let mut steps: Vec<&Bar> = bars.iter().filter(|b| !b.step.is_total()).collect();
-    steps.sort_by(|a, b| b.usd.abs().total_cmp(&a.usd.abs()));
+    crate::order::sort_small_by(&mut steps, |a, b| b.usd.abs().total_cmp(&a.usd.abs()));
     let of_kind =
         |kind: Kind| -> Vec<&Bar> { steps.iter().copied().filter(|b| b.kind == kind).collect() };
     let listed = |bars: &[&Bar], verb: &str| -> Option<String> {

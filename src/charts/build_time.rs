@@ -389,7 +389,7 @@ fn curve_names(r: &Evaluation, ramp: &Ramp<'_>) -> Vec<Name> {
         conversion: true,
     }];
     let mut baselines: Vec<u32> = r.build_time.iter().map(|b| b.baseline_months).collect();
-    baselines.sort_unstable();
+    crate::order::sort_small_by(&mut baselines, u32::cmp);
     names.extend(baselines.into_iter().map(|b| Name {
         full_from: corner(b as usize),
         text: format!("{b}-mo build"),

@@ -583,7 +583,7 @@ fn place_markers(
     bounds: (i32, i32),
 ) -> Vec<Placed> {
     let mut order: Vec<&Marker> = markers.iter().collect();
-    order.sort_by(|a, b| b.price.total_cmp(&a.price));
+    crate::order::sort_small_by(&mut order, |a, b| b.price.total_cmp(&a.price));
     let options: Vec<(i32, Vec<Setting>)> = order
         .iter()
         .map(|m| {

@@ -47,6 +47,7 @@ mod header;
 mod labels;
 mod spread;
 mod svg;
+pub use svg::escape;
 #[cfg(test)]
 mod testing;
 pub mod words;

@@ -75,7 +75,8 @@ fn attribute<'s>(tag: &'s str, name: &str) -> Option<&'s str> {
     Some(&tag[start..start + len])
 }
 
-fn escape(text: &str) -> String {
+/// `text` escaped for XML and HTML (its five special characters).
+pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

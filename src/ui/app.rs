@@ -13,7 +13,7 @@ use crate::ui::components::drivers::drivers;
 use crate::ui::components::file_notice::{file_notice, FileProblem};
 use crate::ui::components::input_group::{FieldView, InputGroup};
 use crate::ui::components::kpi_cards::KpiCards;
-use crate::ui::components::report_head::ReportHead;
+use crate::ui::components::report_head::{report_head as report_head_html, ReportHead};
 use crate::ui::components::result_bar::{result_bar, Figures};
 use crate::ui::components::risk_section::RiskSection;
 use crate::ui::components::skip_link::skip_link;
@@ -90,12 +90,14 @@ fn report_head(state: &State) -> Html {
     if !changed.is_empty() && preset.is_some() {
         title.push_str(", edited");
     }
-    html! {
-        <ReportHead {title} date={crate::format::date(y, m, d)}
-            version={report::version_line(&state.scenario)} link={link}
-            starting_point={report::starting_point(preset, version)}
-            {changed} />
-    }
+    report_head_html(&ReportHead {
+        title: &title,
+        date: &crate::format::date(y, m, d),
+        version: &report::version_line(&state.scenario),
+        link: &link,
+        starting_point: &report::starting_point(preset, version),
+        changed: &changed,
+    })
 }
 
 #[function_component(App)]

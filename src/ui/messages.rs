@@ -44,7 +44,7 @@ pub fn standalone(e: &ScenarioError) -> String {
 pub fn labelled(text: &str) -> String {
     let mut fields: Vec<Field> = Field::ALL.to_vec();
     // Longest first, so no path is replaced inside a longer one.
-    fields.sort_by_key(|f| std::cmp::Reverse(f.path().len()));
+    crate::order::sort_small_by(&mut fields, |a, b| b.path().len().cmp(&a.path().len()));
     let mut out = text.to_owned();
     for f in fields {
         if out.contains(f.path()) {
