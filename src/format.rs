@@ -49,6 +49,15 @@ pub fn grouped(x: f64) -> String {
     signed(x, group_thousands(x.abs().round()))
 }
 
+/// A plain number with `decimals` decimals and thousands grouped
+/// (`18.52`, `1,234.50`, `−3.00`), for a column whose header gives the unit.
+pub fn decimal(x: f64, decimals: usize) -> String {
+    if !x.is_finite() {
+        return DASH.to_owned();
+    }
+    fixed(x, decimals)
+}
+
 /// A percentage with one decimal (`12.4 %`, `−3.0 %`); from 1,000 on
 /// without decimals (`12,346 %`).
 pub fn percent(x: f64) -> String {
@@ -199,6 +208,9 @@ mod tests {
         assert_eq!(money_exact(-1000.0), "\u{2212}$1,000");
         assert_eq!(grouped(999.0), "999");
         assert_eq!(grouped(1e6), "1,000,000");
+        assert_eq!(decimal(18.518_518, 2), "18.52");
+        assert_eq!(decimal(-1234.5, 2), "\u{2212}1,234.50");
+        assert_eq!(decimal(f64::NAN, 2), "—");
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //!
 //! * [`model`]: the pure conversion-economics core (docs/MODEL.md in code).
 //! * [`charts`]: the four charts as SVG text, pure functions of a result.
+//! * [`export`]: the monthly cash flows, their yearly totals and CSV files.
 //! * [`format`]: money, percent and month formatting shared by all front ends.
 //! * [`presets`]: the "Generic 100 MW site" and scenarios from public deals.
 //! * [`ui`] and [`web`]: the Yew single-page app and its browser glue. They
@@ -16,6 +17,7 @@
 //! The model and the charts never depend on the UI; the UI never computes money.
 
 pub mod charts;
+pub mod export;
 pub mod format;
 pub mod model;
 pub mod order;

@@ -122,6 +122,26 @@ for (const f of Object.values(RISK)) unlinkSync(join(dir, f));
 const LAZY = [riskLoaderName, riskGlueName, riskWasmName];
 const riskMeta = `<meta name="repower-risk-worker" content="./${riskLoaderName}">`;
 
+// ---- the stylesheet, minified ---------------------------------------------------
+
+// Comments and the space around punctuation go (www/style.css keeps them);
+// the stylesheet's integrity is recomputed below. Strings in it hold no
+// `{};,>` and no comment marks, so nothing inside one changes.
+{
+  const cssFile = html.match(/<link rel="stylesheet" href="\.\/([^"]+\.css)"/)?.[1];
+  if (!cssFile) fail('no stylesheet in index.html');
+  const text = read(cssFile).toString('utf8');
+  const min = text
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{};,>])\s*/g, '$1')
+    .replace(/;}/g, '}')
+    .trim();
+  if ((min.match(/{/g) || []).length !== (min.match(/}/g) || []).length) fail(`${cssFile}: unbalanced braces after minifying`);
+  writeFileSync(join(dir, cssFile), min);
+  html = html.replace(/(<link rel="stylesheet" href="\.\/[^"]+\.css"[^>]*?)\s+integrity="[^"]*"/, '$1');
+}
+
 // ---- integrity on every script and style ---------------------------------------
 
 // Trunk adds sha384 to the stylesheet and preloads; check each against the

@@ -6,8 +6,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::charts::Chart;
+use crate::export::Csv;
 use crate::model::{Evaluation, Field, Group, Scenario};
 use crate::share;
+use crate::ui::components::cash_flows::CashFlows;
 use crate::ui::components::chart_card::ChartCard;
 use crate::ui::components::drivers::drivers;
 use crate::ui::components::file_notice::{file_notice, FileProblem};
@@ -459,6 +461,21 @@ pub fn app() -> Html {
             status.set(Some(message.into()));
         })
     };
+    // The cash flows as CSV, refused (with the reason) while the form is
+    // out of date, as "Save results" is.
+    let on_download_csv = {
+        let result = result.clone();
+        let state = state.clone();
+        Callback::from(move |csv: Csv| -> String {
+            if let Some(message) = unsaved_reason(&state, csv.label()) {
+                return message;
+            }
+            match result.as_ref() {
+                Ok(r) => web::download(csv.file_name(), "text/csv;charset=utf-8", &csv.write(r)),
+                Err(e) => e.to_string(),
+            }
+        })
+    };
     let on_import = {
         let state = state.clone();
         let status = status.clone();
@@ -605,6 +622,7 @@ pub fn app() -> Html {
                     if !presenting {
                         <RiskSection scenario={state.scenario.clone()} fields={risk_fields}
                             on_edit={on_edit.clone()} dark={dark_now} width={*width} {stale} />
+                        <CashFlows result={result.clone()} {stale} on_download={on_download_csv} />
                     }
                 </div>
             </main>

@@ -1,5 +1,6 @@
 //! Small components, each with its own props.
 
+pub mod cash_flows;
 pub mod chart_card;
 pub mod drivers;
 pub mod field_input;

@@ -1,0 +1,409 @@
+//! The monthly cash flows as an analyst checks them: the evaluator's
+//! `monthly` rows, their totals per period (the build, then each contract
+//! year), and both as CSV files.
+//!
+//! Pure: the page lays out what is here and offers the files; nothing here
+//! knows the browser. One table, [`COLUMNS`], names every column with its
+//! unit and reads its value, for the page's table and both files alike.
+//!
+//! The CSV opens as it is in Excel and LibreOffice: UTF-8 with a byte-order
+//! mark, a header row naming each column with its unit, comma separators,
+//! CRLF line ends, fields quoted per RFC 4180 where they need it, and every
+//! number as Rust's shortest text that reads back to the same `f64` (a dot
+//! for the decimals, no grouping, no currency sign).
+
+use std::fmt::Write;
+use std::ops::Range;
+
+use crate::format;
+use crate::model::{Evaluation, MonthRow};
+
+/// A column's unit, as its header says it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    Usd,
+    Mw,
+}
+
+impl Unit {
+    pub fn label(self) -> &'static str {
+        match self {
+            Unit::Usd => "USD",
+            Unit::Mw => "MW",
+        }
+    }
+
+    /// A figure in this unit as the page's table shows it, without the
+    /// unit its header gives (`$1,234,567`, `18.52`).
+    pub fn show(self, x: f64) -> String {
+        match self {
+            Unit::Usd => format::money_exact(x),
+            Unit::Mw => format::decimal(x, 2),
+        }
+    }
+}
+
+/// How a column's months make a period's figure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Over {
+    /// The sum of the months (a flow).
+    Sum,
+    /// The mean of the months (a level, such as MW leased).
+    Mean,
+    /// The last month's (a running total).
+    End,
+}
+
+/// One column of the cash flows: its name, its unit, how a period totals
+/// it, and where a month's row holds it.
+pub struct Column {
+    pub name: &'static str,
+    pub unit: Unit,
+    pub over: Over,
+    pub value: fn(&MonthRow) -> f64,
+}
+
+impl Column {
+    /// The header of the monthly table and file (`Contract revenue (USD)`).
+    pub fn header(&self) -> String {
+        format!("{} ({})", self.name, self.unit.label())
+    }
+
+    /// The header of a period's figure (`Leased critical IT, average (MW)`).
+    pub fn period_header(&self) -> String {
+        let how = match self.over {
+            Over::Sum => "",
+            Over::Mean => ", average",
+            Over::End => ", at the period's end",
+        };
+        format!("{}{how} ({})", self.name, self.unit.label())
+    }
+}
+
+/// Every column of the evaluator's monthly rows after `month`, in its order
+/// (docs/MODEL.md, "Monthly rows").
+pub static COLUMNS: [Column; 13] = [
+    Column {
+        name: "Leased critical IT",
+        unit: Unit::Mw,
+        over: Over::Mean,
+        value: |r| r.leased_critical_mw,
+    },
+    Column {
+        name: "Contract revenue",
+        unit: Unit::Usd,
+        over: Over::Sum,
+        value: |r| r.contract_revenue_usd,
+    },
+    Column {
+        name: "Keep mining: cash after tax",
+        unit: Unit::Usd,
+        over: Over::Sum,
+        value: |r| r.keep_mining_cash_usd,
+    },
+    Column {
+        name: "Convert: cash after tax, unlevered",
+        unit: Unit::Usd,
+        over: Over::Sum,
+        value: |r| r.convert_cash_usd,
+    },
+    Column {
+        name: "Keep mining: tax",
+        unit: Unit::Usd,
+        over: Over::Sum,
+        value: |r| r.keep_mining_tax_usd,
+    },
+    Column {
+        name: "Convert: tax",
+        unit: Unit::Usd,
+        over: Over::Sum,
+        value: |r| r.convert_tax_usd,
+    },
+    Column {
+        name: "Convert: debt service",
+        unit: Unit::Usd,
+        over: Over::Sum,
+        value: |r| r.debt_service_usd,
+    },
+    Column {
+        name: "Convert: equity cash",
+        unit: Unit::Usd,
+        over: Over::Sum,
+        value: |r| r.convert_equity_cash_usd,
+    },
+    Column {
+        name: "Convert: mining cash before tax",
+        unit: Unit::Usd,
+        over: Over::Sum,
+        value: |r| r.convert_mining_cash_usd,
+    },
+    Column {
+        name: "Capex",
+        unit: Unit::Usd,
+        over: Over::Sum,
+        value: |r| r.capex_usd,
+    },
+    Column {
+        name: "HPC energy",
+        unit: Unit::Usd,
+        over: Over::Sum,
+        value: |r| r.hpc_energy_usd,
+    },
+    Column {
+        name: "HPC opex",
+        unit: Unit::Usd,
+        over: Over::Sum,
+        value: |r| r.hpc_opex_usd,
+    },
+    Column {
+        name: "Cumulative advantage of converting",
+        unit: Unit::Usd,
+        over: Over::End,
+        value: |r| r.cumulative_advantage_usd,
+    },
+];
+
+/// The header of the month's own column.
+pub const MONTH: &str = "Month (from 0)";
+/// The headers of a period's own columns.
+pub const PERIOD: [&str; 3] = ["Period", "First month", "Last month"];
+
+/// A stretch of months the totals are given for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stretch {
+    /// The months before the contract starts (`c` of them).
+    Build,
+    /// A contract year, from 1 (the last one may be partial).
+    ContractYear(u32),
+}
+
+impl Stretch {
+    pub fn name(self) -> String {
+        match self {
+            Stretch::Build => "Build".to_owned(),
+            Stretch::ContractYear(y) => format!("Contract year {y}"),
+        }
+    }
+}
+
+/// A period's totals, one per column of [`COLUMNS`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct Period {
+    pub stretch: Stretch,
+    pub first_month: u32,
+    pub last_month: u32,
+    pub values: [f64; COLUMNS.len()],
+}
+
+/// The months of each period: the build (when there is one), then 12 months
+/// a contract year from month `conversion_months`, as `contract_annual_revenue_usd`
+/// counts them.
+fn stretches(len: usize, conversion_months: usize) -> Vec<(Stretch, Range<usize>)> {
+    let c = conversion_months.min(len);
+    let mut out = Vec::new();
+    if c > 0 {
+        out.push((Stretch::Build, 0..c));
+    }
+    let mut year = 1;
+    let mut start = c;
+    while start < len {
+        let end = (start + 12).min(len);
+        out.push((Stretch::ContractYear(year), start..end));
+        year += 1;
+        start = end;
+    }
+    out
+}
+
+fn period(stretch: Stretch, months: &[MonthRow]) -> Period {
+    let values = std::array::from_fn(|i| {
+        let column = &COLUMNS[i];
+        let sum = || months.iter().map(column.value).sum::<f64>();
+        match column.over {
+            Over::Sum => sum(),
+            Over::Mean => sum() / months.len().max(1) as f64,
+            Over::End => months.last().map_or(0.0, column.value),
+        }
+    });
+    Period {
+        stretch,
+        first_month: months.first().map_or(0, |r| r.month),
+        last_month: months.last().map_or(0, |r| r.month),
+        values,
+    }
+}
+
+/// The totals of each period of `result`'s months.
+pub fn periods(result: &Evaluation) -> Vec<Period> {
+    let rows = &result.monthly;
+    stretches(rows.len(), result.derived.conversion_months as usize)
+        .into_iter()
+        .map(|(stretch, range)| period(stretch, &rows[range]))
+        .collect()
+}
+
+/// The two files the cash flows are offered as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Csv {
+    /// One row per month.
+    Monthly,
+    /// One row per period: the build, then each contract year.
+    Annual,
+}
+
+impl Csv {
+    pub const ALL: [Csv; 2] = [Csv::Monthly, Csv::Annual];
+
+    /// The button's and the messages' name for it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Csv::Monthly => "Monthly CSV",
+            Csv::Annual => "Annual CSV",
+        }
+    }
+
+    pub fn file_name(self) -> &'static str {
+        match self {
+            Csv::Monthly => "repower-monthly.csv",
+            Csv::Annual => "repower-annual.csv",
+        }
+    }
+
+    /// The file's text.
+    pub fn write(self, result: &Evaluation) -> String {
+        match self {
+            Csv::Monthly => monthly_csv(result),
+            Csv::Annual => annual_csv(result),
+        }
+    }
+}
+
+/// The byte-order mark that tells spreadsheets the file is UTF-8.
+pub const BOM: char = '\u{feff}';
+
+/// A CSV text being written: fields separated by commas, rows ended by CRLF.
+struct Writer {
+    text: String,
+    fresh_row: bool,
+}
+
+impl Writer {
+    fn new() -> Self {
+        Writer {
+            text: BOM.to_string(),
+            fresh_row: true,
+        }
+    }
+
+    fn separate(&mut self) {
+        if !self.fresh_row {
+            self.text.push(',');
+        }
+        self.fresh_row = false;
+    }
+
+    /// A text field, quoted (its quotes doubled) when it holds a comma, a
+    /// quote or a line break.
+    fn text(&mut self, field: &str) {
+        self.separate();
+        if field.contains([',', '"', '\r', '\n']) {
+            self.text.push('"');
+            self.text.push_str(&field.replace('"', "\"\""));
+            self.text.push('"');
+        } else {
+            self.text.push_str(field);
+        }
+    }
+
+    /// A number as the shortest text that reads back to it; empty if it is
+    /// not finite (the model's outputs always are).
+    fn number(&mut self, x: f64) {
+        self.separate();
+        if x.is_finite() {
+            let _ = write!(self.text, "{x}");
+        }
+    }
+
+    fn end_row(&mut self) {
+        self.text.push_str("\r\n");
+        self.fresh_row = true;
+    }
+}
+
+/// The monthly rows as CSV: the month, then every column of [`COLUMNS`].
+pub fn monthly_csv(result: &Evaluation) -> String {
+    let mut w = Writer::new();
+    w.text(MONTH);
+    for column in &COLUMNS {
+        w.text(&column.header());
+    }
+    w.end_row();
+    for row in &result.monthly {
+        w.number(f64::from(row.month));
+        for column in &COLUMNS {
+            w.number((column.value)(row));
+        }
+        w.end_row();
+    }
+    w.text
+}
+
+/// The periods' totals as CSV: the period, its months, then every column of
+/// [`COLUMNS`] as the period totals it.
+pub fn annual_csv(result: &Evaluation) -> String {
+    let mut w = Writer::new();
+    for header in PERIOD {
+        w.text(header);
+    }
+    for column in &COLUMNS {
+        w.text(&column.period_header());
+    }
+    w.end_row();
+    for p in periods(result) {
+        w.text(&p.stretch.name());
+        w.number(f64::from(p.first_month));
+        w.number(f64::from(p.last_month));
+        for x in p.values {
+            w.number(x);
+        }
+        w.end_row();
+    }
+    w.text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stretches_are_the_build_then_contract_years() {
+        let s = stretches(30, 5);
+        assert_eq!(
+            s,
+            vec![
+                (Stretch::Build, 0..5),
+                (Stretch::ContractYear(1), 5..17),
+                (Stretch::ContractYear(2), 17..29),
+                (Stretch::ContractYear(3), 29..30),
+            ]
+        );
+        assert_eq!(stretches(24, 0).len(), 2);
+        assert_eq!(stretches(0, 12), vec![]);
+    }
+
+    #[test]
+    fn fields_are_quoted_only_when_they_need_it() {
+        let mut w = Writer::new();
+        w.text("plain");
+        w.text("a, b");
+        w.text("say \"hi\"");
+        w.number(-0.5);
+        w.number(f64::NAN);
+        w.number(1e21);
+        w.end_row();
+        assert_eq!(
+            w.text,
+            "\u{feff}plain,\"a, b\",\"say \"\"hi\"\"\",-0.5,,1000000000000000000000\r\n"
+        );
+    }
+}
