@@ -46,7 +46,7 @@ mod canvas;
 mod header;
 mod labels;
 mod spread;
-mod svg;
+pub mod svg;
 #[cfg(test)]
 mod testing;
 pub mod words;
