@@ -509,10 +509,15 @@ proptest! {
             prop_assert!((0.0..=2000.0).contains(&q));
             let (below, above) = (delta((q - 0.011).max(0.0))?, delta((q + 0.011).min(2000.0))?);
             // Each change is reported at the upper end of its final interval.
+            // At the price itself the advantage may be zero to within the
+            // rounding of two ways of summing the same months (a full
+            // evaluation against the scan's scaled series: 1e-20 dollars
+            // has been seen), so its sign is read to within a micro-dollar.
+            const ZERO: f64 = 1e-6;
             if c.converting_ahead_above {
-                prop_assert!(below < 0.0 && delta(q)? >= 0.0, "up at {q}: {below} {above}");
+                prop_assert!(below < 0.0 && delta(q)? >= -ZERO, "up at {q}: {below} {above}");
             } else {
-                prop_assert!(below >= 0.0 && delta(q)? < 0.0, "down at {q}: {below} {above}");
+                prop_assert!(below >= 0.0 && delta(q)? < ZERO, "down at {q}: {below} {above}");
             }
         }
         match r.energy_crossover_usd_per_mwh {

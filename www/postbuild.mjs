@@ -174,7 +174,8 @@ const csp = [
   "style-src 'self'",
   // No style attributes anywhere (the chart tests check the SVGs for them).
   "style-src-attr 'none'",
-  "img-src 'self'",
+  // A chart saved as a PNG is first read as an image from a blob: URL.
+  "img-src 'self' blob:",
   "font-src 'self'",
   "connect-src 'self'",
   "manifest-src 'self'",
@@ -309,7 +310,8 @@ const standaloneCsp = [
   `style-src 'sha256-${sha('sha256', css)}'`,
   // No style attributes anywhere (the chart tests check the SVGs for them).
   "style-src-attr 'none'",
-  'img-src data:',
+  // The icon; a chart saved as a PNG is first read from a blob: URL.
+  'img-src data: blob:',
   "connect-src 'none'",
   'worker-src blob:',
   "frame-src 'none'",

@@ -46,7 +46,7 @@ mod canvas;
 mod header;
 mod labels;
 mod spread;
-mod svg;
+pub mod svg;
 pub use svg::escape;
 #[cfg(test)]
 mod testing;

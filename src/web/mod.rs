@@ -1,5 +1,6 @@
 //! The only place that touches the browser: storage, the URL, the colour
-//! scheme, downloads, timers, the JavaScript API and the panic banner.
+//! scheme, downloads (a drawing as a PNG in `image`), timers, the
+//! JavaScript API and the panic banner.
 //!
 //! A leaf: it knows the browser and the model's API, never the page built on
 //! them (`crate::ui` calls in here; the entry point, `src/main.rs`, mounts
@@ -11,6 +12,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 pub mod api;
+pub mod image;
 pub mod worker;
 
 const STORAGE_KEY: &str = "repower.form.v1";
@@ -443,19 +445,35 @@ pub fn share_link(fragment: &str, done: impl FnOnce(String) + 'static) {
 
 /// Offers `text` as a file download; says what happened.
 pub fn download(filename: &str, mime: &str, text: &str) -> String {
-    match try_download(filename, mime, text) {
-        Some(()) => format!("Saved {filename}"),
-        None => format!("{filename}: this browser refused the download"),
+    match blob(text, mime) {
+        Some(blob) => save_blob(filename, &blob),
+        None => refused(filename),
     }
 }
 
-fn try_download(filename: &str, mime: &str, text: &str) -> Option<()> {
-    let doc = window()?.document()?;
+/// `text` as a blob of type `mime`.
+fn blob(text: &str, mime: &str) -> Option<web_sys::Blob> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+    web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()
+}
+
+/// Offers `blob` as the file download `filename`; says what happened.
+fn save_blob(filename: &str, blob: &web_sys::Blob) -> String {
+    match try_save(filename, blob) {
+        Some(()) => format!("Saved {filename}"),
+        None => refused(filename),
+    }
+}
+
+fn refused(filename: &str) -> String {
+    format!("{filename}: this browser refused the download")
+}
+
+fn try_save(filename: &str, blob: &web_sys::Blob) -> Option<()> {
+    let doc = window()?.document()?;
+    let url = web_sys::Url::create_object_url_with_blob(blob).ok()?;
     let a: web_sys::HtmlAnchorElement = doc.create_element("a").ok()?.dyn_into().ok()?;
     a.set_href(&url);
     a.set_download(filename);

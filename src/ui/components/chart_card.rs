@@ -7,6 +7,12 @@
 //! the arrow keys step through the rows when the chart has focus. The SVG
 //! itself is never redrawn for this. The inputs that move the chart most are
 //! a click away beside it.
+//!
+//! A "Download" menu in the heading's row (one Tab stop) saves the drawing
+//! as the page shows it, in the page's current theme: as an SVG file of its
+//! own (`charts::svg::standalone`) or as a PNG at twice its size in CSS
+//! pixels, for slides (`web::image`). What happened shows in the line
+//! above the drawing.
 
 use std::rc::Rc;
 
@@ -14,9 +20,41 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{HtmlDetailsElement, HtmlElement};
 use yew::prelude::*;
 
+use crate::charts::svg::{size, standalone};
 use crate::charts::{Table, Theme};
 use crate::model::Field;
 use crate::ui::components::text::keep_minus;
+use crate::web;
+
+/// The card's words.
+const HINT: &str = "Point at the chart, or focus it and use the arrow keys, to read its values.";
+const DOWNLOAD: &str = "Download";
+const AS_SVG: &str = "SVG";
+const AS_PNG: &str = "PNG (2\u{d7}, for slides)";
+
+fn download_name(title: &str) -> String {
+    format!("Download the {title} chart")
+}
+
+fn svg_name(title: &str) -> String {
+    format!("Download the {title} chart as SVG")
+}
+
+fn png_name(title: &str) -> String {
+    format!("Download the {title} chart as PNG (2\u{d7}, for slides)")
+}
+
+/// How many times its size on the page a chart's PNG is drawn.
+pub const PNG_SCALE: f64 = 2.0;
+
+/// The file a chart is saved as: `repower-revenue.svg` for the chart
+/// `chart-revenue`.
+pub fn file_name(id: &str, extension: &str) -> String {
+    format!(
+        "repower-{}.{extension}",
+        id.strip_prefix("chart-").unwrap_or(id)
+    )
+}
 
 /// A drawn chart, ready to show.
 #[derive(Clone, PartialEq)]
@@ -92,20 +130,13 @@ pub struct PlotBox {
     pub bottom: f64,
 }
 
-fn attr(tag: &str, name: &str) -> Option<f64> {
-    let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
-    let rest = tag.get(at..)?;
-    rest.get(..rest.find('"')?)?.parse().ok()
-}
-
 /// The plot box of `svg` as `crate::charts` draws it: the longest
 /// horizontal axis line (drawn in the theme's axis colour) gives the left,
 /// right and bottom; the top is that of the longest vertical axis line
 /// when one spans a third of the drawing, else the highest grid line, else
 /// the top of the drawing. `None` when the drawing has no axis.
 pub fn plot_box(svg: &str) -> Option<PlotBox> {
-    let root = svg.get(..svg.find('>')?)?;
-    let (width, height) = (attr(root, "width")?, attr(root, "height")?);
+    let (width, height) = size(svg)?;
     let stroke = |c: crate::charts::Rgb| format!("stroke=\"{}\"", c.css());
     let themes = [Theme::light(), Theme::dark()];
     let axis: Vec<String> = themes.iter().map(|t| stroke(t.axis)).collect();
@@ -277,13 +308,30 @@ fn focus_field(field: Field) {
     }
 }
 
+/// Closes the menu `menu` (a `<details>`), leaving the keyboard on its
+/// summary.
+fn close_menu(menu: &NodeRef) {
+    if let Some(details) = menu.cast::<HtmlDetailsElement>() {
+        details.set_open(false);
+        if let Some(summary) = details
+            .first_element_child()
+            .and_then(|s| s.dyn_into::<HtmlElement>().ok())
+        {
+            let _ = summary.focus();
+        }
+    }
+}
+
 #[function_component(ChartCard)]
 pub fn chart_card(props: &ChartCardProps) -> Html {
     let c = &props.chart;
     let heading_id = format!("{}-title", c.id);
     let readout_id = format!("{}-readout", c.id);
     let at = use_state_eq(|| None::<usize>);
+    // What the last download did.
+    let note = use_state_eq(|| None::<String>);
     let frame_ref = use_node_ref();
+    let menu_ref = use_node_ref();
     let layout = layout(&c.id);
     let n = c.table.rows.len();
     let plot = use_memo(c.svg.clone(), |svg| {
@@ -367,17 +415,45 @@ pub fn chart_card(props: &ChartCardProps) -> Html {
         let at = at.clone();
         Callback::from(move |_: FocusEvent| at.set(None))
     };
-
+    // The drawing as a file: what the page shows, standing alone.
+    let saving = c.svg.as_ref().ok().and_then(|svg| {
+        let px = size(svg)?;
+        let on_save = |png: bool| {
+            let (svg, id) = (svg.clone(), c.id.clone());
+            let (note, menu) = (note.clone(), menu_ref.clone());
+            Callback::from(move |_: MouseEvent| {
+                let file = standalone(&svg);
+                if png {
+                    let note = note.clone();
+                    let done = move |message| note.set(Some(message));
+                    web::image::save_png(&file, px, PNG_SCALE, &file_name(&id, "png"), done);
+                } else {
+                    let name = file_name(&id, "svg");
+                    note.set(Some(web::download(&name, "image/svg+xml", &file)));
+                }
+                close_menu(&menu);
+            })
+        };
+        Some((on_save(false), on_save(true)))
+    });
+    // Escape closes the menu.
+    let on_menu_key = {
+        let menu = menu_ref.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                close_menu(&menu);
+            }
+        })
+    };
     let figure = match &c.svg {
         // The SVG is text our own pure chart code wrote from numbers.
         Ok(svg) => Html::from_html_unchecked(svg.clone()),
         Err(message) => html! { <p class="error" role="alert">{ message.clone() }</p> },
     };
-    let line = match row.and_then(|i| readout(&c.table, i)) {
-        Some(text) => keep_minus(&text),
-        None => {
-            html! { <span class="hint">{ "Point at the chart, or focus it and use the arrow keys, to read its values." }</span> }
-        }
+    let line = match (row.and_then(|i| readout(&c.table, i)), &*note) {
+        (Some(text), _) => keep_minus(&text),
+        (None, Some(said)) => said.into(),
+        (None, None) => html! { <span class="hint">{ HINT }</span> },
     };
     let inputs = key_inputs(&c.id);
     let mark_class = match layout {
@@ -388,6 +464,18 @@ pub fn chart_card(props: &ChartCardProps) -> Html {
         <section class={classes!("chart", props.stale.then_some("stale"))} id={c.id.clone()}
             aria-labelledby={heading_id.clone()}>
             <h2 id={heading_id}>{ c.title.clone() }</h2>
+            // At the heading's right end, opening over the drawing; hidden
+            // while the drawing is an earlier one, about to be drawn again
+            // (www/style.css).
+            if let Some((on_svg, on_png)) = saving {
+                <details class="chart-download" ref={menu_ref} onkeydown={on_menu_key}>
+                    <summary aria-label={download_name(&c.title)}>{ DOWNLOAD }</summary>
+                    <div class="download-pop">
+                        <button onclick={on_svg} aria-label={svg_name(&c.title)}>{ AS_SVG }</button>
+                        <button onclick={on_png} aria-label={png_name(&c.title)}>{ AS_PNG }</button>
+                    </div>
+                </details>
+            }
             // The line keeps its room whatever it says, so the drawing never
             // moves under the pointer.
             <p class="chart-readout" id={readout_id.clone()} aria-live="polite">
@@ -518,6 +606,11 @@ mod tests {
         let line = readout(&bridge, 0).ok_or("no row")?;
         assert!(line.starts_with("Keep mining: Present value $"), "{line}");
         assert_eq!(readout(&bridge, 99), None);
+        assert_eq!(
+            file_name("chart-build-time", "png"),
+            "repower-build-time.png"
+        );
+        assert_eq!(file_name("chart-tornado", "svg"), "repower-tornado.svg");
         for chart in Chart::ALL {
             assert_eq!(
                 layout(&crate::ui::drawings::chart_id(chart)) == Layout::Points,
