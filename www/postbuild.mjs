@@ -63,6 +63,21 @@ const trunkLoader = inline[0][1];
 const glueName = trunkLoader.match(/from '\.\/([^'/]+\.js)'/)?.[1];
 const wasmName = trunkLoader.match(/module_or_path: '\.\/([^'/]+\.wasm)'/)?.[1];
 if (!glueName || !wasmName) fail(`cannot read the loader Trunk wrote:\n${trunkLoader}`);
+// The glue, tidied: no indentation, blank lines, whole-line `//` comments or
+// `/** … */` blocks (it has no string spanning lines, which is checked, so no
+// text changes). Its preload's integrity is recomputed below.
+{
+  const text = read(glueName).toString('utf8');
+  if (text.split('`').some((t, i) => i % 2 === 1 && t.includes('\n'))) fail(`${glueName}: a template string spans lines`);
+  const tidy = text
+    .replace(/^[ \t]*\/\*\*[\s\S]*?\*\/[ \t]*\n/gm, '')
+    .split('\n')
+    .map((l) => l.trimStart())
+    .filter((l) => l !== '' && !l.startsWith('// '))
+    .join('\n');
+  writeFileSync(join(dir, glueName), tidy);
+  html = html.replace(/(<link rel="modulepreload" href="\.\/[^"]+\.js"[^>]*?)\s+integrity="[^"]*"/, '$1');
+}
 const glue = read(glueName);
 const wasmBytes = read(wasmName);
 
