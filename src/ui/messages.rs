@@ -70,6 +70,12 @@ pub enum Piece<'a> {
     Together(&'a str),
 }
 
+/// `text` with a no-break space between a number and its ` %` (`20.6 %`
+/// never ends a line with its number and starts the next with `%`).
+pub fn percent_kept(text: &str) -> String {
+    text.replace(" %", "\u{a0}%")
+}
+
 /// `text` in pieces, each minus sign kept with what follows it up to the
 /// next space (`−$24.0M`, `-10 %/yr`'s `-10`). A hyphen counts as a minus
 /// only before a digit or `$` at the start of a word (`kW-month` is no
@@ -216,6 +222,15 @@ pub fn file_problem(e: &ScenarioError) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_percent_sign_stays_with_its_number() {
+        assert_eq!(
+            percent_kept("20.6 % below, 3 %/yr"),
+            "20.6\u{a0}% below, 3\u{a0}%/yr"
+        );
+        assert_eq!(percent_kept("no percent"), "no percent");
+    }
     use crate::model::field::scenario_from_texts;
     use crate::model::Scenario;
 

@@ -1,13 +1,14 @@
 //! Text as the page lays it out: a minus sign never wraps away from its
-//! number (`ui::messages::minus_runs`).
+//! number (`ui::messages::minus_runs`), nor a `%` (`percent_kept`).
 
 use yew::prelude::*;
 
-use crate::ui::messages::{minus_runs, Piece};
+use crate::ui::messages::{minus_runs, percent_kept, Piece};
 
-/// `text`, each minus sign kept on one line with its number.
+/// `text`, each minus sign and each `%` kept on one line with its number.
 pub fn keep_minus(text: &str) -> Html {
-    minus_runs(text)
+    let text = percent_kept(text);
+    minus_runs(&text)
         .into_iter()
         .map(|piece| match piece {
             Piece::Text(t) => html! { { t.to_owned() } },
