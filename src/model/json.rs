@@ -105,6 +105,13 @@ pub fn invalid_type(v: &Value, expected: &str) -> String {
     format!("invalid type: {}, expected {expected}", describe(v))
 }
 
+/// What follows an item of a list or an object.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Next {
+    Item,
+    Closed,
+}
+
 struct Reader<'a> {
     text: &'a str,
     bytes: &'a [u8],
@@ -198,22 +205,34 @@ impl Reader<'_> {
             self.path.push(format!("[{}]", items.len()));
             items.push(self.value()?);
             self.path.pop();
-            self.skip_space();
-            match self.peek() {
-                Some(b',') => {
-                    self.pos += 1;
-                    self.skip_space();
-                    if self.peek() == Some(b']') {
-                        return Err(self.error("trailing comma"));
-                    }
-                }
-                Some(b']') => {
-                    self.pos += 1;
-                    return Ok(Value::Array(items));
-                }
-                None => return Err(self.error("EOF while parsing a list")),
-                Some(_) => return Err(self.error("expected `,` or `]`")),
+            if self.after_item(b']', "EOF while parsing a list", "expected `,` or `]`")?
+                == Next::Closed
+            {
+                return Ok(Value::Array(items));
             }
+        }
+    }
+
+    /// After an item of a list or an object closed by `close`: a comma and
+    /// another item, or the end (`eof` and `expected`: what to say when
+    /// the text ends there or holds something else).
+    fn after_item(&mut self, close: u8, eof: &str, expected: &str) -> Result<Next, SyntaxError> {
+        self.skip_space();
+        match self.peek() {
+            Some(b',') => {
+                self.pos += 1;
+                self.skip_space();
+                if self.peek() == Some(close) {
+                    return Err(self.error("trailing comma"));
+                }
+                Ok(Next::Item)
+            }
+            Some(c) if c == close => {
+                self.pos += 1;
+                Ok(Next::Closed)
+            }
+            None => Err(self.error(eof)),
+            Some(_) => Err(self.error(expected)),
         }
     }
 
@@ -249,21 +268,10 @@ impl Reader<'_> {
                 return Err(self.error(&format!("duplicate field `{key}`")));
             }
             map.insert(key, value);
-            self.skip_space();
-            match self.peek() {
-                Some(b',') => {
-                    self.pos += 1;
-                    self.skip_space();
-                    if self.peek() == Some(b'}') {
-                        return Err(self.error("trailing comma"));
-                    }
-                }
-                Some(b'}') => {
-                    self.pos += 1;
-                    return Ok(Value::Object(map));
-                }
-                None => return Err(self.error("EOF while parsing an object")),
-                Some(_) => return Err(self.error("expected `,` or `}`")),
+            if self.after_item(b'}', "EOF while parsing an object", "expected `,` or `}`")?
+                == Next::Closed
+            {
+                return Ok(Value::Object(map));
             }
         }
     }

@@ -28,7 +28,7 @@ use crate::ui::drawings::{chart_id, Drawings, Near};
 use crate::ui::kpis::kpis;
 use crate::ui::layout;
 use crate::ui::messages;
-use crate::ui::present::{self, Focus, Mode, Press, StageKey, STAGE_FIELDS};
+use crate::ui::present::{self, Focus, Mode, Press, StageKey, PRESET_KEYS, STAGE_FIELDS};
 use crate::ui::report;
 use crate::ui::state::{Action, State};
 use crate::web;
@@ -80,6 +80,19 @@ fn results_file(scenario: &Scenario, result: &Evaluation) -> Option<String> {
         map.insert("scenario".to_owned(), inner);
     }
     serde_json::to_string_pretty(&value).ok()
+}
+
+/// The presets presentation mode puts on the keys 1 to 9 (built only while
+/// presenting: not on every render).
+fn stage_presets() -> Vec<StagePreset> {
+    crate::presets::all()
+        .iter()
+        .take(PRESET_KEYS)
+        .map(|p| StagePreset {
+            id: AttrValue::from(p.id),
+            name: AttrValue::from(p.name),
+        })
+        .collect()
 }
 
 /// The printed report's head for the form in `state`.
@@ -379,13 +392,14 @@ pub fn app() -> Html {
         });
     }
     {
-        let presets: Vec<String> = crate::presets::all()
-            .iter()
-            .map(|p| p.id.to_owned())
-            .collect();
         let (on_present, on_preset) = (on_present.clone(), on_preset.clone());
         use_effect_with(*mode, move |mode| {
             let mode = *mode;
+            let presets: Vec<&'static str> = crate::presets::all()
+                .iter()
+                .take(PRESET_KEYS)
+                .map(|p| p.id)
+                .collect();
             let listener = web::on_key(move |k| {
                 let press = Press {
                     key: &k.key,
@@ -397,10 +411,10 @@ pub fn app() -> Html {
                     },
                     used: k.used,
                 };
-                match present::stage_key(&press, mode, presets.len().min(9)) {
+                match present::stage_key(&press, mode, presets.len()) {
                     Some(StageKey::Toggle | StageKey::Leave) => on_present.emit(()),
                     Some(StageKey::Preset(i)) => match presets.get(i) {
-                        Some(id) => on_preset.emit(id.clone()),
+                        Some(id) => on_preset.emit((*id).to_owned()),
                         None => return false,
                     },
                     None => return false,
@@ -528,14 +542,6 @@ pub fn app() -> Html {
         value: field.number(&state.scenario),
     };
     let presenting = *mode == Mode::Present;
-    let stage_presets: Vec<StagePreset> = crate::presets::all()
-        .iter()
-        .take(9)
-        .map(|p| StagePreset {
-            id: AttrValue::from(p.id),
-            name: AttrValue::from(p.name),
-        })
-        .collect();
     let mut risk_fields = Vec::new();
     let mut groups = Vec::new();
     for &group in Group::ALL.iter().filter(|_| !presenting) {
@@ -605,7 +611,7 @@ pub fn app() -> Html {
             <main class="layout">
                 if presenting {
                     <Stage fields={STAGE_FIELDS.iter().map(|&f| field_view(f)).collect::<Vec<_>>()}
-                        presets={stage_presets} preset={state.preset.clone().map(AttrValue::from)}
+                        presets={stage_presets()} preset={state.preset.clone().map(AttrValue::from)}
                         on_edit={on_edit.clone()} on_preset={on_preset.clone()} />
                 } else {
                     <form class="inputs" aria-label="Inputs" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>

@@ -23,6 +23,9 @@ pub const STAGE_FIELDS: [Field; 6] = [
 /// `aria-keyshortcuts` and the button's title name it.
 pub const SHORTCUT: &str = "P";
 
+/// How many presets have a key (`1` to `9`) in presentation mode.
+pub const PRESET_KEYS: usize = 9;
+
 /// How the page is shown.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Mode {
@@ -85,7 +88,7 @@ pub fn stage_key(press: &Press<'_>, mode: Mode, presets: usize) -> Option<StageK
         return None;
     }
     match (press.key, mode) {
-        ("p" | "P", _) => Some(StageKey::Toggle),
+        (key, _) if key.eq_ignore_ascii_case(SHORTCUT) => Some(StageKey::Toggle),
         ("Escape", Mode::Present) => Some(StageKey::Leave),
         (key, Mode::Present) => {
             let digit = key
