@@ -509,15 +509,14 @@ proptest! {
             prop_assert!((0.0..=2000.0).contains(&q));
             let (below, above) = (delta((q - 0.011).max(0.0))?, delta((q + 0.011).min(2000.0))?);
             // Each change is reported at the upper end of its final interval.
-            // At the price itself the advantage may be zero to within the
-            // rounding of two ways of summing the same months (a full
-            // evaluation against the scan's scaled series: 1e-20 dollars
-            // has been seen), so its sign is read to within a micro-dollar.
-            const ZERO: f64 = 1e-6;
+            // Near a change the advantage is the difference of two large
+            // NPVs, so its sign is read to within their rounding: a
+            // billionth of their size (and a micro-dollar).
+            let zero = 1e-9 * (r.keep_mining_npv_usd.abs() + r.convert_npv_usd.abs()) + 1e-6;
             if c.converting_ahead_above {
-                prop_assert!(below < 0.0 && delta(q)? >= -ZERO, "up at {q}: {below} {above}");
+                prop_assert!(below < zero && delta(q)? >= -zero, "up at {q}: {below} {above}");
             } else {
-                prop_assert!(below >= 0.0 && delta(q)? < ZERO, "down at {q}: {below} {above}");
+                prop_assert!(below >= -zero && delta(q)? < zero, "down at {q}: {below} {above}");
             }
         }
         match r.energy_crossover_usd_per_mwh {
