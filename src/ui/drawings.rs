@@ -1,12 +1,12 @@
-//! The charts as the page shows them, drawn where they can be seen.
+//! The charts as the page shows them, made where they can be seen.
 //!
-//! Every chart's title, summary and table follow every change of the
-//! inputs. Its drawing (the SVG, most of a chart's cost) is made again only
-//! while the chart is near the window; a chart further away keeps its last
-//! drawing, marked as not current (hidden from screen readers, which read
-//! the current summary), and is drawn again as it comes near, before it can
-//! be seen. The page therefore redraws one or two charts per edit however
-//! many charts there are. Pure: the page says which charts are near.
+//! A chart near the window (within a screen of it) follows every change of
+//! the inputs: title, drawing, summary and table. A chart further away
+//! keeps the whole of its last view, marked not current (busy for screen
+//! readers, its drawing hidden from them), and is made again as it comes
+//! near, before it can be seen. An edit therefore costs the charts in view,
+//! however many charts the page has. Pure: the page says which charts are
+//! near.
 
 use std::rc::Rc;
 
@@ -62,16 +62,16 @@ impl PartialEq for Key {
     }
 }
 
-/// The last drawing of each chart, with what it was drawn from.
+/// The last view of each chart, with what it was made from.
 #[derive(Default)]
 pub struct Drawings {
-    last: Vec<Option<(Key, Result<AttrValue, String>)>>,
+    last: Vec<Option<(Key, ChartView)>>,
 }
 
 impl Drawings {
-    /// Every chart of `outcome` (none when it is an error), drawn at
+    /// Every chart of `outcome` (none when it is an error), made at
     /// `width` in the given theme where `near` says so or where there is no
-    /// drawing yet; the others keep their last drawing, marked not current.
+    /// view yet; the others keep their last view, marked not current.
     pub fn views(
         &mut self,
         outcome: &Outcome,
@@ -94,26 +94,26 @@ impl Drawings {
             .iter()
             .zip(self.last.iter_mut())
             .enumerate()
-            .map(|(i, (&chart, last))| {
-                let (svg, current) = match last {
-                    Some((k, svg)) if *k == key => (svg.clone(), true),
-                    Some((_, svg)) if !near.contains(i) => (svg.clone(), false),
-                    _ => {
-                        let svg = chart
+            .map(|(i, (&chart, last))| match last {
+                Some((k, view)) if *k == key => view.clone(),
+                Some((_, view)) if !near.contains(i) => ChartView {
+                    current: false,
+                    ..view.clone()
+                },
+                _ => {
+                    let view = ChartView {
+                        id: chart_id(chart),
+                        title: chart.title(result),
+                        summary: chart.summary(result),
+                        svg: chart
                             .draw(result, &theme, size)
                             .map(AttrValue::from)
-                            .map_err(|e| e.to_string());
-                        *last = Some((key.clone(), svg.clone()));
-                        (svg, true)
-                    }
-                };
-                ChartView {
-                    id: chart_id(chart),
-                    title: chart.title(result),
-                    summary: chart.summary(result),
-                    svg,
-                    current,
-                    table: Rc::new(chart.table(result)),
+                            .map_err(|e| e.to_string()),
+                        current: true,
+                        table: Rc::new(chart.table(result)),
+                    };
+                    *last = Some((key.clone(), view.clone()));
+                    view
                 }
             })
             .collect()
@@ -149,27 +149,31 @@ mod tests {
         assert!(first.iter().all(|v| v.current && v.svg.is_ok()));
         assert_eq!(first[0].id, "chart-revenue");
 
-        // New inputs with only the first chart near: it is drawn again, the
-        // others keep their drawing, not current, with a current summary.
+        // New inputs with only the first chart near: it is made again, the
+        // others keep their whole view (drawing, summary, table), not
+        // current.
         let b = outcome(150.0);
         let second = d.views(&b, false, 900, Near(0).with(0, true));
         assert!(second[0].current);
         assert_ne!(second[0].svg, first[0].svg);
+        assert_ne!(second[0].summary, first[0].summary);
         for (old, new) in first.iter().zip(&second).skip(1) {
             assert!(!new.current, "{}", new.id);
             assert_eq!(new.svg, old.svg, "{}", new.id);
+            assert_eq!(new.summary, old.summary, "{}", new.id);
+            assert_eq!(new.table, old.table, "{}", new.id);
         }
         let Ok(r) = b.as_ref() else {
             panic!("no result");
         };
-        assert_eq!(second[1].summary, Chart::ALL[1].summary(r));
+        assert_ne!(second[1].summary, Chart::ALL[1].summary(r));
 
-        // The second chart comes near: drawn for the current inputs, the same
-        // drawing as a fresh one.
+        // The second chart comes near: made for the current inputs, the same
+        // view as a fresh one.
         let third = d.views(&b, false, 900, Near(0).with(0, true).with(1, true));
         assert!(third[1].current);
         let fresh = Drawings::default().views(&b, false, 900, Near::ALL);
-        assert_eq!(third[1].svg, fresh[1].svg);
+        assert!(third[1] == fresh[1]);
         // The same inputs again: nothing is drawn anew, all current that were.
         let again = d.views(&b, false, 900, Near::ALL);
         assert!(again.iter().all(|v| v.current));

@@ -148,7 +148,7 @@ export const tests = [
     }),
   },
   {
-    name: 'a chart far from the window is drawn again as it comes near; its summary is current at once',
+    name: 'a chart far from the window keeps its last view, marked, and is made again as it comes near',
     run: (ctx) => withPage(ctx, async (page, errors) => {
       const charts = await chartsOf(page);
       const last = charts[charts.length - 1];
@@ -158,17 +158,20 @@ export const tests = [
       const before = await kpi(page, 'contract-revenue');
       await page.fill('#site-grid-capacity-mw', '250');
       await waitForChange(page, 'contract-revenue', before);
-      // Far below the window: the last drawing stays, hidden from screen
-      // readers, while the summary already tells the new figures.
+      // Far below the window: the last view stays (drawing and summary),
+      // busy for screen readers, its drawing hidden from them.
       const frame = page.locator(`${last} .svg-frame`);
       assert(await frame.getAttribute('data-current') === 'false', `${last} was redrawn far from the window`);
       assert(await frame.getAttribute('aria-hidden') === 'true', 'an earlier drawing is not hidden from screen readers');
-      assert(await page.textContent(`${last} figcaption`) !== oldSummary, 'the summary is not current');
-      // Scrolled near, it is drawn for the new inputs.
+      assert(await page.getAttribute(last, 'aria-busy') === 'true', 'an earlier view is not marked busy');
+      assert(await page.textContent(`${last} figcaption`) === oldSummary, 'the summary was made again far from the window');
+      // Scrolled near, it is made for the new inputs.
       await page.locator(last).scrollIntoViewIfNeeded();
       await page.waitForFunction((sel) => document.querySelector(`${sel} .svg-frame`).dataset.current === 'true', last, { timeout: 5000 });
       assert(await svgOf(page, last) !== old, `${last} still shows the old drawing`);
+      assert(await page.textContent(`${last} figcaption`) !== oldSummary, 'the summary is not current once near');
       assert(await frame.getAttribute('aria-hidden') === null, 'a current drawing is hidden');
+      assert(await page.getAttribute(last, 'aria-busy') === null, 'a current view is marked busy');
       assert(errors.length === 0, errors.join('\n'));
     }),
   },

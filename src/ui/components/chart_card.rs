@@ -65,9 +65,9 @@ pub struct ChartView {
     pub summary: String,
     /// SVG text, or the drawing error's message.
     pub svg: Result<AttrValue, String>,
-    /// Whether the drawing is of the current results (a chart far from the
-    /// window keeps its last drawing until it comes near; see
-    /// `ui::drawings`). The title, summary and table always are.
+    /// Whether the view is of the current results (a chart far from the
+    /// window keeps its whole last view, drawing, summary and table, until
+    /// it comes near; see `ui::drawings`).
     pub current: bool,
     pub table: Rc<Table>,
 }
@@ -461,8 +461,10 @@ pub fn chart_card(props: &ChartCardProps) -> Html {
         _ => "chart-mark across",
     };
     html! {
+        // An earlier view (far from the window, about to be made again)
+        // is busy for screen readers.
         <section class={classes!("chart", props.stale.then_some("stale"))} id={c.id.clone()}
-            aria-labelledby={heading_id.clone()}>
+            aria-labelledby={heading_id.clone()} aria-busy={(!c.current).then_some("true")}>
             <h2 id={heading_id}>{ c.title.clone() }</h2>
             // At the heading's right end, opening over the drawing; hidden
             // while the drawing is an earlier one, about to be drawn again
@@ -485,9 +487,7 @@ pub fn chart_card(props: &ChartCardProps) -> Html {
                 { line }
             </p>
             <figure>
-                // A drawing of earlier results (far from the window, about to
-                // be drawn again) is hidden from screen readers, which read
-                // the current summary below it.
+                // A drawing of earlier results is hidden from screen readers.
                 <div class="svg-frame" ref={frame_ref} data-current={c.current.to_string()}
                     aria-hidden={(!c.current).then_some("true")}
                     data-row={row.map(|i| i.to_string())}
