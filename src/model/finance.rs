@@ -144,20 +144,30 @@ fn npvs_at(series: &[f64], rates: &[f64]) -> Vec<f64> {
 /// (-99 % a year) to 10,001 (1,000,000 % a year), evenly spaced in log.
 const IRR_GRID: u32 = 600;
 
+/// The monthly rates of [`IRR_GRID`]'s 601 yearly factors, worked out once
+/// (the same numbers every call; an edit's IRRs need not redo 1,202 powers).
+fn irr_grid() -> &'static [f64] {
+    static GRID: std::sync::OnceLock<Vec<f64>> = std::sync::OnceLock::new();
+    GRID.get_or_init(|| {
+        (0..=IRR_GRID)
+            .map(|j| {
+                let g = 0.01 * 1_000_100.0_f64.powf(f64::from(j) / f64::from(IRR_GRID));
+                g.powf(1.0 / 12.0) - 1.0
+            })
+            .collect()
+    })
+}
+
 /// Yearly IRR in percent of a monthly series by version 2's rule (docs/MODEL.md,
 /// "Outputs"): over the 601 rates `g_j = 0.01 × 1,000,100^(j/600)` count
 /// where `f(i) ≥ 0` flips between neighbours; exactly one flip is bisected on
 /// the monthly rate to 1e-12 and its midpoint reported; none is
 /// [`NoIrr::NoRate`], more than one [`NoIrr::SeveralRates`].
 pub fn irr(series: &[f64]) -> Result<f64, NoIrr> {
-    let monthly = |j: u32| {
-        let g = 0.01 * 1_000_100.0_f64.powf(f64::from(j) / f64::from(IRR_GRID));
-        g.powf(1.0 / 12.0) - 1.0
-    };
     let mut flips = 0;
     let mut bracket = (0.0, 0.0);
-    let rates: Vec<f64> = (0..=IRR_GRID).map(monthly).collect();
-    let values = npvs_at(series, &rates);
+    let rates = irr_grid();
+    let values = npvs_at(series, rates);
     let mut prev_i = rates[0];
     let first = values[0];
     if !first.is_finite() {

@@ -289,16 +289,20 @@ pub fn app() -> Html {
         });
     }
 
-    // Keep what was typed across reloads.
+    // Keep what was typed across reloads: saved a moment after the last
+    // edit, and at once as the page is hidden or left (web::Saver).
     {
         let state = state.clone();
+        let saver = use_mut_ref(web::Saver::start);
         use_effect_with(state.revision, move |_| {
-            web::save(&share::encode_saved(
-                state.texts(),
-                state.preset.as_deref(),
-                state.version(),
-                state.is_stale().then_some(&*state.scenario),
-            ));
+            saver.borrow_mut().later(move || {
+                share::encode_saved(
+                    state.texts(),
+                    state.preset.as_deref(),
+                    state.version(),
+                    state.is_stale().then_some(&*state.scenario),
+                )
+            });
         });
     }
     // An edit that took a version-1 scenario beyond version 1 says so.

@@ -77,6 +77,67 @@ pub fn save(text: &str) {
     }
 }
 
+/// How long after the last edit the form is saved.
+pub const SAVE_AFTER_MS: u32 = 250;
+
+/// The form waiting to be saved, written when asked for.
+type Pending = std::rc::Rc<std::cell::RefCell<Option<Box<dyn FnOnce() -> String>>>>;
+
+/// Saves the form [`SAVE_AFTER_MS`] after the last edit, so no keystroke
+/// waits on storage, and at once when the page is hidden or left
+/// (`pagehide`, `visibilitychange`), so nothing typed is lost.
+pub struct Saver {
+    pending: Pending,
+    timer: Option<Timer>,
+    _listeners: [Listener; 2],
+}
+
+fn flush(pending: &Pending) {
+    let job = pending.borrow_mut().take();
+    if let Some(text) = job {
+        save(&text());
+    }
+}
+
+impl Saver {
+    /// Listens for the page being hidden or left.
+    pub fn start() -> Saver {
+        let pending: Pending = Default::default();
+        let on_leave = |pending: Pending| move |_: web_sys::Event| flush(&pending);
+        let hidden = {
+            let pending = pending.clone();
+            move |_: web_sys::Event| {
+                let gone = window()
+                    .and_then(|w| w.document())
+                    .is_some_and(|d| d.hidden());
+                if gone {
+                    flush(&pending);
+                }
+            }
+        };
+        let win = window().map(web_sys::EventTarget::from);
+        let doc = window()
+            .and_then(|w| w.document())
+            .map(web_sys::EventTarget::from);
+        Saver {
+            _listeners: [
+                listen(win, "pagehide", on_leave(pending.clone())),
+                listen(doc, "visibilitychange", hidden),
+            ],
+            pending,
+            timer: None,
+        }
+    }
+
+    /// Saves what `text()` gives, [`SAVE_AFTER_MS`] from now unless a later
+    /// call replaces it first.
+    pub fn later(&mut self, text: impl FnOnce() -> String + 'static) {
+        *self.pending.borrow_mut() = Some(Box::new(text));
+        let pending = self.pending.clone();
+        self.timer = Some(Timer::after(SAVE_AFTER_MS, move || flush(&pending)));
+    }
+}
+
 /// A media query the page follows: the system's dark mode.
 pub const DARK: &str = "(prefers-color-scheme: dark)";
 

@@ -601,7 +601,9 @@ export const tests = [
       assert(await page.inputValue('#hpc-design-pue') === '1.3' && await page.inputValue('#hpc-operating-pue') === '1.3', 'hpc.pue did not set both PUEs');
       const want = moneyExact(await page.evaluate(() => window.repower.evaluate({ schema_version: 1, site: { grid_capacity_mw: 120 }, hpc: { pue: 1.3 } }).incremental_npv_usd));
       assert(await page.textContent('#kpi-exact-incremental-npv') === want, `NPV ${await page.textContent('#kpi-exact-incremental-npv')}, version 1 gives ${want}`);
-      // Saved again as this version writes forms, still version 1.
+      // Saved again (a moment after opening) as this version writes forms,
+      // still version 1.
+      await page.waitForFunction(() => JSON.parse(localStorage.getItem('repower.form.v1')).v === 2);
       const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('repower.form.v1')));
       assert(saved.v === 2 && saved.schema_version === 1, `saved form: v ${saved.v}, schema_version ${saved.schema_version}`);
       await page.reload();
