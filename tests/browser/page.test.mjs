@@ -590,6 +590,29 @@ export const tests = [
     }),
   },
   {
+    name: 'what is typed is kept: saved a moment after the last edit, and at once when the page is left',
+    run: (ctx) => withPage(ctx, async (page, errors) => {
+      const saved = () => page.evaluate(() => JSON.parse(localStorage.getItem('repower.form.v1') || '{}').texts?.['site.grid_capacity_mw']);
+      // A keystroke does not wait on storage; the form is saved soon after.
+      await page.fill('#site-grid-capacity-mw', '137');
+      await page.waitForFunction(() => JSON.parse(localStorage.getItem('repower.form.v1') || '{}').texts?.['site.grid_capacity_mw'] === '137', null, { timeout: 3000 });
+      // An edit and a reload at once: leaving the page saves it.
+      await page.fill('#site-grid-capacity-mw', '142');
+      const early = await saved();
+      await page.reload();
+      await waitForApp(page);
+      assert(await page.inputValue('#site-grid-capacity-mw') === '142', `after a reload at once: ${await page.inputValue('#site-grid-capacity-mw')} (saved before leaving: ${early})`);
+      // Hidden (another tab, the phone locked): saved at once.
+      await page.fill('#site-grid-capacity-mw', '151');
+      await page.evaluate(() => {
+        Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+        document.dispatchEvent(new Event('visibilitychange'));
+      });
+      assert(await saved() === '151', `not saved when hidden: ${await saved()}`);
+      assert(errors.length === 0, errors.join('\n'));
+    }),
+  },
+  {
     name: 'a form saved by version 1 reloads as version 1, and an edit beyond version 1 makes it version 2',
     run: (ctx) => withPage(ctx, async (page, errors) => {
       await page.evaluate(() => localStorage.setItem('repower.form.v1', JSON.stringify({
