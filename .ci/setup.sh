@@ -49,7 +49,8 @@ if [ ${#need[@]} -gt 0 ]; then
   apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
-# npm tools: binaryen (wasm-opt 132; Debian's is too old) and playwright-core
+# npm tools: binaryen (wasm-opt 132; Debian's is too old), terser (minifies the
+# glue script at build) and playwright-core
 # (drives the system Chromium; it never downloads a browser). Reinstalled
 # when the lock file changes.
 stamp=tests/browser/node_modules/.repower-lock

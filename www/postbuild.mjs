@@ -27,6 +27,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
@@ -63,19 +64,21 @@ const trunkLoader = inline[0][1];
 const glueName = trunkLoader.match(/from '\.\/([^'/]+\.js)'/)?.[1];
 const wasmName = trunkLoader.match(/module_or_path: '\.\/([^'/]+\.wasm)'/)?.[1];
 if (!glueName || !wasmName) fail(`cannot read the loader Trunk wrote:\n${trunkLoader}`);
-// The glue, tidied: no indentation, blank lines, whole-line `//` comments or
-// `/** … */` blocks (it has no string spanning lines, which is checked, so no
-// text changes). Its preload's integrity is recomputed below.
+// The glue, minified by terser (tests/browser/package.json pins it; the
+// wasm's import names are object keys and the module's exports keep their
+// names, so neither changes). Its preload's integrity is recomputed below.
 {
+  const require = createRequire(new URL('../tests/browser/package.json', import.meta.url));
+  let terser;
+  try {
+    terser = require('terser');
+  } catch {
+    fail('terser is missing: run bash .ci/setup.sh (it installs the npm tools in tests/browser)');
+  }
   const text = read(glueName).toString('utf8');
-  if (text.split('`').some((t, i) => i % 2 === 1 && t.includes('\n'))) fail(`${glueName}: a template string spans lines`);
-  const tidy = text
-    .replace(/^[ \t]*\/\*\*[\s\S]*?\*\/[ \t]*\n/gm, '')
-    .split('\n')
-    .map((l) => l.trimStart())
-    .filter((l) => l !== '' && !l.startsWith('// '))
-    .join('\n');
-  writeFileSync(join(dir, glueName), tidy);
+  const out = await terser.minify(text, { module: true, compress: true, mangle: true, format: { comments: false } });
+  if (!out.code) fail(`${glueName}: terser wrote nothing`);
+  writeFileSync(join(dir, glueName), out.code);
   html = html.replace(/(<link rel="modulepreload" href="\.\/[^"]+\.js"[^>]*?)\s+integrity="[^"]*"/, '$1');
 }
 const glue = read(glueName);
