@@ -83,12 +83,14 @@ pub const SAVE_AFTER_MS: u32 = 250;
 /// The form waiting to be saved, written when asked for.
 type Pending = std::rc::Rc<std::cell::RefCell<Option<Box<dyn FnOnce() -> String>>>>;
 
-/// Saves the form [`SAVE_AFTER_MS`] after the last edit, so no keystroke
-/// waits on storage, and at once when the page is hidden or left
-/// (`pagehide`, `visibilitychange`), so nothing typed is lost.
+/// Saves the form as opened at once (in the format this release writes),
+/// then [`SAVE_AFTER_MS`] after the last edit, so no keystroke waits on
+/// storage, and at once when the page is hidden or left (`pagehide`,
+/// `visibilitychange`), so nothing typed is lost.
 pub struct Saver {
     pending: Pending,
     timer: Option<Timer>,
+    saved_once: bool,
     _listeners: [Listener; 2],
 }
 
@@ -126,12 +128,18 @@ impl Saver {
             ],
             pending,
             timer: None,
+            saved_once: false,
         }
     }
 
     /// Saves what `text()` gives, [`SAVE_AFTER_MS`] from now unless a later
-    /// call replaces it first.
+    /// call replaces it first (the first call: now).
     pub fn later(&mut self, text: impl FnOnce() -> String + 'static) {
+        if !self.saved_once {
+            self.saved_once = true;
+            save(&text());
+            return;
+        }
         *self.pending.borrow_mut() = Some(Box::new(text));
         let pending = self.pending.clone();
         self.timer = Some(Timer::after(SAVE_AFTER_MS, move || flush(&pending)));

@@ -186,9 +186,12 @@ export const tests = [
       const chart = await rect(page, '#chart-energy svg');
       assert(inWindow(field, SHARED), `the field is out of view: ${JSON.stringify(field)}`);
       assert(chart.top < SHARED.height - 150 && chart.bottom > 150, `the chart is out of view: ${JSON.stringify(chart)}`);
-      // An input inside a closed section opens it.
+      // An input inside a closed section (not on the page until it opens)
+      // opens it and takes the keyboard as it appears.
+      assert(await page.locator('#sensitivity-energy-usd-per-mwh-1').count() === 0, 'a closed section\'s inputs are built');
       await page.click('#chart-energy .chart-inputs button:has-text("Highest price")');
-      assert(await page.evaluate(() => document.activeElement?.id) === 'sensitivity-energy-usd-per-mwh-1', 'the highest price is not focused');
+      await page.waitForFunction(() => document.activeElement?.id === 'sensitivity-energy-usd-per-mwh-1', null, { timeout: 2000 })
+        .catch(async () => { throw new Error(`the highest price is not focused: ${await page.evaluate(() => document.activeElement?.id)}`); });
       assert(inWindow(await rect(page, '#sensitivity-energy-usd-per-mwh-1'), SHARED), 'the highest price is out of view');
       assert(errors.length === 0, errors.join('\n'));
     }, SHARED),

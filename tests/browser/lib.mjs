@@ -111,3 +111,19 @@ export async function waitForApp(page) {
 export function assert(cond, message) {
   if (!cond) throw new Error(message);
 }
+
+/**
+ * Opens every closed "More … inputs" section within `scope` (a selector;
+ * the whole page by default) and waits for its inputs: they are built only
+ * while their section is open.
+ */
+export async function openAdvanced(page, scope = '') {
+  const opened = await page.$$eval(`${scope} details.advanced:not([open])`, (ds) => {
+    for (const d of ds) d.open = true;
+    return ds.length;
+  });
+  if (opened) {
+    await page.waitForFunction((s) => [...document.querySelectorAll(`${s} details.advanced`)]
+      .every((d) => d.querySelector('[data-field]')), scope, { timeout: 5000 });
+  }
+}

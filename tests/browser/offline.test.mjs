@@ -6,7 +6,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { assert, freePort, launch, serve, waitForApp, watchErrors, withSite } from './lib.mjs';
+import { assert, freePort, launch, openAdvanced, serve, waitForApp, watchErrors, withSite } from './lib.mjs';
 
 const CHARTS = ['#chart-revenue', '#chart-build-time', '#chart-energy'];
 const STANDALONE = 'repower-standalone.html';
@@ -159,6 +159,7 @@ export const tests = [
         await waitForApp(linked);
         await chartsShown(linked);
         assert(await linked.inputValue('#hpc-critical-it-mw') === '168', 'linked preset offline');
+        await openAdvanced(linked);
         assert(await linked.inputValue('#hpc-design-pue') === '1.3', 'linked field offline');
         const all = [...errors, ...tabErrors, ...linkedErrors];
         assert(all.length === 0, all.join('\n'));

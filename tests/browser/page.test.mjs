@@ -1,7 +1,7 @@
 // The real page in headless Chromium, served from dist/ as a static site.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { withSite, watchErrors, waitForApp, assert } from './lib.mjs';
+import { withSite, watchErrors, waitForApp, assert, openAdvanced } from './lib.mjs';
 
 // The charts every page shows; the page may show more (every chart of the
 // model's list), found with `chartsOf`.
@@ -82,7 +82,11 @@ export const tests = [
   {
     name: 'every input of the model is on the page with a label',
     run: (ctx) => withPage(ctx, async (page) => {
+      // Every section opened (a closed one's inputs are not built), then
+      // closed again for what is in view at first.
+      await openAdvanced(page);
       const paths = await page.$$eval('[data-field]', (els) => els.map((e) => e.dataset.field));
+      await page.$$eval('details.advanced[open]', (ds) => ds.forEach((d) => { d.open = false; }));
       // Every input of the scenario format (the defaults' JSON), by path.
       const expected = await page.evaluate(() => {
         const out = [];
@@ -113,9 +117,9 @@ export const tests = [
       const debt = page.locator('[data-field="finance.debt_pct_of_capex"]');
       assert(await debt.isVisible(), 'the debt share is not in view');
       const debtRate = page.locator('[data-field="finance.debt_rate_pct"]');
-      assert(!(await debtRate.isVisible()), 'the debt rate shows before its section is opened');
+      await debtRate.waitFor({ state: 'hidden', timeout: 2000 }).catch(() => { throw new Error('the debt rate shows before its section is opened'); });
       await page.click('text=More finance inputs');
-      assert(await debtRate.isVisible(), 'the debt rate does not show in Finance\'s advanced section');
+      await debtRate.waitFor({ state: 'visible', timeout: 2000 }).catch(() => { throw new Error('the debt rate does not show in Finance\'s advanced section'); });
       assert(/Debt share of capex\s*%/.test(await debt.locator('label').textContent()), `debt label: ${await debt.locator('label').textContent()}`);
       assert((await debt.locator('.help p').textContent()).length > 20, 'no help for the debt share');
       const unlabelled = await page.$$eval('[data-field] input:not([type=range])', (els) =>
@@ -338,6 +342,7 @@ export const tests = [
       for (const [text, on] of [['on', true], ['YES', true], ['1', true], ['off', false], ['no', false]]) {
         await page.evaluate((t) => { location.hash = `v=2&preset=terawulf-core42&contract.power_pass_through=${t}&mining.curtail_when_unprofitable=${t}`; }, text);
         await page.waitForFunction((t) => document.querySelector('#contract-power-pass-through')?.checked === t, on);
+        await openAdvanced(page);
         assert(await page.isChecked('#mining-curtail-when-unprofitable') === on, `curtail shown ${!on} for "${text}"`);
       }
     }),
@@ -621,6 +626,7 @@ export const tests = [
       await page.reload();
       await waitForApp(page);
       assert(await page.locator('.version-notice').count() === 1, 'no version-1 notice');
+      await openAdvanced(page);
       assert(await page.inputValue('#hpc-design-pue') === '1.3' && await page.inputValue('#hpc-operating-pue') === '1.3', 'hpc.pue did not set both PUEs');
       const want = moneyExact(await page.evaluate(() => window.repower.evaluate({ schema_version: 1, site: { grid_capacity_mw: 120 }, hpc: { pue: 1.3 } }).incremental_npv_usd));
       assert(await page.textContent('#kpi-exact-incremental-npv') === want, `NPV ${await page.textContent('#kpi-exact-incremental-npv')}, version 1 gives ${want}`);

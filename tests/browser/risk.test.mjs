@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { withSite, watchErrors, waitForApp, assert } from './lib.mjs';
+import { withSite, watchErrors, waitForApp, assert, openAdvanced } from './lib.mjs';
 
 /** Opens the page (with `fragment`, a link's scenario) on a fresh server and browser. */
 function withPage({ dist }, body, fragment = '') {
@@ -57,6 +57,7 @@ export const tests = [
       assert(await state(page) === 'closed', `state before opening: ${await state(page)}`);
       assert(await page.locator('#chart-tornado').count() === 0, 'a risk chart before the view is opened');
       // The settings are the scenario's risk.* fields, in the view, not with the inputs.
+      await openAdvanced(page);
       const inForm = await page.locator('.inputs [data-field^="risk."]').count();
       const inView = await page.locator('#risk [data-field^="risk."]').count();
       assert(inForm === 0, `${inForm} risk settings among the inputs`);

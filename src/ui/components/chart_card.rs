@@ -23,6 +23,7 @@ use yew::prelude::*;
 use crate::charts::svg::{escape, size, standalone};
 use crate::charts::{Table, Theme};
 use crate::model::Field;
+use crate::ui::components::field_input;
 use crate::ui::components::text::keep_minus;
 use crate::web;
 
@@ -315,22 +316,24 @@ fn pointer_on(el: &web_sys::Element, plot: &PlotBox, e: &MouseEvent) -> Option<(
     ))
 }
 
-/// Puts the keyboard in `field`'s box, opening its group's advanced
-/// section if it is there.
+/// Puts the keyboard in `field`'s box. A box in its group's closed
+/// advanced section is not on the page: the section opens and the box takes
+/// the keyboard as it appears.
 fn focus_field(field: Field) {
-    let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(&field.html_id()))
-    else {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    if let Ok(Some(details)) = el.closest("details.advanced") {
+    let id = field.html_id();
+    if doc.get_element_by_id(&id).is_some() {
+        web::focus_id(&id);
+        return;
+    }
+    field_input::focus_when_shown(field);
+    let more = format!("details.advanced[data-group=\"{}\"]", field.group().title());
+    if let Ok(Some(details)) = doc.query_selector(&more) {
         if let Ok(details) = details.dyn_into::<HtmlDetailsElement>() {
             details.set_open(true);
         }
-    }
-    if let Ok(el) = el.dyn_into::<HtmlElement>() {
-        let _ = el.focus();
     }
 }
 

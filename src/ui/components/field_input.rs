@@ -14,6 +14,17 @@ use crate::model::{Field, Kind};
 use crate::ui::catalog;
 use crate::ui::components::text::keep_minus;
 
+thread_local! {
+    /// A field asked to take the keyboard before it was on the page (in a
+    /// closed "More … inputs" section): it takes it as it appears.
+    static FOCUS_WHEN_SHOWN: std::cell::Cell<Option<Field>> = const { std::cell::Cell::new(None) };
+}
+
+/// Gives `field`'s box the keyboard as soon as it is on the page.
+pub fn focus_when_shown(field: Field) {
+    FOCUS_WHEN_SHOWN.with(|f| f.set(Some(field)));
+}
+
 #[derive(Properties, PartialEq)]
 pub struct FieldInputProps {
     pub field: Field,
@@ -57,6 +68,15 @@ pub fn field_input(props: &FieldInputProps) -> Html {
     let err_id = format!("{id}-error");
     let caution_id = format!("{id}-caution");
     let help_ref = use_node_ref();
+    {
+        let id = id.clone();
+        use_effect_with((), move |()| {
+            if FOCUS_WHEN_SHOWN.with(|f| f.get()) == Some(field) {
+                FOCUS_WHEN_SHOWN.with(|f| f.set(None));
+                crate::web::focus_id(&id);
+            }
+        });
+    }
     // Screen readers name the box "Grid capacity, MW" (the label's text
     // runs the unit on: "Grid capacityMW").
     let name = (!spec.unit.is_empty()).then(|| format!("{}, {}", spec.label, spec.unit));

@@ -1,5 +1,7 @@
 //! A group of inputs (Site, Contract, …): the main ones in view, the rest in
 //! an "advanced" section that opens by itself when one of them is invalid.
+//! The section's inputs are on the page only while it is open (the page
+//! starts and answers edits without building them).
 
 use web_sys::HtmlDetailsElement;
 use yew::prelude::*;
@@ -56,9 +58,11 @@ pub fn input_group(props: &InputGroupProps) -> Html {
             <legend>{ title }</legend>
             { for primary.into_iter().map(render) }
             if !advanced.is_empty() {
-                <details class="advanced" {open} {ontoggle}>
+                <details class="advanced" data-group={title} {open} {ontoggle}>
                     <summary>{ format!("More {} inputs ({})", lowercase_words(title), advanced.len()) }</summary>
-                    { for advanced.into_iter().map(render) }
+                    if open {
+                        { for advanced.into_iter().map(render) }
+                    }
                 </details>
             }
         </fieldset>
