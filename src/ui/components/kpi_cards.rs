@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlDetailsElement;
 use yew::prelude::*;
 
+use crate::charts::svg::escape;
 use crate::ui::components::text::keep_minus;
 use crate::ui::kpis::{self, Kpi, KpiRow, Tone};
 
@@ -56,6 +57,25 @@ fn on_value_key(e: KeyboardEvent) {
     }
 }
 
+/// A card's "?" and its help, as escaped HTML text (static words, no
+/// handlers: the browser builds it far faster than node by node). The
+/// figure is the card's keyboard stop (`?` on it opens this).
+pub fn help_html(label: &str, id: &str, h: &kpis::Help) -> String {
+    format!(
+        "<details class=\"help kpi-help\"><summary tabindex=\"-1\" aria-label=\"About {label}\" \
+         title=\"What this figure is (press ? on the figure)\">?</summary>\
+         <div class=\"help-pop\" id=\"{id}\">\
+         <p><strong>What it is: </strong>{what}</p>\
+         <p><strong>How: </strong>{how}</p>\
+         <p><strong>Leaves out: </strong>{out}</p></div></details>",
+        label = escape(label),
+        id = escape(id),
+        what = escape(h.what),
+        how = escape(h.how),
+        out = escape(h.leaves_out),
+    )
+}
+
 /// One card: label and "?", the value (its exact figure on hover and
 /// focus), a note. The value is the card's one keyboard stop: `?` on it
 /// opens the help, Escape hides what it shows. A plain function of the
@@ -83,16 +103,7 @@ fn kpi_card(k: &Kpi) -> Html {
             <div class="kpi-head">
                 <span class="kpi-label">{ k.label.clone() }</span>
                 if let Some(h) = help {
-                    <details class="help kpi-help">
-                        // The figure is the card's keyboard stop (`?` opens this).
-                        <summary tabindex="-1" aria-label={format!("About {}", k.label)}
-                            title="What this figure is (press ? on the figure)">{ "?" }</summary>
-                        <div class="help-pop" id={help_id}>
-                            <p><strong>{ "What it is: " }</strong>{ h.what }</p>
-                            <p><strong>{ "How: " }</strong>{ h.how }</p>
-                            <p><strong>{ "Leaves out: " }</strong>{ h.leaves_out }</p>
-                        </div>
-                    </details>
+                    { Html::from_html_unchecked(help_html(&k.label, &help_id, &h).into()) }
                 }
             </div>
             <span class="kpi-figure">
@@ -131,5 +142,28 @@ pub fn kpi_cards(props: &KpiCardsProps) -> Html {
             }
             { for props.rows.iter().map(row) }
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_help_is_escaped_html_with_its_three_parts() {
+        let h = kpis::Help {
+            what: "NPV <after> tax",
+            how: "Discounted & summed",
+            leaves_out: "\"quotes\"",
+        };
+        assert_eq!(
+            help_html("Project IRR", "kpi-help-irr", &h),
+            "<details class=\"help kpi-help\"><summary tabindex=\"-1\" aria-label=\"About Project IRR\" \
+             title=\"What this figure is (press ? on the figure)\">?</summary>\
+             <div class=\"help-pop\" id=\"kpi-help-irr\">\
+             <p><strong>What it is: </strong>NPV &lt;after&gt; tax</p>\
+             <p><strong>How: </strong>Discounted &amp; summed</p>\
+             <p><strong>Leaves out: </strong>&quot;quotes&quot;</p></div></details>"
+        );
     }
 }
