@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use crate::charts::svg::escape;
 use crate::presets;
 
 /// The public figures behind the defaults (docs/MODEL.md, "Sources").
@@ -20,23 +21,71 @@ const INDUSTRY: &[&str] = &[
     "The tenant's margin: IREN–Microsoft's GPU cloud, about $0.8M of revenue per MW-month against about $0.48M of GPU cost (Dcpulse, November 2025).",
 ];
 
+/// The section's content as escaped HTML text (static words, built once).
+pub fn sources_html() -> String {
+    let mut h = String::from(
+        "<h2>Sources and assumptions</h2>\
+         <p>Everything is computed in this page; nothing you type leaves your browser. Model version 2: \
+         monthly steps with cash at month end (months of 730 hours); both paths after tax, with losses \
+         carried forward; the halls valued after the contract at the exit cap rate; project debt for the \
+         equity view. Deal figures are as reported in the press and filings, not promises of this model: \
+         check a figure against its source before quoting it.</p>\
+         <p class=\"model-document\">The full model document ships with the project as \
+         <code>docs/MODEL.md</code>: every input with its unit, range, default and source, every output, \
+         the exact arithmetic, the choices made where the arithmetic needed one, and how scenarios made \
+         under version 1 keep their figures.</p>\
+         <h3>Deals behind the presets</h3><ul>",
+    );
+    for p in presets::all()
+        .iter()
+        .filter(|p| p.kind != presets::Kind::Generic)
+    {
+        h.push_str("<li><strong>");
+        h.push_str(&escape(p.name));
+        h.push_str("</strong>");
+        h.push_str(&escape(&format!(
+            " ({}; {}): {}.",
+            p.kind.label(),
+            p.date,
+            p.source
+        )));
+        h.push_str("</li>");
+    }
+    h.push_str("</ul><h3>Industry figures behind the defaults</h3><ul>");
+    for s in INDUSTRY {
+        h.push_str("<li>");
+        h.push_str(&escape(s));
+        h.push_str("</li>");
+    }
+    h.push_str("</ul>");
+    h
+}
+
 #[function_component(Sources)]
 pub fn sources() -> Html {
     html! {
-        <footer class="sources">
-            <h2>{ "Sources and assumptions" }</h2>
-            <p>{ "Everything is computed in this page; nothing you type leaves your browser. Model version 2: monthly steps with cash at month end (months of 730 hours); both paths after tax, with losses carried forward; the halls valued after the contract at the exit cap rate; project debt for the equity view. Deal figures are as reported in the press and filings, not promises of this model: check a figure against its source before quoting it." }</p>
-            <p class="model-document">{ "The full model document ships with the project as " }<code>{ "docs/MODEL.md" }</code>{ ": every input with its unit, range, default and source, every output, the exact arithmetic, the choices made where the arithmetic needed one, and how scenarios made under version 1 keep their figures." }</p>
-            <h3>{ "Deals behind the presets" }</h3>
-            <ul>
-                { for presets::all().iter().filter(|p| p.kind != presets::Kind::Generic).map(|p| html! {
-                    <li><strong>{ p.name }</strong>{ format!(" ({}; {}): {}.", p.kind.label(), p.date, p.source) }</li>
-                }) }
-            </ul>
-            <h3>{ "Industry figures behind the defaults" }</h3>
-            <ul>
-                { for INDUSTRY.iter().map(|s| html! { <li>{ *s }</li> }) }
-            </ul>
-        </footer>
+        <footer class="sources">{ Html::from_html_unchecked(sources_html().into()) }</footer>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_deal_and_industry_figure_is_listed_escaped() {
+        let h = sources_html();
+        for p in presets::all()
+            .iter()
+            .filter(|p| p.kind != presets::Kind::Generic)
+        {
+            assert!(h.contains(&escape(p.name)), "{}", p.name);
+            assert!(h.contains(&escape(p.source)), "{}", p.id);
+        }
+        for s in INDUSTRY {
+            assert!(h.contains(&escape(s)), "{s}");
+        }
+        assert!(h.contains("Cushman &amp; Wakefield"));
+        assert_eq!(h.matches("<li>").count(), h.matches("</li>").count());
     }
 }
