@@ -6,9 +6,11 @@
 //! slider follows it and is for pointers), and `?` in it opens the help,
 //! which screen readers hear as the box's description.
 
+use wasm_bindgen::JsCast;
 use web_sys::{HtmlDetailsElement, HtmlInputElement};
 use yew::prelude::*;
 
+use crate::charts::svg::escape;
 use crate::model::field::reads_on;
 use crate::model::{Field, Kind};
 use crate::ui::catalog;
@@ -42,8 +44,15 @@ pub struct FieldInputProps {
 
 /// `?` toggles the help of the field it is typed in (no field reads a `?`);
 /// Escape closes it.
-fn help_key(help: &NodeRef, e: &KeyboardEvent) -> bool {
-    let Some(details) = help.cast::<HtmlDetailsElement>() else {
+fn help_key(e: &KeyboardEvent) -> bool {
+    let el: web_sys::Element = e.target_unchecked_into();
+    let Some(details) = el
+        .closest(".field")
+        .ok()
+        .flatten()
+        .and_then(|f| f.query_selector("details.help").ok().flatten())
+        .and_then(|d| d.dyn_into::<HtmlDetailsElement>().ok())
+    else {
         return false;
     };
     match e.key().as_str() {
@@ -59,6 +68,19 @@ fn help_key(help: &NodeRef, e: &KeyboardEvent) -> bool {
     }
 }
 
+/// The field's "?" and help, as escaped HTML text (static words, no
+/// handlers: the browser builds it far faster than node by node). The box
+/// is the field's keyboard stop (`?` in it opens this).
+pub fn help_html(label: &str, id: &str, help: &str) -> String {
+    format!(
+        "<details class=\"help\"><summary tabindex=\"-1\" aria-label=\"About {label}\" \
+         title=\"About this input (press ? in the field)\">?</summary><p id=\"{id}\">{help}</p></details>",
+        label = escape(label),
+        id = escape(id),
+        help = escape(help),
+    )
+}
+
 #[function_component(FieldInput)]
 pub fn field_input(props: &FieldInputProps) -> Html {
     let field = props.field;
@@ -67,7 +89,6 @@ pub fn field_input(props: &FieldInputProps) -> Html {
     let help_id = format!("{id}-help");
     let err_id = format!("{id}-error");
     let caution_id = format!("{id}-caution");
-    let help_ref = use_node_ref();
     {
         let id = id.clone();
         use_effect_with((), move |()| {
@@ -105,14 +126,11 @@ pub fn field_input(props: &FieldInputProps) -> Html {
                 let input: HtmlInputElement = e.target_unchecked_into();
                 on_edit.emit((field, input.checked().to_string()));
             });
-            let onkeydown = {
-                let help_ref = help_ref.clone();
-                Callback::from(move |e: KeyboardEvent| {
-                    if help_key(&help_ref, &e) {
-                        e.prevent_default();
-                    }
-                })
-            };
+            let onkeydown = Callback::from(move |e: KeyboardEvent| {
+                if help_key(&e) {
+                    e.prevent_default();
+                }
+            });
             html! {
                 <input id={id.clone()} type="checkbox" class="toggle"
                     checked={reads_on(&props.text).unwrap_or(false)} aria-label={name.clone()}
@@ -153,9 +171,8 @@ pub fn field_input(props: &FieldInputProps) -> Html {
             });
             let onkeydown = {
                 let on_edit = props.on_edit.clone();
-                let help_ref = help_ref.clone();
                 Callback::from(move |e: KeyboardEvent| {
-                    if help_key(&help_ref, &e) {
+                    if help_key(&e) {
                         e.prevent_default();
                         return;
                     }
@@ -199,11 +216,7 @@ pub fn field_input(props: &FieldInputProps) -> Html {
                     { spec.label }
                     if !spec.unit.is_empty() { <span class="unit">{ spec.unit }</span> }
                 </label>
-                <details class="help" ref={help_ref}>
-                    <summary tabindex="-1" aria-label={format!("About {}", spec.label)}
-                        title="About this input (press ? in the field)">{ "?" }</summary>
-                    <p id={help_id}>{ spec.help }</p>
-                </details>
+                { Html::from_html_unchecked(help_html(spec.label, &help_id, spec.help).into()) }
             </div>
             <div class="control">{ control }</div>
             if let Some(error) = &props.error {
@@ -213,5 +226,20 @@ pub fn field_input(props: &FieldInputProps) -> Html {
                 <p class="caution" id={caution_id}>{ keep_minus(caution) }</p>
             }
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_help_is_escaped_html() {
+        assert_eq!(
+            help_html("PUE <design>", "hpc-design-pue-help", "Grid MW & \"IT\" MW"),
+            "<details class=\"help\"><summary tabindex=\"-1\" aria-label=\"About PUE &lt;design&gt;\" \
+             title=\"About this input (press ? in the field)\">?</summary>\
+             <p id=\"hpc-design-pue-help\">Grid MW &amp; &quot;IT&quot; MW</p></details>"
+        );
     }
 }
