@@ -105,7 +105,10 @@ impl Saver {
     /// Listens for the page being hidden or left.
     pub fn start() -> Saver {
         let pending: Pending = Default::default();
-        let on_leave = |pending: Pending| move |_: web_sys::Event| flush(&pending);
+        let left = {
+            let pending = pending.clone();
+            move |_: web_sys::Event| flush(&pending)
+        };
         let hidden = {
             let pending = pending.clone();
             move |_: web_sys::Event| {
@@ -123,7 +126,7 @@ impl Saver {
             .map(web_sys::EventTarget::from);
         Saver {
             _listeners: [
-                listen(win, "pagehide", on_leave(pending.clone())),
+                listen(win, "pagehide", left),
                 listen(doc, "visibilitychange", hidden),
             ],
             pending,
