@@ -24,7 +24,7 @@ use crate::charts::svg::{escape, size, standalone};
 use crate::charts::{Table, Theme};
 use crate::model::Field;
 use crate::ui::components::field_input;
-use crate::ui::components::text::keep_minus;
+use crate::ui::components::text::{keep_minus, push_element};
 use crate::web;
 
 /// The card's words.
@@ -258,9 +258,9 @@ pub fn readout(table: &Table, row: usize) -> Option<String> {
 /// headings, a row per entry.
 pub fn table_html(table: &Table) -> String {
     let mut h = String::with_capacity(64 * (table.rows.len() + 2));
-    h.push_str("<table><caption>");
-    h.push_str(&escape(&table.caption));
-    h.push_str("</caption><thead><tr>");
+    h.push_str("<table>");
+    push_element(&mut h, "caption", &table.caption);
+    h.push_str("<thead><tr>");
     for head in &table.headers {
         h.push_str("<th scope=\"col\">");
         h.push_str(&escape(head));
@@ -270,9 +270,7 @@ pub fn table_html(table: &Table) -> String {
     for row in &table.rows {
         h.push_str("<tr>");
         for cell in row {
-            h.push_str("<td>");
-            h.push_str(&escape(cell));
-            h.push_str("</td>");
+            push_element(&mut h, "td", cell);
         }
         h.push_str("</tr>");
     }

@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use crate::charts::svg::escape;
 use crate::presets;
+use crate::ui::components::text::push_element;
 
 /// The public figures behind the defaults (docs/MODEL.md, "Sources").
 const INDUSTRY: &[&str] = &[
@@ -40,9 +41,8 @@ pub fn sources_html() -> String {
         .iter()
         .filter(|p| p.kind != presets::Kind::Generic)
     {
-        h.push_str("<li><strong>");
-        h.push_str(&escape(p.name));
-        h.push_str("</strong>");
+        h.push_str("<li>");
+        push_element(&mut h, "strong", p.name);
         h.push_str(&escape(&format!(
             " ({}; {}): {}.",
             p.kind.label(),
@@ -53,9 +53,7 @@ pub fn sources_html() -> String {
     }
     h.push_str("</ul><h3>Industry figures behind the defaults</h3><ul>");
     for s in INDUSTRY {
-        h.push_str("<li>");
-        h.push_str(&escape(s));
-        h.push_str("</li>");
+        push_element(&mut h, "li", s);
     }
     h.push_str("</ul>");
     h
