@@ -82,12 +82,16 @@ fn results_file(scenario: &Scenario, result: &Evaluation) -> Option<String> {
     serde_json::to_string_pretty(&value).ok()
 }
 
-/// The presets presentation mode puts on the keys 1 to 9 (built only while
-/// presenting: not on every render).
+/// The presets presentation mode puts on the keys 1 to 9, in the
+/// picker's order.
+fn key_presets() -> impl Iterator<Item = crate::presets::Preset> {
+    crate::presets::all().into_iter().take(PRESET_KEYS)
+}
+
+/// [`key_presets`] as the stage shows them (built only while presenting:
+/// not on every render).
 fn stage_presets() -> Vec<StagePreset> {
-    crate::presets::all()
-        .iter()
-        .take(PRESET_KEYS)
+    key_presets()
         .map(|p| StagePreset {
             id: AttrValue::from(p.id),
             name: AttrValue::from(p.name),
@@ -95,7 +99,6 @@ fn stage_presets() -> Vec<StagePreset> {
         .collect()
 }
 
-/// The printed report's head for the form in `state`.
 fn report_head(state: &State) -> Html {
     let (preset, version) = (state.preset.as_deref(), state.version());
     let (y, m, d) = web::today();
@@ -399,11 +402,7 @@ pub fn app() -> Html {
         let (on_present, on_preset) = (on_present.clone(), on_preset.clone());
         use_effect_with(*mode, move |mode| {
             let mode = *mode;
-            let presets: Vec<&'static str> = crate::presets::all()
-                .iter()
-                .take(PRESET_KEYS)
-                .map(|p| p.id)
-                .collect();
+            let presets: Vec<&'static str> = key_presets().map(|p| p.id).collect();
             let listener = web::on_key(move |k| {
                 let press = Press {
                     key: &k.key,

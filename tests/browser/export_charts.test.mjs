@@ -140,35 +140,45 @@ async function checkBoth(page, id, scratch, corner) {
 const LIGHT = [255, 255, 255, 255];
 const DARK = [0x1b, 0x20, 0x27, 255];
 
+/**
+ * The served page, loaded, its errors and policy violations watched, with a
+ * scratch folder for the files saved (removed afterwards).
+ */
+function withServedPage(dist, body) {
+  return withSite(dist, async ({ server, context }) => {
+    const scratch = mkdtempSync(join(tmpdir(), 'repower-export-'));
+    try {
+      const page = await context.newPage();
+      const errors = watchErrors(page);
+      await watchPolicy(page);
+      await page.goto(server.url);
+      await waitForApp(page);
+      await body(page, errors, scratch);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  });
+}
+
 export const tests = [
   {
     name: 'each of the page\'s charts saves as an SVG of its own and as a PNG at twice its size',
-    run: ({ dist }) => withSite(dist, async ({ server, context }) => {
-      const scratch = mkdtempSync(join(tmpdir(), 'repower-export-'));
-      try {
-        const page = await context.newPage();
-        const errors = watchErrors(page);
-        await watchPolicy(page);
-        await page.goto(server.url);
-        await waitForApp(page);
-        const ids = await page.$$eval('.results > .chart', (els) => els.map((e) => e.id));
-        assert(ids.length === 4, `charts: ${ids}`);
-        for (const id of ids) {
-          await page.evaluate((id) => document.getElementById(id).scrollIntoView({ block: 'center' }), id);
-          await page.waitForSelector(`#${id} .svg-frame[data-current="true"]`);
-          await checkBoth(page, id, scratch, LIGHT);
-        }
-        // In the dark theme the files are as the page shows them: dark.
-        const before = await page.innerHTML('#chart-bridge .svg-frame');
-        await page.emulateMedia({ colorScheme: 'dark' });
-        await page.waitForFunction((b) => document.querySelector('#chart-bridge .svg-frame').innerHTML !== b, before);
-        await checkBoth(page, 'chart-bridge', scratch, DARK);
-        const violations = await page.evaluate(() => window.__violations);
-        assert(violations.length === 0, `policy violations: ${violations}`);
-        assert(errors.length === 0, errors.join('\n'));
-      } finally {
-        rmSync(scratch, { recursive: true, force: true });
+    run: ({ dist }) => withServedPage(dist, async (page, errors, scratch) => {
+      const ids = await page.$$eval('.results > .chart', (els) => els.map((e) => e.id));
+      assert(ids.length === 4, `charts: ${ids}`);
+      for (const id of ids) {
+        await page.evaluate((id) => document.getElementById(id).scrollIntoView({ block: 'center' }), id);
+        await page.waitForSelector(`#${id} .svg-frame[data-current="true"]`);
+        await checkBoth(page, id, scratch, LIGHT);
       }
+      // In the dark theme the files are as the page shows them: dark.
+      const before = await page.innerHTML('#chart-bridge .svg-frame');
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await page.waitForFunction((b) => document.querySelector('#chart-bridge .svg-frame').innerHTML !== b, before);
+      await checkBoth(page, 'chart-bridge', scratch, DARK);
+      const violations = await page.evaluate(() => window.__violations);
+      assert(violations.length === 0, `policy violations: ${violations}`);
+      assert(errors.length === 0, errors.join('\n'));
     }),
   },
   {
@@ -262,19 +272,9 @@ export const tests = [
   },
   {
     name: 'the risk view\'s three charts save as SVG and PNG',
-    run: ({ dist }) => withSite(dist, async ({ server, context }) => {
-      const scratch = mkdtempSync(join(tmpdir(), 'repower-export-'));
-      try {
-        const page = await context.newPage();
-        const errors = watchErrors(page);
-        await watchPolicy(page);
-        await page.goto(server.url);
-        await waitForApp(page);
-        await riskCharts(page, scratch);
-        assert(errors.length === 0, errors.join('\n'));
-      } finally {
-        rmSync(scratch, { recursive: true, force: true });
-      }
+    run: ({ dist }) => withServedPage(dist, async (page, errors, scratch) => {
+      await riskCharts(page, scratch);
+      assert(errors.length === 0, errors.join('\n'));
     }),
   },
   {

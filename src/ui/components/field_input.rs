@@ -14,7 +14,7 @@ use crate::charts::svg::escape;
 use crate::model::field::reads_on;
 use crate::model::{Field, Kind};
 use crate::ui::catalog;
-use crate::ui::components::text::keep_minus;
+use crate::ui::components::text::{help_open, keep_minus};
 
 thread_local! {
     /// A field asked to take the keyboard before it was on the page (in a
@@ -73,9 +73,8 @@ fn help_key(e: &KeyboardEvent) -> bool {
 /// is the field's keyboard stop (`?` in it opens this).
 pub fn help_html(label: &str, id: &str, help: &str) -> String {
     format!(
-        "<details class=\"help\"><summary tabindex=\"-1\" aria-label=\"About {label}\" \
-         title=\"About this input (press ? in the field)\">?</summary><p id=\"{id}\">{help}</p></details>",
-        label = escape(label),
+        "{open}<p id=\"{id}\">{help}</p></details>",
+        open = help_open("help", label, "About this input (press ? in the field)"),
         id = escape(id),
         help = escape(help),
     )
@@ -92,8 +91,9 @@ pub fn field_input(props: &FieldInputProps) -> Html {
     {
         let id = id.clone();
         use_effect_with((), move |()| {
-            if FOCUS_WHEN_SHOWN.with(|f| f.get()) == Some(field) {
-                FOCUS_WHEN_SHOWN.with(|f| f.set(None));
+            // Taken only by the field it names.
+            let mine = FOCUS_WHEN_SHOWN.with(|f| f.get() == Some(field) && f.take().is_some());
+            if mine {
                 crate::web::focus_id(&id);
             }
         });

@@ -9,7 +9,7 @@ use web_sys::HtmlDetailsElement;
 use yew::prelude::*;
 
 use crate::charts::svg::escape;
-use crate::ui::components::text::keep_minus;
+use crate::ui::components::text::{help_open, keep_minus};
 use crate::ui::kpis::{self, Kpi, KpiRow, Tone};
 
 #[derive(Properties, PartialEq)]
@@ -62,13 +62,15 @@ fn on_value_key(e: KeyboardEvent) {
 /// figure is the card's keyboard stop (`?` on it opens this).
 pub fn help_html(label: &str, id: &str, h: &kpis::Help) -> String {
     format!(
-        "<details class=\"help kpi-help\"><summary tabindex=\"-1\" aria-label=\"About {label}\" \
-         title=\"What this figure is (press ? on the figure)\">?</summary>\
-         <div class=\"help-pop\" id=\"{id}\">\
+        "{open}<div class=\"help-pop\" id=\"{id}\">\
          <p><strong>What it is: </strong>{what}</p>\
          <p><strong>How: </strong>{how}</p>\
          <p><strong>Leaves out: </strong>{out}</p></div></details>",
-        label = escape(label),
+        open = help_open(
+            "help kpi-help",
+            label,
+            "What this figure is (press ? on the figure)"
+        ),
         id = escape(id),
         what = escape(h.what),
         how = escape(h.how),

@@ -19,6 +19,19 @@ pub fn keep_minus(text: &str) -> Html {
         .collect()
 }
 
+/// A help's opening tags and its "?": out of the Tab order (the field or
+/// figure it explains is the keyboard stop; `?` there opens it), named
+/// "About …" for screen readers, `title` on hover.
+pub fn help_open(class: &str, label: &str, title: &str) -> String {
+    format!(
+        "<details class=\"{class}\"><summary tabindex=\"-1\" aria-label=\"About {label}\" \
+         title=\"{title}\">?</summary>",
+        class = escape(class),
+        label = escape(label),
+        title = escape(title),
+    )
+}
+
 /// Appends `<tag>text</tag>` to `h`, the text escaped.
 pub fn push_element(h: &mut String, tag: &str, text: &str) {
     h.push('<');
