@@ -11,8 +11,9 @@
 //! * [`ui`] and [`web`]: the Yew single-page app and its browser glue. They
 //!   run in the browser; they also build natively so the reducer and the card
 //!   wording are tested in milliseconds.
-//! * [`share`]: link fragments and the saved form; [`summary`]: the
-//!   evaluator's text summary.
+//! * [`share`]: link fragments and the saved form; [`saved`]: saved
+//!   scenarios (named, kept in the browser); [`summary`]: the evaluator's
+//!   text summary.
 //!
 //! The model and the charts never depend on the UI; the UI never computes money.
 
@@ -22,6 +23,7 @@ pub mod format;
 pub mod model;
 pub mod order;
 pub mod presets;
+pub mod saved;
 pub mod share;
 pub mod summary;
 pub mod ui;

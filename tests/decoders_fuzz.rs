@@ -1,5 +1,5 @@
 //! Every decoder of outside data fed arbitrary input: the link fragment, the
-//! saved form, percent escapes, scenario JSON (files, the evaluator, the JS
+//! saved form, saved scenarios, percent escapes, scenario JSON (files, the evaluator, the JS
 //! API's text form) and the text of each form field. Each must return a value
 //! or an error, never panic, and what it returns must keep its promises (texts
 //! cut to length, known presets only, no NaN or infinite output, round trips).
@@ -22,6 +22,7 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestError, TestRunner};
 use repower::model::field::{form_number, read_number, scenario_from_texts, Bound, NumberSyntax};
 use repower::model::{evaluate, evaluate_json, Evaluation, Field, Scenario};
+use repower::saved::{self, Entry, Shelf, MAX_NAME};
 use repower::share::{
     decode_fragment, decode_saved, encode_fragment, encode_saved, percent_decode, percent_encode,
     scenario_of_file, Decoded, MAX_FIELD_TEXT, MAX_INPUT,
@@ -697,6 +698,97 @@ fn saved_forms_round_trip() {
             let mut want = texts;
             want.sort_by_key(|(f, _)| f.path());
             prop_assert_eq!(got, want);
+            Ok(())
+        },
+    );
+}
+
+// ---- saved scenarios --------------------------------------------------------
+
+/// A stored saved scenario: its real shape with arbitrary contents, damaged
+/// real entries, arbitrary JSON, arbitrary text.
+fn saved_entry_text() -> impl Strategy<Value = String> {
+    let real = prop::sample::select(base_scenarios()).prop_map(|doc| {
+        let scenario = Scenario::from_json(&doc.to_string()).unwrap_or_default();
+        Entry {
+            id: "x".to_owned(),
+            name: "Case".to_owned(),
+            saved_at: 1,
+            scenario,
+        }
+        .encode()
+    });
+    let leaf = json_leaf;
+    let shaped = (
+        prop_oneof![4 => Just(json!(1)), 1 => leaf()],
+        prop_oneof![4 => any_text().prop_map(Value::String), 1 => leaf()],
+        prop_oneof![4 => any::<u64>().prop_map(|n| json!(n)), 1 => leaf()],
+        prop_oneof![2 => Just(json!(2)), 2 => Just(json!(1)), 1 => leaf()],
+        prop_oneof![
+            4 => prop::sample::select(base_scenarios()).prop_map(|v| Value::String(v.to_string())),
+            1 => any_text().prop_map(Value::String),
+            1 => leaf(),
+        ],
+    )
+        .prop_map(|(format, name, at, version, scenario)| {
+            json!({"format": format, "name": name, "saved_at": at,
+                   "model_version": version, "scenario": scenario})
+            .to_string()
+        });
+    prop_oneof![
+        2 => real.clone(),
+        6 => shaped,
+        2 => (real, prop::collection::vec(cut(), 1..4)).prop_map(|(t, cuts)| damage(t, &cuts)),
+        1 => json_value().prop_map(|v| v.to_string()),
+        1 => any::<String>(),
+        1 => lossy_bytes(200),
+    ]
+}
+
+#[test]
+fn saved_scenarios_take_any_text_and_set_aside_what_does_not_read() {
+    // The strategy nests deeply enough that building its values overflows a
+    // test thread's stack in a debug build now and then: a larger one.
+    let run = std::thread::Builder::new()
+        .stack_size(64 << 20)
+        .spawn(saved_scenarios_fuzz)
+        .expect("a thread for the fuzz run");
+    if let Err(panic) = run.join() {
+        std::panic::resume_unwind(panic);
+    }
+}
+
+fn saved_scenarios_fuzz() {
+    let key = prop_oneof![
+        4 => Just(format!("{}abc", saved::PREFIX)),
+        1 => any::<String>().prop_map(|k| format!("{}{k}", saved::PREFIX)),
+        1 => any::<String>(),
+    ];
+    fuzz(
+        "saved scenario",
+        512,
+        (key, saved_entry_text()),
+        |(key, text)| {
+            let shelf = Shelf::read([(key.clone(), text.clone())]);
+            let ours = usize::from(key.starts_with(saved::PREFIX));
+            prop_assert_eq!(
+                shelf.entries.len() + shelf.set_aside.len(),
+                ours,
+                "nothing lost"
+            );
+            for e in &shelf.entries {
+                prop_assert!(e.scenario.validate().is_ok());
+                prop_assert!(!e.name.is_empty() && e.name.chars().count() <= MAX_NAME);
+                prop_assert_eq!(e.name.trim(), e.name.as_str());
+                prop_assert_eq!(&e.key(), &key);
+                // Written again, it reads back the same.
+                let again = Entry::decode(&key, &e.encode());
+                prop_assert_eq!(again.as_ref(), Ok(e));
+            }
+            for s in &shelf.set_aside {
+                prop_assert_eq!(&s.key, &key);
+                prop_assert!(!s.why.to_string().is_empty());
+            }
             Ok(())
         },
     );

@@ -64,27 +64,100 @@ const trunkLoader = inline[0][1];
 const glueName = trunkLoader.match(/from '\.\/([^'/]+\.js)'/)?.[1];
 const wasmName = trunkLoader.match(/module_or_path: '\.\/([^'/]+\.wasm)'/)?.[1];
 if (!glueName || !wasmName) fail(`cannot read the loader Trunk wrote:\n${trunkLoader}`);
-// The glue, minified by terser (tests/browser/package.json pins it; the
-// wasm's import names are object keys and the module's exports keep their
-// names, so neither changes). Its preload's integrity is recomputed below.
-{
+// The glue and the loader are minified by terser (tests/browser/package.json
+// pins it; the wasm's import names are object keys and the module's exports
+// keep their names, so neither changes).
+const terser = (() => {
   const require = createRequire(new URL('../tests/browser/package.json', import.meta.url));
-  let terser;
   try {
-    terser = require('terser');
+    return require('terser');
   } catch {
-    fail('terser is missing: run bash .ci/setup.sh (it installs the npm tools in tests/browser)');
+    return fail('terser is missing: run bash .ci/setup.sh (it installs the npm tools in tests/browser)');
   }
-  const text = read(glueName).toString('utf8');
+})();
+async function minify(name, text) {
   const out = await terser.minify(text, { module: true, compress: true, mangle: true, format: { comments: false } });
-  if (!out.code) fail(`${glueName}: terser wrote nothing`);
-  writeFileSync(join(dir, glueName), out.code);
+  if (!out.code) fail(`${name}: terser wrote nothing`);
+  return out.code;
+}
+// The glue's preload's integrity is recomputed below.
+{
+  writeFileSync(join(dir, glueName), await minify(glueName, read(glueName).toString('utf8')));
   html = html.replace(/(<link rel="modulepreload" href="\.\/[^"]+\.js"[^>]*?)\s+integrity="[^"]*"/, '$1');
 }
 const glue = read(glueName);
 const wasmBytes = read(wasmName);
 
-const loader = `// Starts Repower: the wasm (checked against its hash), then, on http(s)
+// ---- the extra module -> hashed files, loaded when first used -------------------
+
+// The parts of the page used later, if at all (saved scenarios, the monthly
+// cash flows; src/extra.rs, src/web/extra.rs). Trunk builds the module as a
+// worker (a classic script defining wasm_bindgen); the page runs it on its
+// own thread. The page's loader (below) hands the page's host to
+// extraReady, which adds the script (hashed, with its integrity) when a
+// control is first opened, then calls window.repowerExtra(), which starts
+// the wasm once and gives its exports.
+const EXTRA = { glue: 'repower-extra.js', wasm: 'repower-extra_bg.wasm' };
+for (const f of Object.values(EXTRA)) {
+  if (!existsSync(join(dir, f))) fail(`${f} is missing: is the extra module in www/index.html?`);
+}
+const extraGlue = read(EXTRA.glue);
+const extraWasm = read(EXTRA.wasm);
+const extraHash = hex(Buffer.concat([extraGlue, extraWasm])).slice(0, 16);
+const extraWasmName = `repower-extra-${extraHash}_bg.wasm`;
+const extraScript = `${extraGlue.toString('utf8')}
+// Started by the page when one of its parts is first opened: the wasm,
+// checked against its hash, once.
+{
+  const base = document.currentScript.src;
+  let started;
+  window.repowerExtra = () => (started ??= wasm_bindgen({ module_or_path: fetch(new URL('./${extraWasmName}', base), { integrity: '${sri(extraWasm)}' }) })
+    .then(() => wasm_bindgen, (e) => { started = undefined; throw e; }));
+}
+`;
+const extraScriptName = `repower-extra-${hex(extraScript).slice(0, 16)}.js`;
+writeFileSync(join(dir, extraScriptName), extraScript);
+writeFileSync(join(dir, extraWasmName), extraWasm);
+for (const f of Object.values(EXTRA)) unlinkSync(join(dir, f));
+
+/**
+ * What the page's loader (and the single file) runs for the extra module
+ * (src/web/extra.rs): the page hands over its host as it starts; a
+ * <details data-extra="NAME"> is filled by the module's NAME when first
+ * opened, or soon after the start when the host names it. `start` is an
+ * expression giving the module's exports.
+ */
+const extraReady = (start) => `// The extra module (src/web/extra.rs): the page hands over its host as it
+// starts; a <details data-extra="NAME"> is filled by the module's NAME when
+// first opened, or soon after the start when the host names it.
+window.repowerExtraReady = (host) => {
+  // Marked on the place, so a control the page draws anew is filled again.
+  const fill = (control) => {
+    const name = control.dataset.extra;
+    const into = control.querySelector('.extra-place');
+    if (!into || into.dataset.filled) return;
+    into.dataset.filled = 'loading';
+    host('loading', name, '');
+    Promise.resolve().then(() => ${start}).then((m) => m[name](into, host)).then(
+      () => { into.dataset.filled = 'yes'; host('mounted', name, ''); },
+      (e) => { delete into.dataset.filled; host('failed', name, String((e && e.message) || e)); });
+  };
+  document.addEventListener('toggle', (e) => {
+    if (e.target.open && e.target.dataset && e.target.dataset.extra) fill(e.target);
+  }, true);
+  const now = host('stored', '', '');
+  if (now) setTimeout(() => document.querySelectorAll(\`[data-extra="\${now}"]\`).forEach(fill), 400);
+};
+`;
+const extraServed = extraReady(`window.repowerExtra ? window.repowerExtra() : new Promise((resolve, reject) => {
+      const s = document.createElement('script');
+      s.onload = resolve;
+      s.onerror = () => reject(new Error('its file could not be fetched (offline before it was first used?)'));
+      Object.assign(s, { src: new URL('./${extraScriptName}', import.meta.url).href, integrity: '${sri(extraScript)}', crossOrigin: 'anonymous' });
+      document.head.append(s);
+    }).then(() => window.repowerExtra())`);
+
+const loader = await minify('the loader', `// Starts Repower: the wasm (checked against its hash), then, on http(s)
 // and outside development (#dev or ?dev), the offline cache (sw.js).
 import init, * as bindings from './${glueName}';
 
@@ -107,11 +180,12 @@ function offlineCache() {
 if (document.readyState === 'complete') offlineCache();
 else addEventListener('load', offlineCache, { once: true });
 
+${extraServed}
 const wasmUrl = new URL('./${wasmName}', import.meta.url);
 const wasm = await init({ module_or_path: fetch(wasmUrl, { integrity: '${sri(wasmBytes)}' }) });
 window.wasmBindings = bindings;
 dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
-`;
+`);
 const loaderName = `loader-${hex(loader).slice(0, 16)}.js`;
 writeFileSync(join(dir, loaderName), loader);
 
@@ -136,9 +210,10 @@ writeFileSync(join(dir, riskGlueName), riskGlue);
 writeFileSync(join(dir, riskWasmName), riskWasm);
 writeFileSync(join(dir, riskLoaderName), riskLoader);
 for (const f of Object.values(RISK)) unlinkSync(join(dir, f));
-/** Fetched only when the risk view opens: not part of the first download. */
-const LAZY = [riskLoaderName, riskGlueName, riskWasmName];
 const riskMeta = `<meta name="repower-risk-worker" content="./${riskLoaderName}">`;
+
+/** Fetched only when first used: not part of the first download. */
+const LAZY = [riskLoaderName, riskGlueName, riskWasmName, extraScriptName, extraWasmName];
 
 // ---- the stylesheet, minified ---------------------------------------------------
 
@@ -209,6 +284,8 @@ if (!html.includes(csp)) fail('no <meta charset="utf-8"> to put the CSP after');
 html = html.replace(/<\/title>\s*/, (t) => `${t}\n  ${riskMeta}\n  ${importMapTag}\n  ${loaderTag}\n  `);
 html = html.replace(/(<link[^>]*>)(?=<link)/g, '$1\n  ').replace(/\n<link/g, '\n  <link').replace(/\n\s*\n/g, '\n');
 
+// Comments stay in www/index.html, not in what is downloaded.
+html = html.replace(/\s*<!--[\s\S]*?-->/g, '');
 checkRelative(html, 'index.html');
 writeFileSync(join(dir, 'index.html'), html);
 
@@ -299,7 +376,8 @@ const glueText = glue.toString('utf8');
 const riskGlueText = riskGlue.toString('utf8');
 const initName = glueText.match(/export\s*\{[^}]*?\b(\w+) as default\b[^}]*\}/)?.[1];
 if (!initName) fail(`${glueName}: no default export (the init function) found`);
-for (const [name, text] of [[glueName, glueText], [cssName, css], [riskGlueName, riskGlueText]]) {
+const extraGlueText = extraGlue.toString('utf8');
+for (const [name, text] of [[glueName, glueText], [cssName, css], [riskGlueName, riskGlueText], [EXTRA.glue, extraGlueText]]) {
   if (/<\/(script|style)/i.test(text)) fail(`${name} contains a closing tag and cannot be inlined`);
 }
 const riskSource = `${riskGlueText}
@@ -313,6 +391,19 @@ const script = `${glueText}
 // The risk view's worker, started from a blob: URL when the view opens.
 document.querySelector('meta[name="repower-risk-worker"]').content =
   URL.createObjectURL(new Blob([${JSON.stringify(riskSource)}], { type: 'text/javascript' }));
+${extraReady('window.repowerExtra()')}
+// The extra module, single-file copy: its wasm is below, as base64.
+{
+  let started;
+  window.repowerExtra = () => (started ??= (async () => {
+${extraGlueText}
+    const WASM = '${extraWasm.toString('base64')}';
+    await wasm_bindgen({ module_or_path: typeof Uint8Array.fromBase64 === 'function'
+      ? Uint8Array.fromBase64(WASM)
+      : Uint8Array.from(atob(WASM), (c) => c.charCodeAt(0)) });
+    return wasm_bindgen;
+  })());
+}
 // Repower, single-file copy: the wasm is below, as base64.
 const WASM = '${wasmBytes.toString('base64')}';
 const bytes = typeof Uint8Array.fromBase64 === 'function'
@@ -371,7 +462,7 @@ for (const f of files(dir).filter((n) => !n.startsWith('.')).sort()) {
   console.log(`  ${f.padEnd(44)} ${String(data.length).padStart(9)} ${String(g).padStart(9)}`);
 }
 console.log(`  the page downloads ${total} bytes, ${gz} gzipped (${page.join(', ')})`);
-console.log(`  the risk view, when opened, ${laterGz} more gzipped (${LAZY.join(', ')})`);
+console.log(`  fetched when first used (the risk view, the extra module): ${laterGz} more gzipped (${LAZY.join(', ')})`);
 console.log(`[postbuild] cache repower-${version}, ${precache.length} files; ${STANDALONE} written`);
 
 // ---- helpers ---------------------------------------------------------------------

@@ -6,12 +6,11 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::charts::Chart;
-use crate::export::Csv;
 use crate::model::{Evaluation, Field, Group, Scenario};
 use crate::share;
-use crate::ui::components::cash_flows::CashFlows;
 use crate::ui::components::chart_card::ChartCard;
 use crate::ui::components::drivers::drivers;
+use crate::ui::components::extra;
 use crate::ui::components::file_notice::{file_notice, FileProblem};
 use crate::ui::components::input_group::{FieldView, InputGroup};
 use crate::ui::components::kpi_cards::KpiCards;
@@ -51,7 +50,7 @@ impl<T> PartialEq for Same<T> {
 }
 
 /// A message naming the fields that stop a save, or `None` when the form is valid.
-fn unsaved_reason(state: &State, what: &str) -> Option<String> {
+pub(crate) fn unsaved_reason(state: &State, what: &str) -> Option<String> {
     if !state.is_stale() {
         return None;
     }
@@ -478,21 +477,6 @@ pub fn app() -> Html {
             status.set(Some(message.into()));
         })
     };
-    // The cash flows as CSV, refused (with the reason) while the form is
-    // out of date, as "Save results" is.
-    let on_download_csv = {
-        let result = result.clone();
-        let state = state.clone();
-        Callback::from(move |csv: Csv| -> String {
-            if let Some(message) = unsaved_reason(&state, csv.label()) {
-                return message;
-            }
-            match result.as_ref() {
-                Ok(r) => web::download(csv.file_name(), "text/csv;charset=utf-8", &csv.write(r)),
-                Err(e) => e.to_string(),
-            }
-        })
-    };
     let on_import = {
         let state = state.clone();
         let status = status.clone();
@@ -521,6 +505,20 @@ pub fn app() -> Html {
         let file_problem = file_problem.clone();
         Callback::from(move |()| file_problem.set(None))
     };
+    // Saved scenarios: their module, fetched when first used, is answered
+    // from the latest render.
+    let saved = use_memo((), |()| extra::Shared::default());
+    *saved.borrow_mut() = Some(extra::Latest {
+        state: state.clone(),
+        status: status.clone(),
+        notice: notice.clone(),
+    });
+    {
+        let saved = (*saved).clone();
+        use_effect_with((), move |()| {
+            web::extra::offer(move |ask, a, b| extra::answer(&saved, ask, a, b));
+        });
+    }
     let offer = if (*status).is_some() && *status == *offer_for {
         StatusOffer::SaveScenario
     } else {
@@ -631,7 +629,7 @@ pub fn app() -> Html {
                     if !presenting {
                         <RiskSection scenario={state.scenario.clone()} fields={risk_fields}
                             on_edit={on_edit.clone()} dark={dark_now} width={*width} {stale} />
-                        <CashFlows result={result.clone()} {stale} on_download={on_download_csv} />
+                        { extra::cash_flows(stale) }
                     }
                 </div>
             </main>

@@ -890,4 +890,36 @@ mod tests {
         let back = s.reduce(Action::Undo);
         assert_eq!(back.version(), 2);
     }
+
+    #[test]
+    fn a_saved_scenario_opens_with_its_figures_and_undo_takes_it_back() {
+        // Saved under version 1 and under version 2, opened through the
+        // file's path.
+        let v1 = crate::presets::v1::by_id("terawulf-core42").map(|p| p.scenario);
+        let Some(v1) = v1 else {
+            panic!("no version-1 preset")
+        };
+        let mut shelf = crate::saved::Shelf::default();
+        for (name, s) in [("old", &v1), ("new", &Scenario::default())] {
+            let e = shelf.saving(name, s, 7).unwrap_or_else(|r| panic!("{r}"));
+            shelf.put(e);
+        }
+        let shelf = crate::saved::Shelf::read(shelf.entries.iter().map(|e| (e.key(), e.encode())));
+        let edited = edit(Rc::new(State::default()), Field::SiteGridCapacity, "150");
+        for e in &shelf.entries {
+            let s = edited
+                .clone()
+                .reduce(Action::LoadScenario(Box::new(e.scenario.clone())));
+            let want = if e.name == "old" {
+                &v1
+            } else {
+                &Scenario::default()
+            };
+            assert_eq!(*s.scenario, *want, "{}", e.name);
+            assert_eq!(s.version(), want.schema_version);
+            assert_eq!(evaluate(&s.scenario), evaluate(want));
+            let back = s.reduce(Action::Undo);
+            assert_eq!(back.text(Field::SiteGridCapacity), "150");
+        }
+    }
 }

@@ -12,6 +12,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 pub mod api;
+pub mod extra;
 pub mod image;
 pub mod worker;
 
@@ -74,6 +75,97 @@ pub fn load_saved() -> Option<String> {
 pub fn save(text: &str) {
     if let Some(storage) = window().and_then(|w| w.local_storage().ok().flatten()) {
         let _ = storage.set_item(STORAGE_KEY, text);
+    }
+}
+
+/// Why the browser's storage could not be used.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StorageError {
+    /// No storage here (private mode, storage turned off, no window).
+    Unavailable,
+    /// The storage is full (`QuotaExceededError` on a write).
+    Full,
+    /// The browser refused for another reason.
+    Refused,
+}
+
+fn storage() -> Result<web_sys::Storage, StorageError> {
+    window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .ok_or(StorageError::Unavailable)
+}
+
+/// Every stored item whose key starts with `prefix`, as `(key, text)`.
+pub fn stored_items(prefix: &str) -> Result<Vec<(String, String)>, StorageError> {
+    let storage = storage()?;
+    let n = storage.length().map_err(|_| StorageError::Unavailable)?;
+    Ok((0..n)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|key| key.starts_with(prefix))
+        .filter_map(|key| {
+            let text = storage.get_item(&key).ok().flatten()?;
+            Some((key, text))
+        })
+        .collect())
+}
+
+/// Whether anything is stored under a key starting with `prefix` (false
+/// where there is no storage).
+pub fn has_stored(prefix: &str) -> bool {
+    let Ok(storage) = storage() else {
+        return false;
+    };
+    let n = storage.length().unwrap_or(0);
+    (0..n).any(|i| {
+        storage
+            .key(i)
+            .ok()
+            .flatten()
+            .is_some_and(|k| k.starts_with(prefix))
+    })
+}
+
+/// Stores `text` under `key`; says why not where the browser refuses.
+pub fn store(key: &str, text: &str) -> Result<(), StorageError> {
+    storage()?.set_item(key, text).map_err(|e| {
+        let name = js_sys::Reflect::get(&e, &"name".into())
+            .ok()
+            .and_then(|n| n.as_string())
+            .unwrap_or_default();
+        if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
+            StorageError::Full
+        } else {
+            StorageError::Refused
+        }
+    })
+}
+
+/// Removes the item under `key`.
+pub fn unstore(key: &str) -> Result<(), StorageError> {
+    storage()?
+        .remove_item(key)
+        .map_err(|_| StorageError::Refused)
+}
+
+/// Now, in milliseconds since 1970 (UTC).
+pub fn now_ms() -> u64 {
+    let now = js_sys::Date::now();
+    if now.is_finite() && now > 0.0 {
+        now as u64
+    } else {
+        0
+    }
+}
+
+/// The local time at `ms` (UTC milliseconds since 1970), in milliseconds
+/// since 1970 on the local clock.
+pub fn local_ms(ms: u64) -> i64 {
+    let utc = i64::try_from(ms).unwrap_or(i64::MAX);
+    let offset = js_sys::Date::new(&JsValue::from_f64(ms as f64)).get_timezone_offset();
+    if offset.is_finite() {
+        utc.saturating_sub((offset * 60_000.0) as i64)
+    } else {
+        utc
     }
 }
 
@@ -184,6 +276,15 @@ impl Drop for Listener {
             );
         }
     }
+}
+
+/// Calls `f` on each `event` at `target` (as it bubbles).
+pub fn on_event(
+    target: &web_sys::EventTarget,
+    event: &'static str,
+    f: impl FnMut(web_sys::Event) + 'static,
+) -> Listener {
+    listen(Some(target.clone()), event, f)
 }
 
 fn listen(

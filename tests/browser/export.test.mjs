@@ -100,6 +100,16 @@ export const tests = [
         rmSync(dir, { recursive: true, force: true });
       }
 
+      // An edit while the section is open: the table follows the page's figures.
+      const rent150 = await page.evaluate(() => {
+        const s = window.repower.defaults();
+        s.site.grid_capacity_mw = 150;
+        return window.repower.evaluate(s).monthly[20].contract_revenue_usd;
+      });
+      await page.fill('#site-grid-capacity-mw', '150');
+      await page.waitForFunction(([c, want]) => document.querySelectorAll('#cash-flows tbody tr:not(.subtotal)')[20]
+        ?.children[c]?.textContent === want, [col, moneyExact(rent150)]);
+
       // An invalid input: the figures are marked and no file is offered.
       await page.fill('#contract-rate-usd-per-kw-month', 'abc');
       await page.waitForSelector('#cash-flows.stale');

@@ -95,6 +95,22 @@ export async function withSite(dir, body) {
   }
 }
 
+/**
+ * Opens the page on a fresh server and browser (at `viewport` if given);
+ * runs `body(page, errors, server, context)`, `errors` being the page's
+ * console and uncaught errors so far; cleans up.
+ */
+export function withPage({ dist }, body, viewport) {
+  return withSite(dist, async ({ server, context }) => {
+    const page = await context.newPage();
+    if (viewport) await page.setViewportSize(viewport);
+    const errors = watchErrors(page);
+    await page.goto(server.url);
+    await waitForApp(page);
+    await body(page, errors, server, context);
+  });
+}
+
 /** Collects console errors and uncaught page errors of a page. */
 export function watchErrors(page) {
   const errors = [];

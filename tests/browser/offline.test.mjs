@@ -94,6 +94,16 @@ async function serverIsDown(url) {
   }
 }
 
+/** Saves the scenario under `name` in "Saved scenarios" and checks it is listed. */
+async function saveOne(page, name) {
+  await page.click('summary[data-tool="saved"]');
+  await page.waitForSelector('.saved-panel .saved-inner', { state: 'visible' });
+  await page.fill('input[name="saved-name"]', name);
+  await page.click('.save-as button[type="submit"]');
+  await page.waitForFunction((n) => [...document.querySelectorAll('.saved-entries .saved-name')].some((e) => e.textContent === n), name);
+  await page.click('summary[data-tool="saved"]');
+}
+
 export const tests = [
   {
     name: 'after one visit the page and its charts work with the server stopped',
@@ -112,21 +122,24 @@ export const tests = [
           assert(cached.includes(new URL(f, server.url).href), `${f} is not in the offline cache`);
         }
         assert(context.serviceWorkers().length >= 1, 'no service worker in the browser context');
-        // The risk view's worker is not fetched until the view is opened;
-        // opened once, it is kept for offline use.
+        // The risk view's worker and the extra module (saved scenarios, the
+        // monthly cash flows) are not fetched until they are opened; opened
+        // once, they are kept for offline use.
         for (const f of cache.later) {
-          assert(!cached.includes(new URL(f, server.url).href), `${f} was fetched before the risk view was opened`);
+          assert(!cached.includes(new URL(f, server.url).href), `${f} was fetched before it was used`);
         }
         const risky = await context.newPage();
         await risky.goto(server.url);
         await waitForApp(risky);
         await risky.click('#risk > summary');
         await risky.waitForSelector('#risk[data-risk-state="done"]', { timeout: 15000 });
+        await risky.click('#cash-flows > summary');
+        await risky.waitForSelector('#cash-flows table');
         await risky.close();
         await until(async () => {
           const now = await page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => r.url), cache.name);
           return cache.later.every((f) => now.includes(new URL(f, server.url).href));
-        }, 'the risk view\'s files in the offline cache');
+        }, 'the risk view\'s and the extra module\'s files in the offline cache');
 
         await server.stop();
         assert(await serverIsDown(server.url), 'the server still answers');
@@ -141,6 +154,10 @@ export const tests = [
         await page.click('#risk > summary');
         await page.waitForSelector('#risk[data-risk-state="done"]', { timeout: 15000 });
         assert(await page.locator('#chart-histogram svg').count() === 1, 'no histogram offline');
+        // So do the cash flows and saved scenarios (the extra module).
+        await page.click('#cash-flows > summary');
+        await page.waitForSelector('#cash-flows table');
+        await saveOne(page, 'Offline');
 
         const tab = await context.newPage();
         const tabErrors = watchErrors(tab);
@@ -184,6 +201,14 @@ export const tests = [
         await page.waitForSelector('#risk[data-risk-state="unavailable"]', { timeout: 15000 });
         const said = await page.textContent('.risk-status');
         assert(/could not start/.test(said) && /open the risk view once while online/.test(said), `risk view offline: ${said}`);
+        // The extra module, never fetched: its control says why, and opens
+        // when asked again once the network is back.
+        await page.click('summary[data-tool="saved"]');
+        await page.waitForFunction(() => /could not be loaded/.test(document.querySelector('details.saved .extra-state')?.textContent || ''));
+        const why = await page.textContent('details.saved .extra-state');
+        assert(/offline before it was first used/.test(why), `saved scenarios offline: ${why}`);
+        await edit(page, '160');
+        assert(await kpi(page, 'contract-revenue') === '$2.56B', `160 MW offline: ${await kpi(page, 'contract-revenue')}`);
       });
     },
   },
@@ -295,6 +320,11 @@ export const tests = [
         await page.click('#risk > summary');
         await page.waitForSelector('#risk[data-risk-state="done"]', { timeout: 15000 });
         assert(await page.locator('#chart-tornado svg').count() === 1, 'no tornado in the single file');
+        // The extra module too (from the file itself): saved scenarios and
+        // the monthly cash flows.
+        await page.click('#cash-flows > summary');
+        await page.waitForSelector('#cash-flows table');
+        await saveOne(page, 'From the file');
         // The JavaScript API is there too, and no worker.
         assert(Number.isFinite(await page.evaluate(() => window.repower.evaluate({}).incremental_npv_usd)), 'API');
         assert(await page.evaluate(() => !navigator.serviceWorker?.controller), 'a service worker on file://');
@@ -447,8 +477,9 @@ export const tests = [
         // loader's also in the import map.
         const loaderUrl = refs.find((r) => /loader-/.test(r.url)).url;
         const loader = await (await fetch(loaderUrl)).text();
-        const wasmName = loader.match(/new URL\('\.\/([^']+\.wasm)'/)[1];
-        const wasmIntegrity = loader.match(/integrity: '([^']+)'/)[1];
+        // (The loader is minified: either quote; the wasm's integrity is the
+        // first after its URL.)
+        const [, wasmName, wasmIntegrity] = loader.match(/new URL\(["']\.\/([^"']+\.wasm)["'][\s\S]*?integrity:\s*["']([^"']+)["']/);
         refs.push({ url: new URL(wasmName, loaderUrl).href, integrity: wasmIntegrity });
         const map = JSON.parse(await page.textContent('script[type=importmap]')).integrity;
         for (const [spec, integrity] of Object.entries(map)) refs.push({ url: new URL(spec, server.url).href, integrity });

@@ -1,24 +1,13 @@
 // The real page in headless Chromium, served from dist/ as a static site.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { withSite, watchErrors, waitForApp, assert, openAdvanced } from './lib.mjs';
+import { withSite, withPage, watchErrors, waitForApp, assert, openAdvanced } from './lib.mjs';
 
 // The charts every page shows; the page may show more (every chart of the
 // model's list), found with `chartsOf`.
 const CHARTS = ['#chart-revenue', '#chart-build-time', '#chart-energy'];
 const chartsOf = (page) => page.$$eval('.results > .chart', (els) => els.map((e) => `#${e.id}`));
 
-/** Opens the page on a fresh server and browser; runs `body`; cleans up. */
-function withPage({ dist }, body, viewport) {
-  return withSite(dist, async ({ server, context }) => {
-    const page = await context.newPage();
-    if (viewport) await page.setViewportSize(viewport);
-    const errors = watchErrors(page);
-    await page.goto(server.url);
-    await waitForApp(page);
-    await body(page, errors, server);
-  });
-}
 
 const kpi = (page, id) => page.textContent(`li[data-kpi="${id}"] .kpi-value`);
 const svgOf = (page, sel) => page.innerHTML(`${sel} .svg-frame`);

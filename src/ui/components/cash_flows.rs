@@ -1,9 +1,14 @@
 //! "Monthly cash flows": the evaluator's monthly rows with each period's
 //! totals (`crate::export`), closed until opened, and the two CSV files.
 //!
-//! The table is built only while the section is open, so a closed section
-//! costs an edit nothing.
+//! The page draws the section's head ([`head`], in `extra::cash_flows`);
+//! the page's extra module fills it ([`CashFlows`], mounted by
+//! `src/extra.rs` when the section is first opened). The module works the
+//! figures out from the scenario the page's figures are of, again after
+//! each render of the page that changed it, and only while the section is
+//! open, so a closed section costs an edit nothing.
 
+use std::cell::RefCell;
 use std::fmt::Write;
 use std::rc::Rc;
 
@@ -11,28 +16,21 @@ use web_sys::HtmlDetailsElement;
 use yew::prelude::*;
 
 use crate::export::{self, Csv, COLUMNS};
-use crate::model::{Evaluation, MonthRow, ScenarioErrors};
+use crate::model::{evaluate, Evaluation, MonthRow, Scenario, ScenarioErrors};
+use crate::web::extra::{Ask, Page};
+use crate::web::{self, Listener};
 
 const NOTE: &str = "One row per month from month 0, as the evaluator's \"monthly\" gives it. \
     After the build and after each contract year, its totals: sums, the leased MW averaged, \
     the cumulative advantage at the period's end.";
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct CashFlowsProps {
-    /// The page's evaluation (compared by address).
-    pub result: Rc<Result<Evaluation, ScenarioErrors>>,
-    /// Whether the form has changed since (the figures are out of date).
-    pub stale: bool,
-    /// Offers a file; returns what happened, for the status line.
-    pub on_download: Callback<Csv, String>,
-}
-
-impl PartialEq for CashFlowsProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.result, &other.result)
-            && self.stale == other.stale
-            && self.on_download == other.on_download
-    }
+    /// What the page answers: the scenario its figures are of, whether the
+    /// form has changed since, and why a file cannot be saved now.
+    pub page: Page,
+    /// The section the module fills.
+    pub details: HtmlDetailsElement,
 }
 
 /// A row's figures and the row's end.
@@ -104,7 +102,7 @@ fn body(result: &Result<Evaluation, ScenarioErrors>, stale: bool) -> String {
 /// The section's summary and its buttons, as HTML text: the same at every
 /// render, so the page keeps these nodes (and a button's focus); a click on
 /// a button reaches the section's `onclick` by its `data-csv`.
-fn head() -> String {
+pub fn head() -> String {
     let mut h = String::from(
         "<summary><h2>Monthly cash flows</h2><span class=\"cash-flows-lead\">\
          Every month of both paths, with yearly totals, to check the figures by hand</span></summary>\
@@ -122,45 +120,103 @@ fn head() -> String {
     h
 }
 
+/// The figures the section shows, and what they are of.
+#[derive(Default)]
+struct Shown {
+    /// The scenario file's text the figures are of.
+    text: String,
+    stale: bool,
+    result: Option<Rc<Result<Evaluation, ScenarioErrors>>>,
+}
+
+impl Shown {
+    /// Asks the page what its figures are of; works them out again when that
+    /// changed. Whether anything changed.
+    fn follow(&mut self, host: &Page) -> bool {
+        let text = host.0.ask(Ask::Scenario, "", "").unwrap_or_default();
+        let stale = host.0.ask(Ask::Stale, "", "").is_some();
+        if self.result.is_some() && text == self.text && stale == self.stale {
+            return false;
+        }
+        let result = Scenario::from_json(&text).and_then(|s| evaluate(&s));
+        self.result = Some(Rc::new(result));
+        self.text = text;
+        self.stale = stale;
+        true
+    }
+}
+
 #[function_component(CashFlows)]
 pub fn cash_flows(props: &CashFlowsProps) -> Html {
-    let open = use_state_eq(|| false);
-    let message = use_state_eq(|| None::<String>);
-    let ontoggle = {
-        let open = open.clone();
-        Callback::from(move |e: Event| {
-            let details: HtmlDetailsElement = e.target_unchecked_into();
-            open.set(details.open());
-        })
-    };
-    // A click on a button of the head (`data-csv`).
-    let onclick = {
-        let on_download = props.on_download.clone();
-        let message = message.clone();
-        Callback::from(move |e: MouseEvent| {
-            let csv = e
-                .target_dyn_into::<web_sys::Element>()
-                .and_then(|t| t.closest("[data-csv]").ok().flatten())
-                .and_then(|b| b.get_attribute("data-csv"))
-                .and_then(|id| Csv::ALL.into_iter().find(|c| c.file_name() == id));
-            if let Some(csv) = csv {
-                message.set(Some(on_download.emit(csv)));
+    let shown = use_mut_ref(Shown::default);
+    let redraw = use_force_update();
+    let listeners = use_mut_ref(Vec::<Listener>::new);
+    {
+        let (details, page) = (props.details.clone(), props.page.clone());
+        let (shown, redraw) = (shown.clone(), redraw.clone());
+        use_effect_with((), move |()| {
+            let mut l = listeners.borrow_mut();
+            // Opened or closed; and each render of the page, while open.
+            let follow = {
+                let (details, page, shown, redraw) =
+                    (details.clone(), page.clone(), shown.clone(), redraw.clone());
+                move |_: web_sys::Event| {
+                    if details.open() && shown.borrow_mut().follow(&page) {
+                        redraw.force_update();
+                    }
+                }
+            };
+            let target: &web_sys::EventTarget = details.as_ref();
+            let toggled = follow.clone();
+            l.push(web::on_event(target, "toggle", move |e| {
+                toggled(e);
+                redraw.force_update();
+            }));
+            if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+                l.push(web::on_event(
+                    doc.as_ref(),
+                    "repower:rendered",
+                    follow.clone(),
+                ));
             }
-        })
-    };
-    let body = if *open {
-        Html::from_html_unchecked(body(&props.result, props.stale).into())
-    } else {
-        Html::default()
-    };
-    html! {
-        <details class={if props.stale { "cash-flows stale" } else { "cash-flows" }} id="cash-flows"
-            open={*open} {ontoggle} {onclick}>
-            { Html::from_html_unchecked(head().into()) }
-            <div class="cash-flows-body">
-                <p role="status">{ (*message).clone().unwrap_or_default() }</p>
-                { body }
-            </div>
-        </details>
+            // A click on a button of the head (`data-csv`); what happened is
+            // said on the section's status line.
+            let status = details.query_selector(".extra-state").ok().flatten();
+            l.push(web::on_event(target, "click", move |e| {
+                let csv = e
+                    .target()
+                    .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+                    .and_then(|t| t.closest("[data-csv]").ok().flatten())
+                    .and_then(|b| b.get_attribute("data-csv"))
+                    .and_then(|id| Csv::ALL.into_iter().find(|c| c.file_name() == id));
+                if let (Some(csv), Some(status)) = (csv, &status) {
+                    status.set_text_content(Some(&download(&page, &shown, csv)));
+                }
+            }));
+            if let Ok(e) = web_sys::Event::new("toggle") {
+                follow(e);
+            }
+        });
+    }
+    let shown = shown.borrow();
+    match &shown.result {
+        Some(result) if props.details.open() => {
+            Html::from_html_unchecked(body(result, shown.stale).into())
+        }
+        _ => Html::default(),
+    }
+}
+
+/// Offers a file of the figures shown; what happened, for the status line.
+/// Refused (with the reason) while the form is out of date, as "Save
+/// results" is.
+fn download(page: &Page, shown: &Rc<RefCell<Shown>>, csv: Csv) -> String {
+    if let Some(message) = page.0.ask(Ask::Problem, csv.label(), "") {
+        return message;
+    }
+    match shown.borrow().result.as_deref() {
+        Some(Ok(r)) => web::download(csv.file_name(), "text/csv;charset=utf-8", &csv.write(r)),
+        Some(Err(e)) => e.to_string(),
+        None => String::new(),
     }
 }

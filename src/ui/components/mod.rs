@@ -3,6 +3,7 @@
 pub mod cash_flows;
 pub mod chart_card;
 pub mod drivers;
+pub mod extra;
 pub mod field_input;
 pub mod file_notice;
 pub mod input_group;
@@ -10,6 +11,7 @@ pub mod kpi_cards;
 pub mod report_head;
 pub mod result_bar;
 pub mod risk_section;
+pub mod saved_list;
 pub mod skip_link;
 pub mod sources;
 pub mod stage;

@@ -13,6 +13,7 @@ use yew::prelude::*;
 
 use crate::presets;
 use crate::share;
+use crate::ui::components::extra;
 use crate::ui::present::{Mode, SHORTCUT};
 
 /// What the status line offers besides its message.
@@ -57,7 +58,7 @@ pub struct ToolbarProps {
 pub const PRESENT_ID: &str = "present-toggle";
 
 /// The controls the arrow keys move between, in order (`data-tool`).
-const TOOLS: [&str; 11] = [
+const TOOLS: [&str; 12] = [
     "picker",
     "reset",
     "undo",
@@ -67,6 +68,7 @@ const TOOLS: [&str; 11] = [
     "save-scenario",
     "save-results",
     "open",
+    "saved",
     "more",
     "offer-save",
 ];
@@ -334,6 +336,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                         <input type="file" accept=".json,application/json" data-tool="open"
                             tabindex={tabindex("open")} onchange={props.on_import.clone()} />
                     </label>
+                    { extra::saved(AttrValue::from(tabindex("saved"))) }
                 </div>
             </div>
             { source }

@@ -1,0 +1,123 @@
+//! The parts of the page that the page's extra module fills (built apart as
+//! `repower-extra`, see `src/extra.rs` and `web::extra`): "Saved scenarios"
+//! in the toolbar and the "Monthly cash flows" section. The page draws
+//! each control, closed, with an empty place inside; the module is fetched
+//! when one is first opened (or soon after the page starts when this
+//! browser already holds saved scenarios, so one that cannot be read is
+//! reported at once), never on a first visit. Here too: the page's answers
+//! to what the loader and the module ask.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::model::Scenario;
+use crate::saved;
+use crate::share;
+use crate::ui::app::unsaved_reason;
+use crate::ui::state::{Action, State};
+use crate::web::{self, extra::Ask};
+
+/// The module's function that fills each control (`data-extra`).
+pub const SAVED: &str = "mount_saved";
+pub const CASH_FLOWS: &str = "mount_cash_flows";
+
+/// What a control says while the module is fetched, and the place it fills.
+const PLACE: &str =
+    "<p class=\"extra-state\" role=\"status\"></p><div class=\"extra-place\"></div>";
+const LOADING: &str = "Loading…";
+
+fn failed(why: &str) -> String {
+    format!("This part of the page could not be loaded: {why}.")
+}
+
+fn unreadable(errors: impl std::fmt::Display) -> String {
+    format!("That saved scenario could not be opened: {errors}")
+}
+
+/// The page as its last render left it: what the module is answered from.
+pub struct Latest {
+    pub state: UseReducerHandle<State>,
+    pub status: UseStateHandle<Option<AttrValue>>,
+    pub notice: UseStateHandle<Option<String>>,
+}
+
+/// The latest render, shared with the answers.
+pub type Shared = Rc<RefCell<Option<Latest>>>;
+
+/// Writes what the control filled by `part` says.
+fn say(part: &str, text: &str) {
+    web::extra::say(&format!("details[data-extra={part}] .extra-state"), text);
+}
+
+/// Answers what the loader or the module asks (see `web::extra`).
+pub fn answer(latest: &Shared, ask: Ask, a: &str, b: &str) -> Option<String> {
+    match ask {
+        Ask::Stored => return web::has_stored(saved::PREFIX).then(|| SAVED.to_owned()),
+        Ask::Loading => say(a, LOADING),
+        Ask::Failed => say(a, &failed(b)),
+        Ask::Mounted => say(a, ""),
+        _ => {}
+    }
+    let latest = latest.borrow();
+    let l = latest.as_ref()?;
+    match ask {
+        Ask::Current => unsaved_reason(&l.state, "Scenario")
+            .map_or_else(|| Some(l.state.scenario.to_json_pretty()), |_| None),
+        Ask::Problem => unsaved_reason(&l.state, a),
+        Ask::Scenario => Some(l.state.scenario.to_json_pretty()),
+        Ask::Stale => l.state.is_stale().then(String::new),
+        Ask::Preset => {
+            let id = l.state.preset.as_deref()?;
+            share::preset(id, l.state.version()).map(|p| p.name.to_owned())
+        }
+        Ask::Open => {
+            match Scenario::from_json(a) {
+                Ok(s) => {
+                    l.state.dispatch(Action::LoadScenario(Box::new(s)));
+                    l.status.set(Some(AttrValue::from(b.to_owned())));
+                }
+                Err(errors) => l.notice.set(Some(unreadable(errors))),
+            }
+            None
+        }
+        Ask::Notice => {
+            l.notice.set(Some(match (*l.notice).clone() {
+                Some(before) => format!("{before} {a}"),
+                None => a.to_owned(),
+            }));
+            None
+        }
+        Ask::Stored | Ask::Loading | Ask::Failed | Ask::Mounted => None,
+    }
+}
+
+fn raw(html: &'static str) -> Html {
+    Html::from_html_unchecked(AttrValue::Static(html))
+}
+
+/// "Saved scenarios": its summary (the module writes the count in it) and
+/// the panel the module fills.
+pub fn saved(tabindex: AttrValue) -> Html {
+    html! {
+        <details class="saved" data-extra={SAVED}>
+            <summary class="button" data-tool="saved" {tabindex}>
+                { raw("Saved scenarios <span class=\"saved-count\"></span>") }
+            </summary>
+            <div class="saved-panel">{ raw(PLACE) }</div>
+        </details>
+    }
+}
+
+/// "Monthly cash flows": its head (the two files' buttons) and the place
+/// the module fills with the table.
+pub fn cash_flows(stale: bool) -> Html {
+    html! {
+        <details class={if stale { "cash-flows stale" } else { "cash-flows" }} id="cash-flows"
+            data-extra={CASH_FLOWS}>
+            { Html::from_html_unchecked(super::cash_flows::head().into()) }
+            <div class="cash-flows-body">{ raw(PLACE) }</div>
+        </details>
+    }
+}

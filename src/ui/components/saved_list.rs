@@ -1,0 +1,439 @@
+//! The saved scenarios' panel, kept in this browser: "Save as…" with a
+//! name, and the list to open, rename, duplicate and delete (`crate::saved`
+//! is the store's logic; `crate::web` reads and writes the storage).
+//!
+//! Not part of the page's own download: the saved scenarios' module
+//! (`src/extra.rs`) mounts it inside the toolbar's "Saved scenarios"
+//! control (`extra`), and it asks the page what it needs through
+//! `web::extra::Host`. Storage that is full, unavailable or holds
+//! items that do not read says so here; items that do not read are listed
+//! with the reason and kept until the user deletes them.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlDetailsElement, HtmlElement, HtmlInputElement};
+use yew::prelude::*;
+
+use crate::model::Scenario;
+use crate::saved::{self, Entry, Shelf, MAX_NAME};
+use crate::web::extra::{Ask, Host, Page};
+use crate::web::{self, Listener, StorageError};
+
+/// Every text this panel shows.
+mod words {
+    use crate::web::StorageError;
+
+    pub const NAME: &str = "Name";
+    pub const SAVE: &str = "Save as…";
+    pub const NONE: &str = "Nothing saved yet. Saved scenarios stay in this browser.";
+    pub const LOAD: &str = "Open";
+    pub const RENAME: &str = "Rename";
+    pub const DUPLICATE: &str = "Duplicate";
+    pub const DELETE: &str = "Delete";
+    pub const KEEP: &str = "Keep";
+    pub const CANCEL: &str = "Cancel";
+    pub const UNREADABLE: &str = "Could not be read (kept as they are until you delete them):";
+    pub const UNAVAILABLE: &str = "Saved scenarios need this browser's storage, which is not \
+        available here (private browsing, or storage turned off). Everything else works; \
+        \u{201c}Save scenario\u{201d} saves a file.";
+    pub const SET_ASIDE_NOTICE: &str = "Some saved scenarios could not be read. They are kept \
+        as they are: \u{201c}Saved scenarios\u{201d} lists them with the reason, and deletes \
+        them only if you ask.";
+
+    pub fn count(n: usize) -> String {
+        format!("({n})")
+    }
+    pub fn made(moment: &str, version: u64) -> String {
+        format!("saved {moment}, model version {version}")
+    }
+    pub fn opened(name: &str) -> String {
+        format!("Opened the saved scenario \u{201c}{name}\u{201d}. Undo brings back the inputs before it.")
+    }
+    pub fn saved(name: &str) -> String {
+        format!("Saved \u{201c}{name}\u{201d}")
+    }
+    pub fn renamed(name: &str) -> String {
+        format!("Renamed to \u{201c}{name}\u{201d}")
+    }
+    pub fn duplicated(name: &str) -> String {
+        format!("Saved a copy as \u{201c}{name}\u{201d}")
+    }
+    pub fn deleted(name: &str) -> String {
+        format!("Deleted \u{201c}{name}\u{201d}")
+    }
+    pub fn confirm_delete(name: &str) -> String {
+        format!("Delete \u{201c}{name}\u{201d} from this browser?")
+    }
+    pub fn not_saved(why: impl std::fmt::Display) -> String {
+        format!("Not saved: {why}")
+    }
+    pub fn storage(e: StorageError) -> &'static str {
+        match e {
+            StorageError::Full => {
+                "this browser's storage is full. Nothing was lost: delete saved scenarios you \
+                 no longer need, or use \u{201c}Save scenario\u{201d} to save a file"
+            }
+            StorageError::Unavailable => "this browser's storage is not available here",
+            StorageError::Refused => "the browser refused to store it",
+        }
+    }
+    pub fn not_deleted(e: StorageError) -> String {
+        format!("Not deleted: {}", storage(e))
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SavedListProps {
+    /// What the page answers: the current scenario, the preset's name, and
+    /// opening a scenario.
+    pub page: Page,
+    /// The toolbar's control the panel is in.
+    pub details: HtmlDetailsElement,
+}
+
+/// The current scenario, or why it cannot be saved now.
+fn current(host: &Host) -> Result<Scenario, String> {
+    match host.ask(Ask::Current, "", "") {
+        Some(text) => Scenario::from_json(&text).map_err(|e| e.to_string()),
+        None => Err(host.ask(Ask::Problem, "Scenario", "").unwrap_or_default()),
+    }
+}
+
+fn read() -> Result<Shelf, StorageError> {
+    web::stored_items(saved::PREFIX).map(Shelf::read)
+}
+
+/// What a row shows besides the entry: its buttons, a rename field or a
+/// question before deleting (by key).
+#[derive(Clone, PartialEq)]
+enum Mode {
+    Idle,
+    Renaming(String),
+    Deleting(String),
+}
+
+/// What the control holds between renders.
+struct Panel {
+    shelf: Result<Shelf, StorageError>,
+    status: String,
+    mode: Mode,
+}
+
+impl Panel {
+    /// Stores an entry; the list changes only once the storage took it.
+    fn write(&mut self, made: Result<Entry, saved::Refusal>, done: fn(&str) -> String) {
+        let entry = match made {
+            Ok(entry) => entry,
+            Err(r) => return self.status = words::not_saved(r),
+        };
+        let Ok(shelf) = &mut self.shelf else {
+            return self.status = words::not_saved(words::storage(StorageError::Unavailable));
+        };
+        match web::store(&entry.key(), &entry.encode()) {
+            Ok(()) => {
+                self.status = done(&entry.name);
+                shelf.put(entry);
+                self.mode = Mode::Idle;
+            }
+            Err(e) => self.status = words::not_saved(words::storage(e)),
+        }
+    }
+
+    /// Deletes what is stored under `key`, once asked twice.
+    fn delete(&mut self, key: &str) {
+        let Ok(shelf) = &mut self.shelf else { return };
+        self.mode = Mode::Idle;
+        let name = shelf
+            .entries
+            .iter()
+            .find(|e| e.key() == key)
+            .map_or_else(|| key.to_owned(), |e| e.name.clone());
+        match web::unstore(key) {
+            Ok(()) => {
+                shelf.remove(key);
+                self.status = words::deleted(&name);
+            }
+            Err(e) => self.status = words::not_deleted(e),
+        }
+    }
+}
+
+/// The text typed in the first text field inside `el`.
+fn typed(el: &Element) -> String {
+    el.query_selector("input")
+        .ok()
+        .flatten()
+        .and_then(|i| i.dyn_into::<HtmlInputElement>().ok())
+        .map(|i| i.value())
+        .unwrap_or_default()
+}
+
+#[function_component(SavedList)]
+pub fn saved_list(props: &SavedListProps) -> Html {
+    let panel = use_mut_ref(|| Panel {
+        shelf: read(),
+        status: String::new(),
+        mode: Mode::Idle,
+    });
+    let redraw = use_force_update();
+    let host = props.page.0.clone();
+
+    {
+        let host = host.clone();
+        let found = panel
+            .borrow()
+            .shelf
+            .as_ref()
+            .is_ok_and(|s| !s.set_aside.is_empty());
+        use_effect_with((), move |()| {
+            if found {
+                host.ask(Ask::Notice, words::SET_ASIDE_NOTICE, "");
+            }
+        });
+    }
+    // The rename field starts with the name (set once, so a failed attempt
+    // keeps what was typed).
+    {
+        let details = props.details.clone();
+        let start = match &*panel.borrow() {
+            Panel {
+                mode: Mode::Renaming(key),
+                shelf: Ok(s),
+                ..
+            } => s
+                .entries
+                .iter()
+                .find(|e| e.key() == *key)
+                .map(|e| e.name.clone()),
+            _ => None,
+        };
+        use_effect_with(start, move |start| {
+            let input = details
+                .query_selector(".saved-rename input")
+                .ok()
+                .flatten()
+                .and_then(|i| i.dyn_into::<HtmlInputElement>().ok());
+            if let (Some(name), Some(input)) = (start, input) {
+                input.set_value(name);
+                let _ = input.focus();
+            }
+        });
+    }
+
+    // One handler for everything inside: the panel opening (the storage is
+    // read again, another tab may have saved, and a name is offered from
+    // the preset and today's date), Escape, the buttons and the two forms,
+    // told apart by `data-action`, the row by its `data-key`.
+    let act = {
+        let (panel, redraw, d) = (panel.clone(), redraw.clone(), props.details.clone());
+        let host = host.clone();
+        Callback::from(move |e: Event| {
+            let mut p = panel.borrow_mut();
+            match e.type_().as_str() {
+                "toggle" => {
+                    if !d.open() {
+                        return;
+                    }
+                    p.shelf = read();
+                    p.mode = Mode::Idle;
+                    let today = saved::day(web::local_ms(web::now_ms()));
+                    if let Some(input) = d
+                        .query_selector("input[name=saved-name]")
+                        .ok()
+                        .flatten()
+                        .and_then(|i| i.dyn_into::<HtmlInputElement>().ok())
+                    {
+                        input.set_value(&saved::default_name(
+                            host.ask(Ask::Preset, "", "").as_deref(),
+                            &today,
+                        ));
+                    }
+                }
+                "keydown" => {
+                    let escape = e
+                        .dyn_ref::<KeyboardEvent>()
+                        .is_some_and(|k| k.key() == "Escape");
+                    if !(escape && d.open()) {
+                        return;
+                    }
+                    e.prevent_default();
+                    d.set_open(false);
+                    if let Some(summary) = d
+                        .first_element_child()
+                        .and_then(|s| s.dyn_into::<HtmlElement>().ok())
+                    {
+                        let _ = summary.focus();
+                    }
+                    return;
+                }
+                _ => {
+                    let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
+                    let Some(el) = target.and_then(|t| t.closest("[data-action]").ok().flatten())
+                    else {
+                        return;
+                    };
+                    // A form acts on its submit, not on a click inside it.
+                    if (el.tag_name() == "FORM") != (e.type_() == "submit") {
+                        return;
+                    }
+                    let action = el.get_attribute("data-action").unwrap_or_default();
+                    let key = el
+                        .closest("[data-key]")
+                        .ok()
+                        .flatten()
+                        .and_then(|r| r.get_attribute("data-key"))
+                        .unwrap_or_default();
+                    let id = key.strip_prefix(saved::PREFIX).unwrap_or_default();
+                    let shelf = p.shelf.clone().unwrap_or_default();
+                    e.prevent_default();
+                    match action.as_str() {
+                        "save" => match current(&host) {
+                            Ok(s) => {
+                                let made = shelf.saving(&typed(&el), &s, web::now_ms());
+                                p.write(made, words::saved);
+                            }
+                            Err(why) => p.status = why,
+                        },
+                        "rename" => p.mode = Mode::Renaming(key),
+                        "renamed" => p.write(shelf.renaming(id, &typed(&el)), words::renamed),
+                        "duplicate" => {
+                            p.write(shelf.duplicating(id, web::now_ms()), words::duplicated);
+                        }
+                        "delete" => p.mode = Mode::Deleting(key),
+                        "confirm-delete" => p.delete(&key),
+                        "keep" => p.mode = Mode::Idle,
+                        "open" => {
+                            let Some(entry) = shelf.get(id) else { return };
+                            p.status.clear();
+                            d.set_open(false);
+                            host.ask(
+                                Ask::Open,
+                                &entry.scenario.to_json_pretty(),
+                                &words::opened(&entry.name),
+                            );
+                        }
+                        _ => return,
+                    }
+                }
+            }
+            drop(p);
+            redraw.force_update();
+        })
+    };
+
+    let p = panel.borrow();
+    let buttons = |key: &str, name: &str, entry: bool| match &p.mode {
+        Mode::Renaming(k) if k == key => html! {
+            <form class="saved-rename" data-action="renamed">
+                <input type="text" aria-label={words::NAME} maxlength={MAX_NAME.to_string()} />
+                <button type="submit">{ words::RENAME }</button>
+                <button type="button" data-action="keep">{ words::CANCEL }</button>
+            </form>
+        },
+        Mode::Deleting(k) if k == key => html! {
+            <span class="saved-actions">
+                { words::confirm_delete(name) }
+                <button type="button" class="danger" data-action="confirm-delete">{ words::DELETE }</button>
+                <button type="button" data-action="keep">{ words::KEEP }</button>
+            </span>
+        },
+        _ => html! {
+            <span class="saved-actions">
+                if entry {
+                    <button type="button" data-action="open">{ words::LOAD }</button>
+                    <button type="button" data-action="rename">{ words::RENAME }</button>
+                    <button type="button" data-action="duplicate">{ words::DUPLICATE }</button>
+                }
+                <button type="button" data-action="delete">{ words::DELETE }</button>
+            </span>
+        },
+    };
+    let row = |key: String, name: Html, about: String, entry: bool, label: &str| {
+        html! {
+            <li key={key.clone()} data-key={key.clone()}>
+                <span class="saved-name">{ name }</span>
+                <span class="saved-when">{ about }</span>
+                { buttons(&key, label, entry) }
+            </li>
+        }
+    };
+
+    let (count, inside) = match &p.shelf {
+        Err(_) => (
+            String::new(),
+            html! { <p class="saved-unavailable">{ words::UNAVAILABLE }</p> },
+        ),
+        Ok(shelf) => (
+            words::count(shelf.entries.len()),
+            html! {
+                <>
+                    <form class="save-as" data-action="save">
+                        <label>
+                            <span>{ words::NAME }</span>
+                            <input type="text" name="saved-name" maxlength={MAX_NAME.to_string()} />
+                        </label>
+                        <button type="submit">{ words::SAVE }</button>
+                    </form>
+                    <p class="saved-status" role="status">{ p.status.clone() }</p>
+                    if shelf.entries.is_empty() {
+                        <p class="saved-empty">{ words::NONE }</p>
+                    } else {
+                        <ul class="saved-entries">
+                            { for shelf.entries.iter().map(|e| row(
+                                e.key(),
+                                html! { { e.name.clone() } },
+                                words::made(&saved::moment(web::local_ms(e.saved_at)), e.version()),
+                                true,
+                                &e.name,
+                            )) }
+                        </ul>
+                    }
+                    if !shelf.set_aside.is_empty() {
+                        <p class="saved-unreadable">{ words::UNREADABLE }</p>
+                        <ul class="saved-set-aside">
+                            { for shelf.set_aside.iter().map(|s| row(
+                                s.key.clone(),
+                                html! { <code>{ s.key.clone() }</code> },
+                                s.why.to_string(),
+                                false,
+                                &s.key,
+                            )) }
+                        </ul>
+                    }
+                </>
+            },
+        ),
+    };
+    // The control the panel is in: opening it (also before the panel was
+    // mounted) and Escape; the count of saved scenarios in its summary.
+    let listeners = use_mut_ref(Vec::<Listener>::new);
+    {
+        let (act, details) = (act.clone(), props.details.clone());
+        use_effect_with((), move |()| {
+            let target: &web_sys::EventTarget = details.as_ref();
+            let mut l = listeners.borrow_mut();
+            for event in ["toggle", "keydown"] {
+                let act = act.clone();
+                l.push(web::on_event(target, event, move |e| act.emit(e)));
+            }
+            if details.open() {
+                if let Ok(e) = Event::new("toggle") {
+                    act.emit(e);
+                }
+            }
+        });
+    }
+    {
+        let details = props.details.clone();
+        let count = count.clone();
+        use_effect(move || {
+            if let Ok(Some(c)) = details.query_selector(".saved-count") {
+                c.set_text_content(Some(&count));
+            }
+        });
+    }
+    html! {
+        <div class="saved-inner" onclick={act.reform(Event::from)} onsubmit={act.reform(Event::from)}>
+            { inside }
+        </div>
+    }
+}
