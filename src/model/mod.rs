@@ -14,6 +14,7 @@
 //! * [`error`]: typed errors whose `Display` names the field.
 
 pub mod breakeven;
+pub mod compare;
 pub mod debt;
 pub mod error;
 pub mod field;

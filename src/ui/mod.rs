@@ -22,6 +22,7 @@
 
 pub mod app;
 pub mod catalog;
+pub mod compare;
 pub mod components;
 pub mod derive;
 pub mod drawings;

@@ -77,6 +77,52 @@ export const tests = [
     }),
   },
   {
+    name: 'two saved scenarios compared: each headline figure of A and B with the change, the inputs that differ; a phone shows rows',
+    run: (ctx) => withCleanPage(ctx, async (page) => {
+      const card = (id) => page.textContent(`li[data-kpi="${id}"] .kpi-value`);
+      const npvA = await card('incremental-npv');
+      const irrA = await card('incremental-irr');
+      await saveAs(page, 'Base <b>case</b>');
+      await closeList(page);
+      await edit(page, '#site-grid-capacity-mw', '150');
+      await edit(page, '#contract-rate-usd-per-kw-month', '140');
+      const npvB = await card('incremental-npv');
+      await saveAs(page, 'Bigger');
+      await page.selectOption('select[name="a"]', { label: 'Base <b>case</b>' });
+      await page.selectOption('select[name="b"]', { label: 'Bigger' });
+      await page.click('.saved-compare button[type="submit"]');
+      await page.waitForSelector('.saved-comparison');
+      // Names are shown as typed, never as markup.
+      assert(await page.textContent('.compared') === 'A: Base <b>case</b> · B: Bigger', `names: ${await page.textContent('.compared')}`);
+      assert(await page.locator('.saved-comparison b').count() === 0, 'a saved name became markup');
+      const rows = await page.$$eval('.compare-figures tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+      const npv = rows.find((r) => r[0] === 'Incremental NPV');
+      assert(npv && npv[1] === npvA && npv[2] === npvB, `NPV row ${npv} against the cards ${npvA}, ${npvB}`);
+      assert(/^\+\$\d/.test(npv[3]) && /\s\(\+[\d.]+\s%\)$/.test(npv[3]), `NPV change: ${npv[3]}`);
+      const irr = rows.find((r) => r[0] === 'Project IRR');
+      assert(irr && irr[1] === irrA.trim() && /\spts\s/.test(irr[3]), `IRR row: ${irr}`);
+      assert(rows.length >= 14 && rows.every((r) => r.length === 4 && !/NaN|undefined|Infinity/.test(r.join())), `rows: ${JSON.stringify(rows)}`);
+      const inputs = await page.$$eval('.compare-inputs tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+      assert(JSON.stringify(inputs) === JSON.stringify([
+        ['Site: Grid capacity (MW)', '100', '150'],
+        ['Contract: Lease rate ($/kW-month)', '125', '140'],
+      ]), `inputs that differ: ${JSON.stringify(inputs)}`);
+      // The current inputs against a saved one, the same: no input differs.
+      await page.selectOption('select[name="a"]', 'current');
+      await page.click('.saved-compare button[type="submit"]');
+      await page.waitForFunction(() => /^A: The current inputs · B: Bigger$/.test(document.querySelector('.compared')?.textContent || ''));
+      assert(/A and B have the same inputs/.test(await page.textContent('.saved-comparison')), 'same inputs not said');
+      // A phone: each figure's A, B and change as rows.
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.waitForFunction(() => getComputedStyle(document.querySelector('.compare-figures thead')).display === 'none');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert(overflow <= 0, `the page is ${overflow}px wider than a phone`);
+      mkdirSync(join(ctx.artifacts, 'screenshots'), { recursive: true });
+      await page.locator('.saved-comparison').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(ctx.artifacts, 'screenshots', 'compare-phone.png') });
+    }),
+  },
+  {
     name: 'saved scenarios stay across reloads and open with the figures they had; rename, duplicate, delete',
     run: (ctx) => withCleanPage(ctx, async (page, errors, server, context) => {
       await openList(page);

@@ -13,8 +13,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlDetailsElement, HtmlElement, HtmlInputElement};
 use yew::prelude::*;
 
-use crate::model::Scenario;
+use crate::model::{evaluate, Evaluation, Scenario};
 use crate::saved::{self, Entry, Shelf, MAX_NAME};
+use crate::ui::compare;
 use crate::web::extra::{Ask, Host, Page};
 use crate::web::{self, Listener, StorageError};
 
@@ -39,6 +40,20 @@ mod words {
         as they are: \u{201c}Saved scenarios\u{201d} lists them with the reason, and deletes \
         them only if you ask.";
 
+    pub const COMPARE: &str = "Compare";
+    pub const CURRENT: &str = "The current inputs";
+    pub const FIGURE: &str = "Figure";
+    pub const CHANGE: &str = "B − A";
+    pub const INPUT: &str = "Input";
+    pub const SAME_INPUTS: &str = "A and B have the same inputs.";
+    pub const DIFFERING: &str = "Inputs that differ";
+
+    pub fn compared(a: &str, b: &str) -> String {
+        format!("A: {a} · B: {b}")
+    }
+    pub fn not_compared(what: &str, why: impl std::fmt::Display) -> String {
+        format!("Not compared: {what}: {why}")
+    }
     pub fn count(n: usize) -> String {
         format!("({n})")
     }
@@ -116,6 +131,8 @@ struct Panel {
     shelf: Result<Shelf, StorageError>,
     status: String,
     mode: Mode,
+    /// The last comparison asked for, as HTML text.
+    comparison: Option<String>,
 }
 
 impl Panel {
@@ -167,12 +184,97 @@ fn typed(el: &Element) -> String {
         .unwrap_or_default()
 }
 
+/// The value chosen in the `<select name=NAME>` inside `el`.
+fn chosen(el: &Element, name: &str) -> String {
+    el.query_selector(&format!("select[name={name}]"))
+        .ok()
+        .flatten()
+        .and_then(|i| i.dyn_into::<web_sys::HtmlSelectElement>().ok())
+        .map(|i| i.value())
+        .unwrap_or_default()
+}
+
+/// The scenario chosen as `side` (A or B): the current inputs (`current`)
+/// or a saved scenario (its key); its name, or why it cannot be compared.
+fn side(host: &Host, shelf: &Shelf, choice: &str) -> Result<(String, Scenario), String> {
+    if choice == "current" {
+        return current(host).map(|s| (words::CURRENT.to_owned(), s));
+    }
+    let id = choice.strip_prefix(saved::PREFIX).unwrap_or_default();
+    shelf
+        .get(id)
+        .map(|e| (e.name.clone(), e.scenario.clone()))
+        .ok_or_else(|| words::storage(StorageError::Unavailable).to_owned())
+}
+
+/// A row's cells, each marked with its column (A, B, B − A) for a phone,
+/// which shows them as rows.
+fn side_cells<const N: usize>(h: &mut String, cells: [&String; N]) {
+    use crate::ui::components::text::push_element;
+    for (side, cell) in ["A", "B", words::CHANGE].iter().zip(cells) {
+        let mut td = String::new();
+        push_element(&mut td, "td", cell);
+        h.push_str(&td.replacen("<td>", &format!("<td data-side=\"{side}\">"), 1));
+    }
+}
+
+/// A and B side by side, as HTML text: the headline figures with the change
+/// from A to B, then the inputs that differ. Every text is escaped.
+fn comparison(a: (&str, &Evaluation, &Scenario), b: (&str, &Evaluation, &Scenario)) -> String {
+    use crate::ui::components::text::push_element;
+    let mut h = String::from("<div class=\"saved-comparison\"><p class=\"compared\">");
+    push_element(&mut h, "strong", &words::compared(a.0, b.0));
+    h.push_str("</p><table class=\"compare-figures\"><thead><tr>");
+    for head in [words::FIGURE, "A", "B", words::CHANGE] {
+        push_element(&mut h, "th", head);
+    }
+    h.push_str("</tr></thead><tbody>");
+    for r in compare::figures(a.1, b.1) {
+        h.push_str("<tr>");
+        push_element(&mut h, "th", &r.label);
+        side_cells(&mut h, [&r.a, &r.b, &r.change]);
+        h.push_str("</tr>");
+    }
+    h.push_str("</tbody></table>");
+    let inputs = compare::inputs(a.2, b.2);
+    if inputs.is_empty() {
+        push_element(&mut h, "p", words::SAME_INPUTS);
+    } else {
+        h.push_str("<table class=\"compare-inputs\"><caption>");
+        h.push_str(words::DIFFERING);
+        h.push_str("</caption><thead><tr>");
+        for head in [words::INPUT, "A", "B"] {
+            push_element(&mut h, "th", head);
+        }
+        h.push_str("</tr></thead><tbody>");
+        for r in inputs {
+            h.push_str("<tr>");
+            push_element(&mut h, "th", &r.label);
+            side_cells(&mut h, [&r.a, &r.b]);
+            h.push_str("</tr>");
+        }
+        h.push_str("</tbody></table>");
+    }
+    h.push_str("</div>");
+    h
+}
+
+/// Compares what `form` has chosen as A and B.
+fn compare_chosen(host: &Host, shelf: &Shelf, form: &Element) -> Result<String, String> {
+    let (a_name, a) = side(host, shelf, &chosen(form, "a"))?;
+    let (b_name, b) = side(host, shelf, &chosen(form, "b"))?;
+    let ra = evaluate(&a).map_err(|e| words::not_compared(&a_name, e))?;
+    let rb = evaluate(&b).map_err(|e| words::not_compared(&b_name, e))?;
+    Ok(comparison((&a_name, &ra, &a), (&b_name, &rb, &b)))
+}
+
 #[function_component(SavedList)]
 pub fn saved_list(props: &SavedListProps) -> Html {
     let panel = use_mut_ref(|| Panel {
         shelf: read(),
         status: String::new(),
         mode: Mode::Idle,
+        comparison: None,
     });
     let redraw = use_force_update();
     let host = props.page.0.clone();
@@ -301,6 +403,16 @@ pub fn saved_list(props: &SavedListProps) -> Html {
                         "delete" => p.mode = Mode::Deleting(key),
                         "confirm-delete" => p.delete(&key),
                         "keep" => p.mode = Mode::Idle,
+                        "compare" => match compare_chosen(&host, &shelf, &el) {
+                            Ok(html) => {
+                                p.status.clear();
+                                p.comparison = Some(html);
+                            }
+                            Err(why) => {
+                                p.status = why;
+                                p.comparison = None;
+                            }
+                        },
                         "open" => {
                             let Some(entry) = shelf.get(id) else { return };
                             p.status.clear();
@@ -357,6 +469,26 @@ pub fn saved_list(props: &SavedListProps) -> Html {
         }
     };
 
+    // A choice of A or B: the current inputs, or a saved scenario (the
+    // `first`th saved one chosen at first, else the current inputs).
+    let pick = |name: &'static str, side: &'static str, first: usize| {
+        let entries = p
+            .shelf
+            .as_ref()
+            .map(|s| s.entries.as_slice())
+            .unwrap_or_default();
+        html! {
+            <label>
+                <span>{ side }</span>
+                <select {name}>
+                    <option value="current" selected={entries.len() <= first}>{ words::CURRENT }</option>
+                    { for entries.iter().enumerate().map(|(i, e)| html! {
+                        <option value={e.key()} selected={i == first}>{ e.name.clone() }</option>
+                    }) }
+                </select>
+            </label>
+        }
+    };
     let (count, inside) = match &p.shelf {
         Err(_) => (
             String::new(),
@@ -386,6 +518,15 @@ pub fn saved_list(props: &SavedListProps) -> Html {
                                 &e.name,
                             )) }
                         </ul>
+                    }
+                    if !shelf.entries.is_empty() {
+                        <form class="saved-compare" data-action="compare">
+                            { pick("a", "A", 0) }{ pick("b", "B", 1) }
+                            <button type="submit">{ words::COMPARE }</button>
+                        </form>
+                    }
+                    if let Some(html) = &p.comparison {
+                        { Html::from_html_unchecked(AttrValue::from(html.clone())) }
                     }
                     if !shelf.set_aside.is_empty() {
                         <p class="saved-unreadable">{ words::UNREADABLE }</p>
