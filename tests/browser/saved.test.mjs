@@ -112,6 +112,10 @@ export const tests = [
       await page.click('.saved-compare button[type="submit"]');
       await page.waitForFunction(() => /^A: The current inputs · B: Bigger$/.test(document.querySelector('.compared')?.textContent || ''));
       assert(/A and B have the same inputs/.test(await page.textContent('.saved-comparison')), 'same inputs not said');
+      // An edit: a comparison of the current inputs follows them.
+      await page.fill('#site-grid-capacity-mw', '120');
+      await page.waitForFunction(() => [...document.querySelectorAll('.compare-inputs tbody tr')]
+        .some((tr) => tr.textContent === 'Site: Grid capacity (MW)120150'));
       // A phone: each figure's A, B and change as rows.
       await page.setViewportSize({ width: 390, height: 844 });
       await page.waitForFunction(() => getComputedStyle(document.querySelector('.compare-figures thead')).display === 'none');

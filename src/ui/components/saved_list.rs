@@ -131,11 +131,44 @@ struct Panel {
     shelf: Result<Shelf, StorageError>,
     status: String,
     mode: Mode,
-    /// The last comparison asked for, as HTML text.
+    /// The last comparison asked for, as HTML text, and what was chosen as
+    /// A and B (`current` or a saved scenario's key).
     comparison: Option<String>,
+    compared: Option<[String; 2]>,
 }
 
 impl Panel {
+    /// Compares the scenarios chosen as A and B; says why not.
+    fn compare(&mut self, host: &Host, shelf: &Shelf, choices: [String; 2]) {
+        match compare_chosen(host, shelf, &choices) {
+            Ok(html) => {
+                self.status.clear();
+                self.comparison = Some(html);
+                self.compared = Some(choices);
+            }
+            Err(why) => {
+                self.status = why;
+                self.comparison = None;
+                self.compared = None;
+            }
+        }
+    }
+
+    /// A comparison of the current inputs, again: the page's inputs have
+    /// changed since (or may have). Whether it was.
+    fn follow(&mut self, host: &Host) -> bool {
+        let Some(choices) = self.compared.clone() else {
+            return false;
+        };
+        if !choices.iter().any(|c| c == CURRENT) {
+            return false;
+        }
+        let shelf = self.shelf.clone().unwrap_or_default();
+        let before = self.comparison.clone();
+        self.compare(host, &shelf, choices);
+        self.comparison != before
+    }
+
     /// Stores an entry; the list changes only once the storage took it.
     fn write(&mut self, made: Result<Entry, saved::Refusal>, done: fn(&str) -> String) {
         let entry = match made {
@@ -196,8 +229,11 @@ fn chosen(el: &Element, name: &str) -> String {
 
 /// The scenario chosen as `side` (A or B): the current inputs (`current`)
 /// or a saved scenario (its key); its name, or why it cannot be compared.
+/// The choice of the current inputs as A or B.
+const CURRENT: &str = "current";
+
 fn side(host: &Host, shelf: &Shelf, choice: &str) -> Result<(String, Scenario), String> {
-    if choice == "current" {
+    if choice == CURRENT {
         return current(host).map(|s| (words::CURRENT.to_owned(), s));
     }
     let id = choice.strip_prefix(saved::PREFIX).unwrap_or_default();
@@ -259,10 +295,10 @@ fn comparison(a: (&str, &Evaluation, &Scenario), b: (&str, &Evaluation, &Scenari
     h
 }
 
-/// Compares what `form` has chosen as A and B.
-fn compare_chosen(host: &Host, shelf: &Shelf, form: &Element) -> Result<String, String> {
-    let (a_name, a) = side(host, shelf, &chosen(form, "a"))?;
-    let (b_name, b) = side(host, shelf, &chosen(form, "b"))?;
+/// Compares what was chosen as A and B.
+fn compare_chosen(host: &Host, shelf: &Shelf, [a, b]: &[String; 2]) -> Result<String, String> {
+    let (a_name, a) = side(host, shelf, a)?;
+    let (b_name, b) = side(host, shelf, b)?;
     let ra = evaluate(&a).map_err(|e| words::not_compared(&a_name, e))?;
     let rb = evaluate(&b).map_err(|e| words::not_compared(&b_name, e))?;
     Ok(comparison((&a_name, &ra, &a), (&b_name, &rb, &b)))
@@ -275,6 +311,7 @@ pub fn saved_list(props: &SavedListProps) -> Html {
         status: String::new(),
         mode: Mode::Idle,
         comparison: None,
+        compared: None,
     });
     let redraw = use_force_update();
     let host = props.page.0.clone();
@@ -337,6 +374,7 @@ pub fn saved_list(props: &SavedListProps) -> Html {
                     }
                     p.shelf = read();
                     p.mode = Mode::Idle;
+                    p.follow(&host);
                     let today = saved::day(web::local_ms(web::now_ms()));
                     if let Some(input) = d
                         .query_selector("input[name=saved-name]")
@@ -348,6 +386,13 @@ pub fn saved_list(props: &SavedListProps) -> Html {
                             host.ask(Ask::Preset, "", "").as_deref(),
                             &today,
                         ));
+                    }
+                }
+                // The page rendered: a comparison of its current inputs, while
+                // shown, follows them.
+                "repower:rendered" => {
+                    if !(d.open() && p.follow(&host)) {
+                        return;
                     }
                 }
                 "keydown" => {
@@ -403,16 +448,10 @@ pub fn saved_list(props: &SavedListProps) -> Html {
                         "delete" => p.mode = Mode::Deleting(key),
                         "confirm-delete" => p.delete(&key),
                         "keep" => p.mode = Mode::Idle,
-                        "compare" => match compare_chosen(&host, &shelf, &el) {
-                            Ok(html) => {
-                                p.status.clear();
-                                p.comparison = Some(html);
-                            }
-                            Err(why) => {
-                                p.status = why;
-                                p.comparison = None;
-                            }
-                        },
+                        "compare" => {
+                            let choices = [chosen(&el, "a"), chosen(&el, "b")];
+                            p.compare(&host, &shelf, choices);
+                        }
                         "open" => {
                             let Some(entry) = shelf.get(id) else { return };
                             p.status.clear();
@@ -481,7 +520,7 @@ pub fn saved_list(props: &SavedListProps) -> Html {
             <label>
                 <span>{ side }</span>
                 <select {name}>
-                    <option value="current" selected={entries.len() <= first}>{ words::CURRENT }</option>
+                    <option value={CURRENT} selected={entries.len() <= first}>{ words::CURRENT }</option>
                     { for entries.iter().enumerate().map(|(i, e)| html! {
                         <option value={e.key()} selected={i == first}>{ e.name.clone() }</option>
                     }) }
@@ -555,6 +594,12 @@ pub fn saved_list(props: &SavedListProps) -> Html {
             for event in ["toggle", "keydown"] {
                 let act = act.clone();
                 l.push(web::on_event(target, event, move |e| act.emit(e)));
+            }
+            if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+                let act = act.clone();
+                l.push(web::on_event(doc.as_ref(), "repower:rendered", move |e| {
+                    act.emit(e)
+                }));
             }
             if details.open() {
                 if let Ok(e) = Event::new("toggle") {
