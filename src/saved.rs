@@ -103,6 +103,8 @@ pub enum Refusal {
     Gone,
 }
 
+impl std::error::Error for Refusal {}
+
 impl fmt::Display for Refusal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -410,15 +412,13 @@ mod tests {
     }
 
     #[test]
-    fn entries_round_trip_in_both_versions() {
+    fn entries_round_trip_in_both_versions() -> Result<(), Box<dyn std::error::Error>> {
         let v2 = Scenario::default();
         let v1 = crate::model::version::v1_defaults();
         assert_eq!(v1.schema_version, 1);
         let mut shelf = Shelf::default();
         for (i, s) in [v2, v1].iter().enumerate() {
-            let e = shelf
-                .saving(&format!("  Case {i} "), s, 1_000 + i as u64)
-                .unwrap();
+            let e = shelf.saving(&format!("  Case {i} "), s, 1_000 + i as u64)?;
             shelf.put(e);
         }
         let again = Shelf::read(stored(&shelf));
@@ -431,13 +431,13 @@ mod tests {
             "newest first, still version 1"
         );
         assert!(again.entries[0].encode().contains("\"model_version\":1"));
+        Ok(())
     }
 
     #[test]
-    fn items_that_do_not_read_are_set_aside_with_the_reason() {
-        let good = Shelf::default()
-            .saving("Good", &Scenario::default(), 5)
-            .unwrap();
+    fn items_that_do_not_read_are_set_aside_with_the_reason(
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        let good = Shelf::default().saving("Good", &Scenario::default(), 5)?;
         let newer = good.encode().replace("\"format\":1", "\"format\":2");
         let wrong_version = good
             .encode()
@@ -491,26 +491,28 @@ mod tests {
         for s in &shelf.set_aside {
             assert!(!s.why.to_string().is_empty());
         }
+        Ok(())
     }
 
     #[test]
-    fn new_ids_never_reuse_a_key_in_use_even_one_set_aside() {
+    fn new_ids_never_reuse_a_key_in_use_even_one_set_aside() -> Result<(), Refusal> {
         let now = 1_764_619_200_000;
         let id = base36(now);
         let shelf = shelf_of(&[(&format!("{PREFIX}{id}"), "junk".into())]);
-        let a = shelf.saving("A", &Scenario::default(), now).unwrap();
+        let a = shelf.saving("A", &Scenario::default(), now)?;
         assert_eq!(a.id, format!("{id}-2"));
         let mut shelf = shelf;
         shelf.put(a.clone());
-        let b = shelf.duplicating(&a.id, now).unwrap();
+        let b = shelf.duplicating(&a.id, now)?;
         assert_eq!(b.id, format!("{id}-3"));
         assert_eq!(b.name, "A (2)");
         assert_eq!(b.scenario, a.scenario);
         assert_eq!(shelf.duplicating("nope", now), Err(Refusal::Gone));
+        Ok(())
     }
 
     #[test]
-    fn names_are_trimmed_bounded_and_unique() {
+    fn names_are_trimmed_bounded_and_unique() -> Result<(), Refusal> {
         let mut shelf = Shelf::default();
         let s = Scenario::default();
         assert_eq!(shelf.saving("   ", &s, 1), Err(Refusal::EmptyName));
@@ -518,7 +520,7 @@ mod tests {
         assert_eq!(shelf.saving(&long, &s, 1), Err(Refusal::LongName));
         let full = "y".repeat(MAX_NAME);
         for n in 1..=3u64 {
-            let e = shelf.saving(&full, &s, n).unwrap();
+            let e = shelf.saving(&full, &s, n)?;
             assert!(e.name.chars().count() <= MAX_NAME);
             shelf.put(e);
         }
@@ -526,9 +528,9 @@ mod tests {
         assert!(names.iter().any(|n| n.ends_with(" (3)")), "{names:?}");
         // Renaming keeps the id and time; a name in use by itself is fine.
         let first = shelf.entries[2].clone();
-        let same = shelf.renaming(&first.id, &first.name).unwrap();
+        let same = shelf.renaming(&first.id, &first.name)?;
         assert_eq!(same, first);
-        let other = shelf.renaming(&first.id, " Base ").unwrap();
+        let other = shelf.renaming(&first.id, " Base ")?;
         assert_eq!(
             (other.name.as_str(), &other.id, other.saved_at),
             ("Base", &first.id, first.saved_at)
@@ -539,6 +541,7 @@ mod tests {
         shelf.remove(&first.key());
         assert_eq!(shelf.entries.len(), 2);
         assert!(shelf.get(&first.id).is_none());
+        Ok(())
     }
 
     #[test]

@@ -123,6 +123,7 @@ export const tests = [
       assert(overflow <= 0, `the page is ${overflow}px wider than a phone`);
       mkdirSync(join(ctx.artifacts, 'screenshots'), { recursive: true });
       await page.locator('.saved-comparison').scrollIntoViewIfNeeded();
+      await page.waitForTimeout(200); // the new width laid out and painted
       await page.screenshot({ path: join(ctx.artifacts, 'screenshots', 'compare-phone.png') });
     }),
   },

@@ -19,7 +19,8 @@ use crate::ui::app::unsaved_reason;
 use crate::ui::state::{Action, State};
 use crate::web::{self, extra::Ask};
 
-/// The module's function that fills each control (`data-extra`).
+/// The module's function that fills each control (`data-extra`): the names
+/// of `src/extra.rs`'s exports (the page tests open both controls).
 pub const SAVED: &str = "mount_saved";
 pub const CASH_FLOWS: &str = "mount_cash_flows";
 
@@ -64,7 +65,8 @@ pub fn answer(latest: &Shared, ask: Ask, a: &str, b: &str) -> Option<String> {
     let l = latest.as_ref()?;
     match ask {
         Ask::Current => unsaved_reason(&l.state, "Scenario")
-            .map_or_else(|| Some(l.state.scenario.to_json_pretty()), |_| None),
+            .is_none()
+            .then(|| l.state.scenario.to_json_pretty()),
         Ask::Problem => unsaved_reason(&l.state, a),
         Ask::Scenario => Some(l.state.scenario.to_json_pretty()),
         Ask::Stale => l.state.is_stale().then(String::new),

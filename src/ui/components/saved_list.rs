@@ -135,12 +135,21 @@ struct Panel {
     /// A and B (`current` or a saved scenario's key).
     comparison: Option<String>,
     compared: Option<[String; 2]>,
+    /// The current inputs as the comparison has them, when they are A or B.
+    compared_current: Option<String>,
 }
 
 impl Panel {
     /// Compares the scenarios chosen as A and B; says why not.
-    fn compare(&mut self, host: &Host, shelf: &Shelf, choices: [String; 2]) {
-        match compare_chosen(host, shelf, &choices) {
+    fn compare(&mut self, host: &Host, choices: [String; 2]) {
+        let none = Shelf::default();
+        let made = compare_chosen(host, self.shelf.as_ref().unwrap_or(&none), &choices);
+        self.compared_current = if choices.iter().any(|c| c == CURRENT) {
+            host.ask(Ask::Current, "", "")
+        } else {
+            None
+        };
+        match made {
             Ok(html) => {
                 self.status.clear();
                 self.comparison = Some(html);
@@ -154,19 +163,19 @@ impl Panel {
         }
     }
 
-    /// A comparison of the current inputs, again: the page's inputs have
-    /// changed since (or may have). Whether it was.
+    /// The comparison again when the current inputs are A or B and have
+    /// changed since. Whether it was.
     fn follow(&mut self, host: &Host) -> bool {
         let Some(choices) = self.compared.clone() else {
             return false;
         };
-        if !choices.iter().any(|c| c == CURRENT) {
+        if !choices.iter().any(|c| c == CURRENT)
+            || host.ask(Ask::Current, "", "") == self.compared_current
+        {
             return false;
         }
-        let shelf = self.shelf.clone().unwrap_or_default();
-        let before = self.comparison.clone();
-        self.compare(host, &shelf, choices);
-        self.comparison != before
+        self.compare(host, choices);
+        true
     }
 
     /// Stores an entry; the list changes only once the storage took it.
@@ -240,17 +249,19 @@ fn side(host: &Host, shelf: &Shelf, choice: &str) -> Result<(String, Scenario), 
     shelf
         .get(id)
         .map(|e| (e.name.clone(), e.scenario.clone()))
-        .ok_or_else(|| words::storage(StorageError::Unavailable).to_owned())
+        .ok_or_else(|| saved::Refusal::Gone.to_string())
 }
 
 /// A row's cells, each marked with its column (A, B, B − A) for a phone,
 /// which shows them as rows.
 fn side_cells<const N: usize>(h: &mut String, cells: [&String; N]) {
-    use crate::ui::components::text::push_element;
+    use crate::charts::svg::escape;
     for (side, cell) in ["A", "B", words::CHANGE].iter().zip(cells) {
-        let mut td = String::new();
-        push_element(&mut td, "td", cell);
-        h.push_str(&td.replacen("<td>", &format!("<td data-side=\"{side}\">"), 1));
+        h.push_str("<td data-side=\"");
+        h.push_str(&escape(side));
+        h.push_str("\">");
+        h.push_str(&escape(cell));
+        h.push_str("</td>");
     }
 }
 
@@ -312,6 +323,7 @@ pub fn saved_list(props: &SavedListProps) -> Html {
         mode: Mode::Idle,
         comparison: None,
         compared: None,
+        compared_current: None,
     });
     let redraw = use_force_update();
     let host = props.page.0.clone();
@@ -450,7 +462,7 @@ pub fn saved_list(props: &SavedListProps) -> Html {
                         "keep" => p.mode = Mode::Idle,
                         "compare" => {
                             let choices = [chosen(&el, "a"), chosen(&el, "b")];
-                            p.compare(&host, &shelf, choices);
+                            p.compare(&host, choices);
                         }
                         "open" => {
                             let Some(entry) = shelf.get(id) else { return };
