@@ -9,6 +9,7 @@ mod module {
     use std::rc::Rc;
 
     use repower::ui::components::cash_flows::{CashFlows, CashFlowsProps};
+    use repower::ui::components::risk_section::{RiskPanel, RiskPanelProps};
     use repower::ui::components::saved_list::{SavedList, SavedListProps};
     use repower::web::{self, extra::Host, extra::Page};
     use wasm_bindgen::prelude::*;
@@ -65,6 +66,12 @@ mod module {
     #[wasm_bindgen]
     pub fn mount_cash_flows(into: Element, host: Host) -> Result<(), JsValue> {
         fill::<CashFlows>(into, host, |page, details| CashFlowsProps { page, details })
+    }
+
+    /// Fills the risk view.
+    #[wasm_bindgen]
+    pub fn mount_risk(into: Element, host: Host) -> Result<(), JsValue> {
+        fill::<RiskPanel>(into, host, |page, details| RiskPanelProps { page, details })
     }
 
     pub fn start() {

@@ -16,7 +16,6 @@ use crate::ui::components::input_group::{FieldView, InputGroup};
 use crate::ui::components::kpi_cards::KpiCards;
 use crate::ui::components::report_head::{report_head as report_head_html, ReportHead};
 use crate::ui::components::result_bar::{result_bar, Figures};
-use crate::ui::components::risk_section::RiskSection;
 use crate::ui::components::skip_link::skip_link;
 use crate::ui::components::sources::Sources;
 use crate::ui::components::stage::{Stage, StagePreset};
@@ -29,6 +28,7 @@ use crate::ui::layout;
 use crate::ui::messages;
 use crate::ui::present::{self, Focus, Mode, Press, StageKey, PRESET_KEYS, STAGE_FIELDS};
 use crate::ui::report;
+use crate::ui::risk_engine::Look;
 use crate::ui::state::{Action, State};
 use crate::web;
 
@@ -67,6 +67,25 @@ pub(crate) fn unsaved_reason(state: &State, what: &str) -> Option<String> {
             fields.join(", ")
         )
     })
+}
+
+/// One input as the form shows it: as typed, with its problem or caution.
+pub(crate) fn field_view(state: &State, field: Field) -> FieldView {
+    FieldView {
+        field,
+        text: AttrValue::from(state.text(field).to_owned()),
+        error: state
+            .error(field)
+            .map(|e| AttrValue::from(messages::beside_field(e))),
+        caution: messages::caution(
+            field,
+            state.text(field),
+            &state.scenario,
+            state.error(field).is_some(),
+        )
+        .map(AttrValue::from),
+        value: field.number(&state.scenario),
+    }
 }
 
 /// The results file: the evaluator's output with the scenario it came from
@@ -512,6 +531,11 @@ pub fn app() -> Html {
         state: state.clone(),
         status: status.clone(),
         notice: notice.clone(),
+        look: Look {
+            dark: dark_now,
+            width: *width,
+        },
+        on_edit: on_edit.clone(),
     });
     {
         let saved = (*saved).clone();
@@ -526,33 +550,20 @@ pub fn app() -> Html {
     };
 
     let stale = state.is_stale();
-    // The risk settings are shown in the risk view, not with the inputs.
-    let field_view = |field: Field| FieldView {
-        field,
-        text: AttrValue::from(state.text(field).to_owned()),
-        error: state
-            .error(field)
-            .map(|e| AttrValue::from(messages::beside_field(e))),
-        caution: messages::caution(
-            field,
-            state.text(field),
-            &state.scenario,
-            state.error(field).is_some(),
-        )
-        .map(AttrValue::from),
-        value: field.number(&state.scenario),
-    };
+    let field_view = |field: Field| field_view(&state, field);
     let presenting = *mode == Mode::Present;
-    let mut risk_fields = Vec::new();
     let mut groups = Vec::new();
-    for &group in Group::ALL.iter().filter(|_| !presenting) {
+    // The risk settings are shown in the risk view, not with the inputs.
+    for &group in Group::ALL
+        .iter()
+        .filter(|g| !presenting && **g != Group::Risk)
+    {
         let fields = group.fields().map(field_view).collect::<Vec<_>>();
-        if group == Group::Risk {
-            risk_fields = fields;
-        } else {
-            groups.push(html! { <InputGroup key={group.title()} {group} {fields} on_edit={on_edit.clone()} /> });
-        }
+        groups.push(
+            html! { <InputGroup key={group.title()} {group} {fields} on_edit={on_edit.clone()} /> },
+        );
     }
+    let risk_problem = Group::Risk.fields().any(|f| state.error(f).is_some());
     // Problems of no single input, then (should the last valid scenario
     // ever fail) the model's own refusal.
     let general: Vec<String> = state
@@ -627,8 +638,7 @@ pub fn app() -> Html {
                 <div class="results" id="charts" tabindex="-1">
                     { for chart_views.iter().map(|c| html! { <ChartCard key={c.id.clone()} chart={c.clone()} {stale} /> }) }
                     if !presenting {
-                        <RiskSection scenario={state.scenario.clone()} fields={risk_fields}
-                            on_edit={on_edit.clone()} dark={dark_now} width={*width} {stale} />
+                        <extra::Risk problem={risk_problem} />
                         { extra::cash_flows(stale) }
                     }
                 </div>

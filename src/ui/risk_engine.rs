@@ -41,6 +41,31 @@ pub struct Look {
     pub width: u32,
 }
 
+impl Look {
+    /// As the page tells the extra module (`dark 920`, `light 330`).
+    pub fn to_text(self) -> String {
+        format!(
+            "{} {}",
+            if self.dark { "dark" } else { "light" },
+            self.width
+        )
+    }
+
+    /// Read back from [`Look::to_text`]; `None` for anything else.
+    pub fn from_text(text: &str) -> Option<Look> {
+        let (theme, width) = text.split_once(' ')?;
+        let dark = match theme {
+            "dark" => true,
+            "light" => false,
+            _ => return None,
+        };
+        Some(Look {
+            dark,
+            width: width.parse().ok()?,
+        })
+    }
+}
+
 /// What the page asks of the engine.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -486,6 +511,26 @@ fn draw(charts: &[RiskChart], risk: &Risk, look: Look) -> Vec<Drawn> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_look_is_read_back_from_its_text() {
+        for look in [
+            Look {
+                dark: true,
+                width: 920,
+            },
+            Look {
+                dark: false,
+                width: 0,
+            },
+        ] {
+            assert_eq!(Look::from_text(&look.to_text()), Some(look));
+        }
+        for bad in ["", "dark", "grey 10", "light -1", "light 1.5"] {
+            assert_eq!(Look::from_text(bad), None, "{bad}");
+        }
+    }
+
     use super::*;
 
     const LOOK: Look = Look {

@@ -1,7 +1,7 @@
 //! The link between the page and its extra module (`src/extra.rs`, built
 //! as `repower-extra`): a WebAssembly module of its own with the parts of the
-//! page that are used later, if at all (saved scenarios, the monthly cash
-//! flows), fetched only when one is first opened, so the first visit does
+//! page that are used later, if at all (saved scenarios, the risk view, the
+//! monthly cash flows), fetched only when one is first opened, so the first visit does
 //! not download it.
 //!
 //! The page offers one function, the host ([`offer`]), to the page's loader
@@ -55,7 +55,14 @@ asks! {
     Preset => "preset", "The name of the preset the form started from.";
     Open => "open", "Opens a scenario file's text (`a`) in the form, with a status (`b`).";
     Notice => "notice", "Shows a notice (`a`) on the page.";
+    Field => "field", "The input `a` (a field's path) as typed, its problem and its caution, each after a [`SEP`] (`None` for no such field).";
+    Edit => "edit", "Sets the input `a` (a field's path) to the text `b`, as if typed there.";
+    Look => "look", "How the page draws its charts now: `dark` or `light`, a space, the width in CSS pixels.";
 }
+
+/// What separates the parts of an answer to [`Ask::Field`] (a character no
+/// one types in a box and no message holds).
+pub const SEP: char = '\u{1f}';
 
 impl Ask {
     fn from_name(name: &str) -> Option<Ask> {

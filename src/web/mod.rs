@@ -19,7 +19,11 @@ pub mod worker;
 const STORAGE_KEY: &str = "repower.form.v1";
 
 fn window() -> Option<web_sys::Window> {
-    web_sys::window()
+    if cfg!(target_arch = "wasm32") {
+        web_sys::window()
+    } else {
+        None
+    }
 }
 
 /// Sets up what the page needs before it is mounted: `window.repower`.
@@ -253,8 +257,15 @@ pub fn matches(query: &str) -> bool {
 
 /// Keeps an event listener alive; dropping it stops listening.
 pub struct Listener {
-    target: Option<(web_sys::EventTarget, &'static str)>,
+    /// Where it listens (`None` with no target, as when the page is
+    /// rendered ahead of time, outside a browser).
+    heard: Option<Heard>,
     phase: Phase,
+}
+
+struct Heard {
+    target: web_sys::EventTarget,
+    event: &'static str,
     closure: Closure<dyn FnMut(web_sys::Event)>,
 }
 
@@ -268,10 +279,10 @@ enum Phase {
 
 impl Drop for Listener {
     fn drop(&mut self) {
-        if let Some((target, event)) = &self.target {
-            let _ = target.remove_event_listener_with_callback_and_bool(
-                event,
-                self.closure.as_ref().unchecked_ref(),
+        if let Some(h) = &self.heard {
+            let _ = h.target.remove_event_listener_with_callback_and_bool(
+                h.event,
+                h.closure.as_ref().unchecked_ref(),
                 self.phase == Phase::Capture,
             );
         }
@@ -301,19 +312,20 @@ fn listen_in(
     phase: Phase,
     f: impl FnMut(web_sys::Event) + 'static,
 ) -> Listener {
-    let closure = Closure::<dyn FnMut(web_sys::Event)>::new(f);
-    if let Some(t) = &target {
-        let _ = t.add_event_listener_with_callback_and_bool(
+    let heard = target.map(|target| {
+        let closure = Closure::<dyn FnMut(web_sys::Event)>::new(f);
+        let _ = target.add_event_listener_with_callback_and_bool(
             event,
             closure.as_ref().unchecked_ref(),
             phase == Phase::Capture,
         );
-    }
-    Listener {
-        target: target.map(|t| (t, event)),
-        phase,
-        closure,
-    }
+        Heard {
+            target,
+            event,
+            closure,
+        }
+    });
+    Listener { heard, phase }
 }
 
 /// Calls `f()` whenever the user starts something on the page (a key, a

@@ -71,11 +71,14 @@ export const tests = [
   {
     name: 'every input of the model is on the page with a label',
     run: (ctx) => withPage(ctx, async (page) => {
-      // Every section opened (a closed one's inputs are not built), then
-      // closed again for what is in view at first.
+      // Every section opened (a closed one's inputs are not built; the risk
+      // view's settings come with the view), then closed again for what is
+      // in view at first.
+      await page.click('#risk > summary');
+      await page.waitForSelector('#risk [data-field^="risk."]');
       await openAdvanced(page);
       const paths = await page.$$eval('[data-field]', (els) => els.map((e) => e.dataset.field));
-      await page.$$eval('details.advanced[open]', (ds) => ds.forEach((d) => { d.open = false; }));
+      await page.$$eval('details.advanced[open], #risk[open]', (ds) => ds.forEach((d) => { d.open = false; }));
       // Every input of the scenario format (the defaults' JSON), by path.
       const expected = await page.evaluate(() => {
         const out = [];

@@ -56,13 +56,16 @@ export const tests = [
     run: (ctx) => withPage(ctx, async (page, errors) => {
       assert(await state(page) === 'closed', `state before opening: ${await state(page)}`);
       assert(await page.locator('#chart-tornado').count() === 0, 'a risk chart before the view is opened');
-      // The settings are the scenario's risk.* fields, in the view, not with the inputs.
+      // The settings are the scenario's risk.* fields, in the view, not with
+      // the inputs; the view's code is fetched only when it is opened.
       await openAdvanced(page);
       const inForm = await page.locator('.inputs [data-field^="risk."]').count();
-      const inView = await page.locator('#risk [data-field^="risk."]').count();
       assert(inForm === 0, `${inForm} risk settings among the inputs`);
-      assert(inView >= 10, `${inView} risk settings in the view`);
+      assert(await page.locator('#risk [data-field^="risk."]').count() === 0, 'risk settings before the view is opened');
       await open(page);
+      await openAdvanced(page);
+      const inView = await page.locator('#risk [data-field^="risk."]').count();
+      assert(inView >= 10, `${inView} risk settings in the view`);
       for (const id of ['tornado', 'histogram', 'fan']) {
         const sel = `#chart-${id}`;
         assert(await page.locator(`${sel} svg`).count() === 1, `${sel}: no drawing`);
@@ -222,5 +225,22 @@ export const tests = [
         assert(errors.length === 0, errors.join('\n'));
       }, fragment);
     },
+  },
+  {
+    name: 'a link with a risk setting that does not read opens the view by itself, the message beside it; fixed there, the form takes it',
+    run: (ctx) => withPage(ctx, async (page, errors) => {
+      // Opened by the page itself: the view's code is fetched and shows the
+      // setting as the link gave it, with its message.
+      await page.waitForSelector('#risk[open] [data-field="risk.paths"] .error', { timeout: 15_000 });
+      assert(await page.inputValue('#risk-paths') === 'lots', `paths as typed: ${await page.inputValue('#risk-paths')}`);
+      await page.fill('#risk-paths', '700');
+      await waitForState(page, 'done');
+      assert(await page.locator('#risk .error').count() === 0, 'a message left after the fix');
+      // The page's form holds the edit (the form it keeps across reloads).
+      const kept = await page.waitForFunction(() => JSON.parse(localStorage.getItem('repower.form.v1') || '{}').texts?.['risk.paths'] === '700', null, { timeout: 5000 })
+        .then(() => true, () => false);
+      assert(kept, `the edit is not in the page's form: ${await page.evaluate(() => localStorage.getItem('repower.form.v1'))}`);
+      assert(errors.length === 0, errors.join('\n'));
+    }, '#v=2&risk.paths=lots'),
   },
 ];

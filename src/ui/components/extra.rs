@@ -1,6 +1,6 @@
 //! The parts of the page that the page's extra module fills (built apart as
 //! `repower-extra`, see `src/extra.rs` and `web::extra`): "Saved scenarios"
-//! in the toolbar and the "Monthly cash flows" section. The page draws
+//! in the toolbar, the risk view and the "Monthly cash flows" section. The page draws
 //! each control, closed, with an empty place inside; the module is fetched
 //! when one is first opened (or soon after the page starts when this
 //! browser already holds saved scenarios, so one that cannot be read is
@@ -12,10 +12,13 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::model::Scenario;
+use web_sys::HtmlDetailsElement;
+
+use crate::model::{Field, Scenario};
 use crate::saved;
 use crate::share;
-use crate::ui::app::unsaved_reason;
+use crate::ui::app::{field_view, unsaved_reason};
+use crate::ui::risk_engine::Look;
 use crate::ui::state::{Action, State};
 use crate::web::{self, extra::Ask};
 
@@ -23,6 +26,7 @@ use crate::web::{self, extra::Ask};
 /// of `src/extra.rs`'s exports (the page tests open both controls).
 pub const SAVED: &str = "mount_saved";
 pub const CASH_FLOWS: &str = "mount_cash_flows";
+pub const RISK: &str = "mount_risk";
 
 /// What a control says while the module is fetched, and the place it fills.
 const PLACE: &str =
@@ -42,6 +46,10 @@ pub struct Latest {
     pub state: UseReducerHandle<State>,
     pub status: UseStateHandle<Option<AttrValue>>,
     pub notice: UseStateHandle<Option<String>>,
+    /// How the charts are drawn now.
+    pub look: Look,
+    /// What an edit of an input calls.
+    pub on_edit: Callback<(Field, String)>,
 }
 
 /// The latest render, shared with the answers.
@@ -91,6 +99,14 @@ pub fn answer(latest: &Shared, ask: Ask, a: &str, b: &str) -> Option<String> {
             }));
             None
         }
+        Ask::Field => Field::from_path(a).map(|f| field_view(&l.state, f).to_answer()),
+        Ask::Edit => {
+            if let Some(field) = Field::from_path(a) {
+                l.on_edit.emit((field, b.to_owned()));
+            }
+            None
+        }
+        Ask::Look => Some(l.look.to_text()),
         Ask::Stored | Ask::Loading | Ask::Failed | Ask::Mounted => None,
     }
 }
@@ -120,6 +136,39 @@ pub fn cash_flows(stale: bool) -> Html {
             data-extra={CASH_FLOWS}>
             { Html::from_html_unchecked(super::cash_flows::head().into()) }
             <div class="cash-flows-body">{ raw(PLACE) }</div>
+        </details>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct RiskProps {
+    /// Whether one of the risk settings does not read: the view then opens
+    /// by itself, to show it.
+    pub problem: bool,
+}
+
+/// The risk view (filled by the module's `RiskPanel`): closed until opened,
+/// or until one of its settings does not read.
+#[function_component(Risk)]
+pub fn risk(props: &RiskProps) -> Html {
+    let opened = use_state_eq(|| false);
+    let ontoggle = {
+        let opened = opened.clone();
+        Callback::from(move |e: Event| {
+            let details: HtmlDetailsElement = e.target_unchecked_into();
+            opened.set(details.open());
+        })
+    };
+    let open = *opened || props.problem;
+    html! {
+        // The module keeps `data-risk-state` (and `data-risk-runs`) up to
+        // date once it has filled the view.
+        <details class="risk" id="risk" data-extra={RISK} data-risk-state="closed" {open} {ontoggle}>
+            <summary>
+                <h2>{ "Risk" }</h2>
+                <span class="risk-lead">{ "Which inputs move the value most, and how wide the outcomes are" }</span>
+            </summary>
+            <div class="risk-body">{ raw(PLACE) }</div>
         </details>
     }
 }

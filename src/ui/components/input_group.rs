@@ -9,6 +9,7 @@ use yew::prelude::*;
 use crate::charts::words;
 use crate::model::{Field, Group};
 use crate::ui::components::field_input::FieldInput;
+use crate::web::extra::SEP;
 
 /// One field as the group shows it.
 #[derive(Clone, PartialEq)]
@@ -19,6 +20,36 @@ pub struct FieldView {
     /// A caution for a valid but unusual value.
     pub caution: Option<AttrValue>,
     pub value: Option<f64>,
+}
+
+impl FieldView {
+    /// As the page tells the extra module ([`crate::web::extra::Ask::Field`]):
+    /// the text, the problem and the caution, each after a separator.
+    pub fn to_answer(&self) -> String {
+        let mut out = String::new();
+        for part in [Some(&self.text), self.error.as_ref(), self.caution.as_ref()] {
+            out.push(SEP);
+            out.push_str(part.map_or("", |p| p.as_str()));
+        }
+        out
+    }
+
+    /// Read back from [`FieldView::to_answer`], with the value the figures
+    /// are of; `None` for anything else.
+    pub fn from_answer(field: Field, answer: &str, value: Option<f64>) -> Option<FieldView> {
+        let mut parts = answer.strip_prefix(SEP)?.split(SEP).map(str::to_owned);
+        let text = parts.next()?;
+        let some = |p: String| (!p.is_empty()).then(|| AttrValue::from(p));
+        let error = some(parts.next()?);
+        let caution = some(parts.next()?);
+        parts.next().is_none().then(|| FieldView {
+            field,
+            text: AttrValue::from(text),
+            error,
+            caution,
+            value,
+        })
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -87,12 +118,38 @@ fn lowercase_words(title: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::lowercase_words;
+    use super::*;
 
     #[test]
     fn abbreviations_keep_their_capitals() {
         assert_eq!(lowercase_words("HPC conversion"), "HPC conversion");
         assert_eq!(lowercase_words("Energy price sweep"), "energy price sweep");
         assert_eq!(lowercase_words("Site"), "site");
+    }
+
+    #[test]
+    fn a_field_is_read_back_from_its_answer() {
+        let views = [
+            FieldView {
+                field: Field::RiskSwing,
+                text: AttrValue::from("2,000"),
+                error: None,
+                caution: Some(AttrValue::from("Unusually many")),
+                value: Some(2000.0),
+            },
+            FieldView {
+                field: Field::RiskSwing,
+                text: AttrValue::from(""),
+                error: Some(AttrValue::from("Enter a number")),
+                caution: None,
+                value: None,
+            },
+        ];
+        for v in views {
+            let back = FieldView::from_answer(v.field, &v.to_answer(), v.value);
+            assert!(back.as_ref() == Some(&v), "{}", v.to_answer());
+        }
+        assert!(FieldView::from_answer(Field::RiskSwing, "x", None).is_none());
+        assert!(FieldView::from_answer(Field::RiskSwing, "\u{1f}a\u{1f}b", None).is_none());
     }
 }

@@ -13,6 +13,13 @@
 //! scenario shown has finished, what is drawn is of earlier inputs (or of
 //! the paths run before Cancel) and is marked so: the status says so, the
 //! drawings are dimmed and hidden from screen readers.
+//!
+//! The view lives in the page's extra module (`src/extra.rs`): the page
+//! draws the section closed (`components::extra::Risk`), and [`RiskPanel`]
+//! fills it when it is first opened, following the page through its host
+//! (`web::extra`): the scenario the figures are of, the settings as typed,
+//! the theme and width, after each render of the page while open; an edit
+//! of a setting goes back to the page's form.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -25,8 +32,119 @@ use crate::ui::components::chart_card::{ChartCard, ChartView};
 use crate::ui::components::input_group::{FieldView, InputGroup};
 use crate::ui::risk::{self, Activity, Board, Figure, DEBOUNCE_MS};
 use crate::ui::risk_engine::{Drawn, Look, Reply, Request};
+use crate::web::extra::{Ask, Page};
 use crate::web::worker::{risk_worker_url, Link};
-use crate::web::{on_user_input, Timer};
+use crate::web::{self, on_user_input, Listener, Timer};
+
+#[derive(Properties, PartialEq)]
+pub struct RiskPanelProps {
+    /// The page's host.
+    pub page: Page,
+    /// The page's section, which the panel fills.
+    pub details: HtmlDetailsElement,
+}
+
+/// What the page last told the panel.
+#[derive(Default, PartialEq)]
+struct Told {
+    /// The scenario file's text the page's figures are of.
+    text: String,
+    scenario: Option<Rc<Scenario>>,
+    fields: Vec<FieldView>,
+    look: Option<Look>,
+    stale: bool,
+    open: bool,
+}
+
+impl Told {
+    /// Asks the page again; whether anything changed.
+    fn follow(&mut self, page: &Page, open: bool) -> bool {
+        let ask = |what: Ask, a: &str| page.0.ask(what, a, "");
+        let text = ask(Ask::Scenario, "").unwrap_or_default();
+        let mut scenario = self.scenario.clone();
+        if scenario.is_none() || text != self.text {
+            // The page's figures are always of a valid scenario.
+            if let Ok(s) = Scenario::from_json(&text) {
+                scenario = Some(Rc::new(s));
+            }
+        }
+        let fields = Group::Risk
+            .fields()
+            .filter_map(|f| {
+                let value = scenario.as_ref().and_then(|s| f.number(s));
+                FieldView::from_answer(f, &ask(Ask::Field, f.path())?, value)
+            })
+            .collect();
+        let now = Told {
+            text,
+            scenario,
+            fields,
+            look: ask(Ask::Look, "").as_deref().and_then(Look::from_text),
+            stale: ask(Ask::Stale, "").is_some(),
+            open,
+        };
+        let changed = now != *self;
+        *self = now;
+        changed
+    }
+}
+
+/// The risk view in the page's section: follows the page (see the module's
+/// head) and shows [`RiskSection`].
+#[function_component(RiskPanel)]
+pub fn risk_panel(props: &RiskPanelProps) -> Html {
+    let told = use_mut_ref(Told::default);
+    let redraw = use_force_update();
+    let listeners = use_mut_ref(Vec::<Listener>::new);
+    {
+        let (details, page) = (props.details.clone(), props.page.clone());
+        let told = told.clone();
+        use_effect_with((), move |()| {
+            let section = details.clone();
+            let follow = move |_: web_sys::Event| {
+                let open = details.open();
+                let mut t = told.borrow_mut();
+                // Closed, it only needs to know so.
+                let changed = if open {
+                    t.follow(&page, open)
+                } else {
+                    std::mem::replace(&mut t.open, false)
+                };
+                drop(t);
+                if changed {
+                    redraw.force_update();
+                }
+            };
+            let mut l = listeners.borrow_mut();
+            let target: &web_sys::EventTarget = section.as_ref();
+            l.push(web::on_event(target, "toggle", follow.clone()));
+            if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+                l.push(web::on_event(
+                    doc.as_ref(),
+                    "repower:rendered",
+                    follow.clone(),
+                ));
+            }
+            if let Ok(e) = web_sys::Event::new("toggle") {
+                follow(e);
+            }
+        });
+    }
+    let t = told.borrow();
+    let (Some(scenario), Some(look)) = (t.scenario.clone(), t.look) else {
+        return Html::default();
+    };
+    let on_edit = {
+        let page = props.page.clone();
+        Callback::from(move |(field, text): (Field, String)| {
+            page.0.ask(Ask::Edit, field.path(), &text);
+        })
+    };
+    html! {
+        <RiskSection {scenario} fields={t.fields.clone()} {on_edit} dark={look.dark} width={look.width}
+            stale={t.stale} open={t.open} details={props.details.clone()} />
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct RiskSectionProps {
@@ -41,6 +159,11 @@ pub struct RiskSectionProps {
     /// Whether the form's text does not read (the page shows the last
     /// valid inputs).
     pub stale: bool,
+    /// Whether the page's section is open.
+    pub open: bool,
+    /// The page's section: it carries the view's state (`data-risk-state`,
+    /// `data-risk-runs`) for tests and benchmarks.
+    pub details: HtmlDetailsElement,
 }
 
 /// The section's link to its worker and what it holds of the runs.
@@ -141,12 +264,10 @@ fn view(drawn: &Drawn) -> ChartView {
 
 #[function_component(RiskSection)]
 pub fn risk_section(props: &RiskSectionProps) -> Html {
-    let opened = use_state(|| false);
     let driver = use_mut_ref(Driver::default);
     let update = use_force_update();
     let repaint = Callback::from(move |()| update.force_update());
-    // The settings' section opens by itself when one of them is invalid.
-    let open = *opened || props.fields.iter().any(|f| f.error.is_some());
+    let open = props.open;
     let look = Look {
         dark: props.dark,
         width: props.width,
@@ -213,13 +334,6 @@ pub fn risk_section(props: &RiskSectionProps) -> Html {
         });
     }
 
-    let ontoggle = {
-        let opened = opened.clone();
-        Callback::from(move |e: Event| {
-            let details: HtmlDetailsElement = e.target_unchecked_into();
-            opened.set(details.open());
-        })
-    };
     // The status line's button: Cancel while paths run, else run them all.
     let on_offer = {
         let driver = driver.clone();
@@ -326,24 +440,25 @@ pub fn risk_section(props: &RiskSectionProps) -> Html {
         _ => html! {},
     };
 
+    {
+        let details = props.details.clone();
+        use_effect_with((activity.name(), d.board.asked()), move |(state, runs)| {
+            let _ = details.set_attribute("data-risk-state", state);
+            let _ = details.set_attribute("data-risk-runs", &runs.to_string());
+        });
+    }
     html! {
-        <details class="risk" id="risk" {open} {ontoggle} data-risk-state={activity.name()} data-risk-runs={d.board.asked().to_string()}>
-            <summary>
-                <h2>{ "Risk" }</h2>
-                <span class="risk-lead">{ "Which inputs move the value most, and how wide the outcomes are" }</span>
-            </summary>
-            <div class="risk-body">
-                <InputGroup group={Group::Risk} fields={props.fields.clone()} on_edit={props.on_edit.clone()} />
-                <div class="risk-status" role="status" aria-live="polite">
-                    { for status }
-                    if let Some(message) = refused { <p class="error">{ message }</p> }
-                </div>
-                { figures_html }
-                <div class="risk-charts">
-                    { for views.into_iter().map(|c| html! { <ChartCard key={c.id.clone()} chart={c.clone()} stale={props.stale} /> }) }
-                </div>
+        <>
+            <InputGroup group={Group::Risk} fields={props.fields.clone()} on_edit={props.on_edit.clone()} />
+            <div class="risk-status" role="status" aria-live="polite">
+                { for status }
+                if let Some(message) = refused { <p class="error">{ message }</p> }
             </div>
-        </details>
+            { figures_html }
+            <div class="risk-charts">
+                { for views.into_iter().map(|c| html! { <ChartCard key={c.id.clone()} chart={c.clone()} stale={props.stale} /> }) }
+            </div>
+        </>
     }
 }
 
