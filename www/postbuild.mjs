@@ -18,6 +18,10 @@
 //     inlined, for file:// (e-mail, USB stick), the risk view's worker
 //     included (started from a blob: URL). Its CSP allows exactly its own
 //     inline script and style by hash.
+//   * The default page, prerendered (www/prerender.json, written by
+//     tests/prerender.rs from the app itself), is put in #repower, so the
+//     first paint needs no wasm; a first script in <head> hides it from a
+//     visitor whose link or saved form will replace the defaults.
 //   * Every URL in the page is relative: dist/ works from a web root or any
 //     sub-path. An absolute or off-site URL fails the build.
 //
@@ -157,6 +161,50 @@ const extraServed = extraReady(`window.repowerExtra ? window.repowerExtra() : ne
       document.head.append(s);
     }).then(() => window.repowerExtra())`);
 
+// What the loader and the single file run before starting the wasm. The
+// app replaces the prerendered page (#repower[data-pre]) as it starts, in
+// the same task, so nothing flashes. After its first render, what was typed
+// into the prerendered inputs is typed again into the app's (an input event
+// each, as if typed now), and the box that had the keyboard and the scroll
+// come back. Should the wasm not start, the page says so instead.
+const takeOver = `{
+  const pre = document.querySelector('#repower[data-pre]');
+  if (pre) {
+    const before = [...pre.querySelectorAll('[data-field] input')];
+    let focused = pre.contains(document.activeElement) ? document.activeElement : null;
+    pre.addEventListener('focusin', (e) => { focused = e.target; });
+    let scrolled = scrollY;
+    const onScroll = () => { scrolled = scrollY; };
+    addEventListener('scroll', onScroll, { passive: true });
+    document.addEventListener('repower:rendered', () => {
+      removeEventListener('scroll', onScroll);
+      pre.removeAttribute('data-pre');
+      const twin = (i) => document.querySelector(\`[data-field="\${i.closest('[data-field]').dataset.field}"] input[type="\${i.type}"]\`);
+      for (const i of before) {
+        const box = twin(i);
+        const check = i.type === 'checkbox';
+        if (!box || (check ? i.checked === i.defaultChecked : i.value === i.defaultValue)) continue;
+        if (check) box.checked = i.checked;
+        else box.value = i.value;
+        box.dispatchEvent(new Event(check ? 'change' : 'input', { bubbles: true }));
+      }
+      const box = focused && focused.closest('[data-field]') && twin(focused);
+      if (box) {
+        box.focus();
+        if (focused.type === 'text') box.setSelectionRange(focused.selectionStart, focused.selectionEnd);
+      }
+      if (scrolled && scrollY !== scrolled) scrollTo(0, scrolled);
+    }, { once: true });
+  }
+}
+const failed = (e) => {
+  document.documentElement.removeAttribute('data-defaults');
+  const say = document.querySelector('#repower > .loading');
+  if (say) say.textContent = \`The calculator could not start in this browser (\${(e && e.message) || e}). It needs WebAssembly.\`;
+  throw e;
+};
+`;
+
 const loader = await minify('the loader', `// Starts Repower: the wasm (checked against its hash), then, on http(s)
 // and outside development (#dev or ?dev), the offline cache (sw.js).
 import init, * as bindings from './${glueName}';
@@ -181,8 +229,9 @@ if (document.readyState === 'complete') offlineCache();
 else addEventListener('load', offlineCache, { once: true });
 
 ${extraServed}
+${takeOver}
 const wasmUrl = new URL('./${wasmName}', import.meta.url);
-const wasm = await init({ module_or_path: fetch(wasmUrl, { integrity: '${sri(wasmBytes)}' }) });
+const wasm = await init({ module_or_path: fetch(wasmUrl, { integrity: '${sri(wasmBytes)}' }) }).catch(failed);
 window.wasmBindings = bindings;
 dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
 `);
@@ -259,11 +308,36 @@ const importMap = JSON.stringify({ integrity: { [`./${glueName}`]: sri(glue), [`
 const importMapTag = `<script type="importmap">${importMap}</script>`;
 const loaderTag = `<script type="module" src="./${loaderName}" integrity="${sri(loader)}" crossorigin="anonymous"></script>`;
 
+// ---- the prerendered page ------------------------------------------------------
+
+// The default page as the app first draws it (tests/prerender.rs keeps the
+// file current), shown until the app replaces it in place. The stylesheet
+// shows it only once a first script has marked the page (data-defaults) as
+// one whose figures are the visitor's: no link with inputs (anything in the
+// fragment but the #dev switch), no form saved here other than a first
+// visit's, storage that reads. Otherwise (or with no JavaScript) the page
+// says "Loading the calculator…" as before.
+const prerender = JSON.parse(readFileSync(new URL('./prerender.json', import.meta.url), 'utf8'));
+const ownScript = (await minify('the first script', `try {
+  const own = location.hash.slice(1).split('&').some((p) => p && !/^dev(=|$)/.test(p));
+  const form = localStorage.getItem(${JSON.stringify(prerender.key)});
+  if (!own && (form === null || form === ${JSON.stringify(prerender.form)})) {
+    document.documentElement.setAttribute('data-defaults', '');
+  }
+} catch {}`)).replace(/<\//g, '<\\/');
+const ownTag = `<script>${ownScript}</script>`;
+{
+  const at = '<div id="repower">';
+  if (!html.includes(at)) fail(`no ${at} to put the prerendered page in`);
+  const loading = html.indexOf('</p>', html.indexOf(at)) + 4;
+  html = `${html.slice(0, loading).replace(at, '<div id="repower" data-pre>')}${prerender.html}${html.slice(loading)}`;
+}
+
 // ---- Content-Security-Policy ---------------------------------------------------
 
 const csp = [
   "default-src 'self'",
-  `script-src 'self' 'wasm-unsafe-eval' 'sha256-${sha('sha256', importMap)}'`,
+  `script-src 'self' 'wasm-unsafe-eval' 'sha256-${sha('sha256', importMap)}' 'sha256-${sha('sha256', ownScript)}'`,
   "style-src 'self'",
   // No style attributes anywhere (the chart tests check the SVGs for them).
   "style-src-attr 'none'",
@@ -279,7 +353,9 @@ const csp = [
   "form-action 'none'",
 ].join('; ');
 
-html = html.replace(/<meta charset="utf-8">\s*/i, (m) => `${m.trim()}\n  <meta http-equiv="Content-Security-Policy" content="${csp}">\n  `);
+// The first script goes first after the CSP: before the stylesheet, which
+// would otherwise hold it (and the parser) until it has loaded.
+html = html.replace(/<meta charset="utf-8">\s*/i, (m) => `${m.trim()}\n  <meta http-equiv="Content-Security-Policy" content="${csp}">\n  ${ownTag}\n  `);
 if (!html.includes(csp)) fail('no <meta charset="utf-8"> to put the CSP after');
 html = html.replace(/<\/title>\s*/, (t) => `${t}\n  ${riskMeta}\n  ${importMapTag}\n  ${loaderTag}\n  `);
 html = html.replace(/(<link[^>]*>)(?=<link)/g, '$1\n  ').replace(/\n<link/g, '\n  <link').replace(/\n\s*\n/g, '\n');
@@ -409,13 +485,14 @@ const WASM = '${wasmBytes.toString('base64')}';
 const bytes = typeof Uint8Array.fromBase64 === 'function'
   ? Uint8Array.fromBase64(WASM)
   : Uint8Array.from(atob(WASM), (c) => c.charCodeAt(0));
-const instance = await ${initName}({ module_or_path: bytes });
+${takeOver}
+const instance = await ${initName}({ module_or_path: bytes }).catch(failed);
 dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm: instance } }));
 `;
 const iconSvg = read('icons/icon.svg');
 const standaloneCsp = [
   "default-src 'none'",
-  `script-src 'sha256-${sha('sha256', script)}' 'wasm-unsafe-eval'`,
+  `script-src 'sha256-${sha('sha256', script)}' 'sha256-${sha('sha256', ownScript)}' 'wasm-unsafe-eval'`,
   `style-src 'sha256-${sha('sha256', css)}'`,
   // No style attributes anywhere (the chart tests check the SVGs for them).
   "style-src-attr 'none'",
@@ -434,10 +511,11 @@ let single = html
   .replace(riskMeta, '<meta name="repower-risk-worker" content="">')
   .replace(/\s*<script\b[^>]*>[\s\S]*?<\/script>/g, '')
   .replace(/\s*<link\b[^>]*>/g, '');
-if (/\b(?:src|href)="/.test(single)) fail(`${STANDALONE} still refers to a file`);
+if (/\b(?:src|href)="(?!#)/.test(single)) fail(`${STANDALONE} still refers to a file`);
 single = single.replace(/<\/title>/, () => `</title>
   <link rel="icon" href="data:image/svg+xml;base64,${iconSvg.toString('base64')}" type="image/svg+xml">
   <style>${css}</style>
+  ${ownTag}
   <script type="module">${script}</script>`);
 writeFileSync(join(dir, STANDALONE), single);
 
@@ -479,7 +557,7 @@ function localFile(href) {
 }
 
 function checkRelative(text, name) {
-  for (const m of text.matchAll(/\s(?:src|href)="([^"]*)"/g)) {
+  for (const m of text.matchAll(/\s(?:src|href)="([^"#][^"]*)"/g)) {
     if (!m[1].startsWith('./')) fail(`${name}: URL ${m[1]} is not relative ("./…")`);
     localFile(m[1].split('#')[0]);
   }

@@ -16,7 +16,9 @@ pub mod extra;
 pub mod image;
 pub mod worker;
 
-const STORAGE_KEY: &str = "repower.form.v1";
+/// Where the form is kept across reloads (the prerendered page's first
+/// script reads it too: `tests/prerender.rs`).
+pub const STORAGE_KEY: &str = "repower.form.v1";
 
 fn window() -> Option<web_sys::Window> {
     if cfg!(target_arch = "wasm32") {
@@ -31,8 +33,10 @@ pub fn install() {
     api::install();
 }
 
-/// The element with id `id`, emptied (of its "Loading…" text) for the page
-/// to be mounted in; `None` where there is no such element.
+/// The element with id `id`, emptied (of its "Loading…" text, or of the
+/// prerendered page, which the page's loader carries over: see
+/// `tests/prerender.rs`) for the page to be mounted in; `None` where there is
+/// no such element.
 pub fn take_root(id: &str) -> Option<web_sys::Element> {
     let root = window()?.document()?.get_element_by_id(id)?;
     root.set_inner_html("");

@@ -428,9 +428,15 @@ export const tests = [
         const scriptSrc = csp.match(/script-src ([^;]*)/)[1];
         assert(/^'self' 'wasm-unsafe-eval'( 'sha256-[A-Za-z0-9+/=]+')*$/.test(scriptSrc), `script-src: ${scriptSrc}`);
         assert(!/unsafe-inline|unsafe-eval'|\*|https?:/.test(csp.replace("'wasm-unsafe-eval'", '')), `CSP too loose: ${csp}`);
-        // The page's only inline script is the import map (allowed by its hash).
-        const inline = await page.$$eval('script:not([src])', (els) => els.map((e) => e.type));
-        assert(inline.join() === 'importmap', `inline scripts in the page: ${inline}`);
+        // The page's only inline scripts are the import map and the first
+        // script (which hides the prerendered page from a visitor with inputs
+        // of their own), each allowed by its hash.
+        const inline = await page.$$eval('script:not([src])', (els) => els.map((e) => ({ type: e.type, text: e.textContent })));
+        assert(inline.map((s) => s.type).sort().join() === ',importmap', `inline scripts in the page: ${inline.map((s) => s.type || 'classic')}`);
+        for (const { text } of inline) {
+          const hash = createHash('sha256').update(text).digest('base64');
+          assert(scriptSrc.includes(`'sha256-${hash}'`), `an inline script not allowed by its hash: ${text.slice(0, 80)}`);
+        }
         // No errors from the page itself: its own styles and charts pass the policy.
         assert(errors.length === 0, errors.join('\n'));
 

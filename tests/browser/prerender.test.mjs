@@ -1,0 +1,164 @@
+// The prerendered page (www/prerender.json, tests/prerender.rs): the default
+// page shows before the WebAssembly has arrived; the app replaces it in place
+// (the same figures, nothing moved), keeping what was typed into it; a link
+// or a saved form of one's own never shows the default figures.
+import { join } from 'node:path';
+import { withSite, watchErrors, waitForApp, assert } from './lib.mjs';
+
+const PHONE = { width: 390, height: 844 };
+const LAPTOP = { width: 1366, height: 900 };
+
+/**
+ * Opens the page with its WebAssembly held back until `release()`; runs
+ * `body(page, release, errors)`.
+ */
+function withHeldPage({ dist }, body, { viewport = PHONE, fragment = '', colorScheme, storage } = {}) {
+  return withSite(dist, async ({ server, context }) => {
+    const page = await context.newPage();
+    await page.setViewportSize(viewport);
+    if (colorScheme) await page.emulateMedia({ colorScheme });
+    const errors = watchErrors(page);
+    // What this browser holds, before the page's first script reads it.
+    if (storage) {
+      await page.addInitScript((s) => {
+        if (sessionStorage.getItem('held')) return;
+        sessionStorage.setItem('held', '1');
+        for (const [k, v] of Object.entries(s)) localStorage.setItem(k, v);
+      }, storage);
+    }
+    let release;
+    const released = new Promise((resolve) => { release = resolve; });
+    await page.route(/repower-web-[0-9a-f]+_bg\.wasm$/, async (route) => {
+      await released;
+      await route.continue();
+    });
+    await page.goto(`${server.url}${fragment}`, { waitUntil: 'domcontentloaded' });
+    await body(page, release, errors);
+  });
+}
+
+const figures = (page) => page.$$eval('.kpis .kpi-value', (els) => els.map((e) => e.textContent));
+const visible = (page, selector) => page.$eval(selector, (e) => e.checkVisibility({ visibilityProperty: true }));
+const box = (page, selector) => page.$eval(selector, (e) => {
+  const r = e.getBoundingClientRect();
+  return { x: Math.round(r.x), y: Math.round(r.y), w: Math.round(r.width), h: Math.round(r.height) };
+});
+const same = (a, b) => ['x', 'y', 'w', 'h'].every((k) => Math.abs(a[k] - b[k]) <= 1);
+
+export const tests = [
+  {
+    name: 'before the WebAssembly arrives, the headline figures, the form and the first chart show; the app replaces them in place with the same figures',
+    run: (ctx) => withHeldPage(ctx, async (page, release, errors) => {
+      await page.waitForSelector('#repower[data-pre] .kpis .kpi-value');
+      const before = await figures(page);
+      assert(before.length >= 6 && before.filter((t) => /\d/.test(t)).length >= 6 && before.every((t) => t.trim() && !/NaN|undefined|Infinity/.test(t)),
+        `prerendered figures: ${before.join(' | ')}`);
+      assert(await visible(page, '.kpis'), 'the headline figures are not shown');
+      assert(await visible(page, '#site-grid-capacity-mw'), 'the form is not shown');
+      assert(await visible(page, '#chart-revenue svg'), 'the first chart is not shown');
+      assert(!(await visible(page, '#repower > .loading')), '"Loading…" shows beside the prerendered page');
+      const places = {};
+      for (const s of ['.kpis', '#site-grid-capacity-mw', '#chart-revenue .svg-frame']) places[s] = await box(page, s);
+      await page.screenshot({ path: join(ctx.artifacts, 'prerendered-phone.png') });
+      release();
+      await waitForApp(page);
+      assert(await page.$('#repower[data-pre]') === null, 'the page is still marked prerendered');
+      const after = await figures(page);
+      assert(after.join('|') === before.join('|'), `the app's figures differ from the prerendered ones:\n${before.join(' | ')}\n${after.join(' | ')}`);
+      for (const [s, was] of Object.entries(places)) {
+        const now = await box(page, s);
+        assert(same(was, now), `${s} moved as the app took over: ${JSON.stringify(was)} → ${JSON.stringify(now)}`);
+      }
+      assert(errors.length === 0, errors.join('\n'));
+    }),
+  },
+  {
+    name: 'what is typed before the app starts is kept: the figures follow it, the box keeps the keyboard',
+    run: (ctx) => withHeldPage(ctx, async (page, release, errors) => {
+      await page.waitForSelector('#repower[data-pre] #site-grid-capacity-mw');
+      await page.fill('#site-grid-capacity-mw', '150');
+      await page.click('#contract-power-pass-through');
+      await page.focus('#site-grid-capacity-mw');
+      release();
+      await waitForApp(page);
+      await page.waitForFunction(() => document.querySelector('li[data-kpi="contract-revenue"] .kpi-value')?.textContent === '$2.40B', null, { timeout: 5000 })
+        .catch(async () => { throw new Error(`150 MW typed before the start: contract revenue ${await page.textContent('li[data-kpi="contract-revenue"] .kpi-value')}`); });
+      assert(await page.inputValue('#site-grid-capacity-mw') === '150', 'the typed text is gone');
+      assert(!(await page.isChecked('#contract-power-pass-through')), 'the switch turned off before the start is on again');
+      assert(await page.evaluate(() => document.activeElement?.id) === 'site-grid-capacity-mw', `the keyboard is in ${await page.evaluate(() => document.activeElement?.id)}`);
+      // The app took the edits as its own: they are kept across a reload.
+      await page.waitForFunction(() => JSON.parse(localStorage.getItem('repower.form.v1') || '{}').texts?.['site.grid_capacity_mw'] === '150');
+      assert(errors.length === 0, errors.join('\n'));
+    }),
+  },
+  {
+    name: 'a link with inputs, or a saved form of one\'s own, shows "Loading…" instead of the default figures; a first visit\'s form does not',
+    run: async (ctx) => {
+      await withHeldPage(ctx, async (page, release) => {
+        await page.waitForSelector('#repower[data-pre] .kpis', { state: 'attached' });
+        assert(!(await visible(page, '.kpis')), 'a link\'s visitor sees the default figures');
+        assert(await visible(page, '#repower > .loading'), 'no "Loading…" for a link');
+        release();
+        await waitForApp(page);
+        assert(await page.inputValue('#site-grid-capacity-mw') === '120', 'the link\'s input');
+      }, { fragment: '#site.grid_capacity_mw=120' });
+      // A form saved after an edit.
+      let saved;
+      await withHeldPage(ctx, async (page, release) => {
+        await page.waitForSelector('#repower[data-pre] .kpis', { state: 'attached' });
+        assert(!(await visible(page, '.kpis')), 'a saved form\'s visitor sees the default figures');
+        release();
+        await waitForApp(page);
+        assert(await page.inputValue('#site-grid-capacity-mw') === '130', 'the saved form');
+        // The first visit's form (the defaults, as the page saves them).
+        await page.click('button.reset');
+        await page.waitForFunction(() => JSON.parse(localStorage.getItem('repower.form.v1') || '{}').texts?.['site.grid_capacity_mw'] === '100');
+        saved = await page.evaluate(() => localStorage.getItem('repower.form.v1'));
+      }, { storage: { 'repower.form.v1': JSON.stringify({ v: 2, schema_version: 2, preset: 'generic', texts: { 'site.grid_capacity_mw': '130' } }) } });
+      await withHeldPage(ctx, async (page, release) => {
+        await page.waitForSelector('#repower[data-pre] .kpis');
+        assert(await visible(page, '.kpis'), `a returning visitor with the defaults does not see the prerendered page (form ${saved})`);
+        release();
+        await waitForApp(page);
+      }, { storage: { 'repower.form.v1': saved } });
+      // The #dev switch is not an input.
+      await withHeldPage(ctx, async (page, release) => {
+        await page.waitForSelector('#repower[data-pre] .kpis');
+        assert(await visible(page, '.kpis'), '#dev hides the prerendered page');
+        release();
+        await waitForApp(page);
+      }, { fragment: '#dev' });
+    },
+  },
+  {
+    name: 'a wide window or the dark theme keeps the first chart\'s room empty until the app draws it',
+    run: async (ctx) => {
+      for (const [viewport, colorScheme] of [[LAPTOP, 'light'], [PHONE, 'dark']]) {
+        await withHeldPage(ctx, async (page, release, errors) => {
+          await page.waitForSelector('#repower[data-pre] #chart-revenue .svg-frame');
+          const label = `${viewport.width} px, ${colorScheme}`;
+          assert(!(await visible(page, '#chart-revenue svg')), `${label}: the phone's light drawing shows`);
+          const room = await box(page, '#chart-revenue .svg-frame');
+          release();
+          await waitForApp(page);
+          const drawn = await box(page, '#chart-revenue .svg-frame');
+          assert(Math.abs(room.h - drawn.h) <= 2 && room.y === drawn.y, `${label}: the chart's room ${JSON.stringify(room)}, drawn ${JSON.stringify(drawn)}`);
+          assert(await visible(page, '#chart-revenue svg'), `${label}: no chart once the app started`);
+          assert(errors.length === 0, errors.join('\n'));
+        }, { viewport, colorScheme });
+      }
+    },
+  },
+  {
+    name: 'should the WebAssembly not arrive, the page says so instead of showing dead inputs',
+    run: ({ dist }) => withSite(dist, async ({ server, context }) => {
+      const page = await context.newPage();
+      await page.setViewportSize(PHONE);
+      await page.route(/repower-web-[0-9a-f]+_bg\.wasm$/, (route) => route.abort());
+      await page.goto(server.url);
+      await page.waitForFunction(() => /could not start/.test(document.querySelector('#repower > .loading')?.textContent || ''), null, { timeout: 15_000 });
+      assert(await visible(page, '#repower > .loading'), 'the message is not shown');
+      assert(!(await visible(page, '.kpis')), 'the prerendered page still shows');
+    }),
+  },
+];
