@@ -536,6 +536,7 @@ pub fn app() -> Html {
             width: *width,
         },
         on_edit: on_edit.clone(),
+        printing: *printing,
     });
     {
         let saved = (*saved).clone();
@@ -634,6 +635,7 @@ pub fn app() -> Html {
                     { skip_link("charts", "Skip to the charts") }
                     { for general.iter().map(|m| html! { <p class="error" role="alert">{ m.clone() }</p> }) }
                     <KpiCards rows={(*cards).clone()} {stale} />
+                    { extra::report_comparison() }
                 </div>
                 <div class="results" id="charts" tabindex="-1">
                     { for chart_views.iter().map(|c| html! { <ChartCard key={c.id.clone()} chart={c.clone()} {stale} /> }) }

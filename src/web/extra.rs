@@ -58,6 +58,7 @@ asks! {
     Field => "field", "The input `a` (a field's path) as typed, its problem and its caution, each after a [`SEP`] (`None` for no such field).";
     Edit => "edit", "Sets the input `a` (a field's path) to the text `b`, as if typed there.";
     Look => "look", "How the page draws its charts now: `dark` or `light`, a space, the width in CSS pixels.";
+    Printing => "printing", "Whether the page is being printed as its report (`Some` when so).";
 }
 
 /// What separates the parts of an answer to [`Ask::Field`] (a character no

@@ -116,6 +116,21 @@ export const tests = [
       await page.fill('#site-grid-capacity-mw', '120');
       await page.waitForFunction(() => [...document.querySelectorAll('.compare-inputs tbody tr')]
         .some((tr) => tr.textContent === 'Site: Grid capacity (MW)120150'));
+      // Printed as the report (the Report button), the page carries the
+      // comparison the panel shows, after the headline figures; not on screen.
+      assert(!(await page.isVisible('#report-comparison')), 'the report\'s comparison shows on screen');
+      await page.evaluate(() => { window.print = () => {}; });
+      await page.click('[data-tool="report"]');
+      await page.waitForFunction(() => document.querySelector('#report-comparison .saved-comparison'));
+      await page.emulateMedia({ media: 'print' });
+      assert(await page.isVisible('#report-comparison'), 'the comparison is not in the printed report');
+      const printed = await page.textContent('#report-comparison');
+      mkdirSync(join(ctx.artifacts, 'screenshots'), { recursive: true });
+      await page.locator('#report-comparison').screenshot({ path: join(ctx.artifacts, 'screenshots', 'report-comparison.png') });
+      assert(/A and B side by side/.test(printed) && /A: The current inputs · B: Bigger/.test(printed) && /Grid capacity/.test(printed), `the report's comparison: ${printed}`);
+      await page.emulateMedia({ media: 'screen' });
+      await page.evaluate(() => dispatchEvent(new Event('afterprint')));
+      await page.waitForFunction(() => document.querySelector('#report-comparison').innerHTML === '');
       // A phone: each figure's A, B and change as rows.
       await page.setViewportSize({ width: 390, height: 844 });
       await page.waitForFunction(() => getComputedStyle(document.querySelector('.compare-figures thead')).display === 'none');

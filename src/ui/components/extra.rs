@@ -28,6 +28,10 @@ pub const SAVED: &str = "mount_saved";
 pub const CASH_FLOWS: &str = "mount_cash_flows";
 pub const RISK: &str = "mount_risk";
 
+/// The report's place for the comparison shown in "Saved scenarios": the
+/// page keeps it empty, and the module fills it while the page prints.
+pub const REPORT_COMPARISON: &str = "report-comparison";
+
 /// What a control says while the module is fetched, and the place it fills.
 const PLACE: &str =
     "<p class=\"extra-state\" role=\"status\"></p><div class=\"extra-place\"></div>";
@@ -50,6 +54,8 @@ pub struct Latest {
     pub look: Look,
     /// What an edit of an input calls.
     pub on_edit: Callback<(Field, String)>,
+    /// Whether the page is being printed as its report.
+    pub printing: bool,
 }
 
 /// The latest render, shared with the answers.
@@ -107,6 +113,7 @@ pub fn answer(latest: &Shared, ask: Ask, a: &str, b: &str) -> Option<String> {
             None
         }
         Ask::Look => Some(l.look.to_text()),
+        Ask::Printing => l.printing.then(String::new),
         Ask::Stored | Ask::Loading | Ask::Failed | Ask::Mounted => None,
     }
 }
@@ -171,4 +178,10 @@ pub fn risk(props: &RiskProps) -> Html {
             <div class="risk-body">{ raw(PLACE) }</div>
         </details>
     }
+}
+
+/// The report's place for a comparison (see [`REPORT_COMPARISON`]): empty
+/// on screen.
+pub fn report_comparison() -> Html {
+    html! { <section id={REPORT_COMPARISON} class="report-comparison"></section> }
 }

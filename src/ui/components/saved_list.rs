@@ -16,6 +16,7 @@ use yew::prelude::*;
 use crate::model::{evaluate, Evaluation, Scenario};
 use crate::saved::{self, Entry, Shelf, MAX_NAME};
 use crate::ui::compare;
+use crate::ui::components::extra;
 use crate::web::extra::{Ask, Host, Page};
 use crate::web::{self, Listener, StorageError};
 
@@ -47,6 +48,7 @@ mod words {
     pub const INPUT: &str = "Input";
     pub const SAME_INPUTS: &str = "A and B have the same inputs.";
     pub const DIFFERING: &str = "Inputs that differ";
+    pub const IN_REPORT: &str = "A and B side by side";
 
     pub fn compared(a: &str, b: &str) -> String {
         format!("A: {a} · B: {b}")
@@ -176,6 +178,25 @@ impl Panel {
         }
         self.compare(host, choices);
         true
+    }
+
+    /// The report carries the comparison the open panel shows: while the
+    /// page prints, it goes in the report's place for it; else the place is
+    /// empty.
+    fn report(&self, host: &Host, shown: bool) {
+        let printing = host.ask(Ask::Printing, "", "").is_some();
+        let html = match &self.comparison {
+            Some(c) if printing && shown => format!("<h2>{}</h2>{c}", words::IN_REPORT),
+            _ => String::new(),
+        };
+        if let Some(place) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(extra::REPORT_COMPARISON))
+        {
+            if place.inner_html() != html {
+                place.set_inner_html(&html);
+            }
+        }
     }
 
     /// Stores an entry; the list changes only once the storage took it.
@@ -403,7 +424,9 @@ pub fn saved_list(props: &SavedListProps) -> Html {
                 // The page rendered: a comparison of its current inputs, while
                 // shown, follows them.
                 "repower:rendered" => {
-                    if !(d.open() && p.follow(&host)) {
+                    let followed = d.open() && p.follow(&host);
+                    p.report(&host, d.open());
+                    if !followed {
                         return;
                     }
                 }
