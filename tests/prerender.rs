@@ -9,9 +9,9 @@
 //! the form and the first chart. It leaves out what is hidden or far below
 //! (the help texts, the charts' tables, the other charts, the risk view, the
 //! cash flows, the sources, the tooltips), for the first visit's download.
-//! The first chart is drawn at a phone's width in the light theme: a wider
-//! window or the dark theme keeps its room empty (`www/style.css`) until the
-//! app draws it.
+//! The first chart is drawn at a phone's and at a laptop's width in the
+//! light theme: the stylesheet shows the one for the window (scaled to its
+//! frame), and in the dark theme keeps its room empty until the app draws it.
 //!
 //! With it: the saved form of a first visit (the defaults), which the page's
 //! first script compares with what this browser holds, to hide the
@@ -29,12 +29,13 @@ use repower::share;
 use repower::ui::app::App;
 use repower::ui::derive;
 use repower::ui::drawings::{chart_id, Drawings, Near};
-use repower::ui::layout::chart_frame_width;
+use repower::ui::layout::{chart_frame_width, PHONE_MAX};
 use repower::ui::state::State;
 
-/// The window width the first chart is drawn for: a phone's (390 px). The
-/// stylesheet shows it up to `layout::PHONE_MAX`.
+/// The window widths the first chart is drawn for: a phone (390 px) and a
+/// laptop (1366 px); the stylesheet switches at `layout::PHONE_MAX`.
 const PHONE: u32 = 390;
+const LAPTOP: u32 = 1366;
 
 fn render_app() -> String {
     let runtime = tokio::runtime::Builder::new_current_thread()
@@ -117,17 +118,22 @@ fn only_first_child(html: &str, start: &str) -> String {
     out
 }
 
-/// The first chart of the default page drawn for a phone's window, as the
-/// app draws it (`ui::drawings`), in the light theme, with the stylesheet's
-/// class.
-fn first_chart() -> String {
-    let width = chart_frame_width(PHONE) / 10 * 10;
+/// The first chart of the default page drawn for a window `window` pixels
+/// wide, as the app draws it (`ui::drawings`), in the light theme, with the
+/// stylesheet's class for that width.
+fn first_chart(window: u32) -> String {
+    let width = chart_frame_width(window) / 10 * 10;
     let outcome = derive::evaluation(&State::default().scenario);
     let views = Drawings::default().views(&outcome, false, width, Near::ALL);
     let view = views.first().expect("a chart");
     assert_eq!(view.id, chart_id(Chart::ALL[0]));
     let svg = view.svg.as_ref().expect("a drawing").to_string();
-    svg.replacen("<svg ", "<svg class=\"pre-chart\" ", 1)
+    let class = if window <= PHONE_MAX {
+        "pre-chart pre-phone"
+    } else {
+        "pre-chart pre-wide"
+    };
+    svg.replacen("<svg ", &format!("<svg class=\"{class}\" "), 1)
 }
 
 /// `html` without the attribute `name` (given as ` name="`) anywhere.
@@ -164,10 +170,10 @@ fn prerender() -> String {
     }
     // Tooltips, shown on hover.
     html = without_attribute(&html, " title=\"");
-    // The first chart, at a phone's width.
+    // The first chart, at a phone's and at a laptop's width.
     let from = html.find("<svg ").expect("the first chart");
     let end = element_at(&html, from);
-    html.replace_range(from..end, &first_chart());
+    html.replace_range(from..end, &(first_chart(PHONE) + &first_chart(LAPTOP)));
     html
 }
 
@@ -218,7 +224,7 @@ fn the_prerendered_page_shows_the_default_figures_and_no_hidden_parts() {
     let npv = repower::format::money(result.incremental_npv_usd);
     assert!(html.contains(&npv), "no {npv} in the prerendered page");
     assert!(html.contains("id=\"site-grid-capacity-mw\""));
-    assert_eq!(html.matches("<svg ").count(), 1, "the first chart");
+    assert_eq!(html.matches("<svg ").count(), 2, "the first chart, twice");
     for gone in [
         "chart-energy",
         "help-pop",
