@@ -46,6 +46,51 @@ pub struct Decoded {
     /// A saved form's last valid scenario (saved while its texts did not
     /// read), valid by every rule; links never carry one.
     pub last_valid: Option<Scenario>,
+    /// The comparison a link carries, if any (see [`encode_comparison`]).
+    pub compared: Option<Linked>,
+}
+
+/// A comparison carried by a link: A is the link's own scenario, B the
+/// scenario of the link text `vs` (a fragment of its own); `a` and `b` name
+/// them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Linked {
+    pub a: String,
+    pub b: String,
+    pub vs: String,
+}
+
+impl Linked {
+    /// As the page hands it to the extra module: the three texts, each after
+    /// a `sep`.
+    pub fn to_text(&self, sep: char) -> String {
+        format!("{sep}{}{sep}{}{sep}{}", self.a, self.b, self.vs)
+    }
+
+    /// Read back from [`Linked::to_text`].
+    pub fn from_text(text: &str, sep: char) -> Option<Linked> {
+        let mut parts = text.strip_prefix(sep)?.split(sep).map(str::to_owned);
+        let linked = Linked {
+            a: parts.next()?,
+            b: parts.next()?,
+            vs: parts.next()?,
+        };
+        parts.next().is_none().then_some(linked)
+    }
+}
+
+/// A link's fragment for A and B side by side: A's fragment (as
+/// [`encode_fragment`] writes it), the names of both (`a`, `b`) and B's
+/// fragment as one part (`vs`). Opened, the link puts A in the form and
+/// shows the comparison; a release that does not know comparisons opens A
+/// and says that it left `a`, `b` and `vs` out.
+pub fn encode_comparison(a: &str, a_name: &str, b: &str, b_name: &str) -> String {
+    format!(
+        "{a}&a={}&b={}&vs={}",
+        percent_encode(a_name),
+        percent_encode(b_name),
+        percent_encode(b)
+    )
 }
 
 impl Default for Decoded {
@@ -56,13 +101,14 @@ impl Default for Decoded {
             version: SCHEMA_VERSION,
             problems: Vec::new(),
             last_valid: None,
+            compared: None,
         }
     }
 }
 
 impl Decoded {
     pub fn is_empty(&self) -> bool {
-        self.texts.is_empty() && self.preset.is_none()
+        self.texts.is_empty() && self.preset.is_none() && self.compared.is_none()
     }
 }
 
@@ -153,9 +199,13 @@ pub fn decode_fragment(fragment: &str) -> Decoded {
         }
     };
     out.version = if names == Names::V2 { 2 } else { 1 };
+    let mut linked = Linked::default();
     for (key, value) in parts {
         match key.as_str() {
             "v" => {}
+            "a" => linked.a = value,
+            "b" => linked.b = value,
+            "vs" => linked.vs = value,
             "preset" => {
                 if preset(&value, out.version).is_some() {
                     out.preset = Some(value);
@@ -166,6 +216,9 @@ pub fn decode_fragment(fragment: &str) -> Decoded {
             }
             _ => push_named(&mut out, names, &key, value, "link"),
         }
+    }
+    if !linked.vs.is_empty() {
+        out.compared = Some(linked);
     }
     out
 }
@@ -446,6 +499,35 @@ mod tests {
             ]
         );
         assert!(d.problems.is_empty());
+    }
+
+    #[test]
+    fn a_comparison_rides_in_a_link_whole() {
+        let a = encode_fragment(
+            [(Field::SiteGridCapacity, "120")].into_iter(),
+            Some("generic"),
+            2,
+        );
+        let b = encode_fragment([(Field::ContractRate, "141")].into_iter(), None, 1);
+        let frag = encode_comparison(&a, "Base & co", &b, "B=+1");
+        let d = decode_fragment(&frag);
+        assert!(d.problems.is_empty(), "{:?}", d.problems);
+        assert_eq!(d.texts, vec![(Field::SiteGridCapacity, "120".to_owned())]);
+        let linked = d.compared.expect("a comparison");
+        assert_eq!(
+            (linked.a.as_str(), linked.b.as_str()),
+            ("Base & co", "B=+1")
+        );
+        let db = decode_fragment(&linked.vs);
+        assert_eq!((db.version, db.preset), (1, None));
+        assert_eq!(db.texts, vec![(Field::ContractRate, "141".to_owned())]);
+        let sep = '\u{1f}';
+        assert_eq!(Linked::from_text(&linked.to_text(sep), sep), Some(linked));
+        assert_eq!(Linked::from_text("x", sep), None);
+        // A link of the defaults compared with B still opens (A is the
+        // defaults); a link without `vs` carries no comparison.
+        assert!(!decode_fragment(&encode_comparison("v=2", "A", &b, "B")).is_empty());
+        assert!(decode_fragment("v=2&a=x&b=y").compared.is_none());
     }
 
     #[test]

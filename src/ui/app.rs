@@ -164,6 +164,8 @@ pub fn app() -> Html {
         (boot.from_link && boot.state.can_undo())
             .then(|| AttrValue::from("Opened a shared scenario. Undo brings back your own inputs."))
     });
+    // A comparison a link carried: shown by "Saved scenarios".
+    let linked = use_state(|| boot.compared.clone());
     let dark = use_state(|| web::matches(web::DARK));
     let width = use_state_eq(chart_width);
     // While printing (the Report button or the browser's Print), the page
@@ -223,9 +225,10 @@ pub fn app() -> Html {
         let dispatcher = state.dispatcher();
         let status = status.clone();
         let notice = notice.clone();
+        let linked = linked.clone();
         use_effect_with((), move |()| {
             let listener = web::on_hash_change(move || {
-                let link = share::decode_fragment(&web::fragment());
+                let mut link = share::decode_fragment(&web::fragment());
                 if !link.problems.is_empty() {
                     notice.set(Some(format!(
                         "Some linked inputs could not be used: {}",
@@ -236,6 +239,10 @@ pub fn app() -> Html {
                     return;
                 }
                 web::clear_scenario_fragment();
+                if link.compared.is_some() {
+                    extra::show_saved();
+                }
+                linked.set(link.compared.take());
                 dispatcher.dispatch(Action::LoadTexts {
                     texts: link.texts,
                     preset: link.preset,
@@ -537,6 +544,7 @@ pub fn app() -> Html {
         },
         on_edit: on_edit.clone(),
         printing: *printing,
+        linked: (*linked).clone(),
     });
     {
         let saved = (*saved).clone();

@@ -117,6 +117,8 @@ pub struct Opened {
     /// Whether the link held a scenario (the page then takes it out of the
     /// address, and Undo goes back to the saved form).
     pub from_link: bool,
+    /// The comparison the link carried, if any (its A is the scenario above).
+    pub compared: Option<share::Linked>,
 }
 
 /// The state of the form.
@@ -264,6 +266,7 @@ impl State {
         let mut link = share::decode_fragment(fragment);
         problems.append(&mut link.problems);
         let from_link = !link.is_empty();
+        let compared = link.compared.take();
         if from_link {
             let loaded = Rc::new(state).reduce(Action::LoadTexts {
                 texts: link.texts,
@@ -276,6 +279,7 @@ impl State {
             state,
             problems,
             from_link,
+            compared,
         }
     }
 
@@ -665,6 +669,7 @@ mod tests {
             state: receiver,
             problems,
             from_link,
+            ..
         } = State::open(None, &fragment);
         assert!(from_link);
         assert!(problems.is_empty(), "{problems:?}");
@@ -684,6 +689,7 @@ mod tests {
             state: s,
             problems,
             from_link,
+            ..
         } = State::open(Some(&saved), "");
         assert!(!from_link && problems.is_empty());
         assert_eq!(s.text(Field::SiteGridCapacity), "150");
@@ -694,6 +700,7 @@ mod tests {
             state: s,
             problems,
             from_link,
+            ..
         } = State::open(Some(&saved), "chart-energy");
         assert!(!from_link && problems.is_empty(), "{problems:?}");
         assert_eq!(s.text(Field::SiteGridCapacity), "150");
@@ -766,6 +773,7 @@ mod tests {
                 state: s,
                 problems,
                 from_link,
+                ..
             } = State::open(None, &fragment);
             assert!(from_link, "{name}");
             assert!(problems.is_empty(), "{name}: {problems:?}");

@@ -59,6 +59,8 @@ asks! {
     Edit => "edit", "Sets the input `a` (a field's path) to the text `b`, as if typed there.";
     Look => "look", "How the page draws its charts now: `dark` or `light`, a space, the width in CSS pixels.";
     Printing => "printing", "Whether the page is being printed as its report (`Some` when so).";
+    Linked => "linked", "The comparison the page's link carried (`share::Linked`, its texts each after a [`SEP`]), if any.";
+    Fragment => "fragment", "The form as a link's fragment.";
 }
 
 /// What separates the parts of an answer to [`Ask::Field`] (a character no

@@ -3,7 +3,7 @@
 // unavailable or holds items that do not read says so and loses nothing.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { withSite, withPage, watchErrors, waitForApp, assert } from './lib.mjs';
+import { withSite, withPage, watchErrors, waitForApp, assert, launch } from './lib.mjs';
 
 const PREFIX = 'repower.saved.';
 
@@ -335,5 +335,53 @@ export const tests = [
         }, vp);
       }
     },
+  },
+  {
+    name: 'a comparison\'s link opens, in a fresh browser, A in the form and the same comparison',
+    run: (ctx) => withSite(ctx.dist, async ({ server, context }) => {
+      const page = await context.newPage();
+      const errors = watchErrors(page);
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+      await page.goto(server.url);
+      await waitForApp(page);
+      await edit(page, '#site-grid-capacity-mw', '120');
+      await saveAs(page, 'Smaller');
+      await closeList(page);
+      await edit(page, '#contract-rate-usd-per-kw-month', '140');
+      await saveAs(page, 'Dearer');
+      await page.selectOption('select[name="a"]', { label: 'Smaller' });
+      await page.selectOption('select[name="b"]', { label: 'Dearer' });
+      await page.click('.saved-compare button[type="submit"]');
+      await page.waitForSelector('.saved-comparison');
+      const rows = (p) => p.$$eval('.saved-panel .compare-figures tbody tr', (trs) => trs.map((tr) => tr.textContent));
+      const inputs = (p) => p.$$eval('.saved-panel .compare-inputs tbody tr', (trs) => trs.map((tr) => tr.textContent));
+      const figures = await rows(page);
+      const differ = await inputs(page);
+      await page.click('button.saved-link');
+      await page.waitForFunction(() => /copied/i.test(document.querySelector('.saved-status')?.textContent || ''));
+      const link = await page.evaluate(() => navigator.clipboard.readText());
+      assert(/&vs=/.test(link) && /&a=Smaller&b=Dearer&/.test(link), `link: ${link}`);
+
+      // A fresh browser: nothing saved, the link alone.
+      const { context: fresh, close } = await launch();
+      try {
+        const other = await fresh.newPage();
+        const otherErrors = watchErrors(other);
+        await other.goto(link);
+        await waitForApp(other);
+        await other.waitForSelector('details.saved[open] .saved-comparison', { timeout: 15_000 });
+        assert(await other.inputValue('#site-grid-capacity-mw') === '120', 'A is not in the form');
+        assert(await other.inputValue('#contract-rate-usd-per-kw-month') === '125', 'A has B\'s lease rate');
+        const names = await other.textContent('.saved-panel .compared');
+        assert(names === 'A: Smaller · B: Dearer (from the link)', `names: ${names}`);
+        const again = await rows(other);
+        assert(JSON.stringify(again) === JSON.stringify(figures), `figures differ:\n${figures.join('\n')}\n---\n${again.join('\n')}`);
+        assert(JSON.stringify(await inputs(other)) === JSON.stringify(differ), `inputs that differ: ${await inputs(other)}`);
+        assert(otherErrors.length === 0, otherErrors.join('\n'));
+      } finally {
+        await close();
+      }
+      assert(errors.length === 0, errors.join('\n'));
+    }),
   },
 ];

@@ -56,6 +56,8 @@ pub struct Latest {
     pub on_edit: Callback<(Field, String)>,
     /// Whether the page is being printed as its report.
     pub printing: bool,
+    /// The comparison the page's link carried, if any.
+    pub linked: Option<share::Linked>,
 }
 
 /// The latest render, shared with the answers.
@@ -69,7 +71,12 @@ fn say(part: &str, text: &str) {
 /// Answers what the loader or the module asks (see `web::extra`).
 pub fn answer(latest: &Shared, ask: Ask, a: &str, b: &str) -> Option<String> {
     match ask {
-        Ask::Stored => return web::has_stored(saved::PREFIX).then(|| SAVED.to_owned()),
+        // Saved scenarios are filled soon after the start when some are
+        // stored, or when the link carried a comparison.
+        Ask::Stored => {
+            let linked = latest.borrow().as_ref().is_some_and(|l| l.linked.is_some());
+            return (linked || web::has_stored(saved::PREFIX)).then(|| SAVED.to_owned());
+        }
         Ask::Loading => say(a, LOADING),
         Ask::Failed => say(a, &failed(b)),
         Ask::Mounted => say(a, ""),
@@ -114,6 +121,12 @@ pub fn answer(latest: &Shared, ask: Ask, a: &str, b: &str) -> Option<String> {
         }
         Ask::Look => Some(l.look.to_text()),
         Ask::Printing => l.printing.then(String::new),
+        Ask::Linked => l.linked.as_ref().map(|k| k.to_text(web::extra::SEP)),
+        Ask::Fragment => Some(share::encode_fragment(
+            l.state.texts(),
+            l.state.preset.as_deref(),
+            l.state.version(),
+        )),
         Ask::Stored | Ask::Loading | Ask::Failed | Ask::Mounted => None,
     }
 }
@@ -184,4 +197,20 @@ pub fn risk(props: &RiskProps) -> Html {
 /// on screen.
 pub fn report_comparison() -> Html {
     html! { <section id={REPORT_COMPARISON} class="report-comparison"></section> }
+}
+
+/// Opens "Saved scenarios" (the loader fetches the module if it is not yet
+/// here), for a comparison a link carried into the open page.
+pub fn show_saved() {
+    let found = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector(&format!("details[data-extra={SAVED}]"))
+                .ok()
+                .flatten()
+        })
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<HtmlDetailsElement>(e).ok());
+    if let Some(details) = found {
+        details.set_open(true);
+    }
 }

@@ -13,11 +13,13 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlDetailsElement, HtmlElement, HtmlInputElement};
 use yew::prelude::*;
 
-use crate::model::{evaluate, Evaluation, Scenario};
+use crate::model::{evaluate, Evaluation, Field, Scenario};
 use crate::saved::{self, Entry, Shelf, MAX_NAME};
+use crate::share;
 use crate::ui::compare;
 use crate::ui::components::extra;
-use crate::web::extra::{Ask, Host, Page};
+use crate::ui::state::{Action, State};
+use crate::web::extra::{Ask, Host, Page, SEP};
 use crate::web::{self, Listener, StorageError};
 
 /// Every text this panel shows.
@@ -49,6 +51,14 @@ mod words {
     pub const SAME_INPUTS: &str = "A and B have the same inputs.";
     pub const DIFFERING: &str = "Inputs that differ";
     pub const IN_REPORT: &str = "A and B side by side";
+    pub const LINK: &str = "Copy a link to this comparison";
+    pub fn linked_b(name: &str) -> String {
+        if name.is_empty() {
+            "B, from the link".to_owned()
+        } else {
+            format!("{name} (from the link)")
+        }
+    }
 
     pub fn compared(a: &str, b: &str) -> String {
         format!("A: {a} · B: {b}")
@@ -139,6 +149,9 @@ struct Panel {
     compared: Option<[String; 2]>,
     /// The current inputs as the comparison has them, when they are A or B.
     compared_current: Option<String>,
+    /// The comparison the page's link carried, as the page tells it, once
+    /// shown (a new link's is shown again).
+    linked: Option<String>,
 }
 
 impl Panel {
@@ -146,7 +159,7 @@ impl Panel {
     fn compare(&mut self, host: &Host, choices: [String; 2]) {
         let none = Shelf::default();
         let made = compare_chosen(host, self.shelf.as_ref().unwrap_or(&none), &choices);
-        self.compared_current = if choices.iter().any(|c| c == CURRENT) {
+        self.compared_current = if choices.iter().any(|c| is_current(c)) {
             host.ask(Ask::Current, "", "")
         } else {
             None
@@ -171,7 +184,7 @@ impl Panel {
         let Some(choices) = self.compared.clone() else {
             return false;
         };
-        if !choices.iter().any(|c| c == CURRENT)
+        if !choices.iter().any(|c| is_current(c))
             || host.ask(Ask::Current, "", "") == self.compared_current
         {
             return false;
@@ -262,15 +275,94 @@ fn chosen(el: &Element, name: &str) -> String {
 /// The choice of the current inputs as A or B.
 const CURRENT: &str = "current";
 
+/// A link's comparison: its A (the current inputs, which the link filled)
+/// and its B (the link's own scenario).
+const LINKED_A: &str = "linked-a";
+const LINKED_B: &str = "linked-b";
+
+/// Whether a choice is the current inputs (as such, or as a link's A).
+fn is_current(choice: &str) -> bool {
+    choice == CURRENT || choice == LINKED_A
+}
+
+/// The comparison the page's link carried, if any.
+fn linked(host: &Host) -> Option<share::Linked> {
+    share::Linked::from_text(&host.ask(Ask::Linked, "", "")?, SEP)
+}
+
+/// The scenario of a link's text, or why it cannot be compared.
+fn scenario_of_link(fragment: &str) -> Result<Scenario, String> {
+    let d = share::decode_fragment(fragment);
+    if !d.problems.is_empty() {
+        return Err(d.problems.join("; "));
+    }
+    let state = std::rc::Rc::new(State::default()).reduce(Action::LoadTexts {
+        texts: d.texts,
+        preset: d.preset,
+        version: d.version,
+    });
+    if !state.is_stale() {
+        return Ok((*state.scenario).clone());
+    }
+    let problems: Vec<String> = state
+        .general_errors()
+        .map(|e| e.to_string())
+        .chain(
+            Field::ALL
+                .iter()
+                .filter_map(|&f| state.error(f).map(|e| e.to_string())),
+        )
+        .collect();
+    Err(problems.join("; "))
+}
+
 fn side(host: &Host, shelf: &Shelf, choice: &str) -> Result<(String, Scenario), String> {
     if choice == CURRENT {
         return current(host).map(|s| (words::CURRENT.to_owned(), s));
+    }
+    if choice == LINKED_A || choice == LINKED_B {
+        let link = linked(host).ok_or_else(|| saved::Refusal::Gone.to_string())?;
+        return if choice == LINKED_A {
+            let name = if link.a.is_empty() {
+                words::CURRENT.to_owned()
+            } else {
+                link.a
+            };
+            current(host).map(|s| (name, s))
+        } else {
+            scenario_of_link(&link.vs).map(|s| (words::linked_b(&link.b), s))
+        };
     }
     let id = choice.strip_prefix(saved::PREFIX).unwrap_or_default();
     shelf
         .get(id)
         .map(|e| (e.name.clone(), e.scenario.clone()))
         .ok_or_else(|| saved::Refusal::Gone.to_string())
+}
+
+/// The link text of what was chosen as A or B, with its name.
+fn fragment_of(host: &Host, shelf: &Shelf, choice: &str) -> Option<(String, String)> {
+    if choice == LINKED_B {
+        return linked(host).map(|l| (l.b, l.vs));
+    }
+    if is_current(choice) {
+        let name = match linked(host) {
+            Some(l) if choice == LINKED_A => l.a,
+            _ => words::CURRENT.to_owned(),
+        };
+        return Some((name, host.ask(Ask::Fragment, "", "")?));
+    }
+    let e = shelf.get(choice.strip_prefix(saved::PREFIX)?)?;
+    let texts: Vec<(Field, String)> = Field::ALL
+        .iter()
+        .map(|&f| (f, f.text(&e.scenario)))
+        .collect();
+    let fragment = share::encode_fragment(
+        texts.iter().map(|(f, t)| (*f, t.as_str())),
+        None,
+        e.version(),
+    );
+    Some((e.name.clone(), fragment))
 }
 
 /// A row's cells, each marked with its column (A, B, B − A) for a phone,
@@ -345,6 +437,7 @@ pub fn saved_list(props: &SavedListProps) -> Html {
         comparison: None,
         compared: None,
         compared_current: None,
+        linked: None,
     });
     let redraw = use_force_update();
     let host = props.page.0.clone();
@@ -424,6 +517,17 @@ pub fn saved_list(props: &SavedListProps) -> Html {
                 // The page rendered: a comparison of its current inputs, while
                 // shown, follows them.
                 "repower:rendered" => {
+                    // A link's comparison, new: shown at once.
+                    let now = host.ask(Ask::Linked, "", "");
+                    if now.is_some() && now != p.linked {
+                        p.linked = now;
+                        p.shelf = read();
+                        p.compare(&host, [LINKED_A.to_owned(), LINKED_B.to_owned()]);
+                        d.set_open(true);
+                        drop(p);
+                        redraw.force_update();
+                        return;
+                    }
                     let followed = d.open() && p.follow(&host);
                     p.report(&host, d.open());
                     if !followed {
@@ -486,6 +590,25 @@ pub fn saved_list(props: &SavedListProps) -> Html {
                         "compare" => {
                             let choices = [chosen(&el, "a"), chosen(&el, "b")];
                             p.compare(&host, choices);
+                        }
+                        "link" => {
+                            let sides = p.compared.clone().and_then(|[a, b]| {
+                                Some((
+                                    fragment_of(&host, &shelf, &a)?,
+                                    fragment_of(&host, &shelf, &b)?,
+                                ))
+                            });
+                            let Some(((a_name, a), (b_name, b))) = sides else {
+                                p.status = saved::Refusal::Gone.to_string();
+                                drop(p);
+                                return redraw.force_update();
+                            };
+                            let fragment = share::encode_comparison(&a, &a_name, &b, &b_name);
+                            let (panel, redraw) = (panel.clone(), redraw.clone());
+                            web::share_link(&fragment, move |message| {
+                                panel.borrow_mut().status = message;
+                                redraw.force_update();
+                            });
                         }
                         "open" => {
                             let Some(entry) = shelf.get(id) else { return };
@@ -601,6 +724,7 @@ pub fn saved_list(props: &SavedListProps) -> Html {
                     }
                     if let Some(html) = &p.comparison {
                         { Html::from_html_unchecked(AttrValue::from(html.clone())) }
+                        <button type="button" class="saved-link" data-action="link">{ words::LINK }</button>
                     }
                     if !shelf.set_aside.is_empty() {
                         <p class="saved-unreadable">{ words::UNREADABLE }</p>
@@ -640,6 +764,10 @@ pub fn saved_list(props: &SavedListProps) -> Html {
                 if let Ok(e) = Event::new("toggle") {
                     act.emit(e);
                 }
+            }
+            // A comparison the page's link carried shows at once.
+            if let Ok(e) = Event::new("repower:rendered") {
+                act.emit(e);
             }
         });
     }
