@@ -163,14 +163,15 @@ const extraServed = extraReady(`window.repowerExtra ? window.repowerExtra() : ne
 
 // What the loader and the single file run before starting the wasm. The
 // app replaces the prerendered page (#repower[data-pre]) as it starts, in
-// the same task, so nothing flashes. After its first render, what was typed
-// into the prerendered inputs is typed again into the app's (an input event
-// each, as if typed now), and the box that had the keyboard and the scroll
-// come back. Should the wasm not start, the page says so instead.
+// the same task, so nothing flashes. After its first render, what was done
+// on the prerendered page is done again on the app's (a preset chosen, then
+// each input typed into: a change or input event each, as if done now), and
+// the box that had the keyboard and the scroll come back. Should the wasm not start, the page says so instead.
 const takeOver = `{
   const pre = document.querySelector('#repower[data-pre]');
   if (pre) {
     const before = [...pre.querySelectorAll('[data-field] input')];
+    const picker = pre.querySelector('select[data-tool="picker"]');
     let focused = pre.contains(document.activeElement) ? document.activeElement : null;
     pre.addEventListener('focusin', (e) => { focused = e.target; });
     let scrolled = scrollY;
@@ -179,6 +180,13 @@ const takeOver = `{
     document.addEventListener('repower:rendered', () => {
       removeEventListener('scroll', onScroll);
       pre.removeAttribute('data-pre');
+      // A preset chosen first (it fills the whole form), then the inputs.
+      const chose = picker && picker.selectedOptions[0];
+      const twinPicker = document.querySelector('select[data-tool="picker"]');
+      if (chose && !chose.defaultSelected && twinPicker) {
+        twinPicker.value = picker.value;
+        twinPicker.dispatchEvent(new Event('change', { bubbles: true }));
+      }
       const twin = (i) => document.querySelector(\`[data-field="\${i.closest('[data-field]').dataset.field}"] input[type="\${i.type}"]\`);
       for (const i of before) {
         const box = twin(i);

@@ -103,6 +103,24 @@ pub fn say(selector: &str, text: &str) {
     }
 }
 
+/// What a module's part listens to, to follow the page: `f` gets the
+/// control's `toggle` (opened or closed) and each render of the page
+/// (`repower:rendered`), and a `toggle` at once; the listeners last as long
+/// as what is returned.
+pub fn follow_page(
+    control: &web_sys::HtmlDetailsElement,
+    f: impl Fn(web_sys::Event) + Clone + 'static,
+) -> Vec<super::Listener> {
+    let mut listeners = vec![super::on_event(control.as_ref(), "toggle", f.clone())];
+    if let Some(doc) = window().and_then(|w| w.document()) {
+        listeners.push(super::on_event(doc.as_ref(), "repower:rendered", f.clone()));
+    }
+    if let Ok(e) = web_sys::Event::new("toggle") {
+        f(e);
+    }
+    listeners
+}
+
 #[wasm_bindgen]
 extern "C" {
     /// The host, as the module sees it: a function of the question's name

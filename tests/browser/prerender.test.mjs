@@ -73,21 +73,33 @@ export const tests = [
     }),
   },
   {
-    name: 'what is typed before the app starts is kept: the figures follow it, the box keeps the keyboard',
+    name: 'what is done before the app starts is kept: a preset chosen, inputs typed; the figures follow, the box keeps the keyboard',
     run: (ctx) => withHeldPage(ctx, async (page, release, errors) => {
       await page.waitForSelector('#repower[data-pre] #site-grid-capacity-mw');
+      await page.selectOption('select[data-tool="picker"]', 'core-scientific-coreweave');
       await page.fill('#site-grid-capacity-mw', '150');
       await page.click('#contract-power-pass-through');
       await page.focus('#site-grid-capacity-mw');
       release();
       await waitForApp(page);
-      await page.waitForFunction(() => document.querySelector('li[data-kpi="contract-revenue"] .kpi-value')?.textContent === '$2.40B', null, { timeout: 5000 })
-        .catch(async () => { throw new Error(`150 MW typed before the start: contract revenue ${await page.textContent('li[data-kpi="contract-revenue"] .kpi-value')}`); });
+      // The app took them as its own: its form (kept across a reload) holds
+      // the preset and the inputs, and its figures are theirs.
+      const form = () => page.evaluate(() => JSON.parse(localStorage.getItem('repower.form.v1') || '{}'));
+      await page.waitForFunction(() => {
+        const f = JSON.parse(localStorage.getItem('repower.form.v1') || '{}');
+        return f.preset === 'core-scientific-coreweave' && f.texts?.['site.grid_capacity_mw'] === '150';
+      }, null, { timeout: 5000 }).catch(async () => { throw new Error(`the app's form: ${JSON.stringify(await form())}`); });
+      assert((await form()).texts['contract.power_pass_through'] === 'false', 'the switch is not in the app\'s form');
+      const exact = await page.textContent('li[data-kpi="contract-revenue"] .kpi-exact');
+      const other = await page.context().newPage();
+      await other.goto(`${page.url().split('#')[0]}#v=2&preset=core-scientific-coreweave&site.grid_capacity_mw=150&contract.power_pass_through=false`);
+      await waitForApp(other);
+      assert(await other.textContent('li[data-kpi="contract-revenue"] .kpi-exact') === exact, 'the figures are not those of the inputs kept');
+      await other.close();
       assert(await page.inputValue('#site-grid-capacity-mw') === '150', 'the typed text is gone');
+      assert(await page.inputValue('select[data-tool="picker"]') === 'core-scientific-coreweave', 'the preset chosen before the start is gone');
       assert(!(await page.isChecked('#contract-power-pass-through')), 'the switch turned off before the start is on again');
       assert(await page.evaluate(() => document.activeElement?.id) === 'site-grid-capacity-mw', `the keyboard is in ${await page.evaluate(() => document.activeElement?.id)}`);
-      // The app took the edits as its own: they are kept across a reload.
-      await page.waitForFunction(() => JSON.parse(localStorage.getItem('repower.form.v1') || '{}').texts?.['site.grid_capacity_mw'] === '150');
       assert(errors.length === 0, errors.join('\n'));
     }),
   },

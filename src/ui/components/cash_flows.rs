@@ -17,7 +17,7 @@ use yew::prelude::*;
 
 use crate::export::{self, Csv, COLUMNS};
 use crate::model::{evaluate, Evaluation, MonthRow, Scenario, ScenarioErrors};
-use crate::web::extra::{Ask, Page};
+use crate::web::extra::{follow_page, Ask, Page};
 use crate::web::{self, Listener};
 
 const NOTE: &str = "One row per month from month 0, as the evaluator's \"monthly\" gives it. \
@@ -155,30 +155,20 @@ pub fn cash_flows(props: &CashFlowsProps) -> Html {
         let (details, page) = (props.details.clone(), props.page.clone());
         let (shown, redraw) = (shown.clone(), redraw.clone());
         use_effect_with((), move |()| {
-            let mut l = listeners.borrow_mut();
-            // Opened or closed; and each render of the page, while open.
+            // Opened or closed (drawn again); and each render of the page,
+            // while open.
             let follow = {
-                let (details, page, shown, redraw) =
-                    (details.clone(), page.clone(), shown.clone(), redraw.clone());
-                move |_: web_sys::Event| {
-                    if details.open() && shown.borrow_mut().follow(&page) {
+                let (details, page, shown) = (details.clone(), page.clone(), shown.clone());
+                move |e: web_sys::Event| {
+                    let changed = details.open() && shown.borrow_mut().follow(&page);
+                    if changed || e.type_() == "toggle" {
                         redraw.force_update();
                     }
                 }
             };
+            let mut l = listeners.borrow_mut();
+            *l = follow_page(&details, follow);
             let target: &web_sys::EventTarget = details.as_ref();
-            let toggled = follow.clone();
-            l.push(web::on_event(target, "toggle", move |e| {
-                toggled(e);
-                redraw.force_update();
-            }));
-            if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-                l.push(web::on_event(
-                    doc.as_ref(),
-                    "repower:rendered",
-                    follow.clone(),
-                ));
-            }
             // A click on a button of the head (`data-csv`); what happened is
             // said on the section's status line.
             let status = details.query_selector(".extra-state").ok().flatten();
@@ -193,9 +183,6 @@ pub fn cash_flows(props: &CashFlowsProps) -> Html {
                     status.set_text_content(Some(&download(&page, &shown, csv)));
                 }
             }));
-            if let Ok(e) = web_sys::Event::new("toggle") {
-                follow(e);
-            }
         });
     }
     let shown = shown.borrow();

@@ -18,6 +18,7 @@ use crate::model::{Field, Scenario};
 use crate::saved;
 use crate::share;
 use crate::ui::app::{field_view, unsaved_reason};
+use crate::ui::components::input_group::use_opened;
 use crate::ui::risk_engine::Look;
 use crate::ui::state::{Action, State};
 use crate::web::{self, extra::Ask};
@@ -171,15 +172,8 @@ pub struct RiskProps {
 /// or until one of its settings does not read.
 #[function_component(Risk)]
 pub fn risk(props: &RiskProps) -> Html {
-    let opened = use_state_eq(|| false);
-    let ontoggle = {
-        let opened = opened.clone();
-        Callback::from(move |e: Event| {
-            let details: HtmlDetailsElement = e.target_unchecked_into();
-            opened.set(details.open());
-        })
-    };
-    let open = *opened || props.problem;
+    let (opened, ontoggle) = use_opened();
+    let open = opened || props.problem;
     html! {
         // The module keeps `data-risk-state` (and `data-risk-runs`) up to
         // date once it has filled the view.

@@ -52,6 +52,21 @@ impl FieldView {
     }
 }
 
+/// Whether a `<details>` is open, as its `toggle` events say, and the
+/// handler to give its `ontoggle`.
+#[hook]
+pub fn use_opened() -> (bool, Callback<Event>) {
+    let opened = use_state_eq(|| false);
+    let ontoggle = {
+        let opened = opened.clone();
+        Callback::from(move |e: Event| {
+            let details: HtmlDetailsElement = e.target_unchecked_into();
+            opened.set(details.open());
+        })
+    };
+    (*opened, ontoggle)
+}
+
 #[derive(Properties, PartialEq)]
 pub struct InputGroupProps {
     pub group: Group,
@@ -61,14 +76,7 @@ pub struct InputGroupProps {
 
 #[function_component(InputGroup)]
 pub fn input_group(props: &InputGroupProps) -> Html {
-    let opened = use_state(|| false);
-    let ontoggle = {
-        let opened = opened.clone();
-        Callback::from(move |e: Event| {
-            let details: HtmlDetailsElement = e.target_unchecked_into();
-            opened.set(details.open());
-        })
-    };
+    let (opened, ontoggle) = use_opened();
     let render = |f: &FieldView| {
         html! {
             <FieldInput key={f.field.path()} field={f.field} text={f.text.clone()}
@@ -82,7 +90,7 @@ pub fn input_group(props: &InputGroupProps) -> Html {
     // and then stays as the user leaves it: closing it as the text becomes
     // valid would take the focus (and the next keystroke) away.
     let advanced_invalid = advanced.iter().any(|f| f.error.is_some());
-    let open = *opened || advanced_invalid;
+    let open = opened || advanced_invalid;
     let title = props.group.title();
     html! {
         <fieldset class="group">

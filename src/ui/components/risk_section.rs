@@ -32,9 +32,9 @@ use crate::ui::components::chart_card::{ChartCard, ChartView};
 use crate::ui::components::input_group::{FieldView, InputGroup};
 use crate::ui::risk::{self, Activity, Board, Figure, DEBOUNCE_MS};
 use crate::ui::risk_engine::{Drawn, Look, Reply, Request};
-use crate::web::extra::{Ask, Page};
+use crate::web::extra::{follow_page, Ask, Page};
 use crate::web::worker::{risk_worker_url, Link};
-use crate::web::{self, on_user_input, Listener, Timer};
+use crate::web::{on_user_input, Listener, Timer};
 
 #[derive(Properties, PartialEq)]
 pub struct RiskPanelProps {
@@ -115,19 +115,7 @@ pub fn risk_panel(props: &RiskPanelProps) -> Html {
                     redraw.force_update();
                 }
             };
-            let mut l = listeners.borrow_mut();
-            let target: &web_sys::EventTarget = section.as_ref();
-            l.push(web::on_event(target, "toggle", follow.clone()));
-            if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-                l.push(web::on_event(
-                    doc.as_ref(),
-                    "repower:rendered",
-                    follow.clone(),
-                ));
-            }
-            if let Ok(e) = web_sys::Event::new("toggle") {
-                follow(e);
-            }
+            *listeners.borrow_mut() = follow_page(&section, follow);
         });
     }
     let t = told.borrow();
