@@ -180,4 +180,20 @@ export const tests = [
       assert(!(await visible(page, '.kpis')), 'the prerendered page still shows');
     }),
   },
+  {
+    name: 'scrolled down the prerendered page, the reader stays where they were as the app takes over',
+    run: (ctx) => withHeldPage(ctx, async (page, release, errors) => {
+      await page.waitForSelector('#repower[data-pre] #chart-revenue .svg-frame');
+      // A jump far down (past groups of the form never laid out).
+      await page.evaluate(() => document.querySelector('#chart-revenue').scrollIntoView({ block: 'start' }));
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const was = await box(page, '#chart-revenue');
+      assert(was.y < PHONE.height && was.y + was.h > 0, `the chart is not in view: ${JSON.stringify(was)}`);
+      release();
+      await waitForApp(page);
+      const now = await box(page, '#chart-revenue');
+      assert(Math.abs(now.y - was.y) <= 1, `the chart moved in the window as the app took over: ${was.y} → ${now.y}`);
+      assert(errors.length === 0, errors.join('\n'));
+    }),
+  },
 ];
