@@ -502,7 +502,7 @@ mod tests {
     }
 
     #[test]
-    fn a_comparison_rides_in_a_link_whole() {
+    fn a_comparison_rides_in_a_link_whole() -> Result<(), &'static str> {
         let a = encode_fragment(
             [(Field::SiteGridCapacity, "120")].into_iter(),
             Some("generic"),
@@ -513,7 +513,7 @@ mod tests {
         let d = decode_fragment(&frag);
         assert!(d.problems.is_empty(), "{:?}", d.problems);
         assert_eq!(d.texts, vec![(Field::SiteGridCapacity, "120".to_owned())]);
-        let linked = d.compared.expect("a comparison");
+        let linked = d.compared.ok_or("no comparison in the link")?;
         assert_eq!(
             (linked.a.as_str(), linked.b.as_str()),
             ("Base & co", "B=+1")
@@ -528,6 +528,7 @@ mod tests {
         // defaults); a link without `vs` carries no comparison.
         assert!(!decode_fragment(&encode_comparison("v=2", "A", &b, "B")).is_empty());
         assert!(decode_fragment("v=2&a=x&b=y").compared.is_none());
+        Ok(())
     }
 
     #[test]
