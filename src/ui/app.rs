@@ -544,7 +544,7 @@ pub fn app() -> Html {
         },
         on_edit: on_edit.clone(),
         printing: *printing,
-        linked: (*linked).clone(),
+        linked: linked.clone(),
     });
     {
         let saved = (*saved).clone();

@@ -58,7 +58,7 @@ pub struct Latest {
     /// Whether the page is being printed as its report.
     pub printing: bool,
     /// The comparison the page's link carried, if any.
-    pub linked: Option<share::Linked>,
+    pub linked: UseStateHandle<Option<share::Linked>>,
 }
 
 /// The latest render, shared with the answers.

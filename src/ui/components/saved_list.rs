@@ -18,7 +18,7 @@ use crate::saved::{self, Entry, Shelf, MAX_NAME};
 use crate::share;
 use crate::ui::compare;
 use crate::ui::components::extra;
-use crate::ui::state::{Action, State};
+use crate::ui::state::State;
 use crate::web::extra::{Ask, Host, Page, SEP};
 use crate::web::{self, Listener, StorageError};
 
@@ -152,6 +152,8 @@ struct Panel {
     /// The comparison the page's link carried, as the page tells it, once
     /// shown (a new link's is shown again).
     linked: Option<String>,
+    /// Whether the report's place holds the comparison.
+    in_report: bool,
 }
 
 impl Panel {
@@ -196,8 +198,12 @@ impl Panel {
     /// The report carries the comparison the open panel shows: while the
     /// page prints, it goes in the report's place for it; else the place is
     /// empty.
-    fn report(&self, host: &Host, shown: bool) {
+    fn report(&mut self, host: &Host, shown: bool) {
         let printing = host.ask(Ask::Printing, "", "").is_some();
+        // Most renders: not printing, and the place already empty.
+        if !printing && !self.in_report {
+            return;
+        }
         let html = match &self.comparison {
             Some(c) if printing && shown => format!("<h2>{}</h2>{c}", words::IN_REPORT),
             _ => String::new(),
@@ -210,6 +216,7 @@ impl Panel {
                 place.set_inner_html(&html);
             }
         }
+        self.in_report = !html.is_empty();
     }
 
     /// Stores an entry; the list changes only once the storage took it.
@@ -292,15 +299,12 @@ fn linked(host: &Host) -> Option<share::Linked> {
 
 /// The scenario of a link's text, or why it cannot be compared.
 fn scenario_of_link(fragment: &str) -> Result<Scenario, String> {
-    let d = share::decode_fragment(fragment);
-    if !d.problems.is_empty() {
-        return Err(d.problems.join("; "));
+    // Read as the page reads a link it is opened with.
+    let opened = State::open(None, fragment);
+    if !opened.problems.is_empty() {
+        return Err(opened.problems.join("; "));
     }
-    let state = std::rc::Rc::new(State::default()).reduce(Action::LoadTexts {
-        texts: d.texts,
-        preset: d.preset,
-        version: d.version,
-    });
+    let state = opened.state;
     if !state.is_stale() {
         return Ok((*state.scenario).clone());
     }
@@ -438,6 +442,7 @@ pub fn saved_list(props: &SavedListProps) -> Html {
         compared: None,
         compared_current: None,
         linked: None,
+        in_report: false,
     });
     let redraw = use_force_update();
     let host = props.page.0.clone();
