@@ -78,6 +78,32 @@ fn golden_svgs() {
     goldens.finish();
 }
 
+/// Each chart drawn for a comparison: the default scenario as A against
+/// Core Scientific–CoreWeave as B, B dashed; the energy chart also dark.
+#[test]
+fn golden_svgs_of_a_and_b() {
+    use repower::charts::pair::{draw, Pair};
+    let a = eval("default", &Scenario::default());
+    let b = eval(
+        "core-scientific-coreweave",
+        &preset("core-scientific-coreweave"),
+    );
+    let p = Pair {
+        a: &a,
+        a_name: "Generic site",
+        b: &b,
+        b_name: "Core Scientific & CoreWeave",
+    };
+    let mut goldens = common::Goldens::new("charts_golden");
+    for chart in Chart::ALL {
+        let svg = draw(chart, &p, &Theme::light(), SIZE).unwrap_or_else(|e| panic!("{chart}: {e}"));
+        goldens.check(&format!("pair-{}.svg", chart.id()), &svg);
+    }
+    let svg = draw(Chart::Energy, &p, &Theme::dark(), SIZE).unwrap_or_else(|e| panic!("{e}"));
+    goldens.check("pair-energy-dark.svg", &svg);
+    goldens.finish();
+}
+
 #[test]
 fn drawing_is_deterministic() {
     let r = eval("preset", &preset("cipher-fluidstack"));

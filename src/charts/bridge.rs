@@ -142,7 +142,7 @@ pub fn draw(r: &Evaluation, theme: &Theme, size: Size) -> Result<String, ChartEr
 
 /// What a bar shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Kind {
+pub(super) enum Kind {
     /// A path's NPV, from $0.
     Total,
     /// A step that adds value.
@@ -165,7 +165,7 @@ impl Kind {
         }
     }
 
-    fn colour(self, theme: &Theme) -> Rgb {
+    pub(super) fn colour(self, theme: &Theme) -> Rgb {
         match self {
             Kind::Total => theme.greenfield,
             Kind::Adds => theme.convert,
@@ -177,12 +177,12 @@ impl Kind {
 
 /// One bar of the waterfall: from `from` to `to`, dollars.
 #[derive(Clone, Copy, Debug, PartialEq)]
-struct Bar {
-    step: BridgeStep,
-    from: f64,
-    to: f64,
-    usd: f64,
-    kind: Kind,
+pub(super) struct Bar {
+    pub(super) step: BridgeStep,
+    pub(super) from: f64,
+    pub(super) to: f64,
+    pub(super) usd: f64,
+    pub(super) kind: Kind,
 }
 
 /// Rounds to $0.
@@ -192,7 +192,7 @@ fn is_zero(usd: f64) -> bool {
 
 /// The bars in the bridge's order: each total from $0, each step from the
 /// running total before it.
-fn bars(r: &Evaluation) -> Vec<Bar> {
+pub(super) fn bars(r: &Evaluation) -> Vec<Bar> {
     let mut level = 0.0;
     BridgeStep::ALL
         .iter()
@@ -223,7 +223,7 @@ fn bars(r: &Evaluation) -> Vec<Bar> {
 }
 
 /// Keeping mining's NPV and converting's.
-fn ends(bars: &[Bar]) -> (f64, f64) {
+pub(super) fn ends(bars: &[Bar]) -> (f64, f64) {
     let total = |step: BridgeStep| bars.iter().find(|b| b.step == step).map_or(0.0, |b| b.usd);
     (total(BridgeStep::KeepMining), total(BridgeStep::Convert))
 }
@@ -250,7 +250,7 @@ fn label_right(b: &Bar) -> bool {
 
 /// The step's name on the chart: docs/MODEL.md's, or a shorter one for narrow
 /// charts.
-fn name(step: BridgeStep, short: bool) -> &'static str {
+pub(super) fn name(step: BridgeStep, short: bool) -> &'static str {
     if !short {
         return step.label();
     }

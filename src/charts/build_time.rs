@@ -159,18 +159,18 @@ pub fn draw(r: &Evaluation, theme: &Theme, size: Size) -> Result<String, ChartEr
 }
 
 /// The conversion's delivery curve.
-struct Ramp<'a> {
+pub(super) struct Ramp<'a> {
     r: &'a Evaluation,
     /// Month of the first delivery, `c`.
-    start: usize,
+    pub(super) start: usize,
     /// The most ever delivered, MW.
-    full: f64,
+    pub(super) full: f64,
     /// Months from the first delivery to `full`, at least 1.
-    months: usize,
+    pub(super) months: usize,
 }
 
 impl<'a> Ramp<'a> {
-    fn of(r: &'a Evaluation) -> Self {
+    pub(super) fn of(r: &'a Evaluation) -> Self {
         let start = r.derived.conversion_months as usize;
         let contract = r.monthly.get(start..).unwrap_or(&[]);
         let full = contract
@@ -197,7 +197,7 @@ impl<'a> Ramp<'a> {
     }
 
     /// MW leased in calendar month `m` for a curve starting at `start`.
-    fn online(&self, start: usize, m: usize) -> f64 {
+    pub(super) fn online(&self, start: usize, m: usize) -> f64 {
         m.checked_sub(start).map_or(0.0, |k| self.at(k))
     }
 }
@@ -353,7 +353,7 @@ fn name_box(text: &str, x: i32, y: i32, px: f64, bold: bool) -> ((i32, i32), (i3
 /// Capacity `value(m)` in each month `m` from `from` to `end`, as steps:
 /// from the zero line at `from`, each month's value held from its start to
 /// the next month's.
-fn steps(
+pub(super) fn steps(
     value: impl Fn(usize) -> f64,
     from: usize,
     end: usize,

@@ -223,7 +223,7 @@ struct Placed {
 }
 
 /// The swept price range, never empty.
-fn price_range(r: &Evaluation) -> (f64, f64) {
+pub(super) fn price_range(r: &Evaluation) -> (f64, f64) {
     let prices = r.energy_sensitivity.iter().map(|p| p.energy_usd_per_mwh);
     let lo = prices.clone().fold(f64::INFINITY, f64::min);
     let hi = prices.fold(f64::NEG_INFINITY, f64::max);

@@ -28,6 +28,9 @@
 //! * [`fan`]: cumulative incremental cash month by month, the P10–P90 band
 //!   of the paths shaded around their median.
 //!
+//! [`pair`] draws the page's four charts for two scenarios at once, for a
+//! comparison: A solid, B dashed, both named in the legend.
+//!
 //! Each module has the same four functions: `draw` (the SVG text), `title`
 //! (a heading for the page, also the SVG's `aria-label`), `summary` (a few
 //! sentences for screen readers) and `table` (the numbers behind the
@@ -57,6 +60,7 @@ pub mod build_time;
 pub mod energy;
 pub mod fan;
 pub mod histogram;
+pub mod pair;
 pub mod revenue;
 pub mod tornado;
 

@@ -310,7 +310,7 @@ fn draw_on(c: &mut Canvas<'_>, r: &Evaluation) -> Result<(), ChartError> {
 
 /// The contract years labelled on the x axis: every year, the odd years, or
 /// year 1 and the multiples of `step`.
-fn year_ticks(n: usize, step: usize) -> Vec<usize> {
+pub(super) fn year_ticks(n: usize, step: usize) -> Vec<usize> {
     match step {
         0 | 1 => (1..=n).collect(),
         2 => (1..=n).step_by(2).collect(),

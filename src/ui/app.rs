@@ -540,7 +540,7 @@ pub fn app() -> Html {
         notice: notice.clone(),
         look: Look {
             dark: dark_now,
-            width: *width,
+            width: draw_width,
         },
         on_edit: on_edit.clone(),
         printing: *printing,

@@ -590,6 +590,18 @@ pub fn on_hash_change(f: impl Fn() + 'static) -> Listener {
     listen(target, "hashchange", move |_| f())
 }
 
+/// Runs `f` once the renders asked for so far have reached the DOM: Yew
+/// renders in a microtask, and this one is queued after it.
+pub fn after_renders(f: impl FnOnce() + 'static) {
+    wasm_bindgen_futures::spawn_local(async move { f() });
+}
+
+/// Lays out the page now (reads an element's height), rather than at the
+/// next frame or in the next task that reads a size.
+pub fn lay_out(el: &web_sys::Element) {
+    let _ = el.client_height();
+}
+
 /// Dispatches `repower:rendered` on the document after a render reached the DOM.
 pub fn announce_render() {
     if let Some(doc) = window().and_then(|w| w.document()) {

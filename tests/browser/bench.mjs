@@ -14,6 +14,8 @@
 //   node tests/browser/bench.mjs --profile P     phone, laptop or both (default)
 //   node tests/browser/bench.mjs --risk          also: edits while the risk view
 //                                                runs paths, and 10,000 paths
+//   node tests/browser/bench.mjs --compare       also: edits while a comparison
+//                                                of the current inputs is shown
 //
 // Every measure is taken in each profile (PROFILES) the same way:
 // - laptop: a 1366×900 window, the CPU at full speed;
@@ -46,6 +48,14 @@
 //   the time a key waits for the work in hand counts: from the key's own
 //   timestamp to the render laid out). Another build without a risk view
 //   gets the same keys at the same pace.
+// - with --compare, input → DOM with a comparison shown: the saved
+//   scenarios' panel open, the current inputs saved, then compared (A) with
+//   that saved scenario (B); each edit of "Grid capacity" is timed as above,
+//   the comparison (its figures, its inputs that differ and its four charts
+//   of A and B) following in a task of its own; and, reported only, from
+//   the same input event to the comparison followed and laid out (busy for
+//   screen readers until then). Another build without saved scenarios gets
+//   the same edits.
 // - with --risk, 10,000 paths: from opening the risk view (10,000 paths
 //   asked for by the link) to its figures shown, in a fresh page each time
 //   (the risk view's worker is fetched, compiled and started first); then,
@@ -64,7 +74,8 @@
 //
 // BENCH_ITERATIONS (300) edits, BENCH_COLD_RUNS (7) cold loads and as many
 // first inputs per build and profile; BENCH_RISK_EDITS (120) keys while
-// paths run, BENCH_RISK_RUNS (5) runs of 10,000 paths.
+// paths run, BENCH_RISK_RUNS (5) runs of 10,000 paths; with --compare, as
+// many edits with a comparison shown as without.
 import { spawnSync } from 'node:child_process';
 import { writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -104,6 +115,10 @@ const MEASURES = {
   gzip: { name: 'bytes', label: 'downloaded, gzip', get: (r) => r.bytes?.gzip_total, fmt: kb },
   risk_key_median: { name: 'key while paths run, median', label: 'key → DOM laid out while paths run, median', get: (r) => r.input_to_dom_while_paths_run_ms?.median, fmt: ms },
   risk_key_p95: { name: 'key while paths run, p95', label: 'key → DOM laid out while paths run, p95', get: (r) => r.input_to_dom_while_paths_run_ms?.p95, fmt: ms },
+  compare_key_median: { name: 'input → DOM with a comparison, median', label: 'input → DOM laid out with a comparison shown, median', get: (r) => r.input_to_dom_with_comparison_ms?.median, fmt: ms },
+  compare_key_p95: { name: 'input → DOM with a comparison, p95', label: 'input → DOM laid out with a comparison shown, p95', get: (r) => r.input_to_dom_with_comparison_ms?.p95, fmt: ms },
+  compared_median: { name: 'input → comparison followed, median', label: 'input → the comparison followed and laid out, median', get: (r) => r.input_to_comparison_ms?.median, fmt: ms },
+  compared_p95: { name: 'input → comparison followed, p95', label: 'input → the comparison followed and laid out, p95', get: (r) => r.input_to_comparison_ms?.p95, fmt: ms },
   paths: { name: '10,000 paths', label: `10,000 paths: open → figures (worker loaded first), median of ${RISK_RUNS}`, get: (r) => r.ten_thousand_paths_ms?.median, fmt: ms },
   paths_again: { name: '10,000 paths again', label: `10,000 paths again: run asked → figures, median of ${RISK_RUNS}`, get: (r) => r.ten_thousand_paths_again_ms?.median, fmt: ms },
 };
@@ -121,6 +136,8 @@ const BUDGETS = {
     gzip: { max: 300 * 1024 },
     risk_key_median: { ratio: 1.25 },
     risk_key_p95: { max: 16.7 },
+    compare_key_median: { ratio: 1.25 },
+    compare_key_p95: { max: 16.7, ratio: 1.4 },
     paths_again: { max: 250 },
   },
   phone: {
@@ -133,7 +150,7 @@ const BUDGETS = {
 };
 
 function args(argv) {
-  const out = { dist: join(root, 'dist'), vs: null, commit: null, risk: false, profiles: Object.keys(PROFILES) };
+  const out = { dist: join(root, 'dist'), vs: null, commit: null, risk: false, compare: false, profiles: Object.keys(PROFILES) };
   let rev = null;
   for (let i = 0; i < argv.length; i += 1) {
     const a = argv[i];
@@ -141,13 +158,14 @@ function args(argv) {
     else if (a === '--vs-commit') rev = argv[++i] || '';
     else if (a === '--dist') out.dist = resolve(argv[++i] || '');
     else if (a === '--risk') out.risk = true;
+    else if (a === '--compare') out.compare = true;
     else if (a === '--profile') {
       const p = argv[++i];
       if (p === 'both') out.profiles = Object.keys(PROFILES);
       else if (Object.hasOwn(PROFILES, p ?? '')) out.profiles = [p];
       else throw new Error(`--profile ${p}: use phone, laptop or both`);
     } else {
-      throw new Error(`unknown argument ${a} (use --vs DIR, --vs-commit REV, --dist DIR, --profile phone|laptop|both, --risk)`);
+      throw new Error(`unknown argument ${a} (use --vs DIR, --vs-commit REV, --dist DIR, --profile phone|laptop|both, --risk, --compare)`);
     }
   }
   if (rev !== null) {
@@ -280,11 +298,30 @@ async function firstInput(url, profile) {
   }
 }
 
-/** A page ready for edits; `measure(n)` times the next n edits. */
-async function editor(url, profile) {
+/**
+ * A page ready for edits; `measure(n)` times the next n edits. `prepare`,
+ * if given, readies the page first.
+ */
+async function editor(url, profile, prepare) {
   const { page, close } = await open(profile);
   await page.goto(url);
   await waitForApp(page);
+  if (prepare) await prepare(page);
+  // With a comparison shown: when it has followed each edit (laid out).
+  await page.evaluate(() => {
+    const panel = document.querySelector('details.saved');
+    window.__followed = [];
+    if (!panel?.querySelector('.saved-comparison')) return;
+    let busy = false;
+    new MutationObserver(() => {
+      const now = panel.querySelector('.saved-comparison')?.hasAttribute('aria-busy');
+      if (busy && !now) {
+        void document.body.offsetHeight;
+        window.__followed.push(performance.now());
+      }
+      busy = now;
+    }).observe(panel, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-busy'] });
+  });
   let next = 0;
   const measure = async (n) => {
     const from = next;
@@ -292,6 +329,7 @@ async function editor(url, profile) {
     return page.evaluate(async ([n, from]) => {
       const input = document.querySelector('#site-grid-capacity-mw');
       const out = [];
+      const compared = document.querySelector('.saved-comparison') ? (window.__comparedTimes ||= []) : null;
       for (let i = from; i < from + n; i += 1) {
         const value = String(100 + (i % 50) * 7);
         const rendered = new Promise((r) => document.addEventListener('repower:rendered', () => {
@@ -300,16 +338,41 @@ async function editor(url, profile) {
           r(performance.now());
         }, { once: true }));
         const t0 = performance.now();
+        const followed = window.__followed.length;
         input.value = value;
         input.dispatchEvent(new InputEvent('input', { bubbles: true }));
         const t1 = await rendered;
         out.push(t1 - t0);
         await new Promise((r) => setTimeout(r, 0));
+        if (compared) {
+          // The comparison follows in a task of its own: waited for, timed.
+          while (window.__followed.length === followed) await new Promise((r) => setTimeout(r, 1));
+          compared.push(window.__followed[followed] - t0);
+        }
       }
       return out;
     }, [n, from]);
   };
-  return { measure, close };
+  return { measure, close, compared: () => page.evaluate(() => window.__comparedTimes) };
+}
+
+/**
+ * A page showing a comparison of its current inputs (A) with the same
+ * inputs saved (B), if it has saved scenarios; `measure(n)` as `editor`'s.
+ */
+async function compareEditor(url, profile) {
+  return editor(url, profile, async (page) => {
+    if (await page.locator('summary[data-tool="saved"]').count() === 0) return;
+    await page.click('summary[data-tool="saved"]');
+    await page.waitForSelector('.saved-panel input[name="saved-name"]', { state: 'visible' });
+    await page.fill('input[name="saved-name"]', 'B');
+    await page.click('.save-as button[type="submit"]');
+    await page.waitForSelector('select[name="b"] option:not([value="current"])', { state: 'attached' });
+    await page.selectOption('select[name="a"]', 'current');
+    await page.selectOption('select[name="b"]', { label: 'B' });
+    await page.click('.saved-compare button[type="submit"]');
+    await page.waitForSelector('.saved-comparison .compare-chart svg');
+  });
 }
 
 /**
@@ -457,14 +520,16 @@ async function interleavedEdits(builds, profile, makeEditor, warmUp, total) {
     for (let k = 0; k < BLOCKS; k += 1) {
       for (const [j, e] of editors.entries()) times[j].push(...await e.measure(per));
     }
-    return editors.map((e, j) => ({ times: times[j], hasRisk: e.hasRisk }));
+    const compared = [];
+    for (const e of editors) compared.push(((await e.compared?.()) || []).slice(warmUp));
+    return editors.map((e, j) => ({ times: times[j], hasRisk: e.hasRisk, compared: compared[j] }));
   } finally {
     for (const e of editors) await e.close();
   }
 }
 
 /** Every measure in one profile, for every build: each build's results. */
-async function measureProfile(builds, profile, risk) {
+async function measureProfile(builds, profile, { risk, compare }) {
   const cold = await alternating(builds, COLD_RUNS, (b, i) => coldLoad(b.server.url, profile, i === 0));
   const first = await alternating(builds, COLD_RUNS, (b) => firstInput(b.server.url, profile));
   const edits = await interleavedEdits(builds, profile, editor, WARM_UP, ITERATIONS);
@@ -479,6 +544,13 @@ async function measureProfile(builds, profile, risk) {
       bytes: { files: bytes, gzip_total: bytes.reduce((a, f) => a + f.gzip, 0), raw_total: bytes.reduce((a, f) => a + f.raw, 0) },
     };
   });
+  if (compare) {
+    const shown = await interleavedEdits(builds, profile, compareEditor, WARM_UP, ITERATIONS);
+    for (const [j, r] of shown.entries()) {
+      results[j].input_to_dom_with_comparison_ms = stats(r.times);
+      if (r.compared.length > 0) results[j].input_to_comparison_ms = stats(r.compared);
+    }
+  }
   if (risk) {
     const running = await interleavedEdits(builds, profile, riskEditor, 6, RISK_EDITS);
     for (const [j, r] of running.entries()) results[j].input_to_dom_while_paths_run_ms = { risk_view: r.hasRisk, ...stats(r.times) };
@@ -500,7 +572,7 @@ try {
   for (const b of builds) b.server = await serve(b.dist);
   for (const name of opts.profiles) {
     console.log(`measuring the ${name} profile…`);
-    const measured = await measureProfile(builds, PROFILES[name], opts.risk);
+    const measured = await measureProfile(builds, PROFILES[name], opts);
     for (const [j, b] of builds.entries()) results[b.name][name] = measured[j];
   }
 } finally {

@@ -1,7 +1,7 @@
 // Saved scenarios: named scenarios kept in this browser's storage, listed
 // across reloads, opened with the figures they had; storage that is full,
 // unavailable or holds items that do not read says so and loses nothing.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { withSite, withPage, watchErrors, waitForApp, assert, launch } from './lib.mjs';
 
@@ -107,6 +107,24 @@ export const tests = [
         ['Site: Grid capacity (MW)', '100', '150'],
         ['Contract: Lease rate ($/kW-month)', '125', '140'],
       ]), `inputs that differ: ${JSON.stringify(inputs)}`);
+      // Each chart drawn for A and B: both named, B dashed; its numbers are
+      // the page's own for the scenario in the form (B, "Bigger").
+      const charts = () => page.$$eval('.saved-comparison .compare-chart', (fs) => fs.map((f) => ({
+        id: f.dataset.chart,
+        text: f.querySelector('svg')?.textContent || '',
+        dashed: f.querySelectorAll('svg polyline[stroke-dasharray]').length,
+        rows: [...f.querySelectorAll('.numbers tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent)),
+      })));
+      const pageYear1 = () => page.$eval('#chart-revenue .numbers tbody tr', (tr) => tr.children[1].textContent);
+      let drawn = await charts();
+      assert(JSON.stringify(drawn.map((c) => c.id)) === '["revenue","build_time","energy","bridge"]', `charts: ${drawn.map((c) => c.id)}`);
+      for (const c of drawn) {
+        assert(c.text.includes('A: Base <b>case</b>') && c.text.includes('B: Bigger'), `${c.id}: names in the legend: ${c.text.slice(0, 200)}`);
+        assert(c.dashed >= 2, `${c.id}: ${c.dashed} dashed lines`);
+        assert(c.rows.length > 0 && c.rows.every((r) => !/NaN|undefined|Infinity/.test(r.join())), `${c.id}: ${JSON.stringify(c.rows)}`);
+      }
+      const year1B = await pageYear1();
+      assert(drawn[0].rows[0][2] === year1B && drawn[0].rows[0][1] !== year1B, `revenue, year 1: ${drawn[0].rows[0]} against the page's ${year1B}`);
       // The current inputs against a saved one, the same: no input differs.
       await page.selectOption('select[name="a"]', 'current');
       await page.click('.saved-compare button[type="submit"]');
@@ -116,6 +134,11 @@ export const tests = [
       await page.fill('#site-grid-capacity-mw', '120');
       await page.waitForFunction(() => [...document.querySelectorAll('.compare-inputs tbody tr')]
         .some((tr) => tr.textContent === 'Site: Grid capacity (MW)120150'));
+      // The charts follow too: A's year 1 is the page's after the edit.
+      drawn = await charts();
+      const year1A = await pageYear1();
+      assert(year1A !== year1B && drawn[0].rows[0][1] === year1A && drawn[0].rows[0][2] === year1B,
+        `revenue after the edit, year 1: ${drawn[0].rows[0]} against the page's ${year1A}`);
       // Printed as the report (the Report button), the page carries the
       // comparison the panel shows, after the headline figures; not on screen.
       assert(!(await page.isVisible('#report-comparison')), 'the report\'s comparison shows on screen');
@@ -128,6 +151,18 @@ export const tests = [
       mkdirSync(join(ctx.artifacts, 'screenshots'), { recursive: true });
       await page.locator('#report-comparison').screenshot({ path: join(ctx.artifacts, 'screenshots', 'report-comparison.png') });
       assert(/A and B side by side/.test(printed) && /A: The current inputs · B: Bigger/.test(printed) && /Grid capacity/.test(printed), `the report's comparison: ${printed}`);
+      const printedCharts = await page.$$eval('#report-comparison .compare-chart svg', (svgs) => svgs.map((s) => s.getBoundingClientRect().width));
+      assert(printedCharts.length === 4 && printedCharts.every((w) => w > 100), `the report's charts of A and B: ${printedCharts}`);
+      await page.setViewportSize({ width: 703, height: 1000 });
+      await page.screenshot({ path: join(ctx.artifacts, 'screenshots', 'report-with-comparison.png'), fullPage: true });
+      await page.setViewportSize({ width: 1366, height: 900 });
+      // The report with its comparison still fits three pages.
+      for (const format of ['A4', 'Letter']) {
+        const pdf = await page.pdf({ format, printBackground: true });
+        writeFileSync(join(ctx.artifacts, `report-comparison-${format}.pdf`), pdf);
+        const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+        assert(pages >= 1 && pages <= 3, `the report with a comparison takes ${pages} ${format} pages`);
+      }
       await page.emulateMedia({ media: 'screen' });
       await page.evaluate(() => dispatchEvent(new Event('afterprint')));
       await page.waitForFunction(() => document.querySelector('#report-comparison').innerHTML === '');
@@ -140,6 +175,11 @@ export const tests = [
       await page.locator('.saved-comparison').scrollIntoViewIfNeeded();
       await page.waitForTimeout(200); // the new width laid out and painted
       await page.screenshot({ path: join(ctx.artifacts, 'screenshots', 'compare-phone.png') });
+      // The charts of A and B fit the phone's panel, drawn at its width.
+      await page.locator('.compare-chart[data-chart="energy"]').scrollIntoViewIfNeeded();
+      const chartWidths = await page.$$eval('.compare-chart svg', (svgs) => svgs.map((s) => [s.getBoundingClientRect().width, s.viewBox.baseVal.width]));
+      assert(chartWidths.every(([shown, drawn]) => shown <= 390 && drawn <= 400), `the charts on a phone, shown and drawn: ${JSON.stringify(chartWidths)}`);
+      await page.screenshot({ path: join(ctx.artifacts, 'screenshots', 'compare-charts-phone.png') });
     }),
   },
   {

@@ -32,6 +32,12 @@ pub const RISK: &str = "mount_risk";
 /// The report's place for the comparison shown in "Saved scenarios": the
 /// page keeps it empty, and the module fills it while the page prints.
 pub const REPORT_COMPARISON: &str = "report-comparison";
+/// The place's attribute that says whether the comparison's charts of A
+/// and B stand in for the page's own on paper (they do when the current
+/// inputs are A or B; `www/style.css` reads it).
+pub const CHARTS_ATTRIBUTE: &str = "data-charts";
+pub const CHARTS_REPLACED: &str = "replaced";
+pub const CHARTS_ADDED: &str = "added";
 
 /// What a control says while the module is fetched, and the place it fills.
 const PLACE: &str =

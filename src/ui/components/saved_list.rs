@@ -13,11 +13,13 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlDetailsElement, HtmlElement, HtmlInputElement};
 use yew::prelude::*;
 
+use crate::charts::pair::Pair;
 use crate::model::{evaluate, Evaluation, Field, Scenario};
 use crate::saved::{self, Entry, Shelf, MAX_NAME};
 use crate::share;
 use crate::ui::compare;
 use crate::ui::components::extra;
+use crate::ui::risk_engine::Look;
 use crate::ui::state::State;
 use crate::web::extra::{Ask, Host, Page, SEP};
 use crate::web::{self, Listener, StorageError};
@@ -52,6 +54,8 @@ mod words {
     pub const DIFFERING: &str = "Inputs that differ";
     pub const IN_REPORT: &str = "A and B side by side";
     pub const LINK: &str = "Copy a link to this comparison";
+    pub const CHARTS: &str = "The charts, A solid and B dashed";
+    pub const NUMBERS: &str = "Show the numbers";
     pub fn linked_b(name: &str) -> String {
         if name.is_empty() {
             "B, from the link".to_owned()
@@ -149,6 +153,9 @@ struct Panel {
     compared: Option<[String; 2]>,
     /// The current inputs as the comparison has them, when they are A or B.
     compared_current: Option<String>,
+    /// How the page drew its charts when the comparison drew its own, and
+    /// whether it was printing.
+    look: Option<(String, bool)>,
     /// The comparison the page's link carried, as the page tells it, once
     /// shown (a new link's is shown again).
     linked: Option<String>,
@@ -160,7 +167,9 @@ impl Panel {
     /// Compares the scenarios chosen as A and B; says why not.
     fn compare(&mut self, host: &Host, choices: [String; 2]) {
         let none = Shelf::default();
-        let made = compare_chosen(host, self.shelf.as_ref().unwrap_or(&none), &choices);
+        self.look = drawn_as(host);
+        let size = chart_size(self.look.as_ref());
+        let made = compare_chosen(host, self.shelf.as_ref().unwrap_or(&none), &choices, size);
         self.compared_current = if choices.iter().any(|c| is_current(c)) {
             host.ask(Ask::Current, "", "")
         } else {
@@ -181,14 +190,14 @@ impl Panel {
     }
 
     /// The comparison again when the current inputs are A or B and have
-    /// changed since. Whether it was.
+    /// changed since, or the page's theme or width has. Whether it was.
     fn follow(&mut self, host: &Host) -> bool {
         let Some(choices) = self.compared.clone() else {
             return false;
         };
-        if !choices.iter().any(|c| is_current(c))
-            || host.ask(Ask::Current, "", "") == self.compared_current
-        {
+        let inputs_changed = choices.iter().any(|c| is_current(c))
+            && host.ask(Ask::Current, "", "") != self.compared_current;
+        if !inputs_changed && drawn_as(host) == self.look {
             return false;
         }
         self.compare(host, choices);
@@ -197,7 +206,9 @@ impl Panel {
 
     /// The report carries the comparison the open panel shows: while the
     /// page prints, it goes in the report's place for it; else the place is
-    /// empty.
+    /// empty. When the current inputs are A or B, the charts of A and B
+    /// stand in for the page's own on paper (`data-charts`), so that the
+    /// report keeps to three pages.
     fn report(&mut self, host: &Host, shown: bool) {
         let printing = host.ask(Ask::Printing, "", "").is_some();
         // Most renders: not printing, and the place already empty.
@@ -215,6 +226,12 @@ impl Panel {
             if place.inner_html() != html {
                 place.set_inner_html(&html);
             }
+            let charts = if self.compared_current.is_some() {
+                extra::CHARTS_REPLACED
+            } else {
+                extra::CHARTS_ADDED
+            };
+            let _ = place.set_attribute(extra::CHARTS_ATTRIBUTE, charts);
         }
         self.in_report = !html.is_empty();
     }
@@ -254,6 +271,18 @@ impl Panel {
             }
             Err(e) => self.status = words::not_deleted(e),
         }
+    }
+}
+
+/// Marks the comparison in `el` busy for screen readers while it is about
+/// to follow the page's inputs.
+fn set_busy(el: &Element, busy: bool) {
+    if let Ok(Some(c)) = el.query_selector(".saved-comparison") {
+        let _ = if busy {
+            c.set_attribute("aria-busy", "true")
+        } else {
+            c.remove_attribute("aria-busy")
+        };
     }
 }
 
@@ -383,8 +412,14 @@ fn side_cells<const N: usize>(h: &mut String, cells: [&String; N]) {
 }
 
 /// A and B side by side, as HTML text: the headline figures with the change
-/// from A to B, then the inputs that differ. Every text is escaped.
-fn comparison(a: (&str, &Evaluation, &Scenario), b: (&str, &Evaluation, &Scenario)) -> String {
+/// from A to B, the inputs that differ, then each chart drawn for both (in
+/// the page's theme, at its charts' width, but no wider than the panel
+/// shows them). Every text is escaped.
+fn comparison(
+    a: (&str, &Evaluation, &Scenario),
+    b: (&str, &Evaluation, &Scenario),
+    size: ChartSize,
+) -> String {
     use crate::ui::components::text::push_element;
     let mut h = String::from("<div class=\"saved-comparison\"><p class=\"compared\">");
     push_element(&mut h, "strong", &words::compared(a.0, b.0));
@@ -419,17 +454,100 @@ fn comparison(a: (&str, &Evaluation, &Scenario), b: (&str, &Evaluation, &Scenari
         }
         h.push_str("</tbody></table>");
     }
+    let pair = Pair {
+        a: a.1,
+        a_name: a.0,
+        b: b.1,
+        b_name: b.0,
+    };
+    push_charts(&mut h, &pair, size);
     h.push_str("</div>");
     h
 }
 
+/// Widest the panel shows a chart, CSS px.
+const CHART_MAX_WIDTH: u32 = 780;
+/// How tall a chart of A and B is on paper, px: two by two, shorter than
+/// the page's own, so that a report with a comparison keeps to three pages.
+const PAPER_CHART_HEIGHT: u32 = 230;
+
+/// How the page draws its charts now, and whether it is printing.
+fn drawn_as(host: &Host) -> Option<(String, bool)> {
+    let look = host.ask(Ask::Look, "", "")?;
+    Some((look, host.ask(Ask::Printing, "", "").is_some()))
+}
+
+/// The theme and size of the charts of A and B.
+#[derive(Clone, Copy, Debug)]
+struct ChartSize {
+    dark: bool,
+    size: crate::charts::Size,
+}
+
+/// The charts of A and B drawn as the page draws its own (the page's
+/// theme, its charts' width but no wider than the panel shows them;
+/// shorter on paper).
+fn chart_size(drawn: Option<&(String, bool)>) -> ChartSize {
+    use crate::charts::Size;
+    let look = drawn.and_then(|(look, _)| Look::from_text(look));
+    let printing = drawn.is_some_and(|(_, printing)| *printing);
+    let width = look.map_or(CHART_MAX_WIDTH, |l| l.width.min(CHART_MAX_WIDTH));
+    let mut size = Size::for_container(width);
+    if printing {
+        size.height = PAPER_CHART_HEIGHT;
+    }
+    ChartSize {
+        dark: look.is_some_and(|l| l.dark),
+        size,
+    }
+}
+
+/// Each chart of A and B, with its summary and the numbers behind it.
+fn push_charts(h: &mut String, pair: &Pair<'_>, ChartSize { dark, size }: ChartSize) {
+    use crate::charts::{pair, svg::escape, Chart, Theme};
+    use crate::ui::components::chart_card::table_html;
+    use crate::ui::components::text::push_element;
+    let theme = if dark { Theme::dark() } else { Theme::light() };
+    h.push_str("<div class=\"compare-charts\">");
+    push_element(h, "h3", words::CHARTS);
+    for chart in Chart::ALL {
+        h.push_str("<figure class=\"compare-chart\" data-chart=\"");
+        h.push_str(chart.id());
+        h.push_str("\">");
+        push_element(h, "h4", &pair::title(chart));
+        match pair::draw(chart, pair, &theme, size) {
+            Ok(svg) => h.push_str(&svg),
+            Err(e) => {
+                h.push_str("<p class=\"error\" role=\"alert\">");
+                h.push_str(&escape(&e.to_string()));
+                h.push_str("</p>");
+            }
+        }
+        push_element(h, "figcaption", &pair::summary(chart, pair));
+        let table = pair::table(chart, pair);
+        h.push_str("<details class=\"numbers\">");
+        push_element(h, "summary", words::NUMBERS);
+        h.push_str("<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"");
+        h.push_str(&escape(&table.caption));
+        h.push_str("\">");
+        h.push_str(&table_html(&table));
+        h.push_str("</div></details></figure>");
+    }
+    h.push_str("</div>");
+}
+
 /// Compares what was chosen as A and B.
-fn compare_chosen(host: &Host, shelf: &Shelf, [a, b]: &[String; 2]) -> Result<String, String> {
+fn compare_chosen(
+    host: &Host,
+    shelf: &Shelf,
+    [a, b]: &[String; 2],
+    size: ChartSize,
+) -> Result<String, String> {
     let (a_name, a) = side(host, shelf, a)?;
     let (b_name, b) = side(host, shelf, b)?;
     let ra = evaluate(&a).map_err(|e| words::not_compared(&a_name, e))?;
     let rb = evaluate(&b).map_err(|e| words::not_compared(&b_name, e))?;
-    Ok(comparison((&a_name, &ra, &a), (&b_name, &rb, &b)))
+    Ok(comparison((&a_name, &ra, &a), (&b_name, &rb, &b), size))
 }
 
 #[function_component(SavedList)]
@@ -441,6 +559,7 @@ pub fn saved_list(props: &SavedListProps) -> Html {
         comparison: None,
         compared: None,
         compared_current: None,
+        look: None,
         linked: None,
         in_report: false,
     });
@@ -493,6 +612,8 @@ pub fn saved_list(props: &SavedListProps) -> Html {
     // read again, another tab may have saved, and a name is offered from
     // the preset and today's date), Escape, the buttons and the two forms,
     // told apart by `data-action`, the row by its `data-key`.
+    // The comparison's next following of the page's inputs, if due.
+    let following = use_mut_ref(|| None::<web::Timer>);
     let act = {
         let (panel, redraw, d) = (panel.clone(), redraw.clone(), props.details.clone());
         let host = host.clone();
@@ -533,9 +654,37 @@ pub fn saved_list(props: &SavedListProps) -> Html {
                         redraw.force_update();
                         return;
                     }
-                    let followed = d.open() && p.follow(&host);
-                    p.report(&host, d.open());
-                    if !followed {
+                    // While printing, at once: the report must carry it.
+                    if !d.open() || host.ask(Ask::Printing, "", "").is_some() {
+                        let followed = d.open() && p.follow(&host);
+                        p.report(&host, d.open());
+                        if !followed {
+                            return;
+                        }
+                    } else {
+                        // Else in a task of its own, after the page's: the
+                        // edit is answered first, the comparison a task
+                        // later (busy for screen readers until then), and
+                        // a burst of edits is followed once.
+                        p.report(&host, true);
+                        if p.compared.is_none() {
+                            return;
+                        }
+                        set_busy(&d, true);
+                        let (panel, redraw, host, d) =
+                            (panel.clone(), redraw.clone(), host.clone(), d.clone());
+                        *following.borrow_mut() = Some(web::Timer::after(0, move || {
+                            let followed = d.open() && panel.borrow_mut().follow(&host);
+                            if !followed {
+                                return set_busy(&d, false);
+                            }
+                            redraw.force_update();
+                            // Laid out in this task, not the next edit's.
+                            web::after_renders(move || {
+                                set_busy(&d, false);
+                                web::lay_out(&d);
+                            });
+                        }));
                         return;
                     }
                 }
