@@ -26,10 +26,22 @@ pub enum Unit {
 }
 
 impl Unit {
-    pub fn label(self) -> &'static str {
+    /// As a header says it: `USD`, or the display currency with its rate
+    /// and date (`BRL at 5.3 per USD on 2026-12-01`); `MW`.
+    pub fn label(self) -> String {
+        match (self, crate::currency::shown()) {
+            (Unit::Usd, Some(c)) => c.unit(),
+            (Unit::Usd, None) => "USD".to_owned(),
+            (Unit::Mw, _) => "MW".to_owned(),
+        }
+    }
+
+    /// A figure in this unit as a file holds it: money in the display
+    /// currency.
+    pub fn in_file(self, x: f64) -> f64 {
         match self {
-            Unit::Usd => "USD",
-            Unit::Mw => "MW",
+            Unit::Usd => x * crate::currency::shown().map_or(1.0, |c| c.per_usd),
+            Unit::Mw => x,
         }
     }
 
@@ -341,7 +353,7 @@ pub fn monthly_csv(result: &Evaluation) -> String {
     for row in &result.monthly {
         w.number(f64::from(row.month));
         for column in &COLUMNS {
-            w.number((column.value)(row));
+            w.number(column.unit.in_file((column.value)(row)));
         }
         w.end_row();
     }
@@ -363,8 +375,8 @@ pub fn annual_csv(result: &Evaluation) -> String {
         w.text(&p.stretch.name());
         w.number(f64::from(p.first_month));
         w.number(f64::from(p.last_month));
-        for x in p.values {
-            w.number(x);
+        for (column, x) in COLUMNS.iter().zip(p.values) {
+            w.number(column.unit.in_file(x));
         }
         w.end_row();
     }
@@ -405,5 +417,42 @@ mod tests {
             w.text,
             "\u{feff}plain,\"a, b\",\"say \"\"hi\"\"\",-0.5,,1000000000000000000000\r\n"
         );
+    }
+
+    #[test]
+    fn money_in_a_display_currency_says_its_rate_and_date_in_each_header(
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        let r = crate::model::evaluate(&crate::model::Scenario::default())?;
+        let dollars = monthly_csv(&r);
+        crate::currency::set_shown(Some(crate::currency::Currency {
+            code: crate::currency::Code::read("EUR").ok_or("code")?,
+            per_usd: 0.5,
+            date: (2026, 12, 1),
+        }));
+        let (monthly, annual) = (monthly_csv(&r), annual_csv(&r));
+        crate::currency::set_shown(None);
+        let header = |csv: &str| csv.lines().next().unwrap_or("").to_owned();
+        let unit = "(EUR at 0.5 per USD on 2026-12-01)";
+        let money = COLUMNS.iter().filter(|c| c.unit == Unit::Usd).count();
+        assert_eq!(header(&monthly).matches(unit).count(), money);
+        assert_eq!(header(&annual).matches(unit).count(), money);
+        assert!(header(&monthly).contains("(MW)") && !header(&monthly).contains("USD)"));
+        // Each month's money halved; months and megawatts as they were.
+        let cells = |csv: &str, line: usize| -> Vec<String> {
+            csv.lines()
+                .nth(line)
+                .unwrap_or("")
+                .split(',')
+                .map(str::to_owned)
+                .collect()
+        };
+        let (usd, eur) = (cells(&dollars, 30), cells(&monthly, 30));
+        for (i, column) in COLUMNS.iter().enumerate() {
+            let (a, b): (f64, f64) = (usd[i + 1].parse()?, eur[i + 1].parse()?);
+            let want = if column.unit == Unit::Usd { a * 0.5 } else { a };
+            assert_eq!(b, want, "{}", column.name);
+        }
+        assert_eq!(usd[0], eur[0]);
+        Ok(())
     }
 }

@@ -9,6 +9,7 @@ mod module {
     use std::rc::Rc;
 
     use repower::ui::components::cash_flows::{CashFlows, CashFlowsProps};
+    use repower::ui::components::display_currency::{DisplayPanel, DisplayPanelProps};
     use repower::ui::components::risk_section::{RiskPanel, RiskPanelProps};
     use repower::ui::components::saved_list::{SavedList, SavedListProps};
     use repower::web::{self, extra::Host, extra::Page};
@@ -72,6 +73,15 @@ mod module {
     #[wasm_bindgen]
     pub fn mount_risk(into: Element, host: Host) -> Result<(), JsValue> {
         fill::<RiskPanel>(into, host, |page, details| RiskPanelProps { page, details })
+    }
+
+    /// Fills "Display currency".
+    #[wasm_bindgen]
+    pub fn mount_display(into: Element, host: Host) -> Result<(), JsValue> {
+        fill::<DisplayPanel>(into, host, |page, details| DisplayPanelProps {
+            page,
+            details,
+        })
     }
 
     pub fn start() {

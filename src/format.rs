@@ -2,14 +2,19 @@
 //!
 //! Pure and shared by the web page, the charts and the evaluator's summary,
 //! so a figure reads the same everywhere. Never prints `NaN`: a non-finite
-//! number prints as `—`.
+//! number prints as `—`. Money (every function here that writes a currency
+//! symbol) is shown in the display currency (`crate::currency`): dollars
+//! unless the reader chose another.
+
+use crate::currency::in_shown;
 
 const DASH: &str = "—";
 const MINUS: &str = "\u{2212}";
 
 /// Money, short: three significant figures and a suffix (`$1.85B`, `$338M`,
 /// `$45.2K`, `$950`, `−$1.20B`).
-pub fn money(x: f64) -> String {
+pub fn money(usd: f64) -> String {
+    let (x, symbol) = in_shown(usd);
     if !x.is_finite() {
         return DASH.to_owned();
     }
@@ -17,7 +22,7 @@ pub fn money(x: f64) -> String {
     if a >= 999.5e12 {
         // Past a thousand trillion only the magnitude matters, and a long
         // run of digits would not fit where money is shown.
-        return signed(x, format!("${a:.2e}"));
+        return signed(x, format!("{symbol}{a:.2e}"));
     }
     let (value, suffix) = if a >= 999.5e9 {
         (a / 1e12, "T")
@@ -28,17 +33,18 @@ pub fn money(x: f64) -> String {
     } else if a >= 999.5 {
         (a / 1e3, "K")
     } else {
-        return signed(x, format!("${a:.0}"));
+        return signed(x, format!("{symbol}{a:.0}"));
     };
-    signed(x, format!("${}{suffix}", three_significant(value)))
+    signed(x, format!("{symbol}{}{suffix}", three_significant(value)))
 }
 
 /// Money, exact to the dollar with thousands separators (`$1,845,123,456`).
-pub fn money_exact(x: f64) -> String {
+pub fn money_exact(usd: f64) -> String {
+    let (x, symbol) = in_shown(usd);
     if !x.is_finite() {
         return DASH.to_owned();
     }
-    signed(x, format!("${}", group_thousands(x.abs().round())))
+    signed(x, format!("{symbol}{}", group_thousands(x.abs().round())))
 }
 
 /// A whole number with thousands separators (`12,345`); rounds.
@@ -89,12 +95,13 @@ pub fn price_per_mwh_exact(x: f64) -> String {
     price(x, 4)
 }
 
-fn price(x: f64, decimals: usize) -> String {
+fn price(usd: f64, decimals: usize) -> String {
+    let (x, symbol) = in_shown(usd);
     if !x.is_finite() {
         return DASH.to_owned();
     }
     let digits = fixed(x.abs(), decimals);
-    signed(x, format!("${digits}/MWh"))
+    signed(x, format!("{symbol}{digits}/MWh"))
 }
 
 /// Megawatts, one decimal when needed (`80 MW`, `72.5 MW`).
@@ -298,9 +305,10 @@ pub fn lead_in_words(regimes: &[crate::model::sweep::Regime]) -> String {
     match regimes {
         [] => String::new(),
         [only] => format!(
-            "{} is ahead at every price from $0 to ${}/MWh",
+            "{} is ahead at every price from {} to {}",
             who(only.converting_ahead),
-            grouped(crate::model::sweep::CROSSOVER_MAX)
+            dollars(0.0, 0),
+            price_per_mwh(crate::model::sweep::CROSSOVER_MAX).replace(".00/", "/")
         ),
         [first, rest @ ..] => {
             let mut parts = vec![format!(
@@ -330,11 +338,12 @@ pub fn lead_in_words(regimes: &[crate::model::sweep::Regime]) -> String {
 
 /// Dollars with `decimals` decimals and thousands grouped, without a unit
 /// (`$171`, `$1,234.56`, `−$5.00`); the caller adds `/PH/day` or the like.
-pub fn dollars(x: f64, decimals: usize) -> String {
+pub fn dollars(usd: f64, decimals: usize) -> String {
+    let (x, symbol) = in_shown(usd);
     if !x.is_finite() {
         return DASH.to_owned();
     }
-    signed(x, format!("${}", fixed(x.abs(), decimals)))
+    signed(x, format!("{symbol}{}", fixed(x.abs(), decimals)))
 }
 
 /// A ratio as a multiple: one decimal below 10 (`4.3×`, `0.6×`), whole
@@ -392,9 +401,10 @@ pub fn date(year: i32, month: u32, day: u32) -> String {
 
 /// A lease rate per kW of critical IT per month (`$149.87/kW-month`,
 /// `$1,250.00/kW-month`, `−$5.00/kW-month`).
-pub fn rate_per_kw_month(x: f64) -> String {
+pub fn rate_per_kw_month(usd: f64) -> String {
+    let (x, symbol) = in_shown(usd);
     if !x.is_finite() {
         return DASH.to_owned();
     }
-    signed(x, format!("${}/kW-month", fixed(x.abs(), 2)))
+    signed(x, format!("{symbol}{}/kW-month", fixed(x.abs(), 2)))
 }

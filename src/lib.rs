@@ -7,6 +7,8 @@
 //! * [`charts`]: the four charts as SVG text, pure functions of a result.
 //! * [`export`]: the monthly cash flows, their yearly totals and CSV files.
 //! * [`format`]: money, percent and month formatting shared by all front ends.
+//! * [`currency`]: the display currency (results shown in another currency
+//!   at a rate the reader types; the model stays in dollars).
 //! * [`presets`]: the "Generic 100 MW site" and scenarios from public deals.
 //! * [`ui`] and [`web`]: the Yew single-page app and its browser glue. They
 //!   run in the browser; they also build natively so the reducer and the card
@@ -18,6 +20,7 @@
 //! The model and the charts never depend on the UI; the UI never computes money.
 
 pub mod charts;
+pub mod currency;
 pub mod export;
 pub mod format;
 pub mod model;

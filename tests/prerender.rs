@@ -168,8 +168,13 @@ fn prerender() -> String {
     for start in ["<details class=\"help\"", "<details class=\"numbers\""] {
         html = only_first_child(&html, start);
     }
-    // Tooltips, shown on hover.
-    html = without_attribute(&html, " title=\"");
+    // Tooltips, shown on hover; what only the app's own inputs do (the
+    // keyboard's "?", the help and messages they point to), and the
+    // default of `aria-invalid`.
+    for name in [" title=\"", " aria-keyshortcuts=\"", " aria-describedby=\""] {
+        html = without_attribute(&html, name);
+    }
+    html = html.replace(" aria-invalid=\"false\"", "");
     // The first chart, at a phone's and at a laptop's width.
     let from = html.find("<svg ").expect("the first chart");
     let end = element_at(&html, from);
@@ -192,6 +197,7 @@ fn file() -> String {
     let value = serde_json::json!({
         "about": "The default page, prerendered: written by `UPDATE_GOLDEN=1 cargo test --test prerender` (tests/prerender.rs), put in index.html by www/postbuild.mjs.",
         "key": repower::web::STORAGE_KEY,
+        "display_key": repower::web::DISPLAY_KEY,
         "form": default_form(),
         "html": prerender(),
     });

@@ -92,6 +92,44 @@ async function minify(name, text) {
 const glue = read(glueName);
 const wasmBytes = read(wasmName);
 
+// ---- the stylesheet: the page's, and the extra module's part ------------------
+
+// Comments and the space around punctuation go (www/style.css keeps them).
+// Strings in it hold no `{};,>` and no comment marks, so nothing inside one
+// changes.
+function minifyCss(name, text) {
+  const min = text
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{};,>])\s*/g, '$1')
+    .replace(/;}/g, '}')
+    .trim();
+  if ((min.match(/{/g) || []).length !== (min.match(/}/g) || []).length) fail(`${name}: unbalanced braces after minifying`);
+  return min;
+}
+// What styles only the parts the extra module fills (between the
+// stylesheet's "extra module: begin" and "end" marks) leaves the first
+// visit's stylesheet: the module adopts it as it starts (a constructed
+// stylesheet, after the page's in the cascade, so the marked rules keep
+// their order and win their ties as they did at the stylesheet's end).
+const EXTRA_CSS = /\/\* extra module: begin \*\/([\s\S]*?)\/\* extra module: end \*\//g;
+let extraCss;
+{
+  const cssFile = html.match(/<link rel="stylesheet" href="\.\/([^"]+\.css)"/)?.[1];
+  if (!cssFile) fail('no stylesheet in index.html');
+  const text = read(cssFile).toString('utf8');
+  extraCss = minifyCss(`${cssFile}, the extra module's part`, [...text.matchAll(EXTRA_CSS)].map((m) => m[1]).join('\n'));
+  if (!extraCss) fail(`${cssFile}: no part marked for the extra module`);
+  const page = minifyCss(cssFile, text.replace(EXTRA_CSS, ''));
+  if (/extra module: (begin|end)/.test(text.replace(EXTRA_CSS, ''))) fail(`${cssFile}: an unpaired extra module mark`);
+  writeFileSync(join(dir, cssFile), page);
+}
+const adoptExtraCss = `{
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(${JSON.stringify(extraCss)});
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+}`;
+
 // ---- the extra module -> hashed files, loaded when first used -------------------
 
 // The parts of the page used later, if at all (saved scenarios, the monthly
@@ -110,6 +148,8 @@ const extraWasm = read(EXTRA.wasm);
 const extraHash = hex(Buffer.concat([extraGlue, extraWasm])).slice(0, 16);
 const extraWasmName = `repower-extra-${extraHash}_bg.wasm`;
 const extraScript = `${extraGlue.toString('utf8')}
+// The stylesheet of the parts the module fills.
+${adoptExtraCss}
 // Started by the page when one of its parts is first opened: the wasm,
 // checked against its hash, once.
 {
@@ -174,8 +214,18 @@ const takeOver = `{
     const picker = pre.querySelector('select[data-tool="picker"]');
     let focused = pre.contains(document.activeElement) ? document.activeElement : null;
     pre.addEventListener('focusin', (e) => { focused = e.target; });
+    // Where the reader scrolled to: the first element (with an id) whose
+    // bottom is in the window, and where its top was, so the app's same
+    // element goes back there whatever the heights above it (the
+    // prerendered form's groups out of view were never laid out).
     let scrolled = scrollY;
-    const onScroll = () => { scrolled = scrollY; };
+    let anchor = null;
+    const marked = [...pre.querySelectorAll('[id]')].filter((e) => !e.closest('.result-bar'));
+    const onScroll = () => {
+      scrolled = scrollY;
+      const at = marked.find((e) => e.getBoundingClientRect().bottom > 0);
+      anchor = at ? [at.id, at.getBoundingClientRect().top] : null;
+    };
     addEventListener('scroll', onScroll, { passive: true });
     document.addEventListener('repower:rendered', () => {
       removeEventListener('scroll', onScroll);
@@ -201,7 +251,9 @@ const takeOver = `{
         box.focus();
         if (focused.type === 'text') box.setSelectionRange(focused.selectionStart, focused.selectionEnd);
       }
-      if (scrolled && scrollY !== scrolled) scrollTo(0, scrolled);
+      const same = anchor && document.getElementById(anchor[0]);
+      if (same) scrollBy(0, same.getBoundingClientRect().top - anchor[1]);
+      else if (scrolled && scrollY !== scrolled) scrollTo(0, scrolled);
     }, { once: true });
   }
 }
@@ -272,25 +324,10 @@ const riskMeta = `<meta name="repower-risk-worker" content="./${riskLoaderName}"
 /** Fetched only when first used: not part of the first download. */
 const LAZY = [riskLoaderName, riskGlueName, riskWasmName, extraScriptName, extraWasmName];
 
-// ---- the stylesheet, minified ---------------------------------------------------
+// ---- the stylesheet, minified (its extra module's part taken out above) -------
 
-// Comments and the space around punctuation go (www/style.css keeps them);
-// the stylesheet's integrity is recomputed below. Strings in it hold no
-// `{};,>` and no comment marks, so nothing inside one changes.
-{
-  const cssFile = html.match(/<link rel="stylesheet" href="\.\/([^"]+\.css)"/)?.[1];
-  if (!cssFile) fail('no stylesheet in index.html');
-  const text = read(cssFile).toString('utf8');
-  const min = text
-    .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/\s+/g, ' ')
-    .replace(/\s*([{};,>])\s*/g, '$1')
-    .replace(/;}/g, '}')
-    .trim();
-  if ((min.match(/{/g) || []).length !== (min.match(/}/g) || []).length) fail(`${cssFile}: unbalanced braces after minifying`);
-  writeFileSync(join(dir, cssFile), min);
-  html = html.replace(/(<link rel="stylesheet" href="\.\/[^"]+\.css"[^>]*?)\s+integrity="[^"]*"/, '$1');
-}
+// The stylesheet's integrity is recomputed below.
+html = html.replace(/(<link rel="stylesheet" href="\.\/[^"]+\.css"[^>]*?)\s+integrity="[^"]*"/, '$1');
 
 // ---- integrity on every script and style ---------------------------------------
 
@@ -323,13 +360,15 @@ const loaderTag = `<script type="module" src="./${loaderName}" integrity="${sri(
 // shows it only once a first script has marked the page (data-defaults) as
 // one whose figures are the visitor's: no link with inputs (anything in the
 // fragment but the #dev switch), no form saved here other than a first
-// visit's, storage that reads. Otherwise (or with no JavaScript) the page
+// visit's, no display currency kept here (figures in another currency than
+// the dollar), storage that reads. Otherwise (or with no JavaScript) the page
 // says "Loading the calculator…" as before.
 const prerender = JSON.parse(readFileSync(new URL('./prerender.json', import.meta.url), 'utf8'));
 const ownScript = (await minify('the first script', `try {
   const own = location.hash.slice(1).split('&').some((p) => p && !/^dev(=|$)/.test(p));
   const form = localStorage.getItem(${JSON.stringify(prerender.key)});
-  if (!own && (form === null || form === ${JSON.stringify(prerender.form)})) {
+  const dollars = localStorage.getItem(${JSON.stringify(prerender.display_key)}) === null;
+  if (!own && dollars && (form === null || form === ${JSON.stringify(prerender.form)})) {
     document.documentElement.setAttribute('data-defaults', '');
   }
 } catch {}`)).replace(/<\//g, '<\\/');
@@ -480,6 +519,7 @@ ${extraReady('window.repowerExtra()')}
 {
   let started;
   window.repowerExtra = () => (started ??= (async () => {
+${adoptExtraCss}
 ${extraGlueText}
     const WASM = '${extraWasm.toString('base64')}';
     await wasm_bindgen({ module_or_path: typeof Uint8Array.fromBase64 === 'function'

@@ -125,6 +125,55 @@ pub(crate) fn ticks_aligned(max: f64, intervals: usize, whole: bool, fallback: f
     }
 }
 
+/// Units of the display currency per dollar (1 for dollars).
+pub(crate) fn shown_rate() -> f64 {
+    crate::currency::shown().map_or(1.0, |c| c.per_usd)
+}
+
+/// Ticks computed in the display currency (`rate` units per dollar), with
+/// their values back in dollars, so a money axis steps by round amounts of
+/// what it shows.
+pub(crate) fn in_dollars(t: Ticks, rate: f64) -> Ticks {
+    Ticks {
+        lo: t.lo / rate,
+        hi: t.hi / rate,
+        step: t.step / rate,
+        values: t.values.into_iter().map(|v| v / rate).collect(),
+    }
+}
+
+/// [`ticks`] for a money axis over dollars: steps of round amounts of the
+/// display currency.
+pub(crate) fn money_axis(min: f64, max: f64, target: usize, whole: bool, fallback: f64) -> Ticks {
+    let k = shown_rate();
+    in_dollars(ticks(min * k, max * k, target, whole, fallback * k), k)
+}
+
+/// [`ticks_pair`] for two money axes over dollars.
+pub(crate) fn money_axes_pair(
+    max_a: f64,
+    max_b: f64,
+    target: usize,
+    whole: bool,
+) -> (Ticks, Ticks) {
+    let k = shown_rate();
+    let (a, b) = ticks_pair(max_a * k, max_b * k, target, whole);
+    (in_dollars(a, k), in_dollars(b, k))
+}
+
+/// An energy-price axis over `[lo, hi]` dollars per MWh: ticks of the
+/// display currency at a nice step about `target` to the axis, each at its
+/// value in dollars with its label (`$20`, `R$106`).
+pub(crate) fn price_axis(lo: f64, hi: f64, target: f64) -> Vec<(f64, String)> {
+    let k = shown_rate();
+    let step = nice_step((hi - lo) * k / target.max(1.0), false);
+    ticks_with_step(lo * k, hi * k, step)
+        .values
+        .into_iter()
+        .map(|v| (v / k, price_tick(v, step)))
+        .collect()
+}
+
 /// Two axes from 0 with the same number of intervals, so their grid lines
 /// coincide: the count near `target` that wastes the least height on both.
 pub(crate) fn ticks_pair(max_a: f64, max_b: f64, target: usize, whole: bool) -> (Ticks, Ticks) {
@@ -195,12 +244,14 @@ pub(crate) fn number_tick(v: f64, step: f64) -> String {
     }
 }
 
-/// A price tick on a $/MWh axis: `$20`, `$120`, `$0.5`.
+/// A price tick on a $/MWh axis, `v` already in the display currency:
+/// `$20`, `$120`, `$0.5`, `R$106`.
 pub(crate) fn price_tick(v: f64, step: f64) -> String {
     let n = number_tick(v, step);
+    let symbol = crate::currency::shown().map_or_else(|| "$".to_owned(), |c| c.symbol());
     match n.strip_prefix(MINUS) {
-        Some(rest) => format!("{MINUS}${rest}"),
-        None => format!("${n}"),
+        Some(rest) => format!("{MINUS}{symbol}{rest}"),
+        None => format!("{symbol}{n}"),
     }
 }
 

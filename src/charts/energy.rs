@@ -11,14 +11,14 @@
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::axis::{
-    labelled, money_tick, nice_step, price_tick, text_width, ticks, ticks_with_step, Scale, Ticks,
+    labelled, money_axis, money_tick, price_axis, price_tick, shown_rate, text_width, Scale, Ticks,
 };
 use super::canvas::{render, Canvas, Metrics, Plot, Right, Side, TextStyleSpec, MARGIN};
 use super::header::{header_rows, Item, Swatch};
 use super::labels::{Raised, Rows, Span};
 use super::words::sentence;
 use super::{Chart, ChartError, Rgb, Size, Table, Theme};
-use crate::format::{grouped, lead_in_words, money, money_exact, price_per_mwh};
+use crate::format::{lead_in_words, money, money_exact, price_per_mwh};
 use crate::model::sweep::{AdvantageChange, CROSSOVER_MAX, CROSSOVER_TOLERANCE};
 use crate::model::Evaluation;
 
@@ -129,9 +129,16 @@ pub fn draw(r: &Evaluation, theme: &Theme, size: Size) -> Result<String, ChartEr
     render(Chart::Energy, theme, size, &title(r), |c| draw_on(c, r))
 }
 
+/// The energy-price axis's title, in the display currency:
+/// `Energy price in year 1 ($/MWh)`.
+pub(super) fn price_axis_title() -> String {
+    let symbol = crate::currency::shown().map_or_else(|| "$".to_owned(), |c| c.symbol());
+    format!("Energy price in year 1 ({}/MWh)", symbol.trim_end())
+}
+
 /// The top of the crossover search, `$2,000/MWh`.
 fn search_limit() -> String {
-    format!("${}/MWh", grouped(CROSSOVER_MAX))
+    price_per_mwh(CROSSOVER_MAX).replace(".00/", "/")
 }
 
 /// What a marker marks; each kind has its own colour and line style.
@@ -353,14 +360,14 @@ fn frame(r: &Evaluation, size: Size, header: i32, inside: &[Marker]) -> Frame {
     // above keep half its height and a gap away from it.
     let lift = (small / 2.0 + LABEL_CLEARANCE).ceil() as i32;
     let rows_at_most = inside.len() as i32;
-    let last_label = text_width(&price_tick(hi, 1.0), small, false);
+    let last_label = text_width(&price_tick(hi * shown_rate(), 1.0), small, false);
     let rough = Plot::new(
         size,
         header + rows_at_most * marker_row + lift,
         0,
         Right::LastLabel(last_label),
     );
-    let y_ticks = ticks(
+    let y_ticks = money_axis(
         y_min,
         y_max,
         (rough.height() / 45).clamp(2, 8) as usize,
@@ -462,14 +469,11 @@ fn draw_on(c: &mut Canvas<'_>, r: &Evaluation) -> Result<(), ChartError> {
     )?;
     let widest_price = last_label.max(text_width("$0.00", small, false));
     let target = f64::from(plot.width()) / f64::from(widest_price + 24);
-    let step = nice_step((hi - lo) / target.max(1.0), false);
-    let x_labels: Vec<(f64, String)> = ticks_with_step(lo, hi, step)
-        .values
+    let x_labels: Vec<(f64, String)> = price_axis(lo, hi, target)
         .into_iter()
-        .filter(|v| xs.contains(*v))
-        .map(|v| (v, price_tick(v, step)))
+        .filter(|(v, _)| xs.contains(*v))
         .collect();
-    c.x_axis(&plot, &xs, &x_labels, "Energy price in year 1 ($/MWh)")
+    c.x_axis(&plot, &xs, &x_labels, &price_axis_title())
 }
 
 /// One way to set a marker's label: which text, where it starts, how it is

@@ -7,7 +7,7 @@
 //! longer).
 
 use super::axis::{
-    labelled, money_tick, month_step, number_tick, text_width, ticks, ticks_with_step,
+    labelled, money_axis, money_tick, month_step, number_tick, text_width, ticks_with_step,
 };
 use super::canvas::{simplify, Canvas, Plot, Right, Side};
 use super::header::{Item, Swatch};
@@ -193,7 +193,7 @@ fn draw_on(c: &mut Canvas<'_>, s: &Simulation) -> Result<(), ChartError> {
         .map(finite);
     let y_min = values.clone().fold(0.0_f64, f64::min);
     let y_max = values.fold(0.0_f64, f64::max);
-    let y_ticks = ticks(
+    let y_ticks = money_axis(
         y_min,
         y_max,
         (rough.height() / 45).clamp(2, 8) as usize,

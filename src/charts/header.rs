@@ -169,11 +169,18 @@ fn fit(items: &[Item], px: f64, width: i32, max_rows: usize) -> Vec<Vec<(i32, &I
 /// The header's rows as [`Canvas::header`] draws them at `size`: the items
 /// wrapped to the chart's width, in at most a quarter of its height when
 /// they can be, each with its x offset from the margin.
+///
+/// Money shown in another currency than the dollar is labelled in every
+/// chart: a last row says which, at what rate and of when.
 pub(crate) fn header_rows(size: Size, items: &[Item]) -> Vec<Vec<(i32, Item)>> {
     let Metrics { header, row_h, .. } = Metrics::of(size.clamped());
     let max_rows = (size.clamped().height as i32 / 4 / row_h).max(1) as usize;
     let width = size.clamped().width as i32 - 2 * MARGIN;
-    let items = wrap(items, header, width);
+    let mut all = items.to_vec();
+    if let Some(c) = crate::currency::shown() {
+        all.push(Item::note(c.chart_note()).new_row());
+    }
+    let items = wrap(&all, header, width);
     fit(&items, header, width, max_rows)
         .into_iter()
         .map(|row| row.into_iter().map(|(x, i)| (x, i.clone())).collect())

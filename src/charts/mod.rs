@@ -630,6 +630,64 @@ mod tests {
         Ok(())
     }
 
+    /// Shows results in `c` until dropped.
+    struct Shown;
+    impl Shown {
+        fn new(c: crate::currency::Currency) -> Self {
+            crate::currency::set_shown(Some(c));
+            Shown
+        }
+    }
+    impl Drop for Shown {
+        fn drop(&mut self) {
+            crate::currency::set_shown(None);
+        }
+    }
+
+    #[test]
+    fn money_shows_in_the_display_currency_labelled_with_its_rate() -> TestResult {
+        let r = crate::model::evaluate(&crate::model::Scenario::default())?;
+        let dollars = Chart::Revenue.table(&r);
+        let _brl = Shown::new(crate::currency::Currency {
+            code: crate::currency::Code::read("BRL").ok_or("code")?,
+            per_usd: 5.0,
+            date: (2026, 12, 1),
+        });
+        for chart in Chart::ALL {
+            let svg = chart.draw(&r, &Theme::light(), SIZE)?;
+            assert!(
+                svg.contains("\nIn BRL at 5 per US$, 2026-12-01\n"),
+                "{chart}: no note of the rate"
+            );
+            // No amount left in dollars.
+            assert!(
+                !svg.contains("\n$") && !svg.contains("\n\u{2212}$"),
+                "{chart}"
+            );
+            assert!(svg.contains("\nR$"), "{chart}");
+        }
+        // Round steps of reais on the money axes: R$0, R$200M, R$400M…
+        let energy = Chart::Energy.draw(&r, &Theme::light(), SIZE)?;
+        assert!(
+            energy.contains("\nR$0\n") && energy.contains("00M\n"),
+            "{energy}"
+        );
+        assert!(energy.contains("(R$/MWh)"));
+        // The numbers behind the charts: five reais a dollar.
+        let reais = Chart::Revenue.table(&r);
+        let year1 = r.contract_annual_revenue_usd[0];
+        assert_eq!(reais.rows[0][1], crate::format::money_exact(year1));
+        assert_eq!(
+            reais.rows[0][1].replace("R$", "$"),
+            format!(
+                "${}",
+                crate::format::grouped(year1 * 5.0).trim_start_matches('$')
+            )
+        );
+        assert_ne!(reais.rows[0][1], dollars.rows[0][1]);
+        Ok(())
+    }
+
     #[test]
     fn errors_name_the_chart() {
         let e = ChartError::Backend {

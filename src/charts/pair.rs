@@ -18,8 +18,8 @@
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::axis::{
-    labelled, money_tick, month_step, nice_step, number_tick, price_tick, text_width, ticks,
-    ticks_with_step,
+    labelled, money_axis, money_tick, month_step, nice_step, number_tick, price_axis, price_tick,
+    shown_rate, text_width, ticks, ticks_with_step,
 };
 use super::bridge::{self, Kind};
 use super::build_time::{steps, Ramp};
@@ -362,7 +362,7 @@ fn draw_revenue(c: &mut Canvas<'_>, p: &Pair<'_>) -> Result<(), ChartError> {
     let (_, hi) = span(ya.iter().chain(yb).copied());
     let last = text_width(&n.to_string(), small, false);
     let rough = Plot::new(c.size, top, 0, Right::LastLabel(last));
-    let y = ticks(
+    let y = money_axis(
         0.0,
         hi,
         (rough.height() / 48).clamp(2, 8) as usize,
@@ -505,9 +505,9 @@ fn draw_energy(c: &mut Canvas<'_>, p: &Pair<'_>) -> Result<(), ChartError> {
         .flat_map(|(r, _)| r.energy_sensitivity.iter())
         .flat_map(|q| [q.keep_mining_npv_usd, q.convert_npv_usd]);
     let (y_lo, y_hi) = span(npvs);
-    let widest_price = text_width(&price_tick(hi, 1.0), small, false);
+    let widest_price = text_width(&price_tick(hi * shown_rate(), 1.0), small, false);
     let rough = Plot::new(c.size, top, 0, Right::LastLabel(widest_price));
-    let y_ticks = ticks(
+    let y_ticks = money_axis(
         y_lo,
         y_hi,
         (rough.height() / 45).clamp(2, 8) as usize,
@@ -556,14 +556,11 @@ fn draw_energy(c: &mut Canvas<'_>, p: &Pair<'_>) -> Result<(), ChartError> {
     )?;
     let widest = widest_price.max(text_width("$0.00", small, false));
     let target = f64::from(plot.width()) / f64::from(widest + 24);
-    let step = nice_step((hi - lo) / target.max(1.0), false);
-    let x_labels: Vec<(f64, String)> = ticks_with_step(lo, hi, step)
-        .values
+    let x_labels: Vec<(f64, String)> = price_axis(lo, hi, target)
         .into_iter()
-        .filter(|v| xs.contains(*v))
-        .map(|v| (v, price_tick(v, step)))
+        .filter(|(v, _)| xs.contains(*v))
         .collect();
-    c.x_axis(&plot, &xs, &x_labels, "Energy price in year 1 ($/MWh)")
+    c.x_axis(&plot, &xs, &x_labels, &energy::price_axis_title())
 }
 
 fn draw_bridge(c: &mut Canvas<'_>, p: &Pair<'_>) -> Result<(), ChartError> {

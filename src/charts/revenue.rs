@@ -12,7 +12,7 @@
 
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::axis::{labelled, money_tick, nice_step, text_width, ticks_pair};
+use super::axis::{labelled, money_axes_pair, money_tick, nice_step, text_width};
 use super::canvas::{render, Canvas, Plot, Right, Side, TextStyleSpec};
 use super::header::{Item, Swatch};
 use super::{Chart, ChartError, Size, Table, Theme};
@@ -223,7 +223,7 @@ fn draw_on(c: &mut Canvas<'_>, r: &Evaluation) -> Result<(), ChartError> {
     let target = (rough.height() / 48).clamp(2, 8) as usize;
     let hi = annual.iter().fold(0.0_f64, |a, v| a.max(*v));
     let top_cumulative = cumulative.iter().fold(0.0_f64, |a, v| a.max(*v));
-    let (left, right) = ticks_pair(hi, top_cumulative, target, true);
+    let (left, right) = money_axes_pair(hi, top_cumulative, target, true);
     let (left_labels, left_widest) = labelled(&left.values, small, money_tick);
     let (right_labels, right_widest) = labelled(&right.values, small, money_tick);
 

@@ -2,7 +2,7 @@
 //! a money axis whose labels fit, an input's value with its unit, and the
 //! words for the base case.
 
-use super::axis::{money_tick, nice_step, text_width, ticks_with_step, Scale};
+use super::axis::{money_tick, nice_step, shown_rate, text_width, ticks_with_step, Scale};
 use super::canvas::{render, Canvas};
 use super::{Chart, ChartError, RiskChart, Size, Theme};
 use crate::format::{grouped, money};
@@ -35,26 +35,29 @@ pub(crate) fn money_ticks(
     px: f64,
     bounds: (i32, i32),
 ) -> Vec<(f64, String)> {
-    let span = d1 - d0;
+    // Steps of round amounts of the display currency (`k` units a dollar).
+    let k = shown_rate();
+    let span = (d1 - d0) * k;
     // From steps too close for the shortest labels up to the first step
     // wide enough for its own labels.
-    let shortest = text_width("$0", px, false) + 12;
+    let shortest = text_width(&money_tick(0.0), px, false) + 12;
     let mut raw = span * f64::from(shortest) / f64::from(plot_width.max(1));
     let mut labels = Vec::new();
     for _ in 0..16 {
         let step = nice_step(raw, true);
-        labels = ticks_with_step(d0, d1, step)
+        labels = ticks_with_step(d0 * k, d1 * k, step)
             .values
             .iter()
-            .filter(|v| xs.contains(**v))
-            .map(|v| (*v, money_tick(*v)))
+            .map(|v| v / k)
+            .filter(|v| xs.contains(*v))
+            .map(|v| (v, money_tick(v)))
             .collect();
         let widest = labels
             .iter()
             .map(|(_, t)| text_width(t, px, false))
             .max()
             .unwrap_or(0);
-        let step_px = (xs.px(d0 + step) - xs.px(d0)).abs();
+        let step_px = (xs.px(d0 + step / k) - xs.px(d0)).abs();
         if step_px >= widest + 12 {
             break;
         }

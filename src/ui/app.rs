@@ -22,6 +22,7 @@ use crate::ui::components::stage::{Stage, StagePreset};
 use crate::ui::components::toolbar::{StatusOffer, Toolbar, PRESENT_ID};
 use crate::ui::components::version_notice::VersionNotice;
 use crate::ui::derive;
+use crate::ui::display::Display;
 use crate::ui::drawings::{chart_id, Drawings, Near};
 use crate::ui::kpis::kpis;
 use crate::ui::layout;
@@ -166,6 +167,10 @@ pub fn app() -> Html {
     });
     // A comparison a link carried: shown by "Saved scenarios".
     let linked = use_state(|| boot.compared.clone());
+    // The display currency: how this reader reads results (kept in this
+    // browser); every figure below is formatted in it.
+    let display = use_reducer(|| Display::from_stored(web::load_display().as_deref()));
+    crate::currency::set_shown(display.shown);
     let dark = use_state(|| web::matches(web::DARK));
     let width = use_state_eq(chart_width);
     // While printing (the Report button or the browser's Print), the page
@@ -260,13 +265,21 @@ pub fn app() -> Html {
     let result: derive::Outcome =
         (*use_memo(Same(state.scenario.clone()), |s| derive::evaluation(&s.0))).clone();
     let cards = use_memo(
-        (Same(result.clone()), Same(state.scenario.clone())),
-        |(r, s)| Rc::new((*r.0).as_ref().map(|r| kpis(r, &s.0)).unwrap_or_default()),
+        (
+            Same(result.clone()),
+            Same(state.scenario.clone()),
+            display.shown,
+        ),
+        |(r, s, _)| Rc::new((*r.0).as_ref().map(|r| kpis(r, &s.0)).unwrap_or_default()),
     );
     // The result bar (phones) and "What drives this", from the same results.
     let brief = use_memo(
-        (Same(result.clone()), Same(state.scenario.clone())),
-        |(r, s)| {
+        (
+            Same(result.clone()),
+            Same(state.scenario.clone()),
+            display.shown,
+        ),
+        |(r, s, _)| {
             let (bar, drivers) = (*r.0)
                 .as_ref()
                 .map(|r| {
@@ -284,8 +297,14 @@ pub fn app() -> Html {
     let near = use_state_eq(|| Near::ALL);
     let drawings = use_mut_ref(Drawings::default);
     let chart_views = use_memo(
-        (Same(result.clone()), dark_now, draw_width, *near),
-        move |(r, dark, width, near)| drawings.borrow_mut().views(&r.0, *dark, *width, *near),
+        (
+            Same(result.clone()),
+            dark_now,
+            draw_width,
+            *near,
+            display.shown,
+        ),
+        move |(r, dark, width, near, _)| drawings.borrow_mut().views(&r.0, *dark, *width, *near),
     );
     {
         let near = near.clone();
@@ -541,10 +560,12 @@ pub fn app() -> Html {
         look: Look {
             dark: dark_now,
             width: draw_width,
+            currency: display.shown,
         },
         on_edit: on_edit.clone(),
         printing: *printing,
         linked: linked.clone(),
+        display: display.clone(),
     });
     {
         let saved = (*saved).clone();
@@ -637,11 +658,13 @@ pub fn app() -> Html {
                 } else {
                     <form class="inputs" aria-label="Inputs" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                         { for groups }
+                        <extra::DisplayControl problem={!display.errors.is_empty()} />
                     </form>
                 }
                 <div class="headline" id="results" tabindex="-1">
                     { skip_link("charts", "Skip to the charts") }
                     { for general.iter().map(|m| html! { <p class="error" role="alert">{ m.clone() }</p> }) }
+                    { currency_note(display.shown) }
                     <KpiCards rows={(*cards).clone()} {stale} />
                     { extra::report_comparison() }
                 </div>
@@ -658,4 +681,17 @@ pub fn app() -> Html {
             }
         </div>
     }
+}
+
+/// What the figures are in, when not dollars: the currency, its rate and
+/// the rate's date (`Currency::note`), written as escaped HTML text.
+fn currency_note(shown: Option<crate::currency::Currency>) -> Html {
+    let Some(c) = shown else {
+        return Html::default();
+    };
+    let html = format!(
+        "<p class=\"currency-note\">{}</p>",
+        crate::charts::svg::escape(&c.note())
+    );
+    Html::from_html_unchecked(html.into())
 }

@@ -52,6 +52,8 @@ struct Key {
     result: Outcome,
     dark: bool,
     width: u32,
+    /// The display currency the figures were written in.
+    currency: Option<crate::currency::Currency>,
 }
 
 impl PartialEq for Key {
@@ -59,6 +61,7 @@ impl PartialEq for Key {
         Rc::ptr_eq(&self.result, &other.result)
             && self.dark == other.dark
             && self.width == other.width
+            && self.currency == other.currency
     }
 }
 
@@ -86,6 +89,7 @@ impl Drawings {
             result: outcome.clone(),
             dark,
             width,
+            currency: crate::currency::shown(),
         };
         let theme = if dark { Theme::dark() } else { Theme::light() };
         let size = Size::for_container(width);

@@ -8,6 +8,8 @@
 //!   (saving, theme, downloads) through `crate::web`.
 //! * [`derive`]: the one evaluation per scenario, shared by the reducer and
 //!   the page.
+//! * [`display`]: the display currency's inputs and what they read as
+//!   (pure).
 //! * [`kpis`]: the headline cards' wording (pure).
 //! * [`messages`]: the model's messages as the page shows them.
 //! * [`catalog`]: slider ranges and arrow-key steps.
@@ -25,6 +27,7 @@ pub mod catalog;
 pub mod compare;
 pub mod components;
 pub mod derive;
+pub mod display;
 pub mod drawings;
 pub mod kpis;
 pub mod layout;

@@ -732,6 +732,7 @@ mod tests {
         let look = Look {
             dark: false,
             width: 800,
+            currency: None,
         };
         let s = scenario(20);
         let mut board = Board::default();

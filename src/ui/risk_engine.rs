@@ -18,6 +18,7 @@ use serde::Serialize;
 use serde_json::{Map, Value as Json};
 
 use crate::charts::{RiskChart, Size, Table, Theme};
+use crate::currency::Currency;
 use crate::model::json;
 use crate::model::risk::Risk;
 use crate::model::Scenario;
@@ -34,34 +35,73 @@ pub const HOLD_MS: f64 = 60.0;
 /// How often, at most, progress is sent while paths run, ms.
 pub const PROGRESS_MS: f64 = 100.0;
 
-/// How the page draws: its theme and the width its charts are shown at.
+/// How the page draws: its theme, the width its charts are shown at, and
+/// the currency its results are shown in (`None`: dollars).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Look {
     pub dark: bool,
     pub width: u32,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "currency_text"
+    )]
+    pub currency: Option<Currency>,
+}
+
+/// A display currency as [`Currency::to_text`] writes it.
+fn currency_text<S: serde::Serializer>(c: &Option<Currency>, s: S) -> Result<S::Ok, S::Error> {
+    match c {
+        Some(c) => s.serialize_str(&c.to_text()),
+        None => s.serialize_none(),
+    }
 }
 
 impl Look {
-    /// As the page tells the extra module (`dark 920`, `light 330`).
+    /// As the page tells the extra module (`dark 920`, `light 330`,
+    /// `light 330 BRL 5.3 2026-12-01`).
     pub fn to_text(self) -> String {
-        format!(
+        let mut text = format!(
             "{} {}",
             if self.dark { "dark" } else { "light" },
             self.width
-        )
+        );
+        if let Some(c) = self.currency {
+            text.push(' ');
+            text.push_str(&c.to_text());
+        }
+        text
+    }
+
+    /// Shows results in this look's currency from now on, in this part of
+    /// the page (the extra module, the risk view's worker).
+    pub fn show_currency(self) {
+        crate::currency::set_shown(self.currency);
+    }
+
+    /// Shows results in the currency of the look the page told as `text`
+    /// (dollars when it told none that reads); the look read.
+    pub fn show_told(text: Option<&str>) -> Option<Look> {
+        let look = text.and_then(Look::from_text);
+        crate::currency::set_shown(look.and_then(|l| l.currency));
+        look
     }
 
     /// Read back from [`Look::to_text`]; `None` for anything else.
     pub fn from_text(text: &str) -> Option<Look> {
-        let (theme, width) = text.split_once(' ')?;
+        let (theme, rest) = text.split_once(' ')?;
         let dark = match theme {
             "dark" => true,
             "light" => false,
             _ => return None,
         };
+        let (width, currency) = match rest.split_once(' ') {
+            Some((width, currency)) => (width, Some(Currency::from_text(currency)?)),
+            None => (rest, None),
+        };
         Some(Look {
             dark,
             width: width.parse().ok()?,
+            currency,
         })
     }
 }
@@ -244,9 +284,14 @@ fn variant(v: &Json) -> Option<(&str, Option<Obj<'_>>)> {
 }
 
 fn look_of(o: &Obj<'_>) -> Option<Look> {
+    let currency = match o.get("currency") {
+        Some(c) => Some(Currency::from_text(c.as_str()?)?),
+        None => None,
+    };
     Some(Look {
         dark: o.get("dark")?.as_bool()?,
         width: o.u32("width")?,
+        currency,
     })
 }
 
@@ -327,6 +372,7 @@ impl Engine {
             look: Look {
                 dark: false,
                 width: 800,
+                currency: None,
             },
             job: None,
             tornado: None,
@@ -359,6 +405,7 @@ impl Engine {
                 look,
             } => {
                 self.look = look;
+                look.show_currency();
                 match Scenario::from_json(&scenario) {
                     Ok(s) => {
                         self.job = Some((run, Job::new(Rc::new(s))));
@@ -399,6 +446,7 @@ impl Engine {
             }
             Request::Draw { look } => {
                 self.look = look;
+                look.show_currency();
                 let mut out = Vec::new();
                 if let Some((run, risk)) = &self.tornado {
                     out.push(self.tornado_reply(*run, risk));
@@ -491,6 +539,7 @@ impl Engine {
 
 /// `charts` of `risk`, drawn with `look`.
 fn draw(charts: &[RiskChart], risk: &Risk, look: Look) -> Vec<Drawn> {
+    look.show_currency();
     let theme = if look.dark {
         Theme::dark()
     } else {
@@ -514,19 +563,38 @@ mod tests {
 
     #[test]
     fn a_look_is_read_back_from_its_text() {
+        let brl = crate::currency::Currency::from_text("BRL 5.3 2026-12-01");
+        assert!(brl.is_some());
         for look in [
             Look {
                 dark: true,
                 width: 920,
+                currency: None,
             },
             Look {
                 dark: false,
                 width: 0,
+                currency: brl,
             },
         ] {
             assert_eq!(Look::from_text(&look.to_text()), Some(look));
+            // And as the worker reads it from a request.
+            let request = Request::Draw { look };
+            assert_eq!(Request::from_text(&request.to_text()), Some(request));
         }
-        for bad in ["", "dark", "grey 10", "light -1", "light 1.5"] {
+        assert_eq!(
+            Look::from_text("light 330 BRL 5.3 2026-12-01").map(|l| l.to_text()),
+            Some("light 330 BRL 5.3 2026-12-01".to_owned())
+        );
+        for bad in [
+            "",
+            "dark",
+            "grey 10",
+            "light -1",
+            "light 1.5",
+            "light 330 BRL",
+            "light 330 BRL 0 2026-12-01",
+        ] {
             assert_eq!(Look::from_text(bad), None, "{bad}");
         }
     }
@@ -536,6 +604,7 @@ mod tests {
     const LOOK: Look = Look {
         dark: false,
         width: 800,
+        currency: None,
     };
 
     fn scenario(paths: u32) -> Scenario {
@@ -700,6 +769,7 @@ mod tests {
         let dark = Look {
             dark: true,
             width: 360,
+            currency: None,
         };
         let again = ask(&mut engine, &Request::Draw { look: dark });
         assert_eq!(again.len(), 2);

@@ -61,6 +61,8 @@ asks! {
     Printing => "printing", "Whether the page is being printed as its report (`Some` when so).";
     Linked => "linked", "The comparison the page's link carried (`share::Linked`, its texts each after a [`SEP`]), if any.";
     Fragment => "fragment", "The form as a link's fragment.";
+    Display => "display", "The display currency's three texts as typed (code, rate, date), each after a [`SEP`].";
+    DisplayEdit => "display-edit", "Sets the display currency's input `a` (its key, `display.rate`) to the text `b`, as if typed there.";
 }
 
 /// What separates the parts of an answer to [`Ask::Field`] (a character no

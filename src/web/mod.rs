@@ -79,6 +79,29 @@ pub fn load_saved() -> Option<String> {
         .ok()?
 }
 
+/// The storage item of the display currency (`ui::display`).
+pub const DISPLAY_KEY: &str = "repower.display";
+
+/// The display currency as stored, if any.
+pub fn load_display() -> Option<String> {
+    window()?
+        .local_storage()
+        .ok()??
+        .get_item(DISPLAY_KEY)
+        .ok()?
+}
+
+/// Keeps the display currency (`None`: dollars, the item removed); ignored
+/// where storage is unavailable.
+pub fn save_display(text: Option<&str>) {
+    if let Some(storage) = window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = match text {
+            Some(text) => storage.set_item(DISPLAY_KEY, text),
+            None => storage.remove_item(DISPLAY_KEY),
+        };
+    }
+}
+
 /// Saves the form (ignored where storage is unavailable).
 pub fn save(text: &str) {
     if let Some(storage) = window().and_then(|w| w.local_storage().ok().flatten()) {

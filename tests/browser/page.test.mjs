@@ -77,7 +77,8 @@ export const tests = [
       await page.click('#risk > summary');
       await page.waitForSelector('#risk [data-field^="risk."]');
       await openAdvanced(page);
-      const paths = await page.$$eval('[data-field]', (els) => els.map((e) => e.dataset.field));
+      // The display currency's inputs are how figures are shown, not the model's.
+      const paths = await page.$$eval('[data-field]:not([data-field^="display."])', (els) => els.map((e) => e.dataset.field));
       await page.$$eval('details.advanced[open], #risk[open]', (ds) => ds.forEach((d) => { d.open = false; }));
       // Every input of the scenario format (the defaults' JSON), by path.
       const expected = await page.evaluate(() => {
@@ -99,7 +100,8 @@ export const tests = [
       }
       // The groups in docs/MODEL.md's order, each with at least one input in view.
       const groups = await page.$$eval('fieldset.group > legend', (els) => els.map((e) => e.textContent));
-      const order = ['Site', 'Mining', 'HPC conversion', 'Contract', 'Terminal value', 'Tax', 'Greenfield baseline', 'Tenant', 'Finance', 'Energy price sweep', 'Risk'];
+      // Then how figures are shown, and the risk view's settings.
+      const order = ['Site', 'Mining', 'HPC conversion', 'Contract', 'Terminal value', 'Tax', 'Greenfield baseline', 'Tenant', 'Finance', 'Energy price sweep', 'Display currency', 'Risk'];
       assert(JSON.stringify(groups) === JSON.stringify(order), `groups: ${groups}`);
       const shown = await page.$$eval('fieldset.group', (els) => els.map((g) => [...g.querySelectorAll('[data-field]')].filter((f) => f.offsetParent !== null).length));
       shown.slice(0, 9).forEach((n, i) => assert(n > 0, `${order[i]}: no input in view`));

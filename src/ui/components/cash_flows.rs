@@ -17,6 +17,7 @@ use yew::prelude::*;
 
 use crate::export::{self, Csv, COLUMNS};
 use crate::model::{evaluate, Evaluation, MonthRow, Scenario, ScenarioErrors};
+use crate::ui::risk_engine::Look;
 use crate::web::extra::{follow_page, Ask, Page};
 use crate::web::{self, Listener};
 
@@ -125,6 +126,8 @@ pub fn head() -> String {
 struct Shown {
     /// The scenario file's text the figures are of.
     text: String,
+    /// The page's look (its display currency) the figures are written in.
+    look: Option<String>,
     stale: bool,
     result: Option<Rc<Result<Evaluation, ScenarioErrors>>>,
 }
@@ -135,9 +138,12 @@ impl Shown {
     fn follow(&mut self, host: &Page) -> bool {
         let text = host.0.ask(Ask::Scenario, "", "").unwrap_or_default();
         let stale = host.0.ask(Ask::Stale, "", "").is_some();
-        if self.result.is_some() && text == self.text && stale == self.stale {
+        let look = host.0.ask(Ask::Look, "", "");
+        Look::show_told(look.as_deref());
+        if self.result.is_some() && text == self.text && stale == self.stale && look == self.look {
             return false;
         }
+        self.look = look;
         let result = Scenario::from_json(&text).and_then(|s| evaluate(&s));
         self.result = Some(Rc::new(result));
         self.text = text;

@@ -14,11 +14,14 @@ use yew::prelude::*;
 
 use web_sys::HtmlDetailsElement;
 
+use crate::currency::Part;
 use crate::model::{Field, Scenario};
 use crate::saved;
 use crate::share;
 use crate::ui::app::{field_view, unsaved_reason};
+use crate::ui::components::display_currency::typed_to_answer;
 use crate::ui::components::input_group::use_opened;
+use crate::ui::display::{Display, DisplayEdit};
 use crate::ui::risk_engine::Look;
 use crate::ui::state::{Action, State};
 use crate::web::{self, extra::Ask};
@@ -28,6 +31,7 @@ use crate::web::{self, extra::Ask};
 pub const SAVED: &str = "mount_saved";
 pub const CASH_FLOWS: &str = "mount_cash_flows";
 pub const RISK: &str = "mount_risk";
+pub const DISPLAY: &str = "mount_display";
 
 /// The report's place for the comparison shown in "Saved scenarios": the
 /// page keeps it empty, and the module fills it while the page prints.
@@ -65,6 +69,8 @@ pub struct Latest {
     pub printing: bool,
     /// The comparison the page's link carried, if any.
     pub linked: UseStateHandle<Option<share::Linked>>,
+    /// The display currency's texts.
+    pub display: UseReducerHandle<Display>,
 }
 
 /// The latest render, shared with the answers.
@@ -134,6 +140,19 @@ pub fn answer(latest: &Shared, ask: Ask, a: &str, b: &str) -> Option<String> {
             l.state.preset.as_deref(),
             l.state.version(),
         )),
+        Ask::Display => Some(typed_to_answer(&l.display.typed)),
+        Ask::DisplayEdit => {
+            if let Some(part) = Part::from_key(a) {
+                let edit = DisplayEdit {
+                    part,
+                    text: b.to_owned(),
+                };
+                // Kept in this browser as typed, at once.
+                web::save_display(l.display.edited(&edit).to_stored().as_deref());
+                l.display.dispatch(edit);
+            }
+            None
+        }
         Ask::Stored | Ask::Loading | Ask::Failed | Ask::Mounted => None,
     }
 }
@@ -190,6 +209,31 @@ pub fn risk(props: &RiskProps) -> Html {
             </summary>
             <div class="risk-body">{ raw(PLACE) }</div>
         </details>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct DisplayControlProps {
+    /// Whether one of the display currency's inputs does not read: the
+    /// control then opens by itself, to show it.
+    pub problem: bool,
+}
+
+/// "Display currency", at the end of the inputs (filled by the module's
+/// `DisplayPanel`): closed until opened, or until one of its inputs does
+/// not read.
+#[function_component(DisplayControl)]
+pub fn display_control(props: &DisplayControlProps) -> Html {
+    let (opened, ontoggle) = use_opened();
+    let open = opened || props.problem;
+    html! {
+        <fieldset class="group display-currency">
+            <legend>{ "Display currency" }</legend>
+            <details class="advanced" id="display-currency" data-extra={DISPLAY} {open} {ontoggle}>
+                <summary>{ "Show results in another currency" }</summary>
+                <div class="display-body">{ raw(PLACE) }</div>
+            </details>
+        </fieldset>
     }
 }
 

@@ -2,6 +2,7 @@
 
 pub mod cash_flows;
 pub mod chart_card;
+pub mod display_currency;
 pub mod drivers;
 pub mod extra;
 pub mod field_input;

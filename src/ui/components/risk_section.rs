@@ -129,7 +129,7 @@ pub fn risk_panel(props: &RiskPanelProps) -> Html {
         })
     };
     html! {
-        <RiskSection {scenario} fields={t.fields.clone()} {on_edit} dark={look.dark} width={look.width}
+        <RiskSection {scenario} fields={t.fields.clone()} {on_edit} {look}
             stale={t.stale} open={t.open} details={props.details.clone()} />
     }
 }
@@ -141,9 +141,8 @@ pub struct RiskSectionProps {
     /// The `risk.*` fields as typed.
     pub fields: Vec<FieldView>,
     pub on_edit: Callback<(Field, String)>,
-    pub dark: bool,
-    /// The width to draw charts at.
-    pub width: u32,
+    /// The page's theme, its charts' width and its display currency.
+    pub look: Look,
     /// Whether the form's text does not read (the page shows the last
     /// valid inputs).
     pub stale: bool,
@@ -256,10 +255,9 @@ pub fn risk_section(props: &RiskSectionProps) -> Html {
     let update = use_force_update();
     let repaint = Callback::from(move |()| update.force_update());
     let open = props.open;
-    let look = Look {
-        dark: props.dark,
-        width: props.width,
-    };
+    let look = props.look;
+    // The figures this part writes are in the page's display currency.
+    look.show_currency();
 
     // Nothing runs once the page is gone: the worker stops with its link.
     {

@@ -168,6 +168,7 @@ impl Panel {
     fn compare(&mut self, host: &Host, choices: [String; 2]) {
         let none = Shelf::default();
         self.look = drawn_as(host);
+        Look::show_told(self.look.as_ref().map(|(look, _)| look.as_str()));
         let size = chart_size(self.look.as_ref());
         let made = compare_chosen(host, self.shelf.as_ref().unwrap_or(&none), &choices, size);
         self.compared_current = if choices.iter().any(|c| is_current(c)) {
@@ -423,7 +424,13 @@ fn comparison(
     use crate::ui::components::text::push_element;
     let mut h = String::from("<div class=\"saved-comparison\"><p class=\"compared\">");
     push_element(&mut h, "strong", &words::compared(a.0, b.0));
-    h.push_str("</p><table class=\"compare-figures\"><thead><tr>");
+    h.push_str("</p>");
+    if let Some(c) = crate::currency::shown() {
+        h.push_str("<p class=\"currency-note\">");
+        h.push_str(&crate::charts::svg::escape(&c.note()));
+        h.push_str("</p>");
+    }
+    h.push_str("<table class=\"compare-figures\"><thead><tr>");
     for head in [words::FIGURE, "A", "B", words::CHANGE] {
         push_element(&mut h, "th", head);
     }
