@@ -149,6 +149,20 @@ pub(crate) fn money_axis(min: f64, max: f64, target: usize, whole: bool, fallbac
     in_dollars(ticks(min * k, max * k, target, whole, fallback * k), k)
 }
 
+/// A money axis up the side of a plot about `height` px tall over `[min,
+/// max]` dollars (a tick about every 45 px, 2 to 8): its ticks, their labels
+/// at `px` and the widest label's width.
+pub(crate) fn money_up(
+    (min, max): (f64, f64),
+    height: i32,
+    px: f64,
+    whole: bool,
+) -> (Ticks, Vec<(f64, String)>, i32) {
+    let t = money_axis(min, max, (height / 45).clamp(2, 8) as usize, whole, 1.0);
+    let (labels, widest) = labelled(&t.values, px, money_tick);
+    (t, labels, widest)
+}
+
 /// [`ticks_pair`] for two money axes over dollars.
 pub(crate) fn money_axes_pair(
     max_a: f64,

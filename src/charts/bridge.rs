@@ -413,25 +413,7 @@ fn draw_on(c: &mut Canvas<'_>, r: &Evaluation) -> Result<(), ChartError> {
     // Grid, the bottom axis line and the zero line.
     let ticks =
         super::spread::money_ticks(domain, &xs, plot.width(), small, (MARGIN, width - MARGIN));
-    let zero = xs.px(0.0);
-    for (v, _) in &ticks {
-        let x = xs.px(*v);
-        if x != zero {
-            c.line(&[(x, plot.top), (x, plot.bottom)], theme.grid, 1, None)?;
-        }
-    }
-    c.line(
-        &[(plot.left, plot.bottom), (plot.right, plot.bottom)],
-        theme.axis,
-        1,
-        None,
-    )?;
-    c.line(
-        &[(zero, plot.top), (zero, plot.bottom)],
-        theme.axis,
-        1,
-        None,
-    )?;
+    c.grid_across(&plot, &xs, &ticks)?;
 
     // Connectors: from where each bar ends to where the next one starts.
     for (i, pair) in bars.windows(2).enumerate() {

@@ -238,12 +238,7 @@ fn draw_on(c: &mut Canvas<'_>, r: &Evaluation) -> Result<(), ChartError> {
         .iter()
         .map(|b| b.baseline_months as usize)
         .fold(ramp.start, usize::max);
-    let reach = latest + ramp.months;
-    let wanted_end = reach + (reach / 8).max(6);
-    let last_label = text_width(&wanted_end.to_string(), small, false);
-    let rough = Plot::new(c.size, top, 0, Right::LastLabel(last_label));
-    let step = month_step(wanted_end as f64 * 56.0 / f64::from(rough.width().max(1)));
-    let x_ticks = ticks_with_step(0.0, wanted_end as f64, step);
+    let (x_ticks, last_label, rough) = months(c, top, latest + ramp.months);
     let end = x_ticks.hi.max(1.0) as usize;
 
     // The curves' names, stacked where they would overlap, above the
@@ -327,11 +322,36 @@ fn draw_on(c: &mut Canvas<'_>, r: &Evaluation) -> Result<(), ChartError> {
         c.text(text, (p.x, y), spec)?;
     }
 
+    axes(c, &plot, (&xs, &x_ticks), (&ys, &y_labels))
+}
+
+/// Months from the decision to a little past `reach`: the ticks, the widest
+/// label's width and the plot they leave before the y axis is known.
+pub(super) fn months(c: &Canvas<'_>, top: i32, reach: usize) -> (Ticks, i32, Plot) {
+    let wanted_end = reach + (reach / 8).max(6);
+    let last_label = text_width(&wanted_end.to_string(), c.metrics.small, false);
+    let rough = Plot::new(c.size, top, 0, Right::LastLabel(last_label));
+    let step = month_step(wanted_end as f64 * 56.0 / f64::from(rough.width().max(1)));
+    (
+        ticks_with_step(0.0, wanted_end as f64, step),
+        last_label,
+        rough,
+    )
+}
+
+/// The axes: critical IT leased up the side, months from the decision along
+/// the bottom.
+pub(super) fn axes(
+    c: &mut Canvas<'_>,
+    plot: &Plot,
+    (xs, x_ticks): (&Scale, &Ticks),
+    (ys, y_labels): (&Scale, &[(f64, String)]),
+) -> Result<(), ChartError> {
     c.y_axis(
-        &plot,
+        plot,
         Side::Left,
-        &ys,
-        &y_labels,
+        ys,
+        y_labels,
         ("Critical IT leased (MW)", "MW"),
     )?;
     let x_labels: Vec<(f64, String)> = x_ticks
@@ -339,7 +359,7 @@ fn draw_on(c: &mut Canvas<'_>, r: &Evaluation) -> Result<(), ChartError> {
         .iter()
         .map(|v| (*v, number_tick(*v, x_ticks.step)))
         .collect();
-    c.x_axis(&plot, &xs, &x_labels, "Months from decision")
+    c.x_axis(plot, xs, &x_labels, "Months from decision")
 }
 
 /// The box behind a name centred at `x` with its bottom at `y`: the text's

@@ -363,6 +363,51 @@ impl Canvas<'_> {
         )
     }
 
+    /// [`Canvas::grid`], and the zero line where 0 is above the baseline.
+    pub fn grid_with_zero(
+        &mut self,
+        plot: &Plot,
+        ys: &Scale,
+        ticks: &Ticks,
+    ) -> Result<(), ChartError> {
+        self.grid(plot, ys, ticks)?;
+        let zero = ys.px(0.0);
+        if zero == plot.bottom {
+            return Ok(());
+        }
+        let axis = self.theme.axis;
+        self.line(&[(plot.left, zero), (plot.right, zero)], axis, 1, None)
+    }
+
+    /// Vertical grid lines at the ticks of a horizontal axis, the plot's
+    /// baseline, and the zero line where 0 is inside the plot.
+    pub fn grid_across(
+        &mut self,
+        plot: &Plot,
+        xs: &Scale,
+        ticks: &[(f64, String)],
+    ) -> Result<(), ChartError> {
+        let (grid, axis) = (self.theme.grid, self.theme.axis);
+        let zero = xs.px(0.0);
+        let zero_inside = xs.contains(0.0);
+        for (v, _) in ticks {
+            let x = xs.px(*v);
+            if !(zero_inside && x == zero) {
+                self.line(&[(x, plot.top), (x, plot.bottom)], grid, 1, None)?;
+            }
+        }
+        self.line(
+            &[(plot.left, plot.bottom), (plot.right, plot.bottom)],
+            axis,
+            1,
+            None,
+        )?;
+        if zero_inside {
+            self.line(&[(zero, plot.top), (zero, plot.bottom)], axis, 1, None)?;
+        }
+        Ok(())
+    }
+
     /// Tick labels of a vertical axis, and its title, rotated, beside them:
     /// `titles.0`, or `titles.1` when the plot is too short for it, or none.
     pub fn y_axis(

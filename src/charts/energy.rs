@@ -10,9 +10,7 @@
 
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::axis::{
-    labelled, money_axis, money_tick, price_axis, price_tick, shown_rate, text_width, Scale, Ticks,
-};
+use super::axis::{money_up, price_axis, price_tick, shown_rate, text_width, Scale, Ticks};
 use super::canvas::{render, Canvas, Metrics, Plot, Right, Side, TextStyleSpec, MARGIN};
 use super::header::{header_rows, Item, Swatch};
 use super::labels::{Raised, Rows, Span};
@@ -367,14 +365,7 @@ fn frame(r: &Evaluation, size: Size, header: i32, inside: &[Marker]) -> Frame {
         0,
         Right::LastLabel(last_label),
     );
-    let y_ticks = money_axis(
-        y_min,
-        y_max,
-        (rough.height() / 45).clamp(2, 8) as usize,
-        false,
-        1.0,
-    );
-    let (y_labels, widest) = labelled(&y_ticks.values, small, money_tick);
+    let (y_ticks, y_labels, widest) = money_up((y_min, y_max), rough.height(), small, false);
 
     // The plot's sides do not depend on its top: place the marker labels,
     // then give them the rows they need.
@@ -417,16 +408,7 @@ fn draw_on(c: &mut Canvas<'_>, r: &Evaluation) -> Result<(), ChartError> {
         last_label,
     } = frame(r, c.size, header, &inside);
 
-    c.grid(&plot, &ys, &y_ticks)?;
-    let zero = ys.px(0.0);
-    if zero != plot.bottom {
-        c.line(
-            &[(plot.left, zero), (plot.right, zero)],
-            theme.axis,
-            1,
-            None,
-        )?;
-    }
+    c.grid_with_zero(&plot, &ys, &y_ticks)?;
 
     for p in &placed {
         let mid = first_row_mid - p.row * marker_row;
@@ -460,20 +442,27 @@ fn draw_on(c: &mut Canvas<'_>, r: &Evaluation) -> Result<(), ChartError> {
         }
     }
 
-    c.y_axis(
-        &plot,
-        Side::Left,
-        &ys,
-        &y_labels,
-        ("Net present value", "NPV"),
-    )?;
-    let widest_price = last_label.max(text_width("$0.00", small, false));
-    let target = f64::from(plot.width()) / f64::from(widest_price + 24);
+    axes(c, &plot, (&ys, &y_labels), (&xs, (lo, hi)), last_label)
+}
+
+/// The axes: NPV up the side, with its labels; the energy price along the
+/// bottom over `[lo, hi]` dollars per MWh, its labels as far apart as the
+/// widest (`last_label` px, or `$0.00`'s) needs.
+pub(super) fn axes(
+    c: &mut Canvas<'_>,
+    plot: &Plot,
+    (ys, y_labels): (&Scale, &[(f64, String)]),
+    (xs, (lo, hi)): (&Scale, (f64, f64)),
+    last_label: i32,
+) -> Result<(), ChartError> {
+    c.y_axis(plot, Side::Left, ys, y_labels, ("Net present value", "NPV"))?;
+    let widest = last_label.max(text_width("$0.00", c.metrics.small, false));
+    let target = f64::from(plot.width()) / f64::from(widest + 24);
     let x_labels: Vec<(f64, String)> = price_axis(lo, hi, target)
         .into_iter()
         .filter(|(v, _)| xs.contains(*v))
         .collect();
-    c.x_axis(&plot, &xs, &x_labels, &price_axis_title())
+    c.x_axis(plot, xs, &x_labels, &price_axis_title())
 }
 
 /// One way to set a marker's label: which text, where it starts, how it is

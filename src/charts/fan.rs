@@ -6,9 +6,7 @@
 //! month is taken over the paths that reach it (a path that slips runs
 //! longer).
 
-use super::axis::{
-    labelled, money_axis, money_tick, month_step, number_tick, text_width, ticks_with_step,
-};
+use super::axis::{money_up, month_step, number_tick, text_width, ticks_with_step};
 use super::canvas::{simplify, Canvas, Plot, Right, Side};
 use super::header::{Item, Swatch};
 use super::spread::render_risk;
@@ -193,28 +191,12 @@ fn draw_on(c: &mut Canvas<'_>, s: &Simulation) -> Result<(), ChartError> {
         .map(finite);
     let y_min = values.clone().fold(0.0_f64, f64::min);
     let y_max = values.fold(0.0_f64, f64::max);
-    let y_ticks = money_axis(
-        y_min,
-        y_max,
-        (rough.height() / 45).clamp(2, 8) as usize,
-        false,
-        1.0,
-    );
-    let (y_labels, widest) = labelled(&y_ticks.values, small, money_tick);
+    let (y_ticks, y_labels, widest) = money_up((y_min, y_max), rough.height(), small, false);
     let plot = Plot::new(c.size, top, widest, Right::LastLabel(last_label));
     let xs = plot.x_scale((0.0, last_month));
     let ys = plot.y_scale((y_ticks.lo, y_ticks.hi));
 
-    c.grid(&plot, &ys, &y_ticks)?;
-    let zero = ys.px(0.0);
-    if zero != plot.bottom {
-        c.line(
-            &[(plot.left, zero), (plot.right, zero)],
-            theme.axis,
-            1,
-            None,
-        )?;
-    }
+    c.grid_with_zero(&plot, &ys, &y_ticks)?;
 
     let at = |p: &FanPoint, v: f64| (xs.px(f64::from(p.month)), ys.px(finite(v)));
     let mut band = simplify(&fan.iter().map(|p| at(p, p.p90_usd)).collect::<Vec<_>>());

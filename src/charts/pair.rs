@@ -18,11 +18,11 @@
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::axis::{
-    labelled, money_axis, money_tick, month_step, nice_step, number_tick, price_axis, price_tick,
-    shown_rate, text_width, ticks, ticks_with_step,
+    labelled, money_axis, money_tick, money_up, nice_step, number_tick, price_tick, shown_rate,
+    text_width, ticks,
 };
 use super::bridge::{self, Kind};
-use super::build_time::{steps, Ramp};
+use super::build_time::{self, steps, Ramp};
 use super::canvas::{render, Canvas, Plot, Right, Side, DASH, MARGIN, TICK_GAP};
 use super::header::{Item, Swatch};
 use super::spread::money_ticks;
@@ -436,11 +436,7 @@ fn draw_build_time(c: &mut Canvas<'_>, p: &Pair<'_>) -> Result<(), ChartError> {
         .map(|(r, b)| r.start.max(b.map_or(0, |b| b.baseline_months as usize)) + r.months)
         .max()
         .unwrap_or(1);
-    let wanted_end = reach + (reach / 8).max(6);
-    let last_label = text_width(&wanted_end.to_string(), small, false);
-    let rough = Plot::new(c.size, top, 0, Right::LastLabel(last_label));
-    let step = month_step(wanted_end as f64 * 56.0 / f64::from(rough.width().max(1)));
-    let x_ticks = ticks_with_step(0.0, wanted_end as f64, step);
+    let (x_ticks, last_label, rough) = build_time::months(c, top, reach);
     let end = x_ticks.hi.max(1.0) as usize;
 
     let full = ramps.iter().fold(0.0_f64, |m, r| m.max(r.full));
@@ -470,19 +466,7 @@ fn draw_build_time(c: &mut Canvas<'_>, p: &Pair<'_>) -> Result<(), ChartError> {
         c.line(&curve, theme.convert, 3, dash)?;
     }
 
-    c.y_axis(
-        &plot,
-        Side::Left,
-        &ys,
-        &y_labels,
-        ("Critical IT leased (MW)", "MW"),
-    )?;
-    let x_labels: Vec<(f64, String)> = x_ticks
-        .values
-        .iter()
-        .map(|v| (*v, number_tick(*v, x_ticks.step)))
-        .collect();
-    c.x_axis(&plot, &xs, &x_labels, "Months from decision")
+    build_time::axes(c, &plot, (&xs, &x_ticks), (&ys, &y_labels))
 }
 
 fn draw_energy(c: &mut Canvas<'_>, p: &Pair<'_>) -> Result<(), ChartError> {
@@ -507,27 +491,11 @@ fn draw_energy(c: &mut Canvas<'_>, p: &Pair<'_>) -> Result<(), ChartError> {
     let (y_lo, y_hi) = span(npvs);
     let widest_price = text_width(&price_tick(hi * shown_rate(), 1.0), small, false);
     let rough = Plot::new(c.size, top, 0, Right::LastLabel(widest_price));
-    let y_ticks = money_axis(
-        y_lo,
-        y_hi,
-        (rough.height() / 45).clamp(2, 8) as usize,
-        true,
-        1.0,
-    );
-    let (y_labels, widest) = labelled(&y_ticks.values, small, money_tick);
+    let (y_ticks, y_labels, widest) = money_up((y_lo, y_hi), rough.height(), small, true);
     let plot = Plot::new(c.size, top, widest, Right::LastLabel(widest_price));
     let xs = plot.x_scale((lo, hi));
     let ys = plot.y_scale((y_ticks.lo, y_ticks.hi));
-    c.grid(&plot, &ys, &y_ticks)?;
-    let zero = ys.px(0.0);
-    if zero != plot.bottom {
-        c.line(
-            &[(plot.left, zero), (plot.right, zero)],
-            theme.axis,
-            1,
-            None,
-        )?;
-    }
+    c.grid_with_zero(&plot, &ys, &y_ticks)?;
 
     for (r, dash) in p.sides() {
         let price = r.derived.energy_price_usd_per_mwh;
@@ -547,20 +515,7 @@ fn draw_energy(c: &mut Canvas<'_>, p: &Pair<'_>) -> Result<(), ChartError> {
         c.line(&line(|q| q.convert_npv_usd), theme.convert, 3, dash)?;
     }
 
-    c.y_axis(
-        &plot,
-        Side::Left,
-        &ys,
-        &y_labels,
-        ("Net present value", "NPV"),
-    )?;
-    let widest = widest_price.max(text_width("$0.00", small, false));
-    let target = f64::from(plot.width()) / f64::from(widest + 24);
-    let x_labels: Vec<(f64, String)> = price_axis(lo, hi, target)
-        .into_iter()
-        .filter(|(v, _)| xs.contains(*v))
-        .collect();
-    c.x_axis(&plot, &xs, &x_labels, &energy::price_axis_title())
+    energy::axes(c, &plot, (&ys, &y_labels), (&xs, (lo, hi)), widest_price)
 }
 
 fn draw_bridge(c: &mut Canvas<'_>, p: &Pair<'_>) -> Result<(), ChartError> {
@@ -598,25 +553,7 @@ fn draw_bridge(c: &mut Canvas<'_>, p: &Pair<'_>) -> Result<(), ChartError> {
     let domain = (if lo < 0.0 { lo - pad } else { lo }, hi + pad);
     let xs = plot.x_scale(domain);
     let ticks = money_ticks(domain, &xs, plot.width(), small, (MARGIN, width - MARGIN));
-    let zero = xs.px(0.0);
-    for (v, _) in &ticks {
-        let x = xs.px(*v);
-        if x != zero {
-            c.line(&[(x, plot.top), (x, plot.bottom)], theme.grid, 1, None)?;
-        }
-    }
-    c.line(
-        &[(plot.left, plot.bottom), (plot.right, plot.bottom)],
-        theme.axis,
-        1,
-        None,
-    )?;
-    c.line(
-        &[(zero, plot.top), (zero, plot.bottom)],
-        theme.axis,
-        1,
-        None,
-    )?;
+    c.grid_across(&plot, &xs, &ticks)?;
 
     let rows = BridgeStep::ALL.len().max(1);
     let row = f64::from(plot.height()) / rows as f64;

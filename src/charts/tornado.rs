@@ -413,28 +413,7 @@ fn draw_on(c: &mut Canvas<'_>, t: &Tornado) -> Result<(), ChartError> {
 
     // Grid, the bottom axis line and the zero line.
     let ticks = money_ticks(domain, &xs, plot.width(), small, (MARGIN, width - MARGIN));
-    let zero = xs.px(0.0);
-    let zero_inside = xs.contains(0.0);
-    for (v, _) in &ticks {
-        let x = xs.px(*v);
-        if !(zero_inside && x == zero) {
-            c.line(&[(x, plot.top), (x, plot.bottom)], theme.grid, 1, None)?;
-        }
-    }
-    c.line(
-        &[(plot.left, plot.bottom), (plot.right, plot.bottom)],
-        theme.axis,
-        1,
-        None,
-    )?;
-    if zero_inside {
-        c.line(
-            &[(zero, plot.top), (zero, plot.bottom)],
-            theme.axis,
-            1,
-            None,
-        )?;
-    }
+    c.grid_across(&plot, &xs, &ticks)?;
 
     // The bars: split at the base case, the part towards the lower value
     // lighter and outlined.
