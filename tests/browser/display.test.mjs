@@ -3,7 +3,8 @@
 // chart, the comparison and the cash flows; the model (and the inputs)
 // stay in dollars; kept across a reload; a text that does not read is
 // named and kept.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { withPage, watchErrors, waitForApp, assert } from './lib.mjs';
 
@@ -56,6 +57,21 @@ export const tests = [
       await page.waitForSelector('#cash-flows thead th');
       const heads = await page.$$eval('#cash-flows thead th', (ths) => ths.map((t) => t.textContent));
       assert(heads.some((h) => h.includes('(BRL at 5 per USD on 2026-12-01)')) && !heads.some((h) => h.includes('(USD)')), `cash-flow headers: ${heads}`);
+      // And the CSV file: the same headers, month 20's rent five times the model's.
+      const dir = mkdtempSync(join(tmpdir(), 'repower-brl-'));
+      try {
+        const [d] = await Promise.all([page.waitForEvent('download'), page.click('#cash-flows button:has-text("Monthly CSV")')]);
+        const path = join(dir, d.suggestedFilename());
+        await d.saveAs(path);
+        const rows = readFileSync(path).subarray(3).toString('utf8').split('\r\n');
+        const head = rows[0].split(',');
+        const col = head.indexOf('Contract revenue (BRL at 5 per USD on 2026-12-01)');
+        const rent20 = await page.evaluate(() => window.repower.evaluate(window.repower.defaults()).monthly[20].contract_revenue_usd);
+        assert(col > 0 && !rows[0].includes('USD)'), `CSV header: ${rows[0]}`);
+        assert(Number(rows[21].split(',')[col]) === rent20 * 5, `CSV month 20 rent: ${rows[21].split(',')[col]} against ${rent20 * 5}`);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
       // The risk view (its worker draws the charts): in reais, labelled.
       await page.click('#risk > summary');
       await page.waitForFunction((note) => [...document.querySelectorAll('#risk svg')].some((s) => s.textContent.includes(note)), CHART_NOTE, { timeout: 30_000 });
