@@ -12,6 +12,7 @@
 //! worker). Pure: no browser, no IO. Unset (the evaluator, the tests, a
 //! first visit) it is the US dollar.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use crate::model::number::read_number;
@@ -236,11 +237,14 @@ impl Currency {
 
     /// The symbol written before amounts: `R$`, `€`, or the code and a
     /// no-break space for a currency without one here (`CHF `).
-    pub fn symbol(&self) -> String {
+    pub fn symbol(&self) -> Cow<'static, str> {
         SYMBOLS
             .iter()
             .find(|(code, _)| *code == self.code.as_str())
-            .map_or_else(|| format!("{}\u{a0}", self.code), |(_, s)| (*s).to_owned())
+            .map_or_else(
+                || Cow::Owned(format!("{}\u{a0}", self.code)),
+                |(_, s)| Cow::Borrowed(*s),
+            )
     }
 
     /// The rate as the page writes it: up to four decimals, `5.3`, `0.9215`.
@@ -348,12 +352,18 @@ pub fn shown() -> Option<Currency> {
     SHOWN.with(std::cell::Cell::get)
 }
 
+/// The symbol written before amounts shown: `$` for dollars, else the
+/// display currency's ([`Currency::symbol`]).
+pub fn shown_symbol() -> Cow<'static, str> {
+    shown().map_or(Cow::Borrowed("$"), |c| c.symbol())
+}
+
 /// Dollars as shown: the amount in the display currency and the symbol to
-/// write before it (`$` for dollars).
-pub(crate) fn in_shown(usd: f64) -> (f64, String) {
+/// write before it.
+pub(crate) fn in_shown(usd: f64) -> (f64, Cow<'static, str>) {
     match shown() {
         Some(c) => (usd * c.per_usd, c.symbol()),
-        None => (usd, "$".to_owned()),
+        None => (usd, Cow::Borrowed("$")),
     }
 }
 

@@ -262,7 +262,7 @@ pub(crate) fn number_tick(v: f64, step: f64) -> String {
 /// `$20`, `$120`, `$0.5`, `R$106`.
 pub(crate) fn price_tick(v: f64, step: f64) -> String {
     let n = number_tick(v, step);
-    let symbol = crate::currency::shown().map_or_else(|| "$".to_owned(), |c| c.symbol());
+    let symbol = crate::currency::shown_symbol();
     match n.strip_prefix(MINUS) {
         Some(rest) => format!("{MINUS}{symbol}{rest}"),
         None => format!("{symbol}{n}"),

@@ -130,7 +130,7 @@ pub fn draw(r: &Evaluation, theme: &Theme, size: Size) -> Result<String, ChartEr
 /// The energy-price axis's title, in the display currency:
 /// `Energy price in year 1 ($/MWh)`.
 pub(super) fn price_axis_title() -> String {
-    let symbol = crate::currency::shown().map_or_else(|| "$".to_owned(), |c| c.symbol());
+    let symbol = crate::currency::shown_symbol();
     format!("Energy price in year 1 ({}/MWh)", symbol.trim_end())
 }
 

@@ -176,11 +176,14 @@ pub(crate) fn header_rows(size: Size, items: &[Item]) -> Vec<Vec<(i32, Item)>> {
     let Metrics { header, row_h, .. } = Metrics::of(size.clamped());
     let max_rows = (size.clamped().height as i32 / 4 / row_h).max(1) as usize;
     let width = size.clamped().width as i32 - 2 * MARGIN;
-    let mut all = items.to_vec();
-    if let Some(c) = crate::currency::shown() {
-        all.push(Item::note(c.chart_note()).new_row());
-    }
-    let items = wrap(&all, header, width);
+    let labelled;
+    let items = match crate::currency::shown() {
+        Some(c) => {
+            labelled = [items, &[Item::note(c.chart_note()).new_row()]].concat();
+            wrap(&labelled, header, width)
+        }
+        None => wrap(items, header, width),
+    };
     fit(&items, header, width, max_rows)
         .into_iter()
         .map(|row| row.into_iter().map(|(x, i)| (x, i.clone())).collect())

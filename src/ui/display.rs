@@ -78,11 +78,6 @@ impl Display {
             .collect();
         Some(parts.join("&"))
     }
-
-    /// The problem of one input, if any.
-    pub fn error(&self, part: Part) -> Option<&CurrencyError> {
-        self.errors.iter().find(|e| e.part() == part)
-    }
 }
 
 /// Longest text kept of one input.
@@ -133,11 +128,8 @@ mod tests {
         let d = edit(d, Part::Rate, "5,3x");
         assert_eq!(d.typed.rate, "5,3x");
         assert_eq!(d.shown.map(|c| c.per_usd), Some(5.3));
-        assert_eq!(
-            d.error(Part::Rate)
-                .map(|e| e.to_string().starts_with("Units per US dollar: ")),
-            Some(true)
-        );
+        assert_eq!(d.errors, vec![CurrencyError::Rate]);
+        assert!(d.errors[0].to_string().starts_with("Units per US dollar: "));
         // Back to dollars: nothing stored.
         let d = edit(
             edit(edit(d, Part::Code, "USD"), Part::Rate, ""),

@@ -168,8 +168,9 @@ impl Panel {
     fn compare(&mut self, host: &Host, choices: [String; 2]) {
         let none = Shelf::default();
         self.look = drawn_as(host);
-        Look::show_told(self.look.as_ref().map(|(look, _)| look.as_str()));
-        let size = chart_size(self.look.as_ref());
+        let printing = self.look.as_ref().is_some_and(|(_, printing)| *printing);
+        let look = Look::show_told(self.look.as_ref().map(|(look, _)| look.as_str()));
+        let size = chart_size(look, printing);
         let made = compare_chosen(host, self.shelf.as_ref().unwrap_or(&none), &choices, size);
         self.compared_current = if choices.iter().any(|c| is_current(c)) {
             host.ask(Ask::Current, "", "")
@@ -494,10 +495,8 @@ struct ChartSize {
 /// The charts of A and B drawn as the page draws its own (the page's
 /// theme, its charts' width but no wider than the panel shows them;
 /// shorter on paper).
-fn chart_size(drawn: Option<&(String, bool)>) -> ChartSize {
+fn chart_size(look: Option<Look>, printing: bool) -> ChartSize {
     use crate::charts::Size;
-    let look = drawn.and_then(|(look, _)| Look::from_text(look));
-    let printing = drawn.is_some_and(|(_, printing)| *printing);
     let width = look.map_or(CHART_MAX_WIDTH, |l| l.width.min(CHART_MAX_WIDTH));
     let mut size = Size::for_container(width);
     if printing {
