@@ -250,8 +250,9 @@ impl Currency {
     /// The rate as the page writes it: up to four decimals, `5.3`, `0.9215`.
     pub fn rate_text(&self) -> String {
         let text = crate::format::decimal(self.per_usd, 4);
-        if text.contains('.') {
-            text.trim_end_matches('0').trim_end_matches('.').to_owned()
+        let mark = crate::lang::current().marks().decimal;
+        if text.contains(mark) {
+            text.trim_end_matches('0').trim_end_matches(mark).to_owned()
         } else {
             text
         }
@@ -355,15 +356,29 @@ pub fn shown() -> Option<Currency> {
 /// The symbol written before amounts shown: `$` for dollars, else the
 /// display currency's ([`Currency::symbol`]).
 pub fn shown_symbol() -> Cow<'static, str> {
-    shown().map_or(Cow::Borrowed("$"), |c| c.symbol())
+    let lang = crate::lang::current();
+    match shown() {
+        None => Cow::Borrowed(lang.dollar_symbol()),
+        Some(c) => spaced(lang, c.symbol()),
+    }
+}
+
+/// A symbol as the language writes it before a figure: in Portuguese
+/// with a no-break space after it (`R$ 5,30`), in English as it is (`R$5.30`).
+fn spaced(lang: crate::lang::Lang, symbol: Cow<'static, str>) -> Cow<'static, str> {
+    if lang == crate::lang::Lang::En || symbol.ends_with('\u{a0}') {
+        symbol
+    } else {
+        Cow::Owned(format!("{symbol}\u{a0}"))
+    }
 }
 
 /// Dollars as shown: the amount in the display currency and the symbol to
 /// write before it.
 pub(crate) fn in_shown(usd: f64) -> (f64, Cow<'static, str>) {
     match shown() {
-        Some(c) => (usd * c.per_usd, c.symbol()),
-        None => (usd, Cow::Borrowed("$")),
+        Some(c) => (usd * c.per_usd, shown_symbol()),
+        None => (usd, shown_symbol()),
     }
 }
 

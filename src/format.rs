@@ -7,6 +7,8 @@
 //! unless the reader chose another.
 
 use crate::currency::in_shown;
+use crate::lang;
+use crate::model::number::language_marks;
 
 const DASH: &str = "—";
 const MINUS: &str = "\u{2212}";
@@ -22,16 +24,20 @@ pub fn money(usd: f64) -> String {
     if a >= 999.5e12 {
         // Past a thousand trillion only the magnitude matters, and a long
         // run of digits would not fit where money is shown.
-        return signed(x, format!("{symbol}{a:.2e}"));
+        return signed(
+            x,
+            format!("{symbol}{}", language_marks(&format!("{a:.2e}"))),
+        );
     }
+    let [thousand, million, billion, trillion] = lang::current().money_suffixes();
     let (value, suffix) = if a >= 999.5e9 {
-        (a / 1e12, "T")
+        (a / 1e12, trillion)
     } else if a >= 999.5e6 {
-        (a / 1e9, "B")
+        (a / 1e9, billion)
     } else if a >= 999.5e3 {
-        (a / 1e6, "M")
+        (a / 1e6, million)
     } else if a >= 999.5 {
-        (a / 1e3, "K")
+        (a / 1e3, thousand)
     } else {
         return signed(x, format!("{symbol}{a:.0}"));
     };
@@ -121,20 +127,15 @@ pub fn megawatts(x: f64) -> String {
 /// `1 year`, `0 months`).
 pub fn years_months(months: u32) -> String {
     let (y, m) = (months / 12, months % 12);
-    let years = match y {
-        0 => String::new(),
-        1 => "1 year".to_owned(),
-        y => format!("{y} years"),
-    };
-    let rest = match m {
-        0 if y > 0 => String::new(),
-        1 => "1 month".to_owned(),
-        m => format!("{m} months"),
-    };
-    match (years.is_empty(), rest.is_empty()) {
-        (false, false) => format!("{years} {rest}"),
-        (false, true) => years,
-        _ => rest,
+    match (y, m) {
+        (0, 1) => t!("1 month").to_owned(),
+        (0, m) => t!("{months} months", months = m),
+        (1, 0) => t!("1 year").to_owned(),
+        (y, 0) => t!("{years} years", years = y),
+        (1, 1) => t!("1 year 1 month").to_owned(),
+        (1, m) => t!("1 year {months} months", months = m),
+        (y, 1) => t!("{years} years 1 month", years = y),
+        (y, m) => t!("{years} years {months} months", years = y, months = m),
     }
 }
 
@@ -143,9 +144,9 @@ fn three_significant(v: f64) -> String {
     if v >= 99.95 {
         group_thousands(v)
     } else if v >= 9.995 {
-        format!("{v:.1}")
+        language_marks(&format!("{v:.1}")).into_owned()
     } else {
-        format!("{v:.2}")
+        language_marks(&format!("{v:.2}")).into_owned()
     }
 }
 
@@ -160,7 +161,7 @@ fn fixed(x: f64, decimals: usize) -> String {
     let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
     let mut out = group_digits(int);
     if !frac.is_empty() {
-        out.push('.');
+        out.push(lang::current().marks().decimal);
         out.push_str(frac);
     }
     signed(x, out)
@@ -379,24 +380,24 @@ mod added_tests {
 /// 1; a month out of range writes its number).
 pub fn date(year: i32, month: u32, day: u32) -> String {
     const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
+        en!("January"),
+        en!("February"),
+        en!("March"),
+        en!("April"),
+        en!("May"),
+        en!("June"),
+        en!("July"),
+        en!("August"),
+        en!("September"),
+        en!("October"),
+        en!("November"),
+        en!("December"),
     ];
     let name = month
         .checked_sub(1)
         .and_then(|i| MONTHS.get(i as usize))
-        .map_or_else(|| month.to_string(), |m| (*m).to_owned());
-    format!("{day} {name} {year}")
+        .map_or_else(|| month.to_string(), |m| lang::tr(m).to_owned());
+    t!("{day} {month} {year}", day = day, month = name, year = year)
 }
 
 /// A lease rate per kW of critical IT per month (`$149.87/kW-month`,
@@ -407,4 +408,41 @@ pub fn rate_per_kw_month(usd: f64) -> String {
         return DASH.to_owned();
     }
     signed(x, format!("{symbol}{}/kW-month", fixed(x.abs(), 2)))
+}
+
+#[cfg(test)]
+mod portuguese {
+    use super::*;
+    use crate::lang::{set, Lang};
+
+    #[test]
+    fn figures_in_portuguese() {
+        set(Lang::PtBr);
+        for (got, want) in [
+            (money(1.8461e9), "US$\u{a0}1,85\u{a0}bi"),
+            (money(338.2e6), "US$\u{a0}338\u{a0}mi"),
+            (money(45_210.0), "US$\u{a0}45,2\u{a0}mil"),
+            (money(950.0), "US$\u{a0}950"),
+            (money(-1.2e9), "\u{2212}US$\u{a0}1,20\u{a0}bi"),
+            (money(4.7e12), "US$\u{a0}4,70\u{a0}tri"),
+            (money(2.5e16), "US$\u{a0}2,50e16"),
+            (money_exact(1_845_123_456.4), "US$\u{a0}1.845.123.456"),
+            (grouped(1e6), "1.000.000"),
+            (decimal(-1234.5, 2), "\u{2212}1.234,50"),
+            (percent(12.345), "12,3 %"),
+            (percent(12_345.6), "12.346 %"),
+            (price_per_mwh(37.314), "US$\u{a0}37,31/MWh"),
+            (megawatts(1_234.5), "1.234,5 MW"),
+            (multiple(4.2768), "4,3\u{d7}"),
+            (years_months(27), "2 anos e 3 meses"),
+            (years_months(13), "1 ano e 1 mês"),
+            (years_months(11), "11 meses"),
+            (date(2026, 12, 1), "1 de dezembro de 2026"),
+        ] {
+            assert_eq!(got, want);
+        }
+        set(Lang::En);
+        assert_eq!(money(1.8461e9), "$1.85B");
+        assert_eq!(date(2026, 12, 1), "1 December 2026");
+    }
 }

@@ -9,6 +9,9 @@
 //! * [`format`]: money, percent and month formatting shared by all front ends.
 //! * [`currency`]: the display currency (results shown in another currency
 //!   at a rate the reader types; the model stays in dollars).
+//! * [`lang`]: the language the page speaks (English, Brazilian Portuguese):
+//!   texts looked up in a catalogue per language, numbers written and read
+//!   its way.
 //! * [`presets`]: the "Generic 100 MW site" and scenarios from public deals.
 //! * [`ui`] and [`web`]: the Yew single-page app and its browser glue. They
 //!   run in the browser; they also build natively so the reducer and the card
@@ -18,6 +21,10 @@
 //!   text summary.
 //!
 //! The model and the charts never depend on the UI; the UI never computes money.
+
+// First, so every module can write `t!` and `en!`.
+#[macro_use]
+pub mod lang;
 
 pub mod charts;
 pub mod currency;

@@ -7,7 +7,9 @@
 //! disagree.
 
 use super::error::ScenarioError;
-use super::number::{decimal_hint, is_blank, looks_grouped};
+use super::number::{
+    decimal_hint, english_marks, is_blank, language_marks, looks_grouped, read_english,
+};
 pub use super::number::{form_number, read_number, reads_on, NumberSyntax};
 use super::scenario::Scenario;
 
@@ -840,16 +842,19 @@ impl Field {
     }
 
     fn parse_number(self, text: &str) -> Result<f64, ScenarioError> {
-        if self.runs_to_thousands() && point_then_three_digits(text) {
-            let body = text.trim().trim_start_matches('$');
+        // The rules read English marks; the messages quote what was typed
+        // and write their suggestions in the language's marks.
+        let english = english_marks(text);
+        if self.runs_to_thousands() && point_then_three_digits(&english) {
+            let body = english.trim().trim_start_matches('$');
             return Err(self.unreadable(format!(
                 "\"{text}\" is ambiguous here: did you mean {} (a comma groups thousands)? \
                  For a decimal, write it without the last zero ({})",
-                body.replace('.', ","),
-                body.trim_end_matches('0')
+                language_marks(&body.replace('.', ",")),
+                language_marks(body.trim_end_matches('0'))
             )));
         }
-        let x = read_number(text).map_err(|problem| match problem {
+        let x = read_english(&english).map_err(|problem| match problem {
             NumberSyntax::Empty => ScenarioError::Empty { field: self },
             NumberSyntax::Other => ScenarioError::NotANumber {
                 field: self,
@@ -1389,5 +1394,44 @@ mod tests {
                 "{text:?}"
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod portuguese {
+    use super::*;
+    use crate::lang::{set, Lang};
+
+    #[test]
+    fn numbers_read_and_write_with_a_decimal_comma() {
+        set(Lang::PtBr);
+        for (text, want) in [
+            ("1.234,5", Ok(1234.5)),
+            ("45,5", Ok(45.5)),
+            ("7.000.000", Ok(7e6)),
+            ("-1.000", Ok(-1000.0)),
+            ("$45", Ok(45.0)),
+            ("12 %", Ok(12.0)),
+            ("1e3", Ok(1000.0)),
+            ("45.5", Err(NumberSyntax::Comma)),
+            ("1,234.5", Err(NumberSyntax::Comma)),
+            ("1.00", Err(NumberSyntax::Comma)),
+            ("5 5", Err(NumberSyntax::Space)),
+        ] {
+            assert_eq!(read_number(text), want, "{text:?}");
+        }
+        for (x, shown) in [
+            (7e6, "7.000.000"),
+            (12_345.5, "12.345,5"),
+            (0.25, "0,25"),
+            (-10.0, "-10"),
+        ] {
+            assert_eq!(form_number(x), shown);
+            assert_eq!(read_number(shown), Ok(x));
+        }
+        assert_eq!(decimal_hint("45.5").as_deref(), Some("45,5"));
+        set(Lang::En);
+        assert_eq!(read_number("1,234.5"), Ok(1234.5));
+        assert_eq!(read_number("1.234,5"), Err(NumberSyntax::Comma));
     }
 }

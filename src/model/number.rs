@@ -1,6 +1,36 @@
 //! Numbers as people type and read them: the one reader of typed numbers
-//! (a point for decimals, commas only grouping thousands, never a guess) and
-//! the writers the form, the messages and the figures share.
+//! (in English a point for decimals, commas only grouping thousands; in
+//! Portuguese a comma for decimals, points only grouping thousands; never a
+//! guess) and the writers the form, the messages and the figures share, in
+//! the language spoken (`crate::lang`).
+
+use std::borrow::Cow;
+
+use crate::lang::{self, Lang};
+
+/// `text` with the language's marks swapped for English's (or back: the
+/// swap is its own inverse): `1.234,5` ↔ `1,234.5` in Portuguese; English
+/// text is returned as it is.
+pub fn english_marks(text: &str) -> Cow<'_, str> {
+    match lang::current() {
+        Lang::En => Cow::Borrowed(text),
+        Lang::PtBr => Cow::Owned(
+            text.chars()
+                .map(|c| match c {
+                    '.' => ',',
+                    ',' => '.',
+                    c => c,
+                })
+                .collect(),
+        ),
+    }
+}
+
+/// Text written with English marks, in the language's (`1,234.5` →
+/// `1.234,5` in Portuguese).
+pub fn language_marks(text: &str) -> Cow<'_, str> {
+    english_marks(text)
+}
 
 /// A number as a person reads it in an error message: no exponent for
 /// ordinary magnitudes, no trailing `.0`.
@@ -23,14 +53,16 @@ pub fn plain(x: f64) -> String {
     }
 }
 
-/// A run of ASCII digits with a comma before each group of three from the
-/// right (`1234567` → `1,234,567`); shorter runs are returned as they are.
+/// A run of ASCII digits with the language's thousands mark before each
+/// group of three from the right (`1234567` → `1,234,567`, `1.234.567` in
+/// Portuguese); shorter runs are returned as they are.
 pub fn group_digits(digits: &str) -> String {
+    let mark = lang::current().marks().group;
     let n = digits.len();
     let mut out = String::with_capacity(n + n / 3);
     for (i, ch) in digits.chars().enumerate() {
         if i > 0 && (n - i).is_multiple_of(3) {
-            out.push(',');
+            out.push(mark);
         }
         out.push(ch);
     }
@@ -38,8 +70,9 @@ pub fn group_digits(digits: &str) -> String {
 }
 
 /// A number as the form shows it, in the syntax [`read_number`] reads: from
-/// 1,000 on with thousands separators (`4,000`, `7,000,000`, `12,345.5`), a
-/// plain `-` for negatives (`-10`), an exponent from 1e15 on (`1e20`).
+/// 1,000 on with thousands separators (`4,000`, `7,000,000`, `12,345.5`; in
+/// Portuguese `12.345,5`), a plain `-` for negatives (`-10`), an exponent
+/// from 1e15 on (`1e20`).
 pub fn form_number(x: f64) -> String {
     let plain = plain(x);
     if !plain
@@ -56,7 +89,7 @@ pub fn form_number(x: f64) -> String {
     let mut out = String::from(sign);
     out.push_str(&group_digits(int));
     if !frac.is_empty() {
-        out.push('.');
+        out.push(lang::current().marks().decimal);
         out.push_str(frac);
     }
     out
@@ -79,7 +112,9 @@ pub enum NumberSyntax {
     Other,
 }
 
-/// Reads one number as people type it into the form:
+/// Reads one number as people type it into the form, in the language
+/// spoken: in Portuguese the marks' roles swap (`1.234,5`, `45,5`; `45.5`
+/// refused as a point that does not group thousands). In English:
 ///
 /// - spaces around it, a `$` before it (`$45`, `-$5`, `$-5`, `$ 45`) and a
 ///   `%` after it (`12%`, `95 %`) are allowed;
@@ -92,6 +127,12 @@ pub enum NumberSyntax {
 /// - the rest is Rust's decimal syntax (`1.`, `.5`, `1e3`, `+2`; `inf` and
 ///   `NaN` read and are refused later as not finite).
 pub fn read_number(text: &str) -> Result<f64, NumberSyntax> {
+    read_english(&english_marks(text))
+}
+
+/// Reads one number written with English marks ([`read_number`]'s rules in
+/// English, whatever the language spoken).
+pub(crate) fn read_english(text: &str) -> Result<f64, NumberSyntax> {
     let body = number_body(text)?;
     if body.chars().any(char::is_whitespace) {
         return Err(NumberSyntax::Space);
@@ -165,10 +206,15 @@ fn commas_group_thousands(body: &str) -> bool {
         && groups.all(|g| g.len() == 3 && digits(g))
 }
 
-/// The number a text with a decimal comma probably means, written with a
-/// point (`45,5` → `45.5`, `1.000,5` → `1000.5`, `,5` → `0.5`); `None` when
-/// it is not that simple (`1,,000`).
+/// The number a text with the other language's decimal mark probably
+/// means, written with the language's (in English `45,5` → `45.5`,
+/// `1.000,5` → `1000.5`, `,5` → `0.5`; in Portuguese `45.5` → `45,5`);
+/// `None` when it is not that simple (`1,,000`).
 pub(crate) fn decimal_hint(text: &str) -> Option<String> {
+    english_hint(&english_marks(text)).map(|hint| language_marks(&hint).into_owned())
+}
+
+fn english_hint(text: &str) -> Option<String> {
     let body = number_body(text).ok()?.replace('\u{2212}', "-");
     let (sign, unsigned) = match body.strip_prefix(['-', '+']) {
         Some(rest) => (&body[..body.len() - rest.len()], rest),
