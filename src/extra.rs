@@ -33,6 +33,10 @@ mod module {
     /// first, empty root (detached, never shown) takes 1.
     fn control(into: &Element) -> Result<HtmlDetailsElement, JsValue> {
         if !SPARED.with(|s| s.replace(true)) {
+            // This module formats in the page's language too.
+            if let Err(why) = web::speak() {
+                web::warn(&format!("Repower speaks English here: {why}"));
+            }
             if let Some(spare) = web_sys::window()
                 .and_then(|w| w.document())
                 .and_then(|d| d.create_element("div").ok())

@@ -1,5 +1,5 @@
 //! The browser entry point, built for wasm32 by Trunk (see `www/index.html`):
-//! the panic banner and `window.repower` first, then the page, mounted in
+//! the panic banner, the language and `window.repower` first, then the page, mounted in
 //! `#repower` (or the body, should the element be missing).
 
 #[cfg(target_arch = "wasm32")]
@@ -8,6 +8,9 @@ fn main() {
     use repower::web;
 
     yew::set_custom_panic_hook(Box::new(web::on_panic));
+    if let Err(why) = web::speak() {
+        web::warn(&format!("Repower speaks English here: {why}"));
+    }
     web::install();
     match web::take_root("repower") {
         Some(root) => yew::Renderer::<App>::with_root(root).render(),

@@ -16,10 +16,18 @@
 //!   PUEs, and a field new in version 2 is a problem, named and left out.
 //! - The saved form says `v: 2` and the scenario's `schema_version`; a form
 //!   saved as `v: 1` is read like a link without `v`.
+//!
+//! Both carry the language their texts were typed in when it is not English
+//! (`lang=pt-BR`; the link's also makes the page speak it: the prerendered
+//! page's first script reads it). Read in another language, a number's
+//! texts are written in that language's marks (`1,234.5` ↔ `1.234,5`), the
+//! same number as typed.
 
 use serde::Serialize;
 use serde_json::{Map, Value as Json};
 
+use crate::lang::{self, Lang};
+use crate::model::field::Kind;
 use crate::model::json;
 use crate::model::scenario::SCHEMA_VERSION;
 use crate::model::version::{self, NEW_IN_V2, PUE_FIELDS, V1_PUE};
@@ -149,6 +157,10 @@ pub fn encode_fragment<'a>(
     if let Some(p) = preset {
         parts.push(format!("preset={}", percent_encode(p)));
     }
+    let spoken = lang::current();
+    if spoken != Lang::En {
+        parts.push(format!("{LANG_KEY}={}", spoken.code()));
+    }
     for (field, text) in texts {
         if field.text(&base) != text {
             parts.push(format!("{}={}", field.path(), percent_encode(text)));
@@ -176,7 +188,7 @@ pub fn decode_fragment(fragment: &str) -> Decoded {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     if fragment.len() > MAX_INPUT {
         out.problems
-            .push(format!("link: longer than {MAX_INPUT} characters, ignored"));
+            .push(t!("link: longer than {count} characters, ignored", count = MAX_INPUT));
         return out;
     }
     // A part without `=` is an anchor (`#chart-energy`) or the page's
@@ -191,18 +203,26 @@ pub fn decode_fragment(fragment: &str) -> Decoded {
         Some("1") => Names::V1,
         Some("2") => Names::V2,
         Some(other) => {
-            out.problems.push(format!(
-                "v: version \"{}\" of the model is not readable here (1 or 2); read as version 2",
-                clip(other)
+            out.problems.push(t!(
+                "v: version \"{version}\" of the model is not readable here (1 or 2); read as version 2",
+                version = clip(other)
             ));
             Names::V2
         }
     };
     out.version = if names == Names::V2 { 2 } else { 1 };
     let mut linked = Linked::default();
+    let mut typed_in = Lang::En;
     for (key, value) in parts {
         match key.as_str() {
             "v" => {}
+            LANG_KEY => match Lang::from_code(&value) {
+                Some(l) => typed_in = l,
+                None => out.problems.push(t!(
+                    "lang: unknown language \"{code}\"",
+                    code = clip(&value)
+                )),
+            },
             "a" => linked.a = value,
             "b" => linked.b = value,
             "vs" => linked.vs = value,
@@ -211,27 +231,70 @@ pub fn decode_fragment(fragment: &str) -> Decoded {
                     out.preset = Some(value);
                 } else {
                     out.problems
-                        .push(format!("preset: unknown preset \"{}\"", clip(&value)));
+                        .push(t!("preset: unknown preset \"{id}\"", id = clip(&value)));
                 }
             }
-            _ => push_named(&mut out, names, &key, value, "link"),
+            _ => push_named(&mut out, names, &key, value, Source::Link),
         }
     }
     if !linked.vs.is_empty() {
         out.compared = Some(linked);
     }
+    in_language(&mut out.texts, typed_in);
     out
 }
 
+/// The key of the language a link's or saved form's texts were typed in.
+const LANG_KEY: &str = "lang";
+
+/// Texts typed in `typed_in`, as the language spoken writes them: each
+/// number's marks swapped for that language's (`1,234.5` → `1.234,5`).
+/// Lists of whole months, on/off and empty texts read the same in every
+/// language; a text that did not read stays as it was typed, its marks
+/// swapped too, so it still shows what was meant.
+fn in_language(texts: &mut [(Field, String)], typed_in: Lang) {
+    let (from, to) = (typed_in.marks(), lang::current().marks());
+    if from == to {
+        return;
+    }
+    for (field, text) in texts.iter_mut() {
+        if matches!(
+            field.kind(),
+            Kind::Number | Kind::OptionalNumber | Kind::Whole | Kind::OptionalWhole
+        ) {
+            *text = text
+                .chars()
+                .map(|c| {
+                    if c == from.decimal {
+                        to.decimal
+                    } else if c == from.group {
+                        to.group
+                    } else {
+                        c
+                    }
+                })
+                .collect();
+        }
+    }
+}
+
+/// Where a form's texts came from, as its problems name it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Source {
+    Link,
+    SavedForm,
+}
+
 /// Puts the text of the field named `key` into `out`, read as `names` says;
-/// `source` ("link", "saved form") names where a problem was met.
-fn push_named(out: &mut Decoded, names: Names, key: &str, value: String, source: &str) {
+/// `source` names where a problem was met.
+fn push_named(out: &mut Decoded, names: Names, key: &str, value: String, source: Source) {
     if key == V1_PUE {
         if names == Names::V2 {
-            out.problems.push(format!(
-                "{V1_PUE}: replaced in version 2 by {} and {}; left out",
-                PUE_FIELDS[0].path(),
-                PUE_FIELDS[1].path()
+            out.problems.push(t!(
+                "{old}: replaced in version 2 by {first} and {second}; left out",
+                old = V1_PUE,
+                first = PUE_FIELDS[0].path(),
+                second = PUE_FIELDS[1].path()
             ));
         } else {
             for f in PUE_FIELDS {
@@ -242,15 +305,22 @@ fn push_named(out: &mut Decoded, names: Names, key: &str, value: String, source:
     }
     match Field::from_path(key) {
         Some(field) if names == Names::Legacy && NEW_IN_V2.contains(&field) => {
-            out.problems.push(format!(
-                "{}: new in version 2, but this {source} was made under version 1; left out",
-                field.path()
-            ));
+            out.problems.push(match source {
+                Source::Link => t!(
+                    "{path}: new in version 2, but this link was made under version 1; left out",
+                    path = field.path()
+                ),
+                Source::SavedForm => t!(
+                    "{path}: new in version 2, but this saved form was made under version 1; left out",
+                    path = field.path()
+                ),
+            });
         }
         Some(field) => push_text(out, field, value),
-        None => out
-            .problems
-            .push(format!("{}: unknown field in the {source}", clip(key))),
+        None => out.problems.push(match source {
+            Source::Link => t!("{path}: unknown field in the link", path = clip(key)),
+            Source::SavedForm => t!("{path}: unknown field in the saved form", path = clip(key)),
+        }),
     }
 }
 
@@ -268,6 +338,9 @@ struct Saved {
     /// The scenario the results showed, kept while the texts do not read.
     #[serde(skip_serializing_if = "Option::is_none")]
     last_valid: Option<Json>,
+    /// The language the texts were typed in, when not English.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lang: Option<String>,
 }
 
 /// A scenario as a file would hold it: a version-1 scenario in version 1's
@@ -293,6 +366,9 @@ pub fn encode_saved<'a>(
             .map(|(f, t)| (f.path().to_owned(), Json::String(t.to_owned())))
             .collect(),
         last_valid: last_valid.and_then(scenario_value),
+        lang: Some(lang::current())
+            .filter(|&l| l != Lang::En)
+            .map(|l| l.code().to_owned()),
     };
     serde_json::to_string(&saved).unwrap_or_default()
 }
@@ -302,7 +378,7 @@ pub fn decode_saved(text: &str) -> Decoded {
     let mut out = Decoded::default();
     if text.len() > MAX_INPUT {
         out.problems
-            .push("saved form: too large, ignored".to_owned());
+            .push(t!("saved form: too large, ignored").to_owned());
         return out;
     }
     let saved = match json::parse(text)
@@ -311,7 +387,7 @@ pub fn decode_saved(text: &str) -> Decoded {
     {
         Ok(s) => s,
         Err(e) => {
-            out.problems.push(format!("saved form: unreadable ({e})"));
+            out.problems.push(t!("saved form: unreadable ({why})", why = e));
             return out;
         }
     };
@@ -320,14 +396,15 @@ pub fn decode_saved(text: &str) -> Decoded {
         (2, Some(1)) => Names::V1,
         (2, None | Some(2)) => Names::V2,
         (2, Some(other)) => {
-            out.problems.push(format!(
-                "saved form: model version {other} is not readable here (1 or 2); read as version 2"
+            out.problems.push(t!(
+                "saved form: model version {version} is not readable here (1 or 2); read as version 2",
+                version = other
             ));
             Names::V2
         }
         (v, _) => {
             out.problems
-                .push(format!("saved form: version {v} is not readable here"));
+                .push(t!("saved form: version {v} is not readable here", v = v));
             return out;
         }
     };
@@ -338,14 +415,24 @@ pub fn decode_saved(text: &str) -> Decoded {
             Ok(s) => out.last_valid = Some(s),
             Err(e) => out
                 .problems
-                .push(format!("saved form: its last valid scenario is not ({e})")),
+                .push(t!("saved form: its last valid scenario is not ({why})", why = e)),
         }
     }
     for (key, value) in saved.texts {
         if let Json::String(value) = value {
-            push_named(&mut out, names, &key, value, "saved form");
+            push_named(&mut out, names, &key, value, Source::SavedForm);
         }
     }
+    let typed_in = match saved.lang.as_deref().map(Lang::from_code) {
+        None => Lang::En,
+        Some(Some(l)) => l,
+        Some(None) => {
+            out.problems
+                .push(t!("saved form: its language is not one of this page's; read as English").to_owned());
+            Lang::En
+        }
+    };
+    in_language(&mut out.texts, typed_in);
     out
 }
 
@@ -379,12 +466,18 @@ fn read_saved(doc: &Json) -> Result<Saved, String> {
         }
         Some(other) => return Err(format!("texts: {}", json::invalid_type(other, "an object"))),
     };
+    let lang = match given(LANG_KEY) {
+        None => None,
+        Some(Json::String(l)) => Some(l.clone()),
+        Some(other) => return Err(format!("{LANG_KEY}: {}", json::invalid_type(other, "a text"))),
+    };
     Ok(Saved {
         v: u32::try_from(v).map_err(|_| format!("v: {v} is not a version"))?,
         schema_version: whole("schema_version")?,
         preset,
         texts,
         last_valid: given("last_valid").cloned(),
+        lang,
     })
 }
 
@@ -405,9 +498,10 @@ pub fn scenario_of_file(text: &str) -> Result<Scenario, ScenarioErrors> {
 fn push_text(out: &mut Decoded, field: Field, mut value: String) {
     if value.chars().count() > MAX_FIELD_TEXT {
         value = value.chars().take(MAX_FIELD_TEXT).collect();
-        out.problems.push(format!(
-            "{}: text cut to {MAX_FIELD_TEXT} characters",
-            field.path()
+        out.problems.push(t!(
+            "{path}: text cut to {count} characters",
+            path = field.path(),
+            count = MAX_FIELD_TEXT
         ));
     }
     out.texts.retain(|(f, _)| *f != field);
@@ -698,5 +792,33 @@ mod tests {
         assert_eq!(percent_decode("%"), "%");
         assert_eq!(percent_decode("%4"), "%4");
         assert_eq!(percent_decode("%ff"), "\u{fffd}");
+    }
+
+    #[test]
+    fn texts_typed_in_another_language_read_as_the_same_numbers() {
+        use crate::lang::{set, Lang};
+        let energy = Field::SiteEnergyPrice;
+        let months = Field::GreenfieldBuildMonths;
+        set(Lang::PtBr);
+        let texts = [(energy, "1.234,5"), (months, "36, 48")];
+        let link = encode_fragment(texts.iter().map(|(f, t)| (*f, *t)), None, 2);
+        assert!(link.contains("lang=pt-BR"), "{link}");
+        let saved = encode_saved(texts.iter().map(|(f, t)| (*f, *t)), None, 2, None);
+        assert!(saved.contains(r#""lang":"pt-BR""#), "{saved}");
+        // Read back in Portuguese: as typed.
+        let d = decode_fragment(&link);
+        assert!(d.problems.is_empty(), "{:?}", d.problems);
+        assert!(d.texts.contains(&(energy, "1.234,5".to_owned())), "{:?}", d.texts);
+        // Read in English: the same numbers in English marks; lists as typed.
+        set(Lang::En);
+        for d in [decode_fragment(&link), decode_saved(&saved)] {
+            assert!(d.problems.is_empty(), "{:?}", d.problems);
+            assert!(d.texts.contains(&(energy, "1,234.5".to_owned())), "{:?}", d.texts);
+            assert!(d.texts.contains(&(months, "36, 48".to_owned())), "{:?}", d.texts);
+        }
+        // English links and forms do not name their language.
+        let en = encode_saved([(energy, "45.5")].into_iter(), None, 2, None);
+        assert!(!en.contains("lang"), "{en}");
+        assert!(!decode_fragment("#v=2&lang=xx").problems.is_empty());
     }
 }

@@ -25,6 +25,7 @@
 use std::path::PathBuf;
 
 use repower::charts::Chart;
+use repower::lang::Lang;
 use repower::share;
 use repower::ui::app::App;
 use repower::ui::derive;
@@ -193,11 +194,32 @@ fn default_form() -> String {
     )
 }
 
+/// Each language's code with what the loader says in it before the app
+/// starts (the prerendered page is English: a visitor who speaks another
+/// language sees "Loading…" in it instead).
+fn says() -> serde_json::Value {
+    let mut out = serde_json::Map::new();
+    for lang in Lang::ALL {
+        repower::lang::set(lang);
+        out.insert(
+            lang.code().to_owned(),
+            serde_json::json!({
+                "loading": repower::web::loading_text(),
+                "failed": repower::web::failed_text(),
+            }),
+        );
+    }
+    repower::lang::set(Lang::En);
+    serde_json::Value::Object(out)
+}
+
 fn file() -> String {
     let value = serde_json::json!({
         "about": "The default page, prerendered: written by `UPDATE_GOLDEN=1 cargo test --test prerender` (tests/prerender.rs), put in index.html by www/postbuild.mjs.",
         "key": repower::web::STORAGE_KEY,
         "display_key": repower::web::DISPLAY_KEY,
+        "lang_key": repower::web::LANG_KEY,
+        "langs": says(),
         "form": default_form(),
         "html": prerender(),
     });

@@ -201,17 +201,41 @@ const extraServed = extraReady(`window.repowerExtra ? window.repowerExtra() : ne
       document.head.append(s);
     }).then(() => window.repowerExtra())`);
 
+// ---- the language catalogues --------------------------------------------------
+
+// Each language but English (the code's own) has a catalogue
+// (www/lang/CODE.json, checked by tests/texts.rs), given a hashed name; the
+// loader fetches the one of the language the first script chose, before the
+// wasm starts. One entry a line there; the lines are joined here (a parse
+// and a stringify could reorder keys the lookup needs sorted).
+const prerender = JSON.parse(readFileSync(new URL('./prerender.json', import.meta.url), 'utf8'));
+const catalogues = {};
+for (const code of Object.keys(prerender.langs).filter((c) => c !== 'en')) {
+  const text = readFileSync(new URL(`./lang/${code}.json`, import.meta.url), 'utf8').split('\n').map((l) => l.trim()).join('');
+  JSON.parse(text);
+  const name = `${code}-${hex(Buffer.from(text)).slice(0, 16)}.json`;
+  writeFileSync(join(dir, name), text);
+  catalogues[code] = { name, text, integrity: sri(Buffer.from(text)) };
+}
+const catalogueNames = Object.values(catalogues).map((c) => c.name);
+
 // What the loader and the single file run before starting the wasm. The
 // app replaces the prerendered page (#repower[data-pre]) as it starts, in
 // the same task, so nothing flashes. After its first render, what was done
 // on the prerendered page is done again on the app's (a preset chosen, then
 // each input typed into: a change or input event each, as if done now), and
 // the box that had the keyboard and the scroll come back. Should the wasm not start, the page says so instead.
-const takeOver = `{
+const takeOver = `const says = ${JSON.stringify(prerender.langs)}[document.documentElement.lang] || ${JSON.stringify(prerender.langs.en)};
+if (document.documentElement.lang !== 'en') {
+  const say = document.querySelector('#repower > .loading');
+  if (say) say.textContent = says.loading;
+}
+{
   const pre = document.querySelector('#repower[data-pre]');
   if (pre) {
     const before = [...pre.querySelectorAll('[data-field] input')];
     const picker = pre.querySelector('select[data-tool="picker"]');
+    const language = pre.querySelector('select[data-tool="language"]');
     let focused = pre.contains(document.activeElement) ? document.activeElement : null;
     pre.addEventListener('focusin', (e) => { focused = e.target; });
     // Where the reader scrolled to: the first element (with an id) whose
@@ -231,6 +255,14 @@ const takeOver = `{
       removeEventListener('scroll', onScroll);
       pre.removeAttribute('data-pre');
       // A preset chosen first (it fills the whole form), then the inputs.
+      // A language chosen: the app loads the page again in it.
+      const spoke = language && language.selectedOptions[0];
+      const twinLanguage = document.querySelector('select[data-tool="language"]');
+      if (spoke && !spoke.defaultSelected && twinLanguage) {
+        twinLanguage.value = language.value;
+        twinLanguage.dispatchEvent(new Event('change', { bubbles: true }));
+        return;
+      }
       const chose = picker && picker.selectedOptions[0];
       const twinPicker = document.querySelector('select[data-tool="picker"]');
       if (chose && !chose.defaultSelected && twinPicker) {
@@ -260,7 +292,7 @@ const takeOver = `{
 const failed = (e) => {
   document.documentElement.removeAttribute('data-defaults');
   const say = document.querySelector('#repower > .loading');
-  if (say) say.textContent = \`The calculator could not start in this browser (\${(e && e.message) || e}). It needs WebAssembly.\`;
+  if (say) say.textContent = says.failed.replace('{why}', (e && e.message) || e);
   throw e;
 };
 `;
@@ -291,7 +323,15 @@ else addEventListener('load', offlineCache, { once: true });
 ${extraServed}
 ${takeOver}
 const wasmUrl = new URL('./${wasmName}', import.meta.url);
-const wasm = await init({ module_or_path: fetch(wasmUrl, { integrity: '${sri(wasmBytes)}' }) }).catch(failed);
+const wasmFetched = fetch(wasmUrl, { integrity: '${sri(wasmBytes)}' });
+// The texts of the language chosen, if not English, before the wasm starts
+// (it reads them as it starts; without them it speaks English).
+const catalogue = ${JSON.stringify(Object.fromEntries(Object.entries(catalogues).map(([code, c]) => [code, [c.name, c.integrity]])))}[document.documentElement.lang];
+if (catalogue) {
+  window.repowerTexts = await fetch(new URL(\`./\${catalogue[0]}\`, import.meta.url), { integrity: catalogue[1] })
+    .then((r) => (r.ok ? r.text() : null)).catch(() => null);
+}
+const wasm = await init({ module_or_path: wasmFetched }).catch(failed);
 window.wasmBindings = bindings;
 dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
 `);
@@ -322,7 +362,7 @@ for (const f of Object.values(RISK)) unlinkSync(join(dir, f));
 const riskMeta = `<meta name="repower-risk-worker" content="./${riskLoaderName}">`;
 
 /** Fetched only when first used: not part of the first download. */
-const LAZY = [riskLoaderName, riskGlueName, riskWasmName, extraScriptName, extraWasmName];
+const LAZY = [riskLoaderName, riskGlueName, riskWasmName, extraScriptName, extraWasmName, ...catalogueNames];
 
 // ---- the stylesheet, minified (its extra module's part taken out above) -------
 
@@ -363,15 +403,34 @@ const loaderTag = `<script type="module" src="./${loaderName}" integrity="${sri(
 // visit's, no display currency kept here (figures in another currency than
 // the dollar), storage that reads. Otherwise (or with no JavaScript) the page
 // says "Loading the calculator…" as before.
-const prerender = JSON.parse(readFileSync(new URL('./prerender.json', import.meta.url), 'utf8'));
-const ownScript = (await minify('the first script', `try {
-  const own = location.hash.slice(1).split('&').some((p) => p && !/^dev(=|$)/.test(p));
-  const form = localStorage.getItem(${JSON.stringify(prerender.key)});
-  const dollars = localStorage.getItem(${JSON.stringify(prerender.display_key)}) === null;
-  if (!own && dollars && (form === null || form === ${JSON.stringify(prerender.form)})) {
-    document.documentElement.setAttribute('data-defaults', '');
+// It also chooses the language (<html lang>): a link's \`lang\` (kept as
+// the one chosen here), else the one chosen here before, else the first of
+// the browser's languages the page speaks (Portuguese for any pt), else
+// English. The prerendered page is English: it shows only then.
+const ownScript = (await minify('the first script', `{
+  const langs = ${JSON.stringify(Object.keys(prerender.langs))};
+  const known = (code) => code && langs.find((l) => l.toLowerCase() === String(code).toLowerCase());
+  const linked = location.hash.slice(1).split('&').find((p) => p.startsWith('lang='));
+  let lang = linked && known(decodeURIComponent(linked.slice(5)));
+  try {
+    if (lang) localStorage.setItem(${JSON.stringify(prerender.lang_key)}, lang);
+    else lang = known(localStorage.getItem(${JSON.stringify(prerender.lang_key)}));
+  } catch {}
+  for (const tag of lang ? [] : navigator.languages || [navigator.language]) {
+    const primary = String(tag).split('-')[0].toLowerCase();
+    lang = langs.find((l) => l.split('-')[0].toLowerCase() === primary);
+    if (lang) break;
   }
-} catch {}`)).replace(/<\//g, '<\\/');
+  document.documentElement.lang = lang || 'en';
+  try {
+    const own = location.hash.slice(1).split('&').some((p) => p && !/^(dev|lang)(=|$)/.test(p));
+    const form = localStorage.getItem(${JSON.stringify(prerender.key)});
+    const dollars = localStorage.getItem(${JSON.stringify(prerender.display_key)}) === null;
+    if (document.documentElement.lang === 'en' && !own && dollars && (form === null || form === ${JSON.stringify(prerender.form)})) {
+      document.documentElement.setAttribute('data-defaults', '');
+    }
+  } catch {}
+}`)).replace(/<\//g, '<\\/');
 const ownTag = `<script>${ownScript}</script>`;
 {
   const at = '<div id="repower">';
@@ -534,6 +593,8 @@ const bytes = typeof Uint8Array.fromBase64 === 'function'
   ? Uint8Array.fromBase64(WASM)
   : Uint8Array.from(atob(WASM), (c) => c.charCodeAt(0));
 ${takeOver}
+// The texts of the language chosen, if not English.
+window.repowerTexts = ${JSON.stringify(Object.fromEntries(Object.entries(catalogues).map(([code, c]) => [code, c.text])))}[document.documentElement.lang];
 const instance = await ${initName}({ module_or_path: bytes }).catch(failed);
 dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm: instance } }));
 `;

@@ -53,21 +53,108 @@ pub fn fragment() -> String {
 
 /// Removes the scenario from the address once the page has read it, so a
 /// reload shows what was typed since (saved locally) rather than the link's
-/// values again. The development switch `dev` stays.
+/// values again. The development switch `dev` and the language (`lang`)
+/// stay.
 pub fn clear_scenario_fragment() {
     let Some(w) = window() else { return };
     let hash = w.location().hash().unwrap_or_default();
-    let keep_dev = hash.trim_start_matches('#').split('&').any(|p| p == "dev");
+    // The development switch and the language stay: neither is a scenario.
+    let kept: Vec<&str> = hash
+        .trim_start_matches('#')
+        .split('&')
+        .filter(|p| *p == "dev" || p.starts_with("lang="))
+        .collect();
     let href = w.location().href().unwrap_or_default();
     let base = href.split('#').next().unwrap_or_default();
-    let url = if keep_dev {
-        format!("{base}#dev")
-    } else {
+    let url = if kept.is_empty() {
         base.to_owned()
+    } else {
+        format!("{base}#{}", kept.join("&"))
     };
     if let Ok(history) = w.history() {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
     }
+}
+
+/// The storage item of the language chosen on the page (the prerendered
+/// page's first script reads it: `tests/prerender.rs`).
+pub const LANG_KEY: &str = "repower.lang";
+
+/// Speaks the language the page's first script chose (`<html lang>`: from a
+/// link's `lang`, the language chosen here before, or the browser's), with
+/// the catalogue the loader fetched for it (`window.repowerTexts`). Should
+/// that catalogue be missing or not read, the page speaks English (and
+/// `<html lang>` says so), and the reason is returned.
+pub fn speak() -> Result<crate::lang::Lang, String> {
+    use crate::lang::{self, Lang};
+    let Some(w) = window() else {
+        return Ok(Lang::En);
+    };
+    let root = w.document().and_then(|d| d.document_element());
+    let chosen = root
+        .as_ref()
+        .and_then(|r| r.get_attribute("lang"))
+        .and_then(|code| Lang::from_code(&code))
+        .unwrap_or(Lang::En);
+    if chosen == Lang::En {
+        return Ok(Lang::En);
+    }
+    let texts = js_sys::Reflect::get(&w, &JsValue::from_str("repowerTexts"))
+        .ok()
+        .and_then(|t| t.as_string());
+    let outcome = match texts {
+        Some(text) => lang::load(chosen, &text).map_err(|e| e.to_string()),
+        None => Err(format!(
+            "the {} texts could not be fetched",
+            chosen.name()
+        )),
+    };
+    match outcome {
+        Ok(()) => Ok(chosen),
+        Err(why) => {
+            if let Some(r) = root {
+                let _ = r.set_attribute("lang", Lang::En.code());
+            }
+            Err(why)
+        }
+    }
+}
+
+/// What the page says while the app is on its way (`www/index.html` says
+/// it in English; the loader in the language chosen).
+pub fn loading_text() -> &'static str {
+    t!("Loading the calculator…")
+}
+
+/// What the page says when the app cannot start; `{why}` is the browser's
+/// reason (filled by the loader).
+pub fn failed_text() -> &'static str {
+    t!("The calculator could not start in this browser ({why}). It needs WebAssembly.")
+}
+
+/// Writes `message` to the browser's console as a warning.
+pub fn warn(message: &str) {
+    if window().is_some() {
+        web_sys::console::warn_1(&JsValue::from_str(message));
+    }
+}
+
+/// Speaks `lang` from now on: kept in this browser (or, where storage is
+/// unavailable, in the address), then the page is loaded again in it (the form is saved as the page is left, in the language it
+/// was typed in, and read back in the new one: `share::decode_saved`).
+pub fn switch_language(lang: crate::lang::Lang) {
+    let Some(w) = window() else { return };
+    let kept = w
+        .local_storage()
+        .ok()
+        .flatten()
+        .is_some_and(|storage| storage.set_item(LANG_KEY, lang.code()).is_ok());
+    if !kept {
+        // No storage here: the address carries the language instead (the
+        // first script reads a link's `lang`).
+        let _ = w.location().set_hash(&format!("lang={}", lang.code()));
+    }
+    let _ = w.location().reload();
 }
 
 /// The saved form, if any.

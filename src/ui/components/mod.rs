@@ -9,6 +9,7 @@ pub mod field_input;
 pub mod file_notice;
 pub mod input_group;
 pub mod kpi_cards;
+pub mod language;
 pub mod report_head;
 pub mod result_bar;
 pub mod risk_section;
