@@ -1,7 +1,7 @@
 //! Axis arithmetic: "nice" tick values, tick labels, and the linear map from
 //! data to pixels. Pure and independent of the drawing backend.
 
-use crate::format::{grouped, money};
+use crate::format::{decimal, grouped, money};
 
 const MINUS: &str = "\u{2212}";
 
@@ -243,19 +243,13 @@ pub(crate) fn money_tick(v: f64) -> String {
 }
 
 /// A plain number tick with as many decimals as the step needs (`0`, `50`,
-/// `1,000`, `0.25`).
+/// `1,000`, `0.25`; `0,25` in Portuguese).
 pub(crate) fn number_tick(v: f64, step: f64) -> String {
     let decimals = decimals_for(step);
     if decimals == 0 {
         return grouped(v);
     }
-    let text = format!("{:.*}", decimals, v.abs());
-    let zero = text.chars().all(|c| c == '0' || c == '.');
-    if v < 0.0 && !zero {
-        format!("{MINUS}{text}")
-    } else {
-        text
-    }
+    decimal(v, decimals)
 }
 
 /// A price tick on a $/MWh axis, `v` already in the display currency:
@@ -284,9 +278,11 @@ fn decimals_for(step: f64) -> usize {
     6
 }
 
-/// `$1.20B` → `$1.2B`, `$1.00M` → `$1M`; other text unchanged.
+/// `$1.20B` → `$1.2B`, `$1.00M` → `$1M` (`US$ 1,20 bi` → `US$ 1,2 bi`);
+/// other text unchanged.
 fn trim_decimal_zeros(s: &str) -> String {
-    let Some(dot) = s.find('.') else {
+    let mark = crate::lang::current().marks().decimal;
+    let Some(dot) = s.find(mark) else {
         return s.to_owned();
     };
     let digits_end = s[dot + 1..]
@@ -296,7 +292,7 @@ fn trim_decimal_zeros(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     out.push_str(&s[..dot]);
     if !decimals.is_empty() {
-        out.push('.');
+        out.push(mark);
         out.push_str(decimals);
     }
     out.push_str(&s[digits_end..]);

@@ -25,7 +25,7 @@ use crate::model::Evaluation;
 
 /// `Where the value comes from`.
 pub fn title(_r: &Evaluation) -> String {
-    "Where the value comes from".to_owned()
+    t!("Where the value comes from").to_owned()
 }
 
 /// How much more (or less) converting is worth, which steps add value and
@@ -35,35 +35,42 @@ pub fn summary(r: &Evaluation) -> String {
     let (keep, convert) = ends(&bars);
     let gap = convert - keep;
     let mut out = if is_zero(gap) {
-        "Converting is worth as much as keeping mining".to_owned()
+        t!("Converting is worth as much as keeping mining").to_owned()
+    } else if gap > 0.0 {
+        t!(
+            "Converting is worth {amount} more than keeping mining",
+            amount = money(gap.abs())
+        )
     } else {
-        format!(
-            "Converting is worth {} {} than keeping mining",
-            money(gap.abs()),
-            if gap > 0.0 { "more" } else { "less" }
+        t!(
+            "Converting is worth {amount} less than keeping mining",
+            amount = money(gap.abs())
         )
     };
-    out.push_str(&format!(
-        " ({} against {}, present values after tax)",
-        money(convert),
-        money(keep)
+    out.push(' ');
+    out.push_str(&t!(
+        "({convert} against {keep}, present values after tax)",
+        convert = money(convert),
+        keep = money(keep)
     ));
 
     let mut steps: Vec<&Bar> = bars.iter().filter(|b| !b.step.is_total()).collect();
     crate::order::sort_small_by(&mut steps, |a, b| b.usd.abs().total_cmp(&a.usd.abs()));
     let of_kind =
         |kind: Kind| -> Vec<&Bar> { steps.iter().copied().filter(|b| b.kind == kind).collect() };
-    let listed = |bars: &[&Bar], verb: &str| -> Option<String> {
+    // The first of a list carries the verb: `rent adds $1.2B and fleet
+    // sale $20M`.
+    let listed = |bars: &[&Bar], adds: bool| -> Option<String> {
         let items: Vec<String> = bars
             .iter()
             .enumerate()
             .map(|(i, b)| {
-                let name = in_sentence(b.step.label());
+                let name = in_sentence(name(b.step, false));
                 let amount = money(b.usd.abs());
-                if i == 0 {
-                    format!("{name} {verb} {amount}")
-                } else {
-                    format!("{name} {amount}")
+                match (i, adds) {
+                    (0, true) => t!("{name} adds {amount}", name = name, amount = amount),
+                    (0, false) => t!("{name} takes {amount}", name = name, amount = amount),
+                    _ => format!("{name} {amount}"),
                 }
             })
             .collect();
@@ -71,14 +78,18 @@ pub fn summary(r: &Evaluation) -> String {
     };
     let zero: Vec<String> = of_kind(Kind::Nothing)
         .iter()
-        .map(|b| in_sentence(b.step.label()))
+        .map(|b| in_sentence(name(b.step, false)))
         .collect();
     let parts: Vec<String> = [
-        listed(&of_kind(Kind::Adds), "adds"),
-        listed(&of_kind(Kind::Takes), "takes"),
+        listed(&of_kind(Kind::Adds), true),
+        listed(&of_kind(Kind::Takes), false),
         (!zero.is_empty()).then(|| {
-            let verb = if zero.len() == 1 { "is" } else { "are" };
-            format!("{} {verb} $0", and_list(&zero))
+            let (list, zero_usd) = (and_list(&zero), money(0.0));
+            if zero.len() == 1 {
+                t!("{list} is {zero}", list = list, zero = zero_usd)
+            } else {
+                t!("{list} are {zero}", list = list, zero = zero_usd)
+            }
         }),
     ]
     .into_iter()
@@ -94,12 +105,16 @@ pub fn summary(r: &Evaluation) -> String {
         .iter()
         .filter(|b| b.kind != Kind::Nothing)
         .take(2)
-        .map(|b| format!("{} ({})", in_sentence(b.step.label()), value_label(b)))
+        .map(|b| format!("{} ({})", in_sentence(name(b.step, false)), value_label(b)))
         .collect();
+    out.push(' ');
     out.push_str(&match largest.len() {
-        0 => " Every step between the two is $0.".to_owned(),
-        1 => format!(" The only step that moves the value is {}.", largest[0]),
-        _ => format!(" The largest steps are {}.", and_list(&largest)),
+        0 => t!("Every step between the two is {zero}.", zero = money(0.0)),
+        1 => t!(
+            "The only step that moves the value is {step}.",
+            step = largest[0]
+        ),
+        _ => t!("The largest steps are {list}.", list = and_list(&largest)),
     });
     out
 }
@@ -115,20 +130,21 @@ pub fn table(r: &Evaluation) -> Table {
                 Kind::Adds => format!("+{}", money_exact(b.usd)),
                 _ => money_exact(b.usd),
             };
-            vec![b.step.label().to_owned(), value, money_exact(b.to)]
+            vec![name(b.step, false).to_owned(), value, money_exact(b.to)]
         })
         .collect();
     let gap = convert - keep;
-    let gap = if gap > 0.0 && money_exact(gap) != "$0" {
+    let gap = if gap > 0.0 && money_exact(gap) != money_exact(0.0) {
         format!("+{}", money_exact(gap))
     } else {
         money_exact(gap)
     };
     Table {
-        caption: format!(
-            "Where the value comes from, keeping mining to converting, as present values after tax: convert − keep mining {gap}"
+        caption: t!(
+            "Where the value comes from, keeping mining to converting, as present values after tax: convert − keep mining {gap}",
+            gap = gap
         ),
-        headers: ["Step", "Present value", "Running total"]
+        headers: [t!("Step"), t!("Present value"), t!("Running total")]
             .map(String::from)
             .to_vec(),
         rows,
@@ -248,17 +264,14 @@ fn label_right(b: &Bar) -> bool {
     }
 }
 
-/// The step's name on the chart: docs/MODEL.md's, or a shorter one for narrow
-/// charts.
+/// The step's name on the chart, in the language spoken: docs/MODEL.md's, or
+/// a shorter one for narrow charts.
 pub(super) fn name(step: BridgeStep, short: bool) -> &'static str {
-    if !short {
-        return step.label();
-    }
-    match step {
-        BridgeStep::MiningGivenUp => "Mining lost",
-        BridgeStep::TerminalValue => "After contract",
-        other => other.label(),
-    }
+    crate::lang::tr(match (step, short) {
+        (BridgeStep::MiningGivenUp, true) => en!("Mining lost"),
+        (BridgeStep::TerminalValue, true) => en!("After contract"),
+        (other, _) => other.label(),
+    })
 }
 
 /// Gap between a bar and its value label, px.
@@ -332,19 +345,20 @@ fn header_items(bars: &[Bar], theme: &Theme) -> Vec<Item> {
     let (keep, convert) = ends(bars);
     let gap = convert - keep;
     let figure = if is_zero(gap) {
-        "Converting is worth as much as keeping mining".to_owned()
+        t!("Converting is worth as much as keeping mining").to_owned()
     } else if gap > 0.0 {
-        format!("Converting is worth {} more", money(gap))
+        t!("Converting is worth {amount} more", amount = money(gap))
     } else {
-        format!("Converting is worth {} less", money(-gap))
+        t!("Converting is worth {amount} less", amount = money(-gap))
     };
     let mut items = vec![Item::figure(figure)];
     for (kind, text) in [
-        (Kind::Adds, "Adds value"),
-        (Kind::Takes, "Takes value"),
-        (Kind::Total, "Total (NPV)"),
+        (Kind::Adds, en!("Adds value")),
+        (Kind::Takes, en!("Takes value")),
+        (Kind::Total, en!("Total (NPV)")),
     ] {
         if bars.iter().any(|b| b.kind == kind) {
+            let text = crate::lang::tr(text);
             items.push(Item::legend(Swatch::Bar(kind.colour(theme)), text).rank(1));
         }
     }
@@ -469,8 +483,8 @@ fn draw_on(c: &mut Canvas<'_>, r: &Evaluation) -> Result<(), ChartError> {
     }
 
     let title = super::canvas::axis_title(
-        "Present value at the decision, after tax",
-        "NPV, after tax",
+        t!("Present value at the decision, after tax"),
+        t!("NPV, after tax"),
         axis_rows,
         small,
         plot.width(),

@@ -29,14 +29,20 @@ use crate::model::{BuildTime, Evaluation};
 pub fn title(r: &Evaluation) -> String {
     let months = r.build_time.iter().map(|b| b.baseline_months);
     match (months.clone().min(), months.max()) {
-        (Some(lo), Some(hi)) if lo != hi => {
-            format!("Build-time savings vs {lo}–{hi}-month greenfield builds")
-        }
-        (Some(b), _) => format!(
-            "Build-time savings vs {} {b}-month greenfield build",
-            article(b)
+        (Some(lo), Some(hi)) if lo != hi => t!(
+            "Build-time savings vs {lo}–{hi}-month greenfield builds",
+            lo = lo,
+            hi = hi
         ),
-        _ => "Build-time savings".to_owned(),
+        (Some(b), _) if an(b) => t!(
+            "Build-time savings vs an {months}-month greenfield build",
+            months = b
+        ),
+        (Some(b), _) => t!(
+            "Build-time savings vs a {months}-month greenfield build",
+            months = b
+        ),
+        _ => t!("Build-time savings").to_owned(),
     }
 }
 
@@ -44,18 +50,18 @@ pub fn title(r: &Evaluation) -> String {
 pub fn summary(r: &Evaluation) -> String {
     let ramp = Ramp::of(r);
     let mut out = if ramp.months <= 1 {
-        format!(
-            "The conversion delivers {} from month {}.",
-            megawatts(ramp.full),
-            ramp.start
+        t!(
+            "The conversion delivers {mw} from month {month}.",
+            mw = megawatts(ramp.full),
+            month = ramp.start
         )
     } else {
-        format!(
-            "The conversion delivers its first {} in month {} and reaches {} by month {}.",
-            megawatts(ramp.at(0)),
-            ramp.start,
-            megawatts(ramp.full),
-            ramp.start + ramp.months - 1
+        t!(
+            "The conversion delivers its first {first} in month {month} and reaches {full} by month {last}.",
+            first = megawatts(ramp.at(0)),
+            month = ramp.start,
+            full = megawatts(ramp.full),
+            last = ramp.start + ramp.months - 1
         )
     };
     let Some(base) = r.base_build_time() else {
@@ -66,48 +72,87 @@ pub fn summary(r: &Evaluation) -> String {
         .iter()
         .filter(|b| !std::ptr::eq(*b, base))
         .collect();
+    out.push(' ');
     if base.months_saved > 0 {
-        out.push_str(&format!(
-            " Against {} {}-month greenfield build it saves {}: {} MW-months of capacity, {} of revenue pulled forward and {} of value for the tenant ({} at the decision), a speed premium of {} over the whole lease.",
-            article(base.baseline_months),
+        let (months, saved, mw_months, revenue, tenant, pv, premium) = (
             base.baseline_months,
             years_months(base.months_saved),
             grouped(base.mw_months_gained),
             money(base.revenue_pulled_forward_usd),
             money(base.tenant_value_gained_usd),
             money(base.tenant_value_gained_pv_usd),
-            rate_per_kw_month(base.speed_premium_usd_per_kw_month)
-        ));
+            rate_per_kw_month(base.speed_premium_usd_per_kw_month),
+        );
+        out.push_str(&if an(months) {
+            t!(
+                "Against an {months}-month greenfield build it saves {saved}: {mw_months} MW-months of capacity, {revenue} of revenue pulled forward and {tenant} of value for the tenant ({pv} at the decision), a speed premium of {premium} over the whole lease.",
+                months = months,
+                saved = saved,
+                mw_months = mw_months,
+                revenue = revenue,
+                tenant = tenant,
+                pv = pv,
+                premium = premium
+            )
+        } else {
+            t!(
+                "Against a {months}-month greenfield build it saves {saved}: {mw_months} MW-months of capacity, {revenue} of revenue pulled forward and {tenant} of value for the tenant ({pv} at the decision), a speed premium of {premium} over the whole lease.",
+                months = months,
+                saved = saved,
+                mw_months = mw_months,
+                revenue = revenue,
+                tenant = tenant,
+                pv = pv,
+                premium = premium
+            )
+        });
     } else {
         let baseline = base.baseline_months as usize;
         let when = if baseline < ramp.start {
-            format!("{} sooner", years_months((ramp.start - baseline) as u32))
+            t!(
+                "{duration} sooner",
+                duration = years_months((ramp.start - baseline) as u32)
+            )
         } else {
-            "at the same time".to_owned()
+            t!("at the same time").to_owned()
         };
-        let article = if article(base.baseline_months) == "an" {
-            "An"
+        let months = base.baseline_months;
+        out.push_str(&if an(months) {
+            t!(
+                "An {months}-month greenfield build would deliver {when}, so nothing is saved against it.",
+                months = months,
+                when = when
+            )
         } else {
-            "A"
-        };
-        out.push_str(&format!(
-            " {article} {}-month greenfield build would deliver {when}, so nothing is saved against it.",
-            base.baseline_months
-        ));
+            t!(
+                "A {months}-month greenfield build would deliver {when}, so nothing is saved against it.",
+                months = months,
+                when = when
+            )
+        });
     }
     if !others.is_empty() {
         let rest: Vec<String> = others
             .iter()
             .map(|b| {
-                format!(
-                    "{} against {} {}-month build",
-                    years_months(b.months_saved),
-                    article(b.baseline_months),
-                    b.baseline_months
-                )
+                let (saved, months) = (years_months(b.months_saved), b.baseline_months);
+                if an(months) {
+                    t!(
+                        "{saved} against an {months}-month build",
+                        saved = saved,
+                        months = months
+                    )
+                } else {
+                    t!(
+                        "{saved} against a {months}-month build",
+                        saved = saved,
+                        months = months
+                    )
+                }
             })
             .collect();
-        out.push_str(&format!(" It saves {}.", and_list(&rest)));
+        out.push(' ');
+        out.push_str(&t!("It saves {list}.", list = and_list(&rest)));
     }
     out
 }
@@ -120,7 +165,7 @@ pub fn table(r: &Evaluation) -> Table {
         .iter()
         .map(|b| {
             vec![
-                format!("{} months", b.baseline_months),
+                t!("{months} months", months = b.baseline_months),
                 b.months_saved.to_string(),
                 grouped(b.mw_months_gained),
                 money_exact(b.revenue_pulled_forward_usd),
@@ -132,20 +177,20 @@ pub fn table(r: &Evaluation) -> Table {
         })
         .collect();
     Table {
-        caption: format!(
-            "Conversion against greenfield builds: the conversion delivers from month {}, {} at full ramp; the speed premium is the extra rent the tenant could pay over the whole lease for the head start",
-            ramp.start,
-            megawatts(ramp.full)
+        caption: t!(
+            "Conversion against greenfield builds: the conversion delivers from month {month}, {mw} at full ramp; the speed premium is the extra rent the tenant could pay over the whole lease for the head start",
+            month = ramp.start,
+            mw = megawatts(ramp.full)
         ),
         headers: [
-            "Greenfield build",
-            "Months saved",
-            "MW-months gained",
-            "Revenue pulled forward",
-            "Tenant value gained",
-            "Tenant value gained (PV)",
-            "Speed premium",
-            "NPV advantage",
+            t!("Greenfield build"),
+            t!("Months saved"),
+            t!("MW-months gained"),
+            t!("Revenue pulled forward"),
+            t!("Tenant value gained"),
+            t!("Tenant value gained (PV)"),
+            t!("Speed premium"),
+            t!("NPV advantage"),
         ]
         .map(String::from)
         .to_vec(),
@@ -210,12 +255,16 @@ fn draw_on(c: &mut Canvas<'_>, r: &Evaluation) -> Result<(), ChartError> {
 
     // The head start before the baselines: the two shorter entries share
     // a row on a phone.
-    let mut items = vec![Item::legend(Swatch::Line(theme.convert, false), "Conversion").rank(1)];
+    let mut items =
+        vec![Item::legend(Swatch::Line(theme.convert, false), t!("Conversion")).rank(1)];
     if let Some(b) = shaded {
         items.push(
             Item::legend(
                 Swatch::Area(theme.gain, theme.gain_opacity),
-                format!("Head start vs {}-mo build", b.baseline_months),
+                t!(
+                    "Head start vs {months}-mo build",
+                    months = b.baseline_months
+                ),
             )
             .rank(1),
         );
@@ -352,14 +401,14 @@ pub(super) fn axes(
         Side::Left,
         ys,
         y_labels,
-        ("Critical IT leased (MW)", "MW"),
+        (t!("Critical IT leased (MW)"), "MW"),
     )?;
     let x_labels: Vec<(f64, String)> = x_ticks
         .values
         .iter()
         .map(|v| (*v, number_tick(*v, x_ticks.step)))
         .collect();
-    c.x_axis(plot, xs, &x_labels, "Months from decision")
+    c.x_axis(plot, xs, &x_labels, t!("Months from decision"))
 }
 
 /// The box behind a name centred at `x` with its bottom at `y`: the text's
@@ -404,16 +453,16 @@ fn curve_names(r: &Evaluation, ramp: &Ramp<'_>) -> Vec<Name> {
     let corner = |start: usize| start + ramp.months - 1;
     let mut names = vec![Name {
         full_from: corner(ramp.start),
-        text: "Conversion".to_owned(),
-        short: "Conversion".to_owned(),
+        text: t!("Conversion").to_owned(),
+        short: t!("Conversion").to_owned(),
         conversion: true,
     }];
     let mut baselines: Vec<u32> = r.build_time.iter().map(|b| b.baseline_months).collect();
     crate::order::sort_small_by(&mut baselines, u32::cmp);
     names.extend(baselines.into_iter().map(|b| Name {
         full_from: corner(b as usize),
-        text: format!("{b}-mo build"),
-        short: format!("{b} mo"),
+        text: t!("{months}-mo build", months = b),
+        short: t!("{months} mo", months = b),
         conversion: false,
     }));
     names
@@ -473,6 +522,12 @@ fn place_names(
     }
 }
 
+/// Whether English says `an` before `n` months: an 8-, 11-, 18-, 80-month…
+/// (each sentence has a template for either article).
+fn an(n: u32) -> bool {
+    article(n) == "an"
+}
+
 /// `a` or `an` before a number of months read aloud: an 8-, 11-, 18-, 80-month…
 fn article(n: u32) -> &'static str {
     let digits = n.to_string();
@@ -492,9 +547,12 @@ fn greenfield_legend(baselines: &[BuildTime]) -> String {
         .map(|b| b.baseline_months.to_string())
         .collect();
     match months.len() {
-        0 => "Greenfield build".to_owned(),
-        1 => format!("Greenfield build ({} mo)", months.join("")),
-        _ => format!("Greenfield builds ({} mo)", months.join(", ")),
+        0 => t!("Greenfield build").to_owned(),
+        1 => t!("Greenfield build ({months} mo)", months = months.join("")),
+        _ => t!(
+            "Greenfield builds ({months} mo)",
+            months = months.join(", ")
+        ),
     }
 }
 
@@ -506,34 +564,46 @@ fn figures(base: Option<&BuildTime>, conversion: usize) -> Vec<Item> {
     if b.months_saved == 0 {
         let baseline = b.baseline_months as usize;
         let why = if baseline < conversion {
-            format!(
-                "it delivers {} before the conversion",
-                years_months((conversion - baseline) as u32)
+            t!(
+                "it delivers {duration} before the conversion",
+                duration = years_months((conversion - baseline) as u32)
             )
         } else {
-            "it delivers as soon as the conversion".to_owned()
+            t!("it delivers as soon as the conversion").to_owned()
         };
         return vec![
-            Item::figure(format!(
-                "No months saved vs the {}-mo build",
-                b.baseline_months
+            Item::figure(t!(
+                "No months saved vs the {months}-mo build",
+                months = b.baseline_months
             ))
             .new_row(),
             Item::note(format!("({why})")).rank(2),
         ];
     }
     vec![
-        Item::figure(format!("{} saved", years_months(b.months_saved))).new_row(),
-        Item::figure(format!(
-            "Speed premium {}",
-            rate_per_kw_month(b.speed_premium_usd_per_kw_month)
+        Item::figure(t!(
+            "{duration} saved",
+            duration = years_months(b.months_saved)
+        ))
+        .new_row(),
+        Item::figure(t!(
+            "Speed premium {rate}",
+            rate = rate_per_kw_month(b.speed_premium_usd_per_kw_month)
         ))
         .rank(2),
-        Item::figure(format!("{} tenant value", money(b.tenant_value_gained_usd))).rank(3),
-        Item::figure(format!("{} MW-months gained", grouped(b.mw_months_gained))).rank(3),
-        Item::figure(format!(
-            "{} revenue pulled forward",
-            money(b.revenue_pulled_forward_usd)
+        Item::figure(t!(
+            "{amount} tenant value",
+            amount = money(b.tenant_value_gained_usd)
+        ))
+        .rank(3),
+        Item::figure(t!(
+            "{mw_months} MW-months gained",
+            mw_months = grouped(b.mw_months_gained)
+        ))
+        .rank(3),
+        Item::figure(t!(
+            "{amount} revenue pulled forward",
+            amount = money(b.revenue_pulled_forward_usd)
         ))
         .rank(3),
     ]

@@ -229,18 +229,19 @@ pub(crate) fn render(
         canvas
             .area
             .fill(&colour(theme.background))
-            .map_err(|e| canvas.fail("filling the background", e))?;
+            .map_err(|e| canvas.fail(en!("filling the background"), e))?;
         draw(&mut canvas)?;
         canvas
             .area
             .present()
-            .map_err(|e| canvas.fail("finishing the SVG", e))?;
+            .map_err(|e| canvas.fail(en!("finishing the SVG"), e))?;
         (canvas.paths, canvas.dashes)
     };
     Ok(finish(&buf, label, paths, &dashes))
 }
 
 impl Canvas<'_> {
+    /// A failure of `operation` (an `en!` text, translated where shown).
     fn fail(&self, operation: &'static str, e: impl Display) -> ChartError {
         ChartError::Backend {
             chart: self.chart,
@@ -278,7 +279,7 @@ impl Canvas<'_> {
         }
         self.area
             .draw(&Text::new(text, at, style))
-            .map_err(|e| self.fail("drawing text", e))
+            .map_err(|e| self.fail(en!("drawing text"), e))
     }
 
     /// A polyline through `points` (consecutive duplicates and points on a
@@ -296,7 +297,7 @@ impl Canvas<'_> {
         }
         self.area
             .draw(&PathElement::new(points, stroke(c, 1.0, width)))
-            .map_err(|e| self.fail("drawing a line", e))?;
+            .map_err(|e| self.fail(en!("drawing a line"), e))?;
         if let Some(pattern) = dash {
             self.dashes.push((self.paths, pattern));
         }
@@ -319,7 +320,7 @@ impl Canvas<'_> {
         }
         self.area
             .draw(&Rectangle::new([(x0, y0), (x1, y1)], fill(c, opacity)))
-            .map_err(|e| self.fail("drawing a rectangle", e))
+            .map_err(|e| self.fail(en!("drawing a rectangle"), e))
     }
 
     /// A filled polygon.
@@ -334,14 +335,14 @@ impl Canvas<'_> {
         }
         self.area
             .draw(&Polygon::new(points, fill(c, opacity)))
-            .map_err(|e| self.fail("drawing an area", e))
+            .map_err(|e| self.fail(en!("drawing an area"), e))
     }
 
     /// A filled dot.
     pub fn dot(&mut self, at: (i32, i32), radius: u32, c: Rgb) -> Result<(), ChartError> {
         self.area
             .draw(&Circle::new(at, radius, fill(c, 1.0)))
-            .map_err(|e| self.fail("drawing a dot", e))
+            .map_err(|e| self.fail(en!("drawing a dot"), e))
     }
 
     /// Horizontal grid lines at the ticks, and the baseline of the plot.

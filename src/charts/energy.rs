@@ -22,7 +22,7 @@ use crate::model::Evaluation;
 
 /// `Energy cost sensitivity`.
 pub fn title(_r: &Evaluation) -> String {
-    "Energy cost sensitivity".to_owned()
+    t!("Energy cost sensitivity").to_owned()
 }
 
 /// Both paths at the ends of the sweep, the current gap, the break-even and
@@ -34,32 +34,44 @@ pub fn summary(r: &Evaluation) -> String {
         let range = |a: f64, b: f64| {
             let (a, b) = (money(a), money(b));
             if a == b {
-                format!("{a} throughout")
+                t!("{amount} throughout", amount = a)
             } else {
-                format!("{a} to {b}")
+                t!("{from} to {to}", from = a, to = b)
             }
         };
-        out.push_str(&format!(
-            "From {} to {}, keeping mining is worth {} and converting {} (NPV). ",
-            price_per_mwh(first.energy_usd_per_mwh),
-            price_per_mwh(last.energy_usd_per_mwh),
-            range(first.keep_mining_npv_usd, last.keep_mining_npv_usd),
-            range(first.convert_npv_usd, last.convert_npv_usd),
+        out.push_str(&t!(
+            "From {low} to {high}, keeping mining is worth {mining} and converting {converting} (NPV).",
+            low = price_per_mwh(first.energy_usd_per_mwh),
+            high = price_per_mwh(last.energy_usd_per_mwh),
+            mining = range(first.keep_mining_npv_usd, last.keep_mining_npv_usd),
+            converting = range(first.convert_npv_usd, last.convert_npv_usd),
         ));
+        out.push(' ');
     }
     let gap = r.incremental_npv_usd;
-    out.push_str(&format!(
-        "At the current {} converting is worth {} {} than keeping mining. ",
+    let (price, amount) = (
         price_per_mwh(r.derived.energy_price_usd_per_mwh),
         money(gap.abs()),
-        if gap >= 0.0 { "more" } else { "less" }
+    );
+    out.push_str(&if gap >= 0.0 {
+        t!(
+            "At the current {price} converting is worth {amount} more than keeping mining.",
+            price = price,
+            amount = amount
+        )
+    } else {
+        t!(
+            "At the current {price} converting is worth {amount} less than keeping mining.",
+            price = price,
+            amount = amount
+        )
+    });
+    out.push(' ');
+    out.push_str(&t!(
+        "Mining breaks even at {price}; {lead}.",
+        price = price_per_mwh(r.mining_breakeven_usd_per_mwh),
+        lead = lead_in_words(&r.price_regimes())
     ));
-    out.push_str(&format!(
-        "Mining breaks even at {}; ",
-        price_per_mwh(r.mining_breakeven_usd_per_mwh)
-    ));
-    out.push_str(&lead_in_words(&r.price_regimes()));
-    out.push('.');
     out
 }
 
@@ -106,18 +118,24 @@ pub fn table(r: &Evaluation) -> Table {
         .collect();
     let crossover = r
         .energy_crossover_usd_per_mwh
-        .map_or_else(|| "none".to_owned(), price_per_mwh);
+        .map_or_else(|| t!("none").to_owned(), price_per_mwh);
     let regime = lead_in_words(&r.price_regimes());
     Table {
-        caption: format!(
-            "NPV of both paths by year-1 energy price: current {}, mining break-even {}, crossover {}; {regime}",
-            price_per_mwh(r.derived.energy_price_usd_per_mwh),
-            price_per_mwh(r.mining_breakeven_usd_per_mwh),
-            crossover
+        caption: t!(
+            "NPV of both paths by year-1 energy price: current {current}, mining break-even {break_even}, crossover {crossover}; {regime}",
+            current = price_per_mwh(r.derived.energy_price_usd_per_mwh),
+            break_even = price_per_mwh(r.mining_breakeven_usd_per_mwh),
+            crossover = crossover,
+            regime = regime
         ),
-        headers: ["Energy price, year 1", "Keep mining NPV", "Convert NPV", "Convert − keep mining"]
-            .map(String::from)
-            .to_vec(),
+        headers: [
+            t!("Energy price, year 1"),
+            t!("Keep mining NPV"),
+            t!("Convert NPV"),
+            t!("Convert − keep mining"),
+        ]
+        .map(String::from)
+        .to_vec(),
         rows,
     }
 }
@@ -131,12 +149,16 @@ pub fn draw(r: &Evaluation, theme: &Theme, size: Size) -> Result<String, ChartEr
 /// `Energy price in year 1 ($/MWh)`.
 pub(super) fn price_axis_title() -> String {
     let symbol = crate::currency::shown_symbol();
-    format!("Energy price in year 1 ({}/MWh)", symbol.trim_end())
+    t!(
+        "Energy price in year 1 ({symbol}/MWh)",
+        symbol = symbol.trim_end()
+    )
 }
 
-/// The top of the crossover search, `$2,000/MWh`.
+/// The top of the crossover search, `$2,000/MWh` (`US$ 2.000/MWh`).
 fn search_limit() -> String {
-    price_per_mwh(CROSSOVER_MAX).replace(".00/", "/")
+    let zeros = format!("{}00/", crate::lang::current().marks().decimal);
+    price_per_mwh(CROSSOVER_MAX).replace(&zeros, "/")
 }
 
 /// What a marker marks; each kind has its own colour and line style.
@@ -159,25 +181,25 @@ impl Kind {
 
     /// Starts the marker's label: `Break-even $67.49/MWh`.
     fn name(self) -> &'static str {
-        match self {
-            Kind::Current => "Current",
-            Kind::BreakEven => "Break-even",
-            Kind::Crossover => "Crossover",
-            Kind::Crossing => "Lines cross",
-        }
+        crate::lang::tr(match self {
+            Kind::Current => en!("Current"),
+            Kind::BreakEven => en!("Break-even"),
+            Kind::Crossover => en!("Crossover"),
+            Kind::Crossing => en!("Lines cross"),
+        })
     }
 
     /// The marker's entry in the legend, `short` for a narrow chart.
     fn legend(self, short: bool) -> &'static str {
-        match (self, short) {
-            (Kind::Current, false) => "Current price",
-            (Kind::Current, true) => "Current",
-            (Kind::BreakEven, false) => "Mining break-even",
-            (Kind::BreakEven, true) => "Break-even",
-            (Kind::Crossover, _) => "Crossover",
-            (Kind::Crossing, false) => "Lines cross",
-            (Kind::Crossing, true) => "Cross",
-        }
+        crate::lang::tr(match (self, short) {
+            (Kind::Current, false) => en!("Current price"),
+            (Kind::Current, true) => en!("Current"),
+            (Kind::BreakEven, false) => en!("Mining break-even"),
+            (Kind::BreakEven, true) => en!("Break-even"),
+            (Kind::Crossover, _) => en!("Crossover"),
+            (Kind::Crossing, false) => en!("Lines cross"),
+            (Kind::Crossing, true) => en!("Cross"),
+        })
     }
 
     fn colour(self, theme: &Theme) -> Rgb {
@@ -280,18 +302,24 @@ fn header_items(r: &Evaluation, theme: &Theme, size: Size) -> (Vec<Item>, Vec<Ma
                 }
             }
             Some(p) => {
-                let side = if p < lo { "below" } else { "above" };
-                notes.push(
-                    Item::note(format!(
-                        "{name} {}: {side} the swept range",
-                        price_per_mwh(p)
-                    ))
-                    .rank(1),
-                );
+                let price = price_per_mwh(p);
+                let note = if p < lo {
+                    t!(
+                        "{name} {price}: below the swept range",
+                        name = name,
+                        price = price
+                    )
+                } else {
+                    t!(
+                        "{name} {price}: above the swept range",
+                        name = name,
+                        price = price
+                    )
+                };
+                notes.push(Item::note(note).rank(1));
             }
-            None => {
-                notes.push(Item::note(format!("No crossover up to {}", search_limit())).rank(1))
-            }
+            None => notes
+                .push(Item::note(t!("No crossover up to {limit}", limit = search_limit())).rank(1)),
         }
     }
     // Of the same rank as the crossover's note, so never shown without it.
@@ -301,8 +329,8 @@ fn header_items(r: &Evaluation, theme: &Theme, size: Size) -> (Vec<Item>, Vec<Ma
 
     let legend = |short: bool| -> Vec<Item> {
         let mut items = vec![
-            Item::legend(Swatch::Line(theme.mining, false), "Keep mining"),
-            Item::legend(Swatch::Line(theme.convert, false), "Convert"),
+            Item::legend(Swatch::Line(theme.mining, false), t!("Keep mining")),
+            Item::legend(Swatch::Line(theme.convert, false), t!("Convert")),
         ];
         items.extend(
             Kind::ALL
@@ -455,7 +483,13 @@ pub(super) fn axes(
     (xs, (lo, hi)): (&Scale, (f64, f64)),
     last_label: i32,
 ) -> Result<(), ChartError> {
-    c.y_axis(plot, Side::Left, ys, y_labels, ("Net present value", "NPV"))?;
+    c.y_axis(
+        plot,
+        Side::Left,
+        ys,
+        y_labels,
+        (t!("Net present value"), t!("NPV")),
+    )?;
     let widest = last_label.max(text_width("$0.00", c.metrics.small, false));
     let target = f64::from(plot.width()) / f64::from(widest + 24);
     let x_labels: Vec<(f64, String)> = price_axis(lo, hi, target)

@@ -286,12 +286,12 @@ impl Chart {
 
 impl fmt::Display for Chart {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Chart::Revenue => "contract revenue chart",
-            Chart::BuildTime => "build-time chart",
-            Chart::Energy => "energy sensitivity chart",
-            Chart::Bridge => "value bridge chart",
-        })
+        f.write_str(crate::lang::tr(match self {
+            Chart::Revenue => en!("contract revenue chart"),
+            Chart::BuildTime => en!("build-time chart"),
+            Chart::Energy => en!("energy sensitivity chart"),
+            Chart::Bridge => en!("value bridge chart"),
+        }))
     }
 }
 
@@ -356,11 +356,11 @@ impl RiskChart {
 
 impl fmt::Display for RiskChart {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            RiskChart::Tornado => "tornado chart",
-            RiskChart::Histogram => "outcome histogram",
-            RiskChart::Fan => "cash fan chart",
-        })
+        f.write_str(crate::lang::tr(match self {
+            RiskChart::Tornado => en!("tornado chart"),
+            RiskChart::Histogram => en!("outcome histogram"),
+            RiskChart::Fan => en!("cash fan chart"),
+        }))
     }
 }
 
@@ -371,7 +371,8 @@ pub enum ChartError {
     /// The backend refused an operation.
     Backend {
         chart: Chart,
-        /// What was being drawn, e.g. `drawing a line`.
+        /// What was being drawn, e.g. `drawing a line` (an `en!` text,
+        /// translated where shown).
         operation: &'static str,
         /// The backend's message.
         detail: String,
@@ -409,16 +410,22 @@ impl fmt::Display for ChartError {
                 chart,
                 operation,
                 detail,
-            } => {
-                write!(f, "{chart}: {operation} failed: {detail}")
-            }
+            } => f.write_str(&t!(
+                "{chart}: {operation} failed: {detail}",
+                chart = chart,
+                operation = crate::lang::tr(operation),
+                detail = detail
+            )),
             ChartError::RiskBackend {
                 chart,
                 operation,
                 detail,
-            } => {
-                write!(f, "{chart}: {operation} failed: {detail}")
-            }
+            } => f.write_str(&t!(
+                "{chart}: {operation} failed: {detail}",
+                chart = chart,
+                operation = crate::lang::tr(operation),
+                detail = detail
+            )),
         }
     }
 }
@@ -685,6 +692,52 @@ mod tests {
             )
         );
         assert_ne!(reais.rows[0][1], dollars.rows[0][1]);
+        Ok(())
+    }
+
+    #[test]
+    fn charts_speak_the_language_set() -> TestResult {
+        let r = crate::model::evaluate(&crate::model::Scenario::default())?;
+        crate::lang::load(
+            crate::lang::Lang::PtBr,
+            r#"{
+                "Energy cost sensitivity": "Sensibilidade ao custo da energia",
+                "Keep mining": "Manter a mineração",
+                "Net present value": "Valor presente líquido",
+                "{chart}: {operation} failed: {detail}": "{chart}: falha ao {operation}: {detail}",
+                "{term} contract revenue": "Receita do contrato de {term}",
+                "{years} years": "{years} anos"
+            }"#,
+        )
+        .map_err(|e| e.to_string())?;
+        let drawn = Chart::Energy.draw(&r, &Theme::light(), SIZE);
+        let titles = (Chart::Energy.title(&r), Chart::Revenue.title(&r));
+        let error = ChartError::Backend {
+            chart: Chart::Energy,
+            operation: "drawing a line",
+            detail: "disk full".into(),
+        }
+        .to_string();
+        crate::lang::load(crate::lang::Lang::En, "").map_err(|e| e.to_string())?;
+        let svg = drawn?;
+        assert_eq!(
+            titles,
+            (
+                "Sensibilidade ao custo da energia".to_owned(),
+                "Receita do contrato de 12 anos".to_owned()
+            )
+        );
+        assert!(
+            svg.starts_with("<svg role=\"img\" aria-label=\"Sensibilidade ao custo da energia\"")
+        );
+        assert!(svg.contains("\nManter a mineração\n"), "legend");
+        assert!(svg.contains("\nValor presente líquido\n"), "axis title");
+        // Texts the catalogue lacks stay English.
+        assert!(svg.contains("\nConvert\n"));
+        assert_eq!(
+            error,
+            "energy sensitivity chart: falha ao drawing a line: disk full"
+        );
         Ok(())
     }
 

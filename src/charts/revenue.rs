@@ -24,7 +24,10 @@ const TAIL_OPACITY: f64 = 0.4;
 
 /// `12-year contract revenue`: the term, without the tail.
 pub fn title(r: &Evaluation) -> String {
-    format!("{}-year contract revenue", Term::of(r).years)
+    t!(
+        "{term} contract revenue",
+        term = length(Term::of(r).years * 12)
+    )
 }
 
 /// The total, its NPV, the levelized rent, the first and last years of
@@ -34,43 +37,74 @@ pub fn summary(r: &Evaluation) -> String {
     let term = Term::of(r);
     let n = term.years;
     if years.iter().all(|v| *v == 0.0) {
-        return format!("The {n}-year contract earns no revenue in any year.");
+        return t!(
+            "The {term} contract earns no revenue in any year.",
+            term = length(n * 12)
+        );
     }
-    let span = if term.tail_months > 0 {
-        format!(
-            "the {n}-year term and the {} tail of the later tranches",
-            tail_length(term.tail_months)
-        )
-    } else {
-        format!("{n} {}", if n == 1 { "year" } else { "years" })
-    };
-    let total = format!(
-        "Contract revenue totals {} over {span}, worth {} at the decision (NPV); the levelized rent is {}.",
+    let (total, npv, rent) = (
         money(r.contract_total_revenue_usd),
         money(r.contract_revenue_npv_usd),
         rate_per_kw_month(r.levelized_rent_usd_per_kw_month),
     );
+    // One whole sentence for each span, so a language may word each its way.
+    let total = if term.tail_months > 0 {
+        t!(
+            "Contract revenue totals {total} over the {term} term and the {tail} tail of the later tranches, worth {npv} at the decision (NPV); the levelized rent is {rent}.",
+            total = total,
+            term = length(n * 12),
+            tail = length(term.tail_months),
+            npv = npv,
+            rent = rent
+        )
+    } else if n == 1 {
+        t!(
+            "Contract revenue totals {total} over {years} year, worth {npv} at the decision (NPV); the levelized rent is {rent}.",
+            total = total,
+            years = n,
+            npv = npv,
+            rent = rent
+        )
+    } else {
+        t!(
+            "Contract revenue totals {total} over {years} years, worth {npv} at the decision (NPV); the levelized rent is {rent}.",
+            total = total,
+            years = n,
+            npv = npv,
+            rent = rent
+        )
+    };
     let first = years.first().copied().unwrap_or(0.0);
     let last_of_term = years.get(n.saturating_sub(1)).copied().unwrap_or(0.0);
     let tail: f64 = years.iter().skip(n).sum();
     let tail_years = match years.len() - n.min(years.len()) {
         0 => String::new(),
-        1 => format!("year {}", n + 1),
-        _ => format!("years {}–{}", n + 1, years.len()),
+        1 => t!("year {year}", year = n + 1),
+        _ => t!("years {from}–{to}", from = n + 1, to = years.len()),
     };
     match (n <= 1, tail_years.is_empty()) {
         (true, true) => total,
-        (true, false) => format!("{total} The tail ({tail_years}) brings {}.", money(tail)),
-        (false, true) => format!(
-            "{total} Year 1 brings {} and year {n} {}.",
-            money(first),
-            money(last_of_term)
+        (true, false) => t!(
+            "{total} The tail ({tail_years}) brings {tail}.",
+            total = total,
+            tail_years = tail_years,
+            tail = money(tail)
         ),
-        (false, false) => format!(
-            "{total} Year 1 brings {}, year {n} {} and the tail ({tail_years}) {}.",
-            money(first),
-            money(last_of_term),
-            money(tail)
+        (false, true) => t!(
+            "{total} Year 1 brings {first} and year {year} {last}.",
+            total = total,
+            first = money(first),
+            year = n,
+            last = money(last_of_term)
+        ),
+        (false, false) => t!(
+            "{total} Year 1 brings {first}, year {year} {last} and the tail ({tail_years}) {tail}.",
+            total = total,
+            first = money(first),
+            year = n,
+            last = money(last_of_term),
+            tail_years = tail_years,
+            tail = money(tail)
         ),
     }
 }
@@ -89,22 +123,22 @@ pub fn table(r: &Evaluation) -> Table {
             let year = if i < term.years {
                 (i + 1).to_string()
             } else {
-                format!("{} (tail of later tranches)", i + 1)
+                t!("{year} (tail of later tranches)", year = i + 1)
             };
             vec![year, money_exact(*v), money_exact(running)]
         })
         .collect();
     Table {
-        caption: format!(
-            "Contract revenue by contract year: total {}, NPV {}, levelized rent {}",
-            money_exact(r.contract_total_revenue_usd),
-            money_exact(r.contract_revenue_npv_usd),
-            rate_per_kw_month(r.levelized_rent_usd_per_kw_month)
+        caption: t!(
+            "Contract revenue by contract year: total {total}, NPV {npv}, levelized rent {rent}",
+            total = money_exact(r.contract_total_revenue_usd),
+            npv = money_exact(r.contract_revenue_npv_usd),
+            rent = rate_per_kw_month(r.levelized_rent_usd_per_kw_month)
         ),
         headers: vec![
-            "Contract year".into(),
-            "Revenue".into(),
-            "Cumulative".into(),
+            t!("Contract year").into(),
+            t!("Revenue").into(),
+            t!("Cumulative").into(),
         ],
         rows,
     }
@@ -173,8 +207,10 @@ fn term_months(leased: &[f64], contracted: f64) -> usize {
     }
 }
 
-/// `11-month`, `1-year`, `1-year 11-month`.
-fn tail_length(months: usize) -> String {
+/// `11-month`, `1-year`, `1-year 11-month`: [`years_months`] as English
+/// puts it before a noun. Other languages read it as it is (`11 meses`,
+/// `1 ano`), which no replacement below touches.
+fn length(months: usize) -> String {
     years_months(months as u32)
         .replace(" years", "-year")
         .replace(" year", "-year")
@@ -198,20 +234,26 @@ fn draw_on(c: &mut Canvas<'_>, r: &Evaluation) -> Result<(), ChartError> {
         .collect();
 
     let mut items = vec![
-        Item::figure(format!("Total {}", money(r.contract_total_revenue_usd))),
-        Item::figure(format!("NPV {}", money(r.contract_revenue_npv_usd))),
-        Item::figure(format!(
-            "Levelized {}",
-            rate_per_kw_month(r.levelized_rent_usd_per_kw_month)
+        Item::figure(t!(
+            "Total {amount}",
+            amount = money(r.contract_total_revenue_usd)
         )),
-        Item::legend(Swatch::Bar(theme.convert), "Revenue per year (left)").rank(1),
-        Item::legend(Swatch::Line(theme.text, true), "Cumulative (right)").rank(1),
+        Item::figure(t!(
+            "NPV {amount}",
+            amount = money(r.contract_revenue_npv_usd)
+        )),
+        Item::figure(t!(
+            "Levelized {rate}",
+            rate = rate_per_kw_month(r.levelized_rent_usd_per_kw_month)
+        )),
+        Item::legend(Swatch::Bar(theme.convert), t!("Revenue per year (left)")).rank(1),
+        Item::legend(Swatch::Line(theme.text, true), t!("Cumulative (right)")).rank(1),
     ];
     if has_tail {
         items.push(
             Item::legend(
                 Swatch::Area(theme.convert, TAIL_OPACITY),
-                "Tail of later tranches",
+                t!("Tail of later tranches"),
             )
             .rank(1),
         );
@@ -258,7 +300,7 @@ fn draw_on(c: &mut Canvas<'_>, r: &Evaluation) -> Result<(), ChartError> {
 
     if let Some(&(x, y)) = tail_labels.first() {
         let spec = TextStyleSpec::new(small, theme.muted, HPos::Center, VPos::Bottom);
-        c.text("Tail", (x, y - 3), spec)?;
+        c.text(t!("Tail"), (x, y - 3), spec)?;
     }
 
     let points: Vec<(i32, i32)> = cumulative
@@ -279,14 +321,14 @@ fn draw_on(c: &mut Canvas<'_>, r: &Evaluation) -> Result<(), ChartError> {
         Side::Left,
         &ys,
         &left_labels,
-        ("Revenue per contract year", "Per year"),
+        (t!("Revenue per contract year"), t!("Per year")),
     )?;
     c.y_axis(
         &plot,
         Side::Right,
         &ys_cumulative,
         &right_labels,
-        ("Cumulative revenue", "Cumulative"),
+        (t!("Cumulative revenue"), t!("Cumulative")),
     )?;
 
     let widest_year = text_width(&n.to_string(), small, false);
@@ -295,12 +337,12 @@ fn draw_on(c: &mut Canvas<'_>, r: &Evaluation) -> Result<(), ChartError> {
         .into_iter()
         .map(|y| (y as f64, y.to_string()))
         .collect();
-    c.x_axis(&plot, &xs, &years, "Contract year")?;
+    c.x_axis(&plot, &xs, &years, t!("Contract year"))?;
 
     if annual.iter().all(|v| *v == 0.0) {
         let spec = TextStyleSpec::new(small, theme.muted, HPos::Center, VPos::Center);
         c.text(
-            "No contract revenue",
+            t!("No contract revenue"),
             ((plot.left + plot.right) / 2, (plot.top + plot.bottom) / 2),
             spec,
         )?;

@@ -5,7 +5,7 @@
 use super::axis::{money_tick, nice_step, shown_rate, text_width, ticks_with_step, Scale};
 use super::canvas::{render, Canvas};
 use super::{Chart, ChartError, RiskChart, Size, Theme};
-use crate::format::{grouped, money};
+use crate::format::{decimal, grouped, money};
 
 /// Draws one chart of the risk view ([`render`]), its failures named for it.
 pub(crate) fn render_risk(
@@ -23,7 +23,7 @@ pub(crate) fn render_risk(
 /// The incremental NPV with every input as set, no shock, no slip and no
 /// default: `Base case $246M`.
 pub(crate) fn base_case(usd: f64) -> String {
-    format!("Base case {}", money(usd))
+    t!("Base case {amount}", amount = money(usd))
 }
 
 /// Money ticks across `(d0, d1)`: whole dollars at a nice step wide enough
@@ -74,14 +74,15 @@ pub(crate) fn money_ticks(
 }
 
 /// A number as a form would show it: up to two decimals, trailing zeros
-/// dropped (`1.44`, `5.5`, `100`), thousands grouped from 1,000 on, the
-/// minus sign `−`.
+/// dropped (`1.44`, `5.5`, `100`; `1,44` in Portuguese), thousands grouped
+/// from 1,000 on, the minus sign `−`.
 fn plain(v: f64) -> String {
     if v.abs() >= 999.995 {
         return grouped(v);
     }
-    let text = format!("{:.2}", v.abs());
-    let text = text.trim_end_matches('0').trim_end_matches('.');
+    let mark = crate::lang::current().marks().decimal;
+    let text = decimal(v.abs(), 2);
+    let text = text.trim_end_matches('0').trim_end_matches(mark);
     if v < 0.0 && text != "0" {
         format!("\u{2212}{text}")
     } else {
@@ -102,15 +103,16 @@ pub(crate) fn input_value(v: f64, unit: &str, compact: bool) -> String {
             money_tick(v)
         } else {
             let n = plain(v);
+            let dollar = crate::lang::current().dollar_symbol();
             match n.strip_prefix('\u{2212}') {
-                Some(rest) => format!("\u{2212}${rest}"),
-                None => format!("${n}"),
+                Some(rest) => format!("\u{2212}{dollar}{rest}"),
+                None => format!("{dollar}{n}"),
             }
         };
         return if compact {
             amount
         } else {
-            format!("{amount}{per}")
+            format!("{amount}{}", unit_words(per))
         };
     }
     let n = plain(v);
@@ -121,13 +123,32 @@ pub(crate) fn input_value(v: f64, unit: &str, compact: bool) -> String {
             if compact {
                 format!("{n} %")
             } else {
-                format!("{n} {u}")
+                format!("{n} {}", unit_words(u))
             }
         }
-        "months" if compact => format!("{n} mo"),
-        "months" if n == "1" => "1 month".to_owned(),
-        u => format!("{n} {u}"),
+        "months" if compact => t!("{months} mo", months = n),
+        "months" if n == "1" => t!("1 month").to_owned(),
+        "months" => t!("{months} months", months = n),
+        u => format!("{n} {}", unit_words(u)),
     }
+}
+
+/// A unit of the catalogue, or its tail after `$`, in the language spoken:
+/// its words translated (`%/yr`, `/kW-month`), its symbols as they are
+/// (`MW`, `/MWh`).
+fn unit_words(unit: &str) -> &str {
+    let en = match unit {
+        "/kW-month" => en!("/kW-month"),
+        "/MW-month" => en!("/MW-month"),
+        "/PH/day" => en!("/PH/day"),
+        "%/yr" => en!("%/yr"),
+        "% of capex" => en!("% of capex"),
+        "years" => en!("years"),
+        "paths" => en!("paths"),
+        "points" => en!("points"),
+        other => return other,
+    };
+    crate::lang::tr(en)
 }
 
 #[cfg(test)]
@@ -159,6 +180,31 @@ mod tests {
             assert_eq!(input_value(v, unit, true), compact, "{v} {unit}");
         }
         assert_eq!(input_value(f64::NAN, "%", false), "?");
+    }
+
+    #[test]
+    fn input_values_read_in_portuguese() {
+        crate::lang::load(
+            crate::lang::Lang::PtBr,
+            r#"{"%/yr": "%/ano", "/kW-month": "/kW-mês", "{months} mo": "{months} m"}"#,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let values = [
+            input_value(-12.5, "%/yr", false),
+            input_value(100.0, "$/kW-month", false),
+            input_value(1.44, "\u{d7}", false),
+            input_value(6.0, "months", true),
+        ];
+        crate::lang::load(crate::lang::Lang::En, "").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            values,
+            [
+                "\u{2212}12,5 %/ano",
+                "US$\u{a0}100/kW-mês",
+                "1,44\u{d7}",
+                "6 m"
+            ]
+        );
     }
 
     #[test]

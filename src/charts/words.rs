@@ -1,12 +1,13 @@
-//! Small pieces of the charts' sentences: lists joined with `and`, and a
-//! label's first letter set for the start or the middle of a sentence.
+//! Small pieces of the charts' sentences: lists joined with `and` (`e` in
+//! Portuguese), and a label's first letter set for the start or the middle
+//! of a sentence, in either language.
 
-/// `x`, `x and y`, `x, y and z`.
+/// `x`, `x and y`, `x, y and z`; in Portuguese `x, y e z`.
 pub(crate) fn and_list(items: &[String]) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [init @ .., last] => t!("{list} and {last}", list = init.join(", "), last = last),
     }
 }
 
@@ -100,6 +101,28 @@ mod tests {
         assert_eq!(list(&["a"]), "a");
         assert_eq!(list(&["a", "b"]), "a and b");
         assert_eq!(list(&["a", "b", "c"]), "a, b and c");
+    }
+
+    #[test]
+    fn lists_and_sentences_read_as_portuguese() {
+        let list = |xs: &[&str]| and_list(&xs.iter().map(|x| x.to_string()).collect::<Vec<_>>());
+        crate::lang::load(
+            crate::lang::Lang::PtBr,
+            r#"{"{list} and {last}": "{list} e {last}"}"#,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let (two, three) = (list(&["a", "b"]), list(&["a", "b", "c"]));
+        let sentences = (
+            sentence("água e energia"),
+            in_sentence("Opex de HPC"),
+            in_sentence("TIR"),
+        );
+        crate::lang::load(crate::lang::Lang::En, "").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!((two.as_str(), three.as_str()), ("a e b", "a, b e c"));
+        assert_eq!(
+            sentences,
+            ("Água e energia".into(), "opex de HPC".into(), "TIR".into())
+        );
     }
 
     #[test]
