@@ -17,7 +17,7 @@ use crate::model::risk::{FanPoint, Simulation};
 
 /// `Cumulative incremental cash`.
 pub fn title(_s: &Simulation) -> String {
-    "Cumulative incremental cash".to_owned()
+    t!("Cumulative incremental cash").to_owned()
 }
 
 /// A value that is finite, else 0.
@@ -33,38 +33,53 @@ fn finite(x: f64) -> f64 {
 /// when the paths pay back.
 pub fn summary(s: &Simulation) -> String {
     let (Some(first), Some(last)) = (s.fan.first(), s.fan.last()) else {
-        return "No simulated path has been run yet.".to_owned();
+        return t!("No simulated path has been run yet.").to_owned();
     };
-    let mut out = format!(
-        "Cumulative cash of converting less keeping mining, after tax and undiscounted, over {} paths: ",
-        grouped(f64::from(s.paths))
-    );
+    let paths = grouped(f64::from(s.paths));
     let low = s
         .fan
         .iter()
         .min_by(|a, b| a.p50_usd.total_cmp(&b.p50_usd))
         .unwrap_or(first);
-    if finite(low.p50_usd) < 0.0 {
-        out.push_str(&format!(
-            "the median path is lowest at {} in month {}, ",
-            money(low.p50_usd),
-            low.month
-        ));
-    }
-    out.push_str(&format!(
-        "the median ends at {} in month {}",
-        money(last.p50_usd),
-        last.month
-    ));
-    if money(last.p10_usd) == money(last.p90_usd) {
-        out.push_str(", as every path does.");
-    } else {
-        out.push_str(&format!(
-            " (P10 {}, P90 {}).",
-            money(last.p10_usd),
-            money(last.p90_usd)
-        ));
-    }
+    let dips = finite(low.p50_usd) < 0.0;
+    let alike = money(last.p10_usd) == money(last.p90_usd);
+    let (low_value, low_month) = (money(low.p50_usd), low.month);
+    let (end, month) = (money(last.p50_usd), last.month);
+    let (p10, p90) = (money(last.p10_usd), money(last.p90_usd));
+    let mut out = match (dips, alike) {
+        (true, true) => t!(
+            "Cumulative cash of converting less keeping mining, after tax and undiscounted, over {paths} paths: the median path is lowest at {low} in month {low_month}, the median ends at {end} in month {month}, as every path does.",
+            paths = paths,
+            low = low_value,
+            low_month = low_month,
+            end = end,
+            month = month,
+        ),
+        (true, false) => t!(
+            "Cumulative cash of converting less keeping mining, after tax and undiscounted, over {paths} paths: the median path is lowest at {low} in month {low_month}, the median ends at {end} in month {month} (P10 {p10}, P90 {p90}).",
+            paths = paths,
+            low = low_value,
+            low_month = low_month,
+            end = end,
+            month = month,
+            p10 = p10,
+            p90 = p90,
+        ),
+        (false, true) => t!(
+            "Cumulative cash of converting less keeping mining, after tax and undiscounted, over {paths} paths: the median ends at {end} in month {month}, as every path does.",
+            paths = paths,
+            end = end,
+            month = month,
+        ),
+        (false, false) => t!(
+            "Cumulative cash of converting less keeping mining, after tax and undiscounted, over {paths} paths: the median ends at {end} in month {month} (P10 {p10}, P90 {p90}).",
+            paths = paths,
+            end = end,
+            month = month,
+            p10 = p10,
+            p90 = p90,
+        ),
+    };
     out.push(' ');
     out.push_str(&payback_words(s));
     out
@@ -75,26 +90,34 @@ pub fn summary(s: &Simulation) -> String {
 fn payback_words(s: &Simulation) -> String {
     let b = s.payback_month;
     if let (Some(m), true) = (b.p10, b.p10 == b.p90) {
-        return format!(
-            "Payback comes in month {m} on the P10, the median and the P90 path alike."
+        return t!(
+            "Payback comes in month {month} on the P10, the median and the P90 path alike.",
+            month = m
         );
     }
-    let parts: Vec<(Option<u32>, &str)> = vec![(b.p10, "10 %"), (b.p50, "half"), (b.p90, "90 %")];
-    let by: Vec<String> = parts
-        .iter()
-        .filter_map(|(m, share)| m.map(|m| format!("by month {m} on {share}")))
-        .collect();
-    let never = parts.iter().find(|(m, _)| m.is_none());
+    let by: Vec<String> = [
+        b.p10.map(|m| t!("by month {month} on 10 %", month = m)),
+        b.p50.map(|m| t!("by month {month} on half", month = m)),
+        b.p90.map(|m| t!("by month {month} on 90 %", month = m)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    // The first share that never pays back: the P10's, the median's or the
+    // P90's.
+    let never = [b.p10, b.p50, b.p90].iter().position(Option::is_none);
+    let list = and_list(&by);
     match (by.is_empty(), never) {
-        (true, _) => "Fewer than a tenth of the paths pay back.".to_owned(),
-        (false, None) => format!("Payback comes {} of the paths.", and_list(&by)),
-        (false, Some((_, share))) => {
-            let rest = match *share {
-                "half" => "at least half never pay back",
-                _ => "more than a tenth never pay back",
-            };
-            format!("Payback comes {} of the paths; {rest}.", and_list(&by))
-        }
+        (true, _) => t!("Fewer than a tenth of the paths pay back.").to_owned(),
+        (false, None) => t!("Payback comes {list} of the paths.", list = list),
+        (false, Some(1)) => t!(
+            "Payback comes {list} of the paths; at least half never pay back.",
+            list = list
+        ),
+        (false, Some(_)) => t!(
+            "Payback comes {list} of the paths; more than a tenth never pay back.",
+            list = list
+        ),
     }
 }
 
@@ -123,16 +146,21 @@ pub fn table(s: &Simulation) -> Table {
         })
         .collect();
     let b = s.payback_month;
-    let pb = |m: Option<u32>| m.map_or_else(|| "never".to_owned(), |m| format!("month {m}"));
+    let pb = |m: Option<u32>| {
+        m.map_or_else(
+            || t!("never").to_owned(),
+            |m| t!("month {month}", month = m),
+        )
+    };
     Table {
-        caption: format!(
-            "Cumulative incremental cash after tax, undiscounted, over {} paths, every 12 months and the last month; payback P10 {}, P50 {}, P90 {}",
-            grouped(f64::from(s.paths)),
-            pb(b.p10),
-            pb(b.p50),
-            pb(b.p90)
+        caption: t!(
+            "Cumulative incremental cash after tax, undiscounted, over {paths} paths, every 12 months and the last month; payback P10 {p10}, P50 {p50}, P90 {p90}",
+            paths = grouped(f64::from(s.paths)),
+            p10 = pb(b.p10),
+            p50 = pb(b.p50),
+            p90 = pb(b.p90),
         ),
-        headers: ["Month", "P10", "Median", "P90"]
+        headers: [t!("Month"), "P10", t!("Median"), "P90"]
             .map(String::from)
             .to_vec(),
         rows,
@@ -147,27 +175,31 @@ pub fn draw(s: &Simulation, theme: &Theme, size: Size) -> Result<String, ChartEr
 /// The header: the median payback, then the band and the median line.
 fn header_items(s: &Simulation, theme: &Theme) -> Vec<Item> {
     if s.fan.is_empty() {
-        return vec![Item::figure("No simulated path yet")];
+        return vec![Item::figure(t!("No simulated path yet"))];
     }
     let figure = match s.payback_month.p50 {
-        Some(m) => format!("Median payback in month {m} ({})", years_months(m)),
-        None => "Half the paths or more never pay back".to_owned(),
+        Some(m) => t!(
+            "Median payback in month {month} ({span})",
+            month = m,
+            span = years_months(m),
+        ),
+        None => t!("Half the paths or more never pay back").to_owned(),
     };
     // A band of no width is no band: every path runs alike.
     let band = if s.fan.iter().all(|p| money(p.p10_usd) == money(p.p90_usd)) {
-        Item::note("P10 to P90 alike").rank(1)
+        Item::note(t!("P10 to P90 alike")).rank(1)
     } else {
         Item::legend(
             Swatch::Area(theme.gain, theme.gain_opacity),
-            "P10\u{2013}P90 of paths",
+            t!("P10\u{2013}P90 of paths"),
         )
         .rank(1)
     };
     vec![
         Item::figure(figure),
-        Item::legend(Swatch::Line(theme.convert, false), "Median").rank(1),
+        Item::legend(Swatch::Line(theme.convert, false), t!("Median")).rank(1),
         band,
-        Item::note("After tax, undiscounted").rank(2),
+        Item::note(t!("After tax, undiscounted")).rank(2),
     ]
 }
 
@@ -214,7 +246,7 @@ fn draw_on(c: &mut Canvas<'_>, s: &Simulation) -> Result<(), ChartError> {
         Side::Left,
         &ys,
         &y_labels,
-        ("Cumulative cash, convert \u{2212} mining", "Cash"),
+        (t!("Cumulative cash, convert \u{2212} mining"), t!("Cash")),
     )?;
     let x_labels: Vec<(f64, String)> = x_ticks
         .values
@@ -222,7 +254,7 @@ fn draw_on(c: &mut Canvas<'_>, s: &Simulation) -> Result<(), ChartError> {
         .filter(|v| xs.contains(**v))
         .map(|v| (*v, number_tick(*v, x_ticks.step)))
         .collect();
-    c.x_axis(&plot, &xs, &x_labels, "Months from decision")
+    c.x_axis(&plot, &xs, &x_labels, t!("Months from decision"))
 }
 
 #[cfg(test)]
@@ -250,6 +282,31 @@ mod tests {
             "{}",
             summary(&s)
         );
+        Ok(())
+    }
+
+    #[test]
+    fn the_chart_speaks_portuguese() -> TestResult {
+        use crate::lang::{load, Lang};
+        let mut sc = Scenario::default();
+        sc.risk.paths = 20;
+        let s = simulate(&sc)?;
+        load(
+            Lang::PtBr,
+            r#"{"Cumulative incremental cash": "Caixa incremental acumulado", "Median": "Mediana"}"#,
+        )
+        .map_err(|e| e.to_string())?;
+        let svg = draw(&s, &Theme::light(), crate::charts::testing::SIZE);
+        let headers = table(&s).headers;
+        load(Lang::En, "").map_err(|e| e.to_string())?;
+        let svg = svg?;
+        assert!(
+            svg.starts_with("<svg role=\"img\" aria-label=\"Caixa incremental acumulado\""),
+            "{svg}"
+        );
+        assert!(svg.contains("\nMediana\n"), "{svg}");
+        assert_eq!(headers[2], "Mediana");
+        assert_eq!(title(&s), "Cumulative incremental cash");
         Ok(())
     }
 

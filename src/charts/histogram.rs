@@ -23,58 +23,100 @@ use crate::model::risk::{Bin, Simulation};
 
 /// `Incremental NPV over 2,000 simulated paths`.
 pub fn title(s: &Simulation) -> String {
-    format!("Incremental NPV over {}", paths(s.paths))
+    if s.paths == 1 {
+        t!("Incremental NPV over 1 simulated path").to_owned()
+    } else {
+        t!(
+            "Incremental NPV over {count} simulated paths",
+            count = count(s.paths)
+        )
+    }
 }
 
-/// `2,000 simulated paths`, `1 simulated path`.
-fn paths(n: u32) -> String {
-    if n == 1 {
-        "1 simulated path".to_owned()
-    } else {
-        format!("{} simulated paths", grouped(f64::from(n)))
-    }
+/// `2,000`: a number of paths.
+fn count(n: u32) -> String {
+    grouped(f64::from(n))
 }
 
 /// The chance converting is at least as good, the percentiles against the
 /// base case, and the range the paths span.
 pub fn summary(s: &Simulation) -> String {
     if s.paths == 0 || s.histogram.is_empty() {
-        return "No simulated path has been run yet.".to_owned();
+        return t!("No simulated path has been run yet.").to_owned();
     }
     let p = s.incremental_npv_usd;
     let base = s.deterministic_npv_usd;
-    let mut out = format!(
-        "Over {} (seed {}), converting is worth at least as much as keeping mining on {} of them. ",
-        paths(s.paths),
-        s.seed,
-        percent(s.probability_convert_ahead_pct)
-    );
-    if money(p.p10) == money(p.p90) {
-        out.push_str(&format!(
-            "Every percentile of the incremental NPV is {}, ",
-            money(p.p50)
-        ));
+    let share = percent(s.probability_convert_ahead_pct);
+    let mut out = if s.paths == 1 {
+        t!(
+            "Over 1 simulated path (seed {seed}), converting is worth at least as much as keeping mining on {share} of them.",
+            seed = s.seed,
+            share = share,
+        )
     } else {
-        out.push_str(&format!(
-            "The incremental NPV's P10 is {}, its median {} and its P90 {}, ",
-            money(p.p10),
-            money(p.p50),
-            money(p.p90)
-        ));
-    }
-    out.push_str(&format!("against {} in the base case", money(base)));
-    if base > p.p90 && money(base) != money(p.p90) {
-        out.push_str(", above the P90");
-    } else if base < p.p10 && money(base) != money(p.p10) {
-        out.push_str(", below the P10");
-    }
-    out.push('.');
+        t!(
+            "Over {count} simulated paths (seed {seed}), converting is worth at least as much as keeping mining on {share} of them.",
+            count = count(s.paths),
+            seed = s.seed,
+            share = share,
+        )
+    };
+    out.push(' ');
+    // Where the base case falls against the percentiles.
+    let above = base > p.p90 && money(base) != money(p.p90);
+    let below = !above && base < p.p10 && money(base) != money(p.p10);
+    let (p10, p50, p90, base) = (money(p.p10), money(p.p50), money(p.p90), money(base));
+    let spread = if p10 == p90 {
+        match (above, below) {
+            (true, _) => t!(
+                "Every percentile of the incremental NPV is {value}, against {base} in the base case, above the P90.",
+                value = p50,
+                base = base,
+            ),
+            (_, true) => t!(
+                "Every percentile of the incremental NPV is {value}, against {base} in the base case, below the P10.",
+                value = p50,
+                base = base,
+            ),
+            _ => t!(
+                "Every percentile of the incremental NPV is {value}, against {base} in the base case.",
+                value = p50,
+                base = base,
+            ),
+        }
+    } else {
+        match (above, below) {
+            (true, _) => t!(
+                "The incremental NPV's P10 is {p10}, its median {p50} and its P90 {p90}, against {base} in the base case, above the P90.",
+                p10 = p10,
+                p50 = p50,
+                p90 = p90,
+                base = base,
+            ),
+            (_, true) => t!(
+                "The incremental NPV's P10 is {p10}, its median {p50} and its P90 {p90}, against {base} in the base case, below the P10.",
+                p10 = p10,
+                p50 = p50,
+                p90 = p90,
+                base = base,
+            ),
+            _ => t!(
+                "The incremental NPV's P10 is {p10}, its median {p50} and its P90 {p90}, against {base} in the base case.",
+                p10 = p10,
+                p50 = p50,
+                p90 = p90,
+                base = base,
+            ),
+        }
+    };
+    out.push_str(&spread);
     if let (Some(first), Some(last)) = (s.histogram.first(), s.histogram.last()) {
         if money(first.from_usd) != money(last.to_usd) {
-            out.push_str(&format!(
-                " The bins run from {} to {}.",
-                money(first.from_usd),
-                money(last.to_usd)
+            out.push(' ');
+            out.push_str(&t!(
+                "The bins run from {from} to {to}.",
+                from = money(first.from_usd),
+                to = money(last.to_usd),
             ));
         }
     }
@@ -97,18 +139,36 @@ pub fn table(s: &Simulation) -> Table {
         })
         .collect();
     let p = s.incremental_npv_usd;
+    let (p10, p50, p90) = (money_exact(p.p10), money_exact(p.p50), money_exact(p.p90));
+    let (base, share) = (
+        money_exact(s.deterministic_npv_usd),
+        percent(s.probability_convert_ahead_pct),
+    );
+    let caption = if s.paths == 1 {
+        t!(
+            "Incremental NPV after tax over 1 simulated path (seed {seed}), paths per bin: P10 {p10}, P50 {p50}, P90 {p90}, base case {base}; converting at least as good as keeping mining on {share} of paths",
+            seed = s.seed,
+            p10 = p10,
+            p50 = p50,
+            p90 = p90,
+            base = base,
+            share = share,
+        )
+    } else {
+        t!(
+            "Incremental NPV after tax over {count} simulated paths (seed {seed}), paths per bin: P10 {p10}, P50 {p50}, P90 {p90}, base case {base}; converting at least as good as keeping mining on {share} of paths",
+            count = count(s.paths),
+            seed = s.seed,
+            p10 = p10,
+            p50 = p50,
+            p90 = p90,
+            base = base,
+            share = share,
+        )
+    };
     Table {
-        caption: format!(
-            "Incremental NPV after tax over {} (seed {}), paths per bin: P10 {}, P50 {}, P90 {}, base case {}; converting at least as good as keeping mining on {} of paths",
-            paths(s.paths),
-            s.seed,
-            money_exact(p.p10),
-            money_exact(p.p50),
-            money_exact(p.p90),
-            money_exact(s.deterministic_npv_usd),
-            percent(s.probability_convert_ahead_pct)
-        ),
-        headers: ["From", "To", "Paths", "Share of paths"]
+        caption,
+        headers: [t!("From"), t!("To"), t!("Paths"), t!("Share of paths")]
             .map(String::from)
             .to_vec(),
         rows,
@@ -137,7 +197,7 @@ impl Kind {
 
     fn name(self) -> &'static str {
         match self {
-            Kind::Base => "Base case",
+            Kind::Base => t!("Base case"),
             Kind::P50 => "P50",
             Kind::P10 => "P10",
             Kind::P90 => "P90",
@@ -147,7 +207,7 @@ impl Kind {
     /// The name where several share a marker: `Base`.
     fn short(self) -> &'static str {
         match self {
-            Kind::Base => "Base",
+            Kind::Base => t!("Base"),
             other => other.name(),
         }
     }
@@ -217,16 +277,19 @@ fn money_range(s: &Simulation) -> (f64, f64) {
 /// values; the bars' colours; how many paths and the seed.
 fn header_items(s: &Simulation, theme: &Theme) -> Vec<Item> {
     if s.paths == 0 || s.histogram.is_empty() {
-        return vec![Item::figure("No simulated path yet")];
+        return vec![Item::figure(t!("No simulated path yet"))];
     }
     let p = s.incremental_npv_usd;
     let mut items = vec![
-        Item::figure(format!(
-            "Converting at least as good on {} of paths",
-            percent(s.probability_convert_ahead_pct)
+        Item::figure(t!(
+            "Converting at least as good on {share} of paths",
+            share = percent(s.probability_convert_ahead_pct),
         )),
         Item::legend(Kind::Base.swatch(theme), base_case(s.deterministic_npv_usd)),
-        Item::legend(Kind::P50.swatch(theme), format!("Median {}", money(p.p50))),
+        Item::legend(
+            Kind::P50.swatch(theme),
+            t!("Median {value}", value = money(p.p50)),
+        ),
         Item::legend(
             Kind::P10.swatch(theme),
             format!("P10 {}, P90 {}", money(p.p10), money(p.p90)),
@@ -235,12 +298,21 @@ fn header_items(s: &Simulation, theme: &Theme) -> Vec<Item> {
     // A legend entry for each colour drawn.
     let drawn = |f: fn(&Bin) -> bool| s.histogram.iter().any(|b| b.paths > 0 && f(b));
     if drawn(|b| b.to_usd > 0.0 || b.from_usd >= 0.0) {
-        items.push(Item::legend(Swatch::Bar(theme.convert), "Converting ahead").rank(1));
+        items.push(Item::legend(Swatch::Bar(theme.convert), t!("Converting ahead")).rank(1));
     }
     if drawn(|b| b.from_usd < 0.0) {
-        items.push(Item::legend(Swatch::Bar(theme.mining), "Mining ahead").rank(1));
+        items.push(Item::legend(Swatch::Bar(theme.mining), t!("Mining ahead")).rank(1));
     }
-    items.push(Item::note(format!("{}, seed {}", paths(s.paths), s.seed)).rank(2));
+    let runs = if s.paths == 1 {
+        t!("1 simulated path, seed {seed}", seed = s.seed)
+    } else {
+        t!(
+            "{count} simulated paths, seed {seed}",
+            count = count(s.paths),
+            seed = s.seed,
+        )
+    };
+    items.push(Item::note(runs).rank(2));
     items
 }
 
@@ -566,13 +638,14 @@ fn draw_on(c: &mut Canvas<'_>, s: &Simulation) -> Result<(), ChartError> {
         )?;
     }
 
-    c.y_axis(&plot, Side::Left, &ys, &y_labels, ("Paths", "Paths"))?;
+    let paths = t!("Paths");
+    c.y_axis(&plot, Side::Left, &ys, &y_labels, (paths, paths))?;
     let ticks = money_ticks((lo, hi), &xs, plot.width(), small, (MARGIN, width - MARGIN));
-    let full = "Incremental NPV after tax (convert \u{2212} keep mining)";
+    let full = t!("Incremental NPV after tax (convert \u{2212} keep mining)");
     let title = if text_width(full, small, false) <= plot.width() {
         full
     } else {
-        "Incremental NPV"
+        t!("Incremental NPV")
     };
     c.x_axis(&plot, &xs, &ticks, title)
 }

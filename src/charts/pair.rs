@@ -51,19 +51,19 @@ impl<'a> Pair<'a> {
 
     /// `A, Site one, and B, Site two`.
     fn named(&self) -> String {
-        format!("A, {}, and B, {}", self.a_name, self.b_name)
+        t!("A, {a}, and B, {b}", a = self.a_name, b = self.b_name)
     }
 }
 
 /// The heading over a chart of A and B.
 pub fn title(chart: Chart) -> String {
-    let what = match chart {
-        Chart::Revenue => "Contract revenue by contract year",
-        Chart::BuildTime => "Critical IT leased from the decision",
-        Chart::Energy => "Energy cost sensitivity",
-        Chart::Bridge => "Where the value comes from",
-    };
-    format!("{what}, A and B")
+    match chart {
+        Chart::Revenue => t!("Contract revenue by contract year, A and B"),
+        Chart::BuildTime => t!("Critical IT leased from the decision, A and B"),
+        Chart::Energy => t!("Energy cost sensitivity, A and B"),
+        Chart::Bridge => t!("Where the value comes from, A and B"),
+    }
+    .to_owned()
 }
 
 /// What the chart of A and B shows, in words, for screen readers.
@@ -71,48 +71,52 @@ pub fn summary(chart: Chart, p: &Pair<'_>) -> String {
     let (a, b) = (p.a, p.b);
     let named = p.named();
     match chart {
-        Chart::Revenue => format!(
-            "{named}: contract revenue totals {} for A over {} contract years and {} for B over {}; its NPV is {} for A and {} for B.",
-            money(a.contract_total_revenue_usd),
-            a.contract_annual_revenue_usd.len(),
-            money(b.contract_total_revenue_usd),
-            b.contract_annual_revenue_usd.len(),
-            money(a.contract_revenue_npv_usd),
-            money(b.contract_revenue_npv_usd),
+        Chart::Revenue => t!(
+            "{named}: contract revenue totals {a_total} for A over {a_years} contract years and {b_total} for B over {b_years}; its NPV is {a_npv} for A and {b_npv} for B.",
+            named = named,
+            a_total = money(a.contract_total_revenue_usd),
+            a_years = a.contract_annual_revenue_usd.len(),
+            b_total = money(b.contract_total_revenue_usd),
+            b_years = b.contract_annual_revenue_usd.len(),
+            a_npv = money(a.contract_revenue_npv_usd),
+            b_npv = money(b.contract_revenue_npv_usd),
         ),
         Chart::BuildTime => {
             let [ra, rb] = [Ramp::of(a), Ramp::of(b)];
             let full = |r: &Ramp<'_>| r.start + r.months - 1;
-            let mut out = format!(
-                "{named}: A's conversion reaches {} by month {}, B's {} by month {}.",
-                megawatts(ra.full),
-                full(&ra),
-                megawatts(rb.full),
-                full(&rb),
+            let mut out = t!(
+                "{named}: A's conversion reaches {a_mw} by month {a_month}, B's {b_mw} by month {b_month}.",
+                named = named,
+                a_mw = megawatts(ra.full),
+                a_month = full(&ra),
+                b_mw = megawatts(rb.full),
+                b_month = full(&rb),
             );
             if let (Some(ba), Some(bb)) = (a.base_build_time(), b.base_build_time()) {
-                out.push_str(&format!(
-                    " Against the shortest greenfield build ({} and {} months), A saves {} and B {}.",
-                    ba.baseline_months,
-                    bb.baseline_months,
-                    months(ba.months_saved),
-                    months(bb.months_saved),
+                out.push(' ');
+                out.push_str(&t!(
+                    "Against the shortest greenfield build ({a_base} and {b_base} months), A saves {a_saved} and B {b_saved}.",
+                    a_base = ba.baseline_months,
+                    b_base = bb.baseline_months,
+                    a_saved = months(ba.months_saved),
+                    b_saved = months(bb.months_saved),
                 ));
             }
             out
         }
         Chart::Energy => {
             let lead = |r: &Evaluation| lead_in_words(&r.price_regimes());
-            format!(
-                "{named}: at their current energy prices, {} and {}, converting is worth {} for A and {} for B, keeping mining {} and {}. For A, {}; for B, {}.",
-                price_per_mwh(a.derived.energy_price_usd_per_mwh),
-                price_per_mwh(b.derived.energy_price_usd_per_mwh),
-                money(a.convert_npv_usd),
-                money(b.convert_npv_usd),
-                money(a.keep_mining_npv_usd),
-                money(b.keep_mining_npv_usd),
-                lead(a),
-                lead(b),
+            t!(
+                "{named}: at their current energy prices, {a_price} and {b_price}, converting is worth {a_convert} for A and {b_convert} for B, keeping mining {a_mining} and {b_mining}. For A, {a_lead}; for B, {b_lead}.",
+                named = named,
+                a_price = price_per_mwh(a.derived.energy_price_usd_per_mwh),
+                b_price = price_per_mwh(b.derived.energy_price_usd_per_mwh),
+                a_convert = money(a.convert_npv_usd),
+                b_convert = money(b.convert_npv_usd),
+                a_mining = money(a.keep_mining_npv_usd),
+                b_mining = money(b.keep_mining_npv_usd),
+                a_lead = lead(a),
+                b_lead = lead(b),
             )
         }
         Chart::Bridge => {
@@ -120,19 +124,18 @@ pub fn summary(chart: Chart, p: &Pair<'_>) -> String {
                 let (keep, convert) = bridge::ends(&bridge::bars(r));
                 let gap = convert - keep;
                 if gap.abs() < 0.5 {
-                    "as much as".to_owned()
+                    t!("as much as").to_owned()
+                } else if gap > 0.0 {
+                    t!("{amount} more than", amount = money(gap.abs()))
                 } else {
-                    format!(
-                        "{} {} than",
-                        money(gap.abs()),
-                        if gap > 0.0 { "more" } else { "less" }
-                    )
+                    t!("{amount} less than", amount = money(gap.abs()))
                 }
             };
-            let mut out = format!(
-                "{named}: converting is worth {} keeping mining for A and {} for B (present values after tax).",
-                gap(a),
-                gap(b)
+            let mut out = t!(
+                "{named}: converting is worth {a_gap} keeping mining for A and {b_gap} for B (present values after tax).",
+                named = named,
+                a_gap = gap(a),
+                b_gap = gap(b),
             );
             let widest = BridgeStep::ALL
                 .iter()
@@ -141,11 +144,12 @@ pub fn summary(chart: Chart, p: &Pair<'_>) -> String {
                 .filter(|(_, x, y)| (y - x).is_finite())
                 .reduce(|m, n| if (n.2 - n.1).abs() > (m.2 - m.1).abs() { n } else { m });
             if let Some((step, x, y)) = widest.filter(|(_, x, y)| (y - x).abs() >= 0.5) {
-                out.push_str(&format!(
-                    " The step that differs most is {}: {} for A, {} for B.",
-                    super::words::in_sentence(step.label()),
-                    money(x),
-                    money(y)
+                out.push(' ');
+                out.push_str(&t!(
+                    "The step that differs most is {step}: {a} for A, {b} for B.",
+                    step = super::words::in_sentence(step.label()),
+                    a = money(x),
+                    b = money(y),
                 ));
             }
             out
@@ -169,7 +173,7 @@ pub fn table(chart: Chart, p: &Pair<'_>) -> Table {
                     vec![(i + 1).to_string(), cell(x), cell(y), change(x, y)]
                 })
                 .collect();
-            (vec!["Contract year", "A", "B", "B \u{2212} A"], rows)
+            (vec![t!("Contract year"), "A", "B", "B \u{2212} A"], rows)
         }
         Chart::BuildTime => {
             let [ra, rb] = [Ramp::of(a), Ramp::of(b)];
@@ -179,43 +183,43 @@ pub fn table(chart: Chart, p: &Pair<'_>) -> Table {
             };
             let rows = vec![
                 [
-                    "First delivery, month".to_owned(),
+                    t!("First delivery, month").to_owned(),
                     ra.start.to_string(),
                     rb.start.to_string(),
                 ],
                 [
-                    "Full capacity from month".to_owned(),
+                    t!("Full capacity from month").to_owned(),
                     (ra.start + ra.months - 1).to_string(),
                     (rb.start + rb.months - 1).to_string(),
                 ],
                 [
-                    "Critical IT leased at most".to_owned(),
+                    t!("Critical IT leased at most").to_owned(),
                     megawatts(ra.full),
                     megawatts(rb.full),
                 ],
                 prefixed(
-                    "Shortest greenfield build, months",
+                    t!("Shortest greenfield build, months"),
                     both(&|x| x.baseline_months.to_string()),
                 ),
                 prefixed(
-                    "Months saved against it",
+                    t!("Months saved against it"),
                     both(&|x| x.months_saved.to_string()),
                 ),
                 prefixed(
-                    "MW-months gained",
+                    t!("MW-months gained"),
                     both(&|x| crate::format::grouped(x.mw_months_gained)),
                 ),
                 prefixed(
-                    "Revenue pulled forward",
+                    t!("Revenue pulled forward"),
                     both(&|x| money_exact(x.revenue_pulled_forward_usd)),
                 ),
                 prefixed(
-                    "Tenant value gained, PV",
+                    t!("Tenant value gained, PV"),
                     both(&|x| money_exact(x.tenant_value_gained_pv_usd)),
                 ),
             ];
             (
-                vec!["Measure", "A", "B"],
+                vec![t!("Measure"), "A", "B"],
                 rows.into_iter().map(Vec::from).collect(),
             )
         }
@@ -245,11 +249,11 @@ pub fn table(chart: Chart, p: &Pair<'_>) -> Table {
                 .collect();
             (
                 vec![
-                    "Energy price, year 1",
-                    "A: keep mining NPV",
-                    "A: convert NPV",
-                    "B: keep mining NPV",
-                    "B: convert NPV",
+                    t!("Energy price, year 1"),
+                    t!("A: keep mining NPV"),
+                    t!("A: convert NPV"),
+                    t!("B: keep mining NPV"),
+                    t!("B: convert NPV"),
                 ],
                 rows,
             )
@@ -262,7 +266,7 @@ pub fn table(chart: Chart, p: &Pair<'_>) -> Table {
                     vec![s.label().to_owned(), cell(x), cell(y), change(x, y)]
                 })
                 .collect();
-            (vec!["Step", "A", "B", "B \u{2212} A"], rows)
+            (vec![t!("Step"), "A", "B", "B \u{2212} A"], rows)
         }
     };
     Table {
@@ -284,7 +288,11 @@ pub fn draw(chart: Chart, p: &Pair<'_>, theme: &Theme, size: Size) -> Result<Str
 
 /// `3 months`, `1 month`.
 fn months(n: u32) -> String {
-    format!("{n} {}", if n == 1 { "month" } else { "months" })
+    if n == 1 {
+        t!("1 month").to_owned()
+    } else {
+        t!("{months} months", months = n)
+    }
 }
 
 /// `+` before a positive figure's text.
@@ -351,11 +359,11 @@ fn draw_revenue(c: &mut Canvas<'_>, p: &Pair<'_>) -> Result<(), ChartError> {
     );
     let n = ya.len().max(yb.len()).max(1);
     let mut items = legend(p, &theme, Swatch::Line(theme.text, true)).to_vec();
-    items.push(Item::legend(Swatch::Line(theme.convert, false), "Revenue per year").rank(1));
-    items.push(Item::figure(format!(
-        "Total: A {}, B {}",
-        money(p.a.contract_total_revenue_usd),
-        money(p.b.contract_total_revenue_usd)
+    items.push(Item::legend(Swatch::Line(theme.convert, false), t!("Revenue per year")).rank(1));
+    items.push(Item::figure(t!(
+        "Total: A {a}, B {b}",
+        a = money(p.a.contract_total_revenue_usd),
+        b = money(p.b.contract_total_revenue_usd),
     )));
     let top = c.header(&items)? + 8;
 
@@ -396,7 +404,7 @@ fn draw_revenue(c: &mut Canvas<'_>, p: &Pair<'_>) -> Result<(), ChartError> {
         Side::Left,
         &ys,
         &y_labels,
-        ("Revenue per contract year", "Per year"),
+        (t!("Revenue per contract year"), t!("Per year")),
     )?;
     let widest_year = text_width(&n.to_string(), small, false);
     let step = nice_step(f64::from(widest_year + 10) / slot, true) as usize;
@@ -404,7 +412,7 @@ fn draw_revenue(c: &mut Canvas<'_>, p: &Pair<'_>) -> Result<(), ChartError> {
         .into_iter()
         .map(|y| (y as f64, y.to_string()))
         .collect();
-    c.x_axis(&plot, &xs, &years, "Contract year")
+    c.x_axis(&plot, &xs, &years, t!("Contract year"))
 }
 
 fn draw_build_time(c: &mut Canvas<'_>, p: &Pair<'_>) -> Result<(), ChartError> {
@@ -414,18 +422,19 @@ fn draw_build_time(c: &mut Canvas<'_>, p: &Pair<'_>) -> Result<(), ChartError> {
     let bases = [p.a.base_build_time(), p.b.base_build_time()];
 
     let mut items = legend(p, &theme, Swatch::Line(theme.text, false)).to_vec();
-    items.push(Item::legend(Swatch::Line(theme.convert, false), "Conversion").rank(1));
+    items.push(Item::legend(Swatch::Line(theme.convert, false), t!("Conversion")).rank(1));
     items.push(
         Item::legend(
             Swatch::Line(theme.greenfield, false),
-            "Shortest greenfield build",
+            t!("Shortest greenfield build"),
         )
         .rank(1),
     );
     if let [Some(ba), Some(bb)] = bases {
-        items.push(Item::figure(format!(
-            "Months saved: A {}, B {}",
-            ba.months_saved, bb.months_saved
+        items.push(Item::figure(t!(
+            "Months saved: A {a}, B {b}",
+            a = ba.months_saved,
+            b = bb.months_saved,
         )));
     }
     let top = c.header(&items)? + 8;
@@ -477,9 +486,9 @@ fn draw_energy(c: &mut Canvas<'_>, p: &Pair<'_>) -> Result<(), ChartError> {
 
     let mut items = legend(p, &theme, Swatch::Line(theme.text, false)).to_vec();
     items.extend([
-        Item::legend(Swatch::Line(theme.convert, false), "Convert").rank(1),
-        Item::legend(Swatch::Line(theme.mining, false), "Keep mining").rank(1),
-        Item::legend(Swatch::Line(theme.current, false), "Current price").rank(1),
+        Item::legend(Swatch::Line(theme.convert, false), t!("Convert")).rank(1),
+        Item::legend(Swatch::Line(theme.mining, false), t!("Keep mining")).rank(1),
+        Item::legend(Swatch::Line(theme.current, false), t!("Current price")).rank(1),
     ]);
     let top = c.header(&items)? + 6;
 
@@ -526,8 +535,8 @@ fn draw_bridge(c: &mut Canvas<'_>, p: &Pair<'_>) -> Result<(), ChartError> {
 
     let mut items = legend(p, &theme, Swatch::Bar(theme.greenfield)).to_vec();
     items.extend([
-        Item::legend(Swatch::Bar(theme.convert), "Adds value").rank(1),
-        Item::legend(Swatch::Bar(theme.mining), "Takes value away").rank(1),
+        Item::legend(Swatch::Bar(theme.convert), t!("Adds value")).rank(1),
+        Item::legend(Swatch::Bar(theme.mining), t!("Takes value away")).rank(1),
     ]);
     let top = c.header(&items)? + 8;
 
@@ -583,8 +592,8 @@ fn draw_bridge(c: &mut Canvas<'_>, p: &Pair<'_>) -> Result<(), ChartError> {
     }
 
     let title = super::canvas::axis_title(
-        "Present value at the decision, after tax",
-        "NPV, after tax",
+        t!("Present value at the decision, after tax"),
+        t!("NPV, after tax"),
         2,
         small,
         plot.width(),
@@ -630,6 +639,29 @@ mod tests {
                 title(chart)
             )));
         }
+        Ok(())
+    }
+
+    #[test]
+    fn titles_and_legends_speak_portuguese() -> TestResult {
+        use crate::lang::{load, Lang};
+        let all = scenarios()?;
+        let p = pair(&all[0].1, &all[1].1);
+        load(
+            Lang::PtBr,
+            r#"{"Energy cost sensitivity, A and B": "Sensibilidade ao custo da energia, A e B", "Keep mining": "Manter a mineração"}"#,
+        )
+        .map_err(|e| e.to_string())?;
+        let svg = draw(Chart::Energy, &p, &Theme::light(), SIZE);
+        let caption = table(Chart::Energy, &p).caption;
+        load(Lang::En, "").map_err(|e| e.to_string())?;
+        let svg = svg?;
+        assert!(svg.starts_with(
+            "<svg role=\"img\" aria-label=\"Sensibilidade ao custo da energia, A e B\""
+        ));
+        assert!(svg.contains("\nManter a mineração\n"), "{svg}");
+        assert!(caption.starts_with("Sensibilidade ao custo da energia, A e B: "));
+        assert_eq!(title(Chart::Energy), "Energy cost sensitivity, A and B");
         Ok(())
     }
 

@@ -32,7 +32,7 @@ const NAME_GAP: i32 = 6;
 
 /// `What moves the value most`.
 pub fn title(_t: &Tornado) -> String {
-    "What moves the value most".to_owned()
+    t!("What moves the value most").to_owned()
 }
 
 /// The base case, the inputs that move it most with the values they used,
@@ -40,38 +40,47 @@ pub fn title(_t: &Tornado) -> String {
 /// nothing and those left out.
 pub fn summary(t: &Tornado) -> String {
     let base = t.base_npv_usd;
-    let mut out = format!(
-        "With every input as set, converting is worth {} {} than keeping mining (incremental NPV after tax).",
-        money(base.abs()),
-        if base >= 0.0 { "more" } else { "less" }
-    );
+    let mut out = if base >= 0.0 {
+        t!(
+            "With every input as set, converting is worth {amount} more than keeping mining (incremental NPV after tax).",
+            amount = money(base.abs()),
+        )
+    } else {
+        t!(
+            "With every input as set, converting is worth {amount} less than keeping mining (incremental NPV after tax).",
+            amount = money(base.abs()),
+        )
+    };
     let moving: Vec<&TornadoBar> = t.bars.iter().filter(|b| moves(b)).collect();
     if let Some(first) = moving.first() {
-        out.push_str(&format!(
-            " Moved alone, {} moves it most: {} at {}, {} at {}.",
-            the(&first.label),
-            money(first.npv_at_low_usd),
-            input_value(first.low_value, &first.unit, false),
-            money(first.npv_at_high_usd),
-            input_value(first.high_value, &first.unit, false),
+        out.push(' ');
+        out.push_str(&t!(
+            "Moved alone, the {input} moves it most: {low} at {low_value}, {high} at {high_value}.",
+            input = in_sentence(&first.label),
+            low = money(first.npv_at_low_usd),
+            low_value = input_value(first.low_value, &first.unit, false),
+            high = money(first.npv_at_high_usd),
+            high_value = input_value(first.high_value, &first.unit, false),
         ));
         let next: Vec<String> = moving[1..]
             .iter()
             .take(2)
             .map(|b| {
-                format!(
-                    "{} ({} to {})",
-                    the(&b.label),
-                    money(b.npv_at_low_usd),
-                    money(b.npv_at_high_usd)
+                t!(
+                    "the {input} ({low} to {high})",
+                    input = in_sentence(&b.label),
+                    low = money(b.npv_at_low_usd),
+                    high = money(b.npv_at_high_usd),
                 )
             })
             .collect();
         if !next.is_empty() {
-            out.push_str(&format!(" Next come {}.", and_list(&next)));
+            out.push(' ');
+            out.push_str(&t!("Next come {inputs}.", inputs = and_list(&next)));
         }
     } else if !t.bars.is_empty() {
-        out.push_str(" No input moved alone changes it.");
+        out.push(' ');
+        out.push_str(t!("No input moved alone changes it."));
     }
     // Where one input alone turns the answer round.
     let turns: Vec<String> = t
@@ -84,33 +93,49 @@ pub fn summary(t: &Tornado) -> String {
             ]
             .into_iter()
             .filter(move |(_, npv)| (*npv >= 0.0) != (base >= 0.0))
-            .map(move |(v, _)| format!("{} at {}", the(&b.label), input_value(v, &b.unit, false)))
+            .map(move |(v, _)| {
+                t!(
+                    "the {input} at {value}",
+                    input = in_sentence(&b.label),
+                    value = input_value(v, &b.unit, false),
+                )
+            })
         })
         .collect();
     if !turns.is_empty() {
-        let verb = if base >= 0.0 {
-            "Converting falls behind keeping mining with"
+        let inputs = and_list(&turns);
+        out.push(' ');
+        out.push_str(&if base >= 0.0 {
+            t!(
+                "Converting falls behind keeping mining with {inputs} alone.",
+                inputs = inputs
+            )
         } else {
-            "Converting moves ahead of keeping mining with"
-        };
-        out.push_str(&format!(" {verb} {} alone.", and_list(&turns)));
+            t!(
+                "Converting moves ahead of keeping mining with {inputs} alone.",
+                inputs = inputs
+            )
+        });
     }
     let still: Vec<String> = t
         .bars
         .iter()
         .filter(|b| !moves(b))
-        .map(|b| the(&b.label))
+        .map(|b| t!("the {input}", input = in_sentence(&b.label)))
         .collect();
     if !still.is_empty() && !moving.is_empty() {
-        let verb = if still.len() == 1 {
-            "changes"
+        let inputs = and_list(&still);
+        let text = if still.len() == 1 {
+            t!("{inputs} changes nothing.", inputs = inputs)
         } else {
-            "change"
+            t!("{inputs} change nothing.", inputs = inputs)
         };
-        out.push_str(&format!(" {} {verb} nothing.", sentence(&and_list(&still))));
+        out.push(' ');
+        out.push_str(&sentence(&text));
     }
     if !t.left_out.is_empty() {
-        out.push_str(&format!(" Left out: {}.", left_out(t)));
+        out.push(' ');
+        out.push_str(&t!("Left out: {inputs}.", inputs = left_out(t)));
     }
     out
 }
@@ -131,22 +156,28 @@ pub fn table(t: &Tornado) -> Table {
             ]
         })
         .collect();
-    let mut caption = format!(
-        "Incremental NPV after tax with each input moved alone, largest swing first: base case {}",
-        money_exact(t.base_npv_usd)
-    );
-    if !t.left_out.is_empty() {
-        caption.push_str(&format!("; left out: {}", left_out(t)));
-    }
+    let base = money_exact(t.base_npv_usd);
+    let caption = if t.left_out.is_empty() {
+        t!(
+            "Incremental NPV after tax with each input moved alone, largest swing first: base case {base}",
+            base = base,
+        )
+    } else {
+        t!(
+            "Incremental NPV after tax with each input moved alone, largest swing first: base case {base}; left out: {inputs}",
+            base = base,
+            inputs = left_out(t),
+        )
+    };
     Table {
         caption,
         headers: [
-            "Input",
-            "Lower value",
-            "NPV at lower",
-            "Higher value",
-            "NPV at higher",
-            "Swing",
+            t!("Input"),
+            t!("Lower value"),
+            t!("NPV at lower"),
+            t!("Higher value"),
+            t!("NPV at higher"),
+            t!("Swing"),
         ]
         .map(String::from)
         .to_vec(),
@@ -159,11 +190,6 @@ pub fn draw(t: &Tornado, theme: &Theme, size: Size) -> Result<String, ChartError
     render_risk(RiskChart::Tornado, theme, size, &title(t), |c| {
         draw_on(c, t)
     })
-}
-
-/// `the lease rate`, `the HPC opex`.
-fn the(label: &str) -> String {
-    format!("the {}", in_sentence(label))
 }
 
 /// Whether the bar moves the value, to the dollar.
@@ -191,15 +217,15 @@ fn name(b: &TornadoBar, short: bool) -> &str {
         return &b.label;
     }
     match b.input.as_str() {
-        "mining.hashprice_drift_pct_per_year" => "Drift",
-        "contract.escalator_pct_per_year" => "Escalator",
-        "hpc.capex_usd_per_mw" => "Capex",
-        "hpc.conversion_months" => "Build time",
-        "hpc.opex_usd_per_mw_month" => "Opex",
+        "mining.hashprice_drift_pct_per_year" => t!("Drift"),
+        "contract.escalator_pct_per_year" => t!("Escalator"),
+        "hpc.capex_usd_per_mw" => t!("Capex"),
+        "hpc.conversion_months" => t!("Build time"),
+        "hpc.opex_usd_per_mw_month" => t!("Opex"),
         "hpc.operating_pue" => "PUE",
-        "terminal.exit_cap_rate_pct" => "Exit cap",
-        "terminal.renewal_probability_pct" => "Renewal",
-        "tax.rate_pct" => "Tax rate",
+        "terminal.exit_cap_rate_pct" => t!("Exit cap"),
+        "terminal.renewal_probability_pct" => t!("Renewal"),
+        "tax.rate_pct" => t!("Tax rate"),
         _ => &b.label,
     }
 }
@@ -329,14 +355,14 @@ fn header_items(t: &Tornado, theme: &Theme) -> Vec<Item> {
             Swatch::Line(theme.current, false),
             base_case(t.base_npv_usd),
         ),
-        Item::legend(Swatch::Area(theme.convert, LOW_OPACITY), "Input lower").rank(1),
-        Item::legend(Swatch::Bar(theme.convert), "Input higher").rank(1),
+        Item::legend(Swatch::Area(theme.convert, LOW_OPACITY), t!("Input lower")).rank(1),
+        Item::legend(Swatch::Bar(theme.convert), t!("Input higher")).rank(1),
     ];
     if t.bars.is_empty() {
-        items.push(Item::note("No input could be moved"));
+        items.push(Item::note(t!("No input could be moved")));
     }
     if !t.left_out.is_empty() {
-        items.push(Item::note(sentence(&format!("left out: {}", left_out(t)))).rank(2));
+        items.push(Item::note(t!("Left out: {inputs}", inputs = left_out(t))).rank(2));
     }
     items
 }
@@ -500,8 +526,8 @@ fn draw_on(c: &mut Canvas<'_>, t: &Tornado) -> Result<(), ChartError> {
     }
 
     let title = super::canvas::axis_title(
-        "Incremental NPV after tax (convert \u{2212} keep mining)",
-        "Incremental NPV",
+        t!("Incremental NPV after tax (convert \u{2212} keep mining)"),
+        t!("Incremental NPV"),
         axis_rows,
         small,
         plot.width(),
@@ -598,7 +624,7 @@ mod tests {
         );
         let first = t.bars.first().ok_or("no bars")?;
         assert!(
-            text.contains(&format!("{} moves it most", the(&first.label))),
+            text.contains(&format!("the {} moves it most", in_sentence(&first.label))),
             "{text}"
         );
         assert!(
