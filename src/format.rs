@@ -407,7 +407,13 @@ pub fn rate_per_kw_month(usd: f64) -> String {
     if !x.is_finite() {
         return DASH.to_owned();
     }
-    signed(x, format!("{symbol}{}/kW-month", fixed(x.abs(), 2)))
+    signed(
+        x,
+        t!(
+            "{amount}/kW-month",
+            amount = format!("{symbol}{}", fixed(x.abs(), 2))
+        ),
+    )
 }
 
 #[cfg(test)]

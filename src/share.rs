@@ -187,8 +187,10 @@ pub fn decode_fragment(fragment: &str) -> Decoded {
     let mut out = Decoded::default();
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     if fragment.len() > MAX_INPUT {
-        out.problems
-            .push(t!("link: longer than {count} characters, ignored", count = MAX_INPUT));
+        out.problems.push(t!(
+            "link: longer than {count} characters, ignored",
+            count = MAX_INPUT
+        ));
         return out;
     }
     // A part without `=` is an anchor (`#chart-energy`) or the page's
@@ -218,10 +220,9 @@ pub fn decode_fragment(fragment: &str) -> Decoded {
             "v" => {}
             LANG_KEY => match Lang::from_code(&value) {
                 Some(l) => typed_in = l,
-                None => out.problems.push(t!(
-                    "lang: unknown language \"{code}\"",
-                    code = clip(&value)
-                )),
+                None => out
+                    .problems
+                    .push(t!("lang: unknown language \"{code}\"", code = clip(&value))),
             },
             "a" => linked.a = value,
             "b" => linked.b = value,
@@ -387,7 +388,8 @@ pub fn decode_saved(text: &str) -> Decoded {
     {
         Ok(s) => s,
         Err(e) => {
-            out.problems.push(t!("saved form: unreadable ({why})", why = e));
+            out.problems
+                .push(t!("saved form: unreadable ({why})", why = e));
             return out;
         }
     };
@@ -413,9 +415,10 @@ pub fn decode_saved(text: &str) -> Decoded {
     if let Some(value) = saved.last_valid {
         match Scenario::from_json(&value.to_string()) {
             Ok(s) => out.last_valid = Some(s),
-            Err(e) => out
-                .problems
-                .push(t!("saved form: its last valid scenario is not ({why})", why = e)),
+            Err(e) => out.problems.push(t!(
+                "saved form: its last valid scenario is not ({why})",
+                why = e
+            )),
         }
     }
     for (key, value) in saved.texts {
@@ -427,8 +430,10 @@ pub fn decode_saved(text: &str) -> Decoded {
         None => Lang::En,
         Some(Some(l)) => l,
         Some(None) => {
-            out.problems
-                .push(t!("saved form: its language is not one of this page's; read as English").to_owned());
+            out.problems.push(
+                t!("saved form: its language is not one of this page's; read as English")
+                    .to_owned(),
+            );
             Lang::En
         }
     };
@@ -469,7 +474,12 @@ fn read_saved(doc: &Json) -> Result<Saved, String> {
     let lang = match given(LANG_KEY) {
         None => None,
         Some(Json::String(l)) => Some(l.clone()),
-        Some(other) => return Err(format!("{LANG_KEY}: {}", json::invalid_type(other, "a text"))),
+        Some(other) => {
+            return Err(format!(
+                "{LANG_KEY}: {}",
+                json::invalid_type(other, "a text")
+            ))
+        }
     };
     Ok(Saved {
         v: u32::try_from(v).map_err(|_| format!("v: {v} is not a version"))?,
@@ -808,13 +818,25 @@ mod tests {
         // Read back in Portuguese: as typed.
         let d = decode_fragment(&link);
         assert!(d.problems.is_empty(), "{:?}", d.problems);
-        assert!(d.texts.contains(&(energy, "1.234,5".to_owned())), "{:?}", d.texts);
+        assert!(
+            d.texts.contains(&(energy, "1.234,5".to_owned())),
+            "{:?}",
+            d.texts
+        );
         // Read in English: the same numbers in English marks; lists as typed.
         set(Lang::En);
         for d in [decode_fragment(&link), decode_saved(&saved)] {
             assert!(d.problems.is_empty(), "{:?}", d.problems);
-            assert!(d.texts.contains(&(energy, "1,234.5".to_owned())), "{:?}", d.texts);
-            assert!(d.texts.contains(&(months, "36, 48".to_owned())), "{:?}", d.texts);
+            assert!(
+                d.texts.contains(&(energy, "1,234.5".to_owned())),
+                "{:?}",
+                d.texts
+            );
+            assert!(
+                d.texts.contains(&(months, "36, 48".to_owned())),
+                "{:?}",
+                d.texts
+            );
         }
         // English links and forms do not name their language.
         let en = encode_saved([(energy, "45.5")].into_iter(), None, 2, None);

@@ -147,7 +147,7 @@ pub fn summary(chart: Chart, p: &Pair<'_>) -> String {
                 out.push(' ');
                 out.push_str(&t!(
                     "The step that differs most is {step}: {a} for A, {b} for B.",
-                    step = super::words::in_sentence(step.label()),
+                    step = super::words::in_sentence(super::bridge::name(step, false)),
                     a = money(x),
                     b = money(y),
                 ));
@@ -263,7 +263,12 @@ pub fn table(chart: Chart, p: &Pair<'_>) -> Table {
                 .iter()
                 .map(|&s| {
                     let (x, y) = (Some(a.bridge(s)), Some(b.bridge(s)));
-                    vec![s.label().to_owned(), cell(x), cell(y), change(x, y)]
+                    vec![
+                        super::bridge::name(s, false).to_owned(),
+                        cell(x),
+                        cell(y),
+                        change(x, y),
+                    ]
                 })
                 .collect();
             (vec![t!("Step"), "A", "B", "B \u{2212} A"], rows)

@@ -138,19 +138,20 @@ impl BridgeStep {
         matches!(self, BridgeStep::KeepMining | BridgeStep::Convert)
     }
 
-    /// The step's name as a reader says it.
+    /// The step's name as a reader says it, in English (marked for the
+    /// catalogue: the charts show it translated, `crate::lang::tr`).
     pub fn label(self) -> &'static str {
         match self {
-            BridgeStep::KeepMining => "Keep mining",
-            BridgeStep::MiningGivenUp => "Mining given up",
-            BridgeStep::FleetSale => "Fleet sale",
-            BridgeStep::Rent => "Rent",
-            BridgeStep::HpcOpex => "HPC opex",
-            BridgeStep::HpcEnergy => "HPC energy",
-            BridgeStep::Capex => "Capex",
-            BridgeStep::TerminalValue => "Value after the contract",
-            BridgeStep::Tax => "Tax",
-            BridgeStep::Convert => "Convert",
+            BridgeStep::KeepMining => en!("Keep mining"),
+            BridgeStep::MiningGivenUp => en!("Mining given up"),
+            BridgeStep::FleetSale => en!("Fleet sale"),
+            BridgeStep::Rent => en!("Rent"),
+            BridgeStep::HpcOpex => en!("HPC opex"),
+            BridgeStep::HpcEnergy => en!("HPC energy"),
+            BridgeStep::Capex => en!("Capex"),
+            BridgeStep::TerminalValue => en!("Value after the contract"),
+            BridgeStep::Tax => en!("Tax"),
+            BridgeStep::Convert => en!("Convert"),
         }
     }
 }

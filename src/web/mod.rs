@@ -104,10 +104,7 @@ pub fn speak() -> Result<crate::lang::Lang, String> {
         .and_then(|t| t.as_string());
     let outcome = match texts {
         Some(text) => lang::load(chosen, &text).map_err(|e| e.to_string()),
-        None => Err(format!(
-            "the {} texts could not be fetched",
-            chosen.name()
-        )),
+        None => Err(format!("the {} texts could not be fetched", chosen.name())),
     };
     match outcome {
         Ok(()) => Ok(chosen),
