@@ -1,0 +1,147 @@
+// Brazilian Portuguese: chosen from the browser's language, switched on the
+// page and remembered, carried in links; every text from the catalogue;
+// numbers written and read the Portuguese way (1.234,5; US$ 1,85 bi).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, serve, watchErrors, waitForApp, assert } from './lib.mjs';
+
+const ENERGY = '#site-energy-price-usd-per-mwh';
+const CAPEX = '[data-field="hpc.capex_usd_per_mw"] input[type="text"]';
+
+/** The catalogue, as the repository holds it. */
+const catalogue = (root) => JSON.parse(readFileSync(join(root, 'www/lang/pt-BR.json'), 'utf8'));
+
+/** The incremental NPV's exact figure, as the card's tooltip writes it. */
+const exactNpv = (page) => page.textContent('#kpi-exact-incremental-npv');
+
+/** The model's incremental NPV at an energy price, in dollars. */
+const modelNpv = (page, energy) => page.evaluate((energy) => {
+  const s = window.repower.defaults();
+  s.site.energy_price_usd_per_mwh = energy;
+  return window.repower.evaluate(s).incremental_npv_usd;
+}, energy);
+
+/** Dollars exactly as the page writes them in Portuguese: US$ 1.234.567. */
+const reais = (x) => `${x < 0 ? '\u2212' : ''}US$\u00a0${Math.round(Math.abs(x)).toLocaleString('pt-BR')}`;
+
+/** A fresh browser whose language is `locale`, on a fresh server. */
+async function withBrowser({ dist }, locale, body) {
+  const server = await serve(dist);
+  const { context, close } = await launch({ locale });
+  try {
+    await body(context, server);
+  } finally {
+    await close();
+    await server.stop();
+  }
+}
+
+async function open(context, url) {
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(url);
+  await waitForApp(page);
+  return { page, errors };
+}
+
+/** What every text of the page says, in reading order (no script or style). */
+const pageText = (page) => page.evaluate(() => document.querySelector('#repower').innerText);
+
+export const tests = [
+  {
+    name: 'a Portuguese browser gets the page in Portuguese: labels, cards and charts from the catalogue, numbers with a decimal comma',
+    run: (ctx) => withBrowser(ctx, 'pt-BR', async (context, server) => {
+      const pt = catalogue(ctx.root);
+      const { page, errors } = await open(context, server.url);
+      assert(await page.getAttribute('html', 'lang') === 'pt-BR', `html lang ${await page.getAttribute('html', 'lang')}`);
+      assert(await page.inputValue('select[data-tool="language"]') === 'pt-BR', 'the switch does not say Português');
+      // Labels, units and headings come from the catalogue.
+      const label = await page.textContent('[data-field="site.grid_capacity_mw"] label');
+      assert(label.includes(pt['Grid capacity']), `the grid capacity's label: ${label}`);
+      const title = await page.textContent('#chart-energy svg title, #chart-energy h3');
+      assert(!/Energy price/.test(title), `the energy chart's title: ${title}`);
+      // Numbers: the form and the cards write them the Portuguese way.
+      assert(await page.inputValue(CAPEX) === '9.500.000', `capex per MW: ${await page.inputValue(CAPEX)}`);
+      const usd = await modelNpv(page, 45);
+      assert(await exactNpv(page) === reais(usd), `the card's exact NPV ${await exactNpv(page)} against ${reais(usd)}`);
+      const card = await page.textContent('li[data-kpi="incremental-npv"] .kpi-value');
+      assert(/^\u2212?US\$\u00a0\d+(,\d+)?\u00a0(mil|mi|bi|tri)$/.test(card.trim()), `the card's short figure: ${card}`);
+      // No English word of the main texts is left on the page.
+      const text = await pageText(page);
+      for (const english of ['Grid capacity', 'Energy price', 'Scenario', 'Copy link', 'Monthly cash flows', 'Saved scenarios', 'Incremental NPV']) {
+        assert(!text.includes(english), `"${english}" is still on the Portuguese page`);
+      }
+      assert(errors.length === 0, errors.join('\n'));
+    }),
+  },
+  {
+    name: 'typed numbers are read the Portuguese way: 45,5 is forty-five and a half; 45.5 is refused, naming the field',
+    run: (ctx) => withBrowser(ctx, 'pt-BR', async (context, server) => {
+      const pt = catalogue(ctx.root);
+      const { page, errors } = await open(context, server.url);
+      await page.fill(ENERGY, '45,5');
+      const usd = await modelNpv(page, 45.5);
+      await page.waitForFunction((want) => document.querySelector('#kpi-exact-incremental-npv').textContent === want, reais(usd));
+      await page.fill(ENERGY, '1.234,5');
+      await page.waitForFunction((want) => document.querySelector('#kpi-exact-incremental-npv').textContent === want, reais(await modelNpv(page, 1234.5)));
+      await page.fill(ENERGY, '45.5');
+      await page.waitForSelector(`${ENERGY}[aria-invalid="true"]`);
+      const message = await page.textContent('#site-energy-price-usd-per-mwh-error');
+      assert(message.startsWith(pt['Energy price']), `the message does not name the field: ${message}`);
+      assert(message.includes('45,5'), `the message does not suggest 45,5: ${message}`);
+      assert(await page.inputValue(ENERGY) === '45.5', 'what was typed was changed');
+      // The figures stay those of the last text that read.
+      assert(await exactNpv(page) === reais(await modelNpv(page, 1234.5)), 'the figures moved on a text that does not read');
+      assert(errors.length === 0, errors.join('\n'));
+    }),
+  },
+  {
+    name: 'the switch changes the language in place of the figures, keeps what was typed, is remembered, and a link carries it',
+    run: (ctx) => withBrowser(ctx, 'en-US', async (context, server) => {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+      const { page, errors } = await open(context, server.url);
+      assert(await page.getAttribute('html', 'lang') === 'en', 'an English browser does not get English');
+      await page.fill(ENERGY, '45.5');
+      await page.fill('#site-grid-capacity-mw', '1,234.5');
+      const usd = await modelNpv(page, 45.5);
+      await Promise.all([
+        page.waitForEvent('load'),
+        page.selectOption('select[data-tool="language"]', 'pt-BR'),
+      ]);
+      await waitForApp(page);
+      assert(await page.getAttribute('html', 'lang') === 'pt-BR', 'the switch did not change the language');
+      // What was typed, the same numbers in Portuguese marks.
+      assert(await page.inputValue(ENERGY) === '45,5', `energy price after the switch: ${await page.inputValue(ENERGY)}`);
+      assert(await page.inputValue('#site-grid-capacity-mw') === '1.234,5', `grid capacity: ${await page.inputValue('#site-grid-capacity-mw')}`);
+      const grid = await page.evaluate(() => { const s = window.repower.defaults(); s.site.grid_capacity_mw = 1234.5; s.site.energy_price_usd_per_mwh = 45.5; return window.repower.evaluate(s).incremental_npv_usd; });
+      assert(await exactNpv(page) === reais(grid), `figures after the switch: ${await exactNpv(page)} against ${reais(grid)}`);
+      // Remembered across a reload and a new tab.
+      await page.reload();
+      await waitForApp(page);
+      assert(await page.getAttribute('html', 'lang') === 'pt-BR', 'the language was not remembered');
+      // A link made in Portuguese opens in Portuguese, anywhere.
+      await page.click('button[data-tool="copy"]');
+      await page.waitForFunction(() => document.querySelector('.status').textContent.trim() !== '');
+      const link = await page.evaluate(() => navigator.clipboard.readText());
+      assert(link.includes('lang=pt-BR'), `the link does not carry the language: ${link}`);
+      await withBrowser(ctx, 'en-US', async (elsewhere) => {
+        const other = await elsewhere.newPage();
+        await other.goto(link);
+        await waitForApp(other);
+        assert(await other.getAttribute('html', 'lang') === 'pt-BR', 'the link did not open in Portuguese');
+        assert(await other.inputValue(ENERGY) === '45,5', `the link's energy price: ${await other.inputValue(ENERGY)}`);
+        assert(await exactNpv(other) === reais(grid), 'the link opened with other figures');
+      });
+      // And back to English: the same numbers in English marks.
+      await Promise.all([
+        page.waitForEvent('load'),
+        page.selectOption('select[data-tool="language"]', 'en'),
+      ]);
+      await waitForApp(page);
+      assert(await page.getAttribute('html', 'lang') === 'en', 'back to English');
+      assert(await page.inputValue(ENERGY) === '45.5', `energy price back in English: ${await page.inputValue(ENERGY)}`);
+      assert(usd !== grid, 'the two scenarios should differ');
+      assert(errors.length === 0, errors.join('\n'));
+    }),
+  },
+];
