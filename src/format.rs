@@ -302,34 +302,43 @@ mod tests {
 /// from $X up" for more changes). The page's card, the energy chart and the
 /// evaluator's summary all say it this way.
 pub fn lead_in_words(regimes: &[crate::model::sweep::Regime]) -> String {
-    let who = |ahead: bool| if ahead { "converting" } else { "mining" };
     match regimes {
         [] => String::new(),
-        [only] => format!(
-            "{} is ahead at every price from {} to {}",
-            who(only.converting_ahead),
-            dollars(0.0, 0),
-            price_per_mwh(crate::model::sweep::CROSSOVER_MAX).replace(".00/", "/")
-        ),
+        [only] => {
+            let low = dollars(0.0, 0);
+            // The top of the sweep is a round price: `$2,000/MWh`.
+            let whole = format!("{}00/", lang::current().marks().decimal);
+            let high = price_per_mwh(crate::model::sweep::CROSSOVER_MAX).replace(&whole, "/");
+            if only.converting_ahead {
+                t!(
+                    "converting is ahead at every price from {low} to {high}",
+                    low = low,
+                    high = high
+                )
+            } else {
+                t!(
+                    "mining is ahead at every price from {low} to {high}",
+                    low = low,
+                    high = high
+                )
+            }
+        }
         [first, rest @ ..] => {
-            let mut parts = vec![format!(
-                "{} is ahead below {}",
-                who(first.converting_ahead),
-                price_per_mwh(first.to.unwrap_or(first.from))
-            )];
+            let below = price_per_mwh(first.to.unwrap_or(first.from));
+            let mut parts = vec![if first.converting_ahead {
+                t!("converting is ahead below {price}", price = below)
+            } else {
+                t!("mining is ahead below {price}", price = below)
+            }];
             for r in rest {
-                parts.push(match r.to {
-                    Some(to) => format!(
-                        "{} from {} to {}",
-                        who(r.converting_ahead),
-                        price_per_mwh(r.from),
-                        price_per_mwh(to)
-                    ),
-                    None => format!(
-                        "{} from {} up",
-                        who(r.converting_ahead),
-                        price_per_mwh(r.from)
-                    ),
+                let from = price_per_mwh(r.from);
+                parts.push(match (r.to.map(price_per_mwh), r.converting_ahead) {
+                    (Some(to), true) => {
+                        t!("converting from {from} to {to}", from = from, to = to)
+                    }
+                    (Some(to), false) => t!("mining from {from} to {to}", from = from, to = to),
+                    (None, true) => t!("converting from {from} up", from = from),
+                    (None, false) => t!("mining from {from} up", from = from),
                 });
             }
             parts.join(", ")

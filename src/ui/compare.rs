@@ -4,6 +4,7 @@
 
 use crate::format;
 use crate::model::compare::{self, Change, Unit};
+use crate::model::output::Output;
 use crate::model::{Evaluation, Field, Scenario};
 use crate::ui::messages::percent_kept;
 
@@ -32,10 +33,10 @@ fn show(unit: Unit, x: f64) -> String {
     match unit {
         Unit::Usd => format::money(x),
         Unit::Pct => format::percent(x),
-        Unit::Months => format!("{} months", format::grouped(x)),
+        Unit::Months => t!("{months} months", months = format::grouped(x)),
         Unit::UsdPerMwh => format::price_per_mwh(x),
         Unit::UsdPerKwMonth => format::rate_per_kw_month(x),
-        Unit::UsdPerPhDay => format!("{}/PH/day", format::dollars(x, 2)),
+        Unit::UsdPerPhDay => t!("{amount}/PH/day", amount = format::dollars(x, 2)),
         Unit::UsdPerMw => format!("{}/MW", format::money(x)),
     }
 }
@@ -43,7 +44,7 @@ fn show(unit: Unit, x: f64) -> String {
 /// A change, signed (`+$12.0M`, `−1.5 pts`, `+3 months`).
 fn show_by(unit: Unit, by: f64) -> String {
     let text = match unit {
-        Unit::Pct => format!("{}\u{a0}pts", format::decimal(by, 1)),
+        Unit::Pct => t!("{points}\u{a0}pts", points = format::decimal(by, 1)),
         _ => show(unit, by),
     };
     if by > 0.0 {
@@ -76,12 +77,37 @@ fn label(words: &str) -> String {
         .unwrap_or_default()
 }
 
+/// A headline output's row label, in the language spoken now: the output's
+/// words as a heading (`Incremental NPV`), or [`label`] of its words for an
+/// output not in the table.
+fn heading(output: Output) -> String {
+    match output {
+        Output::IncrementalNpv => t!("Incremental NPV"),
+        Output::IncrementalIrr => t!("Project IRR"),
+        Output::EquityIrr => t!("Equity IRR"),
+        Output::Payback => t!("Payback"),
+        Output::DiscountedPayback => t!("Discounted payback"),
+        Output::BreakevenHashprice => t!("Break-even hashprice"),
+        Output::BreakevenRate => t!("Break-even lease rate"),
+        Output::BreakevenCapex => t!("Break-even capex"),
+        Output::ValueCreatedPerMw => t!("Value created per MW"),
+        Output::LevelizedRent => t!("Levelized rent"),
+        Output::ContractTotalRevenue => t!("Contract revenue"),
+        Output::ProjectCost => t!("Project cost"),
+        Output::ConvertNpv => t!("NPV of converting"),
+        Output::KeepMiningNpv => t!("NPV of keeping mining"),
+        Output::MiningBreakeven => t!("Mining break-even"),
+        other => return label(other.words()),
+    }
+    .to_owned()
+}
+
 /// Every headline output of `a` and `b`, with the change from A to B.
 pub fn figures(a: &Evaluation, b: &Evaluation) -> Vec<FigureRow> {
     compare::headline(a, b)
         .iter()
         .map(|c| FigureRow {
-            label: label(c.output.words()),
+            label: heading(c.output),
             a: c.a
                 .map_or_else(|| DASH.to_owned(), |x| percent_kept(&show(c.unit, x))),
             b: c.b
@@ -106,11 +132,17 @@ pub fn inputs(a: &Scenario, b: &Scenario) -> Vec<InputRow> {
                 }
             };
             let unit = f.spec().unit;
+            let (group, input) = (f.group().title(), f.label());
             InputRow {
                 label: if unit.is_empty() {
-                    format!("{}: {}", f.group().title(), f.label())
+                    t!("{group}: {input}", group = group, input = input)
                 } else {
-                    format!("{}: {} ({unit})", f.group().title(), f.label())
+                    t!(
+                        "{group}: {input} ({unit})",
+                        group = group,
+                        input = input,
+                        unit = unit
+                    )
                 },
                 a: value(a),
                 b: value(b),
@@ -145,6 +177,26 @@ mod tests {
         assert_eq!(inputs.len(), 1);
         assert_eq!(inputs[0].label, "Site: Grid capacity (MW)");
         assert_eq!((inputs[0].a.as_str(), inputs[0].b.as_str()), ("100", "150"));
+        Ok(())
+    }
+
+    #[test]
+    fn every_headline_output_has_its_heading() -> Result<(), Box<dyn std::error::Error>> {
+        // In English, each row's heading is its output's words as a heading.
+        let r = evaluate(&Scenario::default())?;
+        for c in compare::headline(&r, &r) {
+            assert_eq!(heading(c.output), label(c.output.words()), "{:?}", c.output);
+        }
+        crate::lang::load(
+            crate::lang::Lang::PtBr,
+            r#"{"Incremental NPV": "VPL incremental", "{months} months": "{months} meses"}"#,
+        )
+        .map_err(|e| e.to_string())?;
+        let rows = figures(&r, &r);
+        let months = show(Unit::Months, 26.0);
+        crate::lang::load(crate::lang::Lang::En, "").map_err(|e| e.to_string())?;
+        assert_eq!(rows[0].label, "VPL incremental");
+        assert_eq!(months, "26 meses");
         Ok(())
     }
 

@@ -54,6 +54,8 @@ struct Key {
     width: u32,
     /// The display currency the figures were written in.
     currency: Option<crate::currency::Currency>,
+    /// The language the words were written in.
+    lang: crate::lang::Lang,
 }
 
 impl PartialEq for Key {
@@ -62,6 +64,7 @@ impl PartialEq for Key {
             && self.dark == other.dark
             && self.width == other.width
             && self.currency == other.currency
+            && self.lang == other.lang
     }
 }
 
@@ -90,6 +93,7 @@ impl Drawings {
             dark,
             width,
             currency: crate::currency::shown(),
+            lang: crate::lang::current(),
         };
         let theme = if dark { Theme::dark() } else { Theme::light() };
         let size = Size::for_container(width);
@@ -182,6 +186,19 @@ mod tests {
         let again = d.views(&b, false, 900, Near::ALL);
         assert!(again.iter().all(|v| v.current));
         assert_eq!(again[0].svg, third[0].svg);
+    }
+
+    #[test]
+    fn a_new_language_draws_the_charts_anew() {
+        let mut d = Drawings::default();
+        let a = outcome(100.0);
+        let english = d.views(&a, false, 900, Near::ALL);
+        crate::lang::load(crate::lang::Lang::PtBr, "{}").unwrap_or_else(|e| panic!("{e}"));
+        // Far from the window: kept, but not current any more.
+        let spoken = d.views(&a, false, 900, Near(0));
+        crate::lang::load(crate::lang::Lang::En, "").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(english.len(), spoken.len());
+        assert!(spoken.iter().all(|v| !v.current));
     }
 
     #[test]

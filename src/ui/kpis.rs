@@ -7,11 +7,15 @@
 //! speed, energy and contract behind it. Every comparison a card states (a
 //! break-even as a multiple of today's value) is worked out here, from the
 //! evaluation and the scenario it came from, never in the view.
+//!
+//! Every text is in the language spoken now (`crate::lang`): each sentence
+//! one template with its figures as named placeholders.
 
 use crate::format::{
     dollars, lead_in_words, megawatts, money, money_exact, multiple, percent, percent_exact,
     price_per_mwh, price_per_mwh_exact, rate_per_kw_month, years_months,
 };
+use crate::lang::tr;
 use crate::model::sweep::CROSSOVER_MAX;
 use crate::model::{Evaluation, Scenario};
 
@@ -52,9 +56,9 @@ pub struct KpiRow {
 
 /// The names of the two NPVs the cards show, so that neither is taken for
 /// the other: the project's (converting against mining, every cash flow)
-/// and the rent's (revenue only).
-pub const PROJECT_NPV: &str = "Project NPV of converting";
-pub const RENT_NPV: &str = "Rent NPV";
+/// and the rent's (revenue only). In English: show them with [`tr`].
+pub const PROJECT_NPV: &str = en!("Project NPV of converting");
+pub const RENT_NPV: &str = en!("Rent NPV");
 
 /// The implied average rates of the public mining-site deals, $/kW-month
 /// (docs/MODEL.md, "Sources").
@@ -79,16 +83,32 @@ fn ratio(x: f64, of: f64) -> Option<f64> {
     (of > 0.0 && of.is_finite()).then(|| x / of)
 }
 
-/// How far `x` lies above or below `of`, in words: "28 % below the $125
-/// assumed" (empty when there is nothing to compare with).
-fn above_below(x: f64, of: f64, of_text: &str) -> String {
-    match ratio(x, of) {
-        Some(r) => {
-            let pct = (r - 1.0) * 100.0;
-            let side = if pct < 0.0 { "below" } else { "above" };
-            format!(", {} {side} the {of_text} assumed", percent(pct.abs()))
-        }
-        None => String::new(),
+/// Where `x` lies against `of`: below it or not, and by how much, as a
+/// percentage of `of` (`28.0 %`); `None` when there is nothing to compare
+/// with.
+fn above_below(x: f64, of: f64) -> Option<(bool, String)> {
+    ratio(x, of).map(|r| {
+        let pct = (r - 1.0) * 100.0;
+        (pct < 0.0, percent(pct.abs()))
+    })
+}
+
+/// An amount per PH/s a day (`$171/PH/day`).
+fn per_ph_day(amount: String) -> String {
+    t!("{amount}/PH/day", amount = amount)
+}
+
+/// An amount per kW a month (`$149/kW-month`).
+fn per_kw_month(amount: String) -> String {
+    t!("{amount}/kW-month", amount = amount)
+}
+
+/// The unit after a count of months: `month` for 1, else `months`.
+fn months_unit(months: u32) -> &'static str {
+    if months == 1 {
+        t!("month")
+    } else {
+        t!("months")
     }
 }
 
@@ -97,7 +117,7 @@ pub fn kpis(r: &Evaluation, s: &Scenario) -> Vec<KpiRow> {
     vec![
         KpiRow {
             id: "decision",
-            title: "Should we convert?",
+            title: t!("Should we convert?"),
             cards: vec![
                 incremental_npv(r, s),
                 project_irr(r, s),
@@ -107,7 +127,7 @@ pub fn kpis(r: &Evaluation, s: &Scenario) -> Vec<KpiRow> {
         },
         KpiRow {
             id: "robustness",
-            title: "How robust is it?",
+            title: t!("How robust is it?"),
             cards: vec![
                 breakeven_hashprice(r, s),
                 breakeven_rate(r, s),
@@ -118,7 +138,7 @@ pub fn kpis(r: &Evaluation, s: &Scenario) -> Vec<KpiRow> {
         },
         KpiRow {
             id: "context",
-            title: "The contract, the head start and energy",
+            title: t!("The contract, the head start and energy"),
             cards: [
                 Some(contract_revenue(r)),
                 months_saved(r),
@@ -132,28 +152,32 @@ pub fn kpis(r: &Evaluation, s: &Scenario) -> Vec<KpiRow> {
     ]
 }
 
-/// "after tax" or "before tax", as the scenario computes.
-fn tax_words(s: &Scenario) -> &'static str {
-    if s.tax.rate_pct > 0.0 {
-        "after tax"
-    } else {
-        "before tax"
-    }
+/// Whether the scenario's figures are after tax (a tax rate above zero).
+fn after_tax(s: &Scenario) -> bool {
+    s.tax.rate_pct > 0.0
 }
 
 fn incremental_npv(r: &Evaluation, s: &Scenario) -> Kpi {
+    let (convert, mining) = (money(r.convert_npv_usd), money(r.keep_mining_npv_usd));
     Kpi {
         id: "incremental-npv",
-        label: PROJECT_NPV.to_owned(),
+        label: tr(PROJECT_NPV).to_owned(),
         value: money(r.incremental_npv_usd),
         unit: None,
         exact: Some(money_exact(r.incremental_npv_usd)),
-        note: format!(
-            "{}: convert {} vs keep mining {}",
-            tax_words(s),
-            money(r.convert_npv_usd),
-            money(r.keep_mining_npv_usd)
-        ),
+        note: if after_tax(s) {
+            t!(
+                "after tax: convert {convert} vs keep mining {mining}",
+                convert = convert,
+                mining = mining
+            )
+        } else {
+            t!(
+                "before tax: convert {convert} vs keep mining {mining}",
+                convert = convert,
+                mining = mining
+            )
+        },
         tone: sign_tone(r.incremental_npv_usd),
     }
 }
@@ -172,18 +196,18 @@ fn irr_card(
             label: label.to_owned(),
             value: percent(irr),
             unit: None,
-            exact: Some(format!("{} a year", percent_exact(irr))),
+            exact: Some(t!("{rate} a year", rate = percent_exact(irr))),
             note,
             tone: Tone::Neutral,
         },
         None => Kpi {
             id,
             label: label.to_owned(),
-            value: "not defined".to_owned(),
+            value: t!("not defined").to_owned(),
             unit: None,
             exact: None,
             note: why_not
-                .map_or("no single rate makes the advantage's NPV zero", |w| w)
+                .unwrap_or_else(|| t!("no single rate makes the advantage's NPV zero"))
                 .to_owned(),
             tone: Tone::Neutral,
         },
@@ -193,13 +217,15 @@ fn irr_card(
 fn project_irr(r: &Evaluation, s: &Scenario) -> Kpi {
     irr_card(
         "incremental-irr",
-        "Project IRR",
+        t!("Project IRR"),
         r.incremental_irr_pct,
         r.incremental_irr_note.as_deref(),
-        format!(
-            "yearly, unlevered, {}, on converting instead of mining",
-            tax_words(s)
-        ),
+        if after_tax(s) {
+            t!("yearly, unlevered, after tax, on converting instead of mining")
+        } else {
+            t!("yearly, unlevered, before tax, on converting instead of mining")
+        }
+        .to_owned(),
     )
 }
 
@@ -207,69 +233,88 @@ fn equity_irr(r: &Evaluation, s: &Scenario) -> Kpi {
     let Some(debt) = r.debt_usd else {
         return Kpi {
             id: "equity-irr",
-            label: "Equity IRR".to_owned(),
-            value: "no debt".to_owned(),
+            label: t!("Equity IRR").to_owned(),
+            value: t!("no debt").to_owned(),
             unit: None,
             exact: None,
-            note:
+            note: t!(
                 "nothing borrowed: the project IRR is the equity's (set a debt share under Finance)"
-                    .to_owned(),
+            )
+            .to_owned(),
             tone: Tone::Neutral,
         };
     };
     let mut card = irr_card(
         "equity-irr",
-        "Equity IRR",
+        t!("Equity IRR"),
         r.equity_irr_pct,
         r.equity_irr_note.as_deref(),
-        format!(
-            "with {} of the capex borrowed at {}",
-            percent(s.finance.debt_pct_of_capex),
-            percent(s.finance.debt_rate_pct)
+        t!(
+            "with {share} of the capex borrowed at {rate}",
+            share = percent(s.finance.debt_pct_of_capex),
+            rate = percent(s.finance.debt_rate_pct)
         ),
     );
-    let dscr = r
-        .min_dscr
-        .map_or("no level payment within the horizon".to_owned(), |d| {
-            let x = format!("{d:.2}").replace('-', "\u{2212}");
-            format!("lowest DSCR {x}\u{d7}")
-        });
-    card.exact = Some(match r.equity_irr_pct {
-        Some(irr) => format!(
-            "{} a year; {} borrowed, {dscr}",
-            percent_exact(irr),
-            money_exact(debt)
+    let debt = money_exact(debt);
+    let dscr = r.min_dscr.map(|d| crate::format::decimal(d, 2));
+    card.exact = Some(match (r.equity_irr_pct.map(percent_exact), dscr) {
+        (Some(irr), Some(dscr)) => t!(
+            "{rate} a year; {debt} borrowed, lowest DSCR {dscr}\u{d7}",
+            rate = irr,
+            debt = debt,
+            dscr = dscr
         ),
-        None => format!("{} borrowed, {dscr}", money_exact(debt)),
+        (Some(irr), None) => t!(
+            "{rate} a year; {debt} borrowed, no level payment within the horizon",
+            rate = irr,
+            debt = debt
+        ),
+        (None, Some(dscr)) => t!(
+            "{debt} borrowed, lowest DSCR {dscr}\u{d7}",
+            debt = debt,
+            dscr = dscr
+        ),
+        (None, None) => t!(
+            "{debt} borrowed, no level payment within the horizon",
+            debt = debt
+        ),
     });
     card
 }
 
 fn payback(r: &Evaluation) -> Kpi {
-    let discounted = match r.discounted_payback_month {
-        Some(d) => format!("discounted: month {d}"),
-        None => "discounted: not within the horizon".to_owned(),
-    };
     match r.payback_month {
-        Some(m) => Kpi {
-            id: "payback",
-            label: "Payback".to_owned(),
-            value: years_months(m),
-            unit: None,
-            exact: Some(format!(
-                "month {m} of {}; {discounted}",
-                r.derived.horizon_months
-            )),
-            note: "from the decision, against keeping mining".to_owned(),
-            tone: Tone::Neutral,
-        },
+        Some(m) => {
+            let horizon = r.derived.horizon_months;
+            Kpi {
+                id: "payback",
+                label: t!("Payback").to_owned(),
+                value: years_months(m),
+                unit: None,
+                exact: Some(match r.discounted_payback_month {
+                    Some(d) => t!(
+                        "month {month} of {horizon}; discounted: month {discounted}",
+                        month = m,
+                        horizon = horizon,
+                        discounted = d
+                    ),
+                    None => t!(
+                        "month {month} of {horizon}; discounted: not within the horizon",
+                        month = m,
+                        horizon = horizon
+                    ),
+                }),
+                note: t!("from the decision, against keeping mining").to_owned(),
+                tone: Tone::Neutral,
+            }
+        }
         None => Kpi {
             id: "payback",
-            label: "Payback".to_owned(),
-            value: "does not pay back".to_owned(),
+            label: t!("Payback").to_owned(),
+            value: t!("does not pay back").to_owned(),
             unit: None,
             exact: None,
-            note: "the cumulative advantage is still negative at the end".to_owned(),
+            note: t!("the cumulative advantage is still negative at the end").to_owned(),
             tone: Tone::Bad,
         },
     }
@@ -278,22 +323,36 @@ fn payback(r: &Evaluation) -> Kpi {
 fn breakeven_hashprice(r: &Evaluation, s: &Scenario) -> Kpi {
     let today = s.mining.hashprice_usd_per_ph_day;
     let ahead = r.incremental_npv_usd >= 0.0;
-    let label = "Break-even hashprice".to_owned();
+    let label = t!("Break-even hashprice").to_owned();
     match r.breakeven_hashprice_usd_per_ph_day {
         Some(b) => {
-            let times =
-                ratio(b, today).map_or(String::new(), |x| format!(", {} today", multiple(x)));
-            let at = format!("{}/PH/day", dollars(b, 0));
+            let times = ratio(b, today).map(multiple);
+            let at = per_ph_day(dollars(b, 0));
             Kpi {
                 id: "breakeven-hashprice",
                 label,
                 value: dollars(b, 0),
-                unit: Some("/PH/day".to_owned()),
-                exact: Some(format!("{}/PH/day, to within $0.01", dollars(b, 2))),
-                note: if ahead {
-                    format!("mining would need {at} to match converting{times}")
-                } else {
-                    format!("converting leads only if hashprice falls to {at}{times}")
+                unit: Some(t!("/PH/day").to_owned()),
+                exact: Some(t!(
+                    "{price}, to within $0.01",
+                    price = per_ph_day(dollars(b, 2))
+                )),
+                note: match (ahead, times) {
+                    (true, Some(times)) => t!(
+                        "mining would need {price} to match converting, {times} today",
+                        price = at,
+                        times = times
+                    ),
+                    (true, None) => t!("mining would need {price} to match converting", price = at),
+                    (false, Some(times)) => t!(
+                        "converting leads only if hashprice falls to {price}, {times} today",
+                        price = at,
+                        times = times
+                    ),
+                    (false, None) => t!(
+                        "converting leads only if hashprice falls to {price}",
+                        price = at
+                    ),
                 },
                 tone: Tone::Neutral,
             }
@@ -301,16 +360,16 @@ fn breakeven_hashprice(r: &Evaluation, s: &Scenario) -> Kpi {
         None => Kpi {
             id: "breakeven-hashprice",
             label,
-            value: "none".to_owned(),
+            value: t!("none").to_owned(),
             unit: None,
             exact: None,
             note: if ahead {
-                format!(
-                    "converting stays ahead at any hashprice up to {}/PH/day",
-                    dollars(HASHPRICE_SEARCH_MAX, 0)
+                t!(
+                    "converting stays ahead at any hashprice up to {price}",
+                    price = per_ph_day(dollars(HASHPRICE_SEARCH_MAX, 0))
                 )
             } else {
-                "mining stays ahead even at a hashprice of $0".to_owned()
+                t!("mining stays ahead even at a hashprice of $0").to_owned()
             },
             tone: sign_tone(r.incremental_npv_usd),
         },
@@ -320,66 +379,110 @@ fn breakeven_hashprice(r: &Evaluation, s: &Scenario) -> Kpi {
 fn breakeven_rate(r: &Evaluation, s: &Scenario) -> Kpi {
     let rate = s.contract.rate_usd_per_kw_month;
     let ahead = r.incremental_npv_usd >= 0.0;
-    let label = "Break-even lease rate".to_owned();
+    let label = t!("Break-even lease rate").to_owned();
     match r.breakeven_rate_usd_per_kw_month {
         Some(b) => {
-            let versus = above_below(b, rate, &dollars(rate, 0));
-            let at = format!("{}/kW-month", dollars(b, 0));
+            let at = per_kw_month(dollars(b, 0));
+            let assumed = dollars(rate, 0);
             Kpi {
                 id: "breakeven-rate",
                 label,
                 value: dollars(b, 0),
-                unit: Some("/kW-month".to_owned()),
-                exact: Some(format!(
-                    "{} in year 1, to within $0.01",
-                    rate_per_kw_month(b)
+                unit: Some(t!("/kW-month").to_owned()),
+                exact: Some(t!(
+                    "{rate} in year 1, to within $0.01",
+                    rate = rate_per_kw_month(b)
                 )),
-                note: if ahead {
-                    format!("converting still matches mining at {at}{versus}")
-                } else {
-                    format!("converting needs {at} to match mining{versus}")
+                note: match (ahead, above_below(b, rate)) {
+                    (true, Some((true, pct))) => t!(
+                        "converting still matches mining at {rate}, {pct} below the {assumed} assumed",
+                        rate = at,
+                        pct = pct,
+                        assumed = assumed
+                    ),
+                    (true, Some((false, pct))) => t!(
+                        "converting still matches mining at {rate}, {pct} above the {assumed} assumed",
+                        rate = at,
+                        pct = pct,
+                        assumed = assumed
+                    ),
+                    (true, None) => t!("converting still matches mining at {rate}", rate = at),
+                    (false, Some((true, pct))) => t!(
+                        "converting needs {rate} to match mining, {pct} below the {assumed} assumed",
+                        rate = at,
+                        pct = pct,
+                        assumed = assumed
+                    ),
+                    (false, Some((false, pct))) => t!(
+                        "converting needs {rate} to match mining, {pct} above the {assumed} assumed",
+                        rate = at,
+                        pct = pct,
+                        assumed = assumed
+                    ),
+                    (false, None) => t!("converting needs {rate} to match mining", rate = at),
                 },
                 tone: Tone::Neutral,
             }
         }
-        None => Kpi {
-            id: "breakeven-rate",
-            label,
-            value: "none".to_owned(),
-            unit: None,
-            exact: None,
-            note: format!(
-                "no rate from $0 to {}/kW-month makes the paths equal: {} leads throughout",
-                dollars(RATE_SEARCH_MAX, 0),
-                if ahead { "converting" } else { "mining" }
-            ),
-            tone: sign_tone(r.incremental_npv_usd),
-        },
+        None => {
+            let max = per_kw_month(dollars(RATE_SEARCH_MAX, 0));
+            Kpi {
+                id: "breakeven-rate",
+                label,
+                value: t!("none").to_owned(),
+                unit: None,
+                exact: None,
+                note: if ahead {
+                    t!(
+                        "no rate from $0 to {max} makes the paths equal: converting leads throughout",
+                        max = max
+                    )
+                } else {
+                    t!(
+                        "no rate from $0 to {max} makes the paths equal: mining leads throughout",
+                        max = max
+                    )
+                },
+                tone: sign_tone(r.incremental_npv_usd),
+            }
+        }
     }
 }
 
 fn breakeven_capex(r: &Evaluation, s: &Scenario) -> Kpi {
     let capex = s.hpc.capex_usd_per_mw;
     let ahead = r.incremental_npv_usd >= 0.0;
-    let label = "Break-even capex".to_owned();
+    let label = t!("Break-even capex").to_owned();
     match r.breakeven_capex_usd_per_mw {
         Some(b) => {
-            let times = ratio(b, capex).map_or(String::new(), |x| {
-                format!(", {} the {} assumed", multiple(x), money(capex))
-            });
+            let times = ratio(b, capex).map(multiple);
+            let (at, assumed) = (money(b), money(capex));
             Kpi {
                 id: "breakeven-capex",
                 label,
                 value: money(b),
                 unit: Some("/MW".to_owned()),
-                exact: Some(format!(
-                    "{} per MW of critical IT, before contingency, to within $1",
-                    money_exact(b)
+                exact: Some(t!(
+                    "{capex} per MW of critical IT, before contingency, to within $1",
+                    capex = money_exact(b)
                 )),
-                note: if ahead {
-                    format!("converting still matches mining at {}/MW{times}", money(b))
-                } else {
-                    format!("capex would have to fall to {}/MW{times}", money(b))
+                note: match (ahead, times) {
+                    (true, Some(times)) => t!(
+                        "converting still matches mining at {capex}/MW, {times} the {assumed} assumed",
+                        capex = at,
+                        times = times,
+                        assumed = assumed
+                    ),
+                    (true, None) => {
+                        t!("converting still matches mining at {capex}/MW", capex = at)
+                    }
+                    (false, Some(times)) => t!(
+                        "capex would have to fall to {capex}/MW, {times} the {assumed} assumed",
+                        capex = at,
+                        times = times,
+                        assumed = assumed
+                    ),
+                    (false, None) => t!("capex would have to fall to {capex}/MW", capex = at),
                 },
                 tone: Tone::Neutral,
             }
@@ -387,16 +490,16 @@ fn breakeven_capex(r: &Evaluation, s: &Scenario) -> Kpi {
         None => Kpi {
             id: "breakeven-capex",
             label,
-            value: "none".to_owned(),
+            value: t!("none").to_owned(),
             unit: None,
             exact: None,
             note: if ahead {
-                format!(
-                    "converting stays ahead at any capex up to {}/MW",
-                    money(CAPEX_SEARCH_MAX)
+                t!(
+                    "converting stays ahead at any capex up to {capex}/MW",
+                    capex = money(CAPEX_SEARCH_MAX)
                 )
             } else {
-                "mining stays ahead even with a conversion that costs nothing".to_owned()
+                t!("mining stays ahead even with a conversion that costs nothing").to_owned()
             },
             tone: sign_tone(r.incremental_npv_usd),
         },
@@ -404,35 +507,45 @@ fn breakeven_capex(r: &Evaluation, s: &Scenario) -> Kpi {
 }
 
 fn value_per_mw(r: &Evaluation, s: &Scenario) -> Kpi {
-    let label = "Value created per MW".to_owned();
+    let label = t!("Value created per MW").to_owned();
     match (r.value_created_per_mw_usd, s.terminal.exit_cap_rate_pct) {
         (Some(v), Some(cap)) => {
-            let total = r.value_created_usd.map_or(String::new(), |t| {
-                format!("; {} for the whole site", money_exact(t))
-            });
-            let yield_on_cost = r
-                .yield_on_cost_pct
-                .map_or(String::new(), |y| format!("; yield on cost {}", percent(y)));
+            let (value, cap) = (money_exact(v), percent(cap));
             Kpi {
                 id: "value-per-mw",
                 label,
                 value: money(v),
                 unit: Some("/MW".to_owned()),
-                exact: Some(format!("{} per MW of critical IT{total}", money_exact(v))),
-                note: format!(
-                    "the halls valued at a {} cap rate, less their cost{yield_on_cost}",
-                    percent(cap)
-                ),
+                exact: Some(match r.value_created_usd {
+                    Some(total) => t!(
+                        "{value} per MW of critical IT; {total} for the whole site",
+                        value = value,
+                        total = money_exact(total)
+                    ),
+                    None => t!("{value} per MW of critical IT", value = value),
+                }),
+                note: match r.yield_on_cost_pct {
+                    Some(y) => t!(
+                        "the halls valued at a {cap} cap rate, less their cost; yield on cost {on_cost}",
+                        cap = cap,
+                        on_cost = percent(y)
+                    ),
+                    None => t!(
+                        "the halls valued at a {cap} cap rate, less their cost",
+                        cap = cap
+                    ),
+                },
                 tone: sign_tone(v),
             }
         }
         _ => Kpi {
             id: "value-per-mw",
             label,
-            value: "not valued".to_owned(),
+            value: t!("not valued").to_owned(),
             unit: None,
             exact: None,
-            note: "no exit cap rate: give one under Terminal value to value the halls".to_owned(),
+            note: t!("no exit cap rate: give one under Terminal value to value the halls")
+                .to_owned(),
             tone: Tone::Neutral,
         },
     }
@@ -441,19 +554,24 @@ fn value_per_mw(r: &Evaluation, s: &Scenario) -> Kpi {
 fn levelized_rent(r: &Evaluation) -> Kpi {
     let x = r.levelized_rent_usd_per_kw_month;
     let (lo, hi) = DEALS_IMPLIED_RATE;
+    // The range's top without its symbol: `$102–159`.
+    let hi = dollars(hi, 0);
+    let hi = hi
+        .strip_prefix(crate::lang::current().dollar_symbol())
+        .unwrap_or(&hi);
     Kpi {
         id: "levelized-rent",
-        label: "Levelized rent".to_owned(),
+        label: t!("Levelized rent").to_owned(),
         value: dollars(x, 0),
-        unit: Some("/kW-month".to_owned()),
-        exact: Some(format!(
-            "{}/kW-month: all rent ÷ kW-months leased",
-            dollars(x, 4)
+        unit: Some(t!("/kW-month").to_owned()),
+        exact: Some(t!(
+            "{rent}: all rent ÷ kW-months leased",
+            rent = per_kw_month(dollars(x, 4))
         )),
-        note: format!(
-            "over the contract, escalators included; the deals imply {}–{}",
-            dollars(lo, 0),
-            dollars(hi, 0).trim_start_matches('$')
+        note: t!(
+            "over the contract, escalators included; the deals imply {low}–{high}",
+            low = dollars(lo, 0),
+            high = hi
         ),
         tone: Tone::Neutral,
     }
@@ -463,13 +581,17 @@ fn contract_revenue(r: &Evaluation) -> Kpi {
     let years = r.contract_annual_revenue_usd.len();
     Kpi {
         id: "contract-revenue",
-        label: format!("{years}-year contract revenue"),
+        label: if years == 1 {
+            t!("1-year contract revenue").to_owned()
+        } else {
+            t!("{years}-year contract revenue", years = years)
+        },
         value: money(r.contract_total_revenue_usd),
         unit: None,
         exact: Some(money_exact(r.contract_total_revenue_usd)),
-        note: format!(
-            "{RENT_NPV} {}: the rent alone, before any cost",
-            money(r.contract_revenue_npv_usd)
+        note: t!(
+            "Rent NPV {npv}: the rent alone, before any cost",
+            npv = money(r.contract_revenue_npv_usd)
         ),
         tone: Tone::Neutral,
     }
@@ -479,31 +601,38 @@ fn contract_revenue(r: &Evaluation) -> Kpi {
 /// the one that is hardest to beat.
 fn months_saved(r: &Evaluation) -> Option<Kpi> {
     let b = r.base_build_time()?;
+    let baseline = b.baseline_months;
     Some(Kpi {
         id: "months-saved",
-        label: "Months saved".to_owned(),
+        label: t!("Months saved").to_owned(),
         value: b.months_saved.to_string(),
-        unit: Some(
-            if b.months_saved == 1 {
-                "month"
-            } else {
-                "months"
-            }
-            .to_owned(),
-        ),
-        exact: Some(format!(
-            "{} MW-months sooner; tenant value {}",
-            crate::format::grouped(b.mw_months_gained),
-            money(b.tenant_value_gained_usd)
+        unit: Some(months_unit(b.months_saved).to_owned()),
+        exact: Some(t!(
+            "{mw_months} MW-months sooner; tenant value {value}",
+            mw_months = crate::format::grouped(b.mw_months_gained),
+            value = money(b.tenant_value_gained_usd)
         )),
-        note: if b.months_saved == 0 && b.baseline_months < r.derived.conversion_months {
-            format!(
-                "a {}-month greenfield build would deliver {} sooner",
-                b.baseline_months,
-                years_months(r.derived.conversion_months - b.baseline_months)
-            )
+        note: if b.months_saved == 0 && baseline < r.derived.conversion_months {
+            let sooner = years_months(r.derived.conversion_months - baseline);
+            if baseline == 1 {
+                t!(
+                    "a 1-month greenfield build would deliver {time} sooner",
+                    time = sooner
+                )
+            } else {
+                t!(
+                    "a {months}-month greenfield build would deliver {time} sooner",
+                    months = baseline,
+                    time = sooner
+                )
+            }
+        } else if baseline == 1 {
+            t!("against a 1-month greenfield build").to_owned()
         } else {
-            format!("against a {}-month greenfield build", b.baseline_months)
+            t!(
+                "against a {months}-month greenfield build",
+                months = baseline
+            )
         },
         tone: if b.months_saved > 0 {
             Tone::Good
@@ -516,13 +645,13 @@ fn months_saved(r: &Evaluation) -> Option<Kpi> {
 fn mining_breakeven(r: &Evaluation) -> Kpi {
     Kpi {
         id: "mining-breakeven",
-        label: "Mining break-even energy price".to_owned(),
+        label: t!("Mining break-even energy price").to_owned(),
         value: dollars(r.mining_breakeven_usd_per_mwh, 2),
         unit: Some("/MWh".to_owned()),
         exact: Some(price_per_mwh_exact(r.mining_breakeven_usd_per_mwh)),
-        note: format!(
-            "today's hashprice against energy alone, before opex and halvings; power costs {}",
-            price_per_mwh(r.derived.energy_price_usd_per_mwh)
+        note: t!(
+            "today's hashprice against energy alone, before opex and halvings; power costs {price}",
+            price = price_per_mwh(r.derived.energy_price_usd_per_mwh)
         ),
         tone: Tone::Neutral,
     }
@@ -532,46 +661,46 @@ fn mining_breakeven(r: &Evaluation) -> Kpi {
 /// at every price there is no crossover, and the card says which path.
 fn crossover(r: &Evaluation) -> Kpi {
     let regimes = r.price_regimes();
-    let label = "Crossover energy price".to_owned();
+    let label = t!("Crossover energy price").to_owned();
     let note = lead_in_words(&regimes);
     match regimes
         .first()
         .and_then(|first| first.to.map(|to| (first, to)))
     {
-        Some((first, to)) => Kpi {
-            id: "crossover",
-            label,
-            value: dollars(to, 2),
-            unit: Some("/MWh".to_owned()),
-            exact: Some(format!(
-                "{}, to within $0.01: {} ahead below, {} above",
-                price_per_mwh_exact(to),
-                if first.converting_ahead {
-                    "converting"
+        Some((first, to)) => {
+            let price = price_per_mwh_exact(to);
+            Kpi {
+                id: "crossover",
+                label,
+                value: dollars(to, 2),
+                unit: Some("/MWh".to_owned()),
+                exact: Some(if first.converting_ahead {
+                    t!(
+                        "{price}, to within $0.01: converting ahead below, mining above",
+                        price = price
+                    )
                 } else {
-                    "mining"
-                },
-                if first.converting_ahead {
-                    "mining"
-                } else {
-                    "converting"
-                }
-            )),
-            note,
-            tone: Tone::Neutral,
-        },
+                    t!(
+                        "{price}, to within $0.01: mining ahead below, converting above",
+                        price = price
+                    )
+                }),
+                note,
+                tone: Tone::Neutral,
+            }
+        }
         None => {
             let converting = regimes.first().is_some_and(|only| only.converting_ahead);
             Kpi {
                 id: "crossover",
                 label,
-                value: "none".to_owned(),
+                value: t!("none").to_owned(),
                 unit: None,
                 exact: None,
                 note: if note.is_empty() {
-                    format!(
-                        "no price up to {} where the lead changes hands",
-                        price_per_mwh(CROSSOVER_MAX)
+                    t!(
+                        "no price up to {price} where the lead changes hands",
+                        price = price_per_mwh(CROSSOVER_MAX)
                     )
                 } else {
                     note
@@ -603,69 +732,69 @@ pub fn help(id: &str) -> Option<Help> {
     };
     match id {
         "incremental-npv" => h(
-            "What converting adds over keeping the whole site mining, in today's money.",
-            "The convert path's NPV minus the keep-mining path's: each path's monthly cash after tax, discounted at the discount rate, the halls' value after the contract included.",
-            "Debt (the project is valued unlevered: see Equity IRR) and outcomes other than the inputs: other prices, a delay, a tenant's default.",
+            t!("What converting adds over keeping the whole site mining, in today's money."),
+            t!("The convert path's NPV minus the keep-mining path's: each path's monthly cash after tax, discounted at the discount rate, the halls' value after the contract included."),
+            t!("Debt (the project is valued unlevered: see Equity IRR) and outcomes other than the inputs: other prices, a delay, a tenant's default."),
         ),
         "incremental-irr" => h(
-            "The yearly return on converting instead of mining.",
-            "The rate at which the monthly difference between the two paths' after-tax cash has an NPV of zero, as a yearly rate.",
-            "Debt (see Equity IRR); not defined when no rate, or more than one, makes that NPV zero.",
+            t!("The yearly return on converting instead of mining."),
+            t!("The rate at which the monthly difference between the two paths' after-tax cash has an NPV of zero, as a yearly rate."),
+            t!("Debt (see Equity IRR); not defined when no rate, or more than one, makes that NPV zero."),
         ),
         "equity-irr" => h(
-            "The yearly return on the owners' own money once part of the capex is borrowed.",
-            "The same rate on the convert path's cash after debt draws and debt service, against keeping mining.",
-            "Fees, covenants and refinancing; the lowest debt service cover is in the exact figure.",
+            t!("The yearly return on the owners' own money once part of the capex is borrowed."),
+            t!("The same rate on the convert path's cash after debt draws and debt service, against keeping mining."),
+            t!("Fees, covenants and refinancing; the lowest debt service cover is in the exact figure."),
         ),
         "payback" => h(
-            "When converting has made up for what it gives up.",
-            "The first month from which the running total of the two paths' difference in after-tax cash stays at or above zero.",
-            "The time value of money (the discounted payback is in the exact figure).",
+            t!("When converting has made up for what it gives up."),
+            t!("The first month from which the running total of the two paths' difference in after-tax cash stays at or above zero."),
+            t!("The time value of money (the discounted payback is in the exact figure)."),
         ),
         "breakeven-hashprice" => h(
-            "The hashprice at which keeping the site mining would be worth as much as converting.",
-            "Today's hashprice searched from $0 to $100,000/PH/day until the project NPV is zero; drift and halvings apply from it.",
-            "Every other input stays as given, the energy price and the fleet included.",
+            t!("The hashprice at which keeping the site mining would be worth as much as converting."),
+            t!("Today's hashprice searched from $0 to $100,000/PH/day until the project NPV is zero; drift and halvings apply from it."),
+            t!("Every other input stays as given, the energy price and the fleet included."),
         ),
         "breakeven-rate" => h(
-            "The year-1 lease rate at which converting and mining are worth the same.",
-            "The lease rate searched from $0 to $10,000/kW-month until the project NPV is zero; the escalator applies from it.",
-            "Every other input stays as given; whether a tenant would pay it.",
+            t!("The year-1 lease rate at which converting and mining are worth the same."),
+            t!("The lease rate searched from $0 to $10,000/kW-month until the project NPV is zero; the escalator applies from it."),
+            t!("Every other input stays as given; whether a tenant would pay it."),
         ),
         "breakeven-capex" => h(
-            "The conversion cost per MW of critical IT at which converting and mining are worth the same.",
-            "Capex per MW, before contingency, searched from $0 to $100M until the project NPV is zero.",
-            "One-off site costs, the contingency and the tenant's share stay as given.",
+            t!("The conversion cost per MW of critical IT at which converting and mining are worth the same."),
+            t!("Capex per MW, before contingency, searched from $0 to $100M until the project NPV is zero."),
+            t!("One-off site costs, the contingency and the tenant's share stay as given."),
         ),
         "value-per-mw" => h(
-            "What the finished halls are worth above their cost, per MW of critical IT.",
-            "A full year's NOI once leased divided by the exit cap rate, less the project cost (capex with contingency and site costs), per MW.",
-            "Timing and tax: a value at completion, not an NPV; nothing without an exit cap rate.",
+            t!("What the finished halls are worth above their cost, per MW of critical IT."),
+            t!("A full year's NOI once leased divided by the exit cap rate, less the project cost (capex with contingency and site costs), per MW."),
+            t!("Timing and tax: a value at completion, not an NPV; nothing without an exit cap rate."),
         ),
         "levelized-rent" => h(
-            "The average rent per kW a month over the whole contract.",
-            "All rent divided by all kW-months leased, escalators included: how the deals' implied rates are worked out.",
-            "Discounting: a plain average, not a present value.",
+            t!("The average rent per kW a month over the whole contract."),
+            t!("All rent divided by all kW-months leased, escalators included: how the deals' implied rates are worked out."),
+            t!("Discounting: a plain average, not a present value."),
         ),
         "contract-revenue" => h(
-            "The rent the contract brings in, in total and in today's money (the rent NPV).",
-            "Rent per leased kW each month, escalated each contract year, summed; the rent NPV discounts it at the discount rate.",
-            "Every cost, tax and energy: the rent NPV is revenue only, not the project NPV.",
+            t!("The rent the contract brings in, in total and in today's money (the rent NPV)."),
+            t!("Rent per leased kW each month, escalated each contract year, summed; the rent NPV discounts it at the discount rate."),
+            t!("Every cost, tax and energy: the rent NPV is revenue only, not the project NPV."),
         ),
         "months-saved" => h(
-            "How much sooner the conversion delivers than a new data center would.",
-            "The shortest greenfield build time minus the conversion time, in months (none when the conversion is slower).",
-            "Grid queues and permits beyond the build times given.",
+            t!("How much sooner the conversion delivers than a new data center would."),
+            t!("The shortest greenfield build time minus the conversion time, in months (none when the conversion is slower)."),
+            t!("Grid queues and permits beyond the build times given."),
         ),
         "mining-breakeven" => h(
-            "The energy price at which today's hashprice just pays the fleet's power.",
-            "Hashprice after the pool fee divided by the energy a PH/s uses in a day, at the fleet's efficiency and mining PUE.",
-            "Opex, halvings, hashprice drift and uptime.",
+            t!("The energy price at which today's hashprice just pays the fleet's power."),
+            t!("Hashprice after the pool fee divided by the energy a PH/s uses in a day, at the fleet's efficiency and mining PUE."),
+            t!("Opex, halvings, hashprice drift and uptime."),
         ),
         "crossover" => h(
-            "The energy price at which the lead between converting and mining changes hands.",
-            "Both paths recomputed at every $5 from $0 to $2,000/MWh, each change of lead narrowed to $0.01.",
-            "Only the year-1 energy price moves; its escalator and every other input stay as given.",
+            t!("The energy price at which the lead between converting and mining changes hands."),
+            t!("Both paths recomputed at every $5 from $0 to $2,000/MWh, each change of lead narrowed to $0.01."),
+            t!("Only the year-1 energy price moves; its escalator and every other input stay as given."),
         ),
         _ => None,
     }
@@ -688,31 +817,31 @@ pub fn bar(r: &Evaluation, s: &Scenario) -> Vec<BarFigure> {
     let irr = project_irr(r, s);
     let payback = match r.payback_month {
         Some(m) => match (m / 12, m % 12) {
-            (0, m) => format!("{m} mo"),
-            (y, 0) => format!("{y} yr"),
-            (y, m) => format!("{y} yr {m} mo"),
+            (0, m) => t!("{months} mo", months = m),
+            (y, 0) => t!("{years} yr", years = y),
+            (y, m) => t!("{years} yr {months} mo", years = y, months = m),
         },
-        None => "none".to_owned(),
+        None => t!("none").to_owned(),
     };
     vec![
         BarFigure {
             id: npv.id,
-            label: "Project NPV",
+            label: t!("Project NPV"),
             value: npv.value,
             tone: npv.tone,
         },
         BarFigure {
             id: irr.id,
-            label: "IRR",
+            label: t!("IRR"),
             value: match r.incremental_irr_pct {
                 Some(_) => irr.value,
-                None => "none".to_owned(),
+                None => t!("none").to_owned(),
             },
             tone: irr.tone,
         },
         BarFigure {
             id: "payback",
-            label: "Payback",
+            label: t!("Payback"),
             value: payback,
             tone: if r.payback_month.is_some() {
                 Tone::Neutral
@@ -729,54 +858,54 @@ pub fn bar(r: &Evaluation, s: &Scenario) -> Vec<BarFigure> {
 /// figures include. One short phrase each.
 pub fn drivers(r: &Evaluation, s: &Scenario) -> Vec<String> {
     let halving = match s.mining.months_to_next_halving {
-        Some(m) => format!(
-            "next halving in {}",
-            if m == 1 {
-                "1 month".to_owned()
-            } else {
-                format!("{m} months")
-            }
-        ),
-        None => "no halvings".to_owned(),
+        Some(1) => t!("next halving in 1 month").to_owned(),
+        Some(m) => t!("next halving in {months} months", months = m),
+        None => t!("no halvings").to_owned(),
     };
     // What the figures take in, and what they leave out, as the model now
-    // computes them.
+    // computes them: each as it is named when taken in, and when left out.
     let parts = [
         (
             s.tax.rate_pct > 0.0,
-            format!("{} tax", percent(s.tax.rate_pct)),
-            "tax",
+            t!("{rate} tax", rate = percent(s.tax.rate_pct)),
+            t!("tax"),
         ),
         (
             s.terminal.exit_cap_rate_pct.is_some(),
-            "value after the contract".to_owned(),
-            "value after the contract",
+            t!("value after the contract").to_owned(),
+            t!("value after the contract"),
         ),
         (
             r.debt_usd.is_some(),
-            format!("{} debt", percent(s.finance.debt_pct_of_capex)),
-            "debt",
+            t!("{share} debt", share = percent(s.finance.debt_pct_of_capex)),
+            t!("debt"),
         ),
     ];
     let taken: Vec<&str> = parts.iter().filter(|p| p.0).map(|p| p.1.as_str()).collect();
     let left: Vec<&str> = parts.iter().filter(|p| !p.0).map(|p| p.2).collect();
     let includes = match (taken.is_empty(), left.is_empty()) {
-        (false, true) => format!("includes {}", taken.join(", ")),
-        (true, _) => format!("leaves out {}", left.join(", ")),
-        (false, false) => format!(
-            "includes {}; leaves out {}",
-            taken.join(", "),
-            left.join(", ")
+        (false, true) => t!("includes {taken}", taken = taken.join(", ")),
+        (true, _) => t!("leaves out {left}", left = left.join(", ")),
+        (false, false) => t!(
+            "includes {taken}; leaves out {left}",
+            taken = taken.join(", "),
+            left = left.join(", ")
         ),
     };
     vec![
         halving,
-        format!(
-            "hashprice drift {}/yr",
-            percent(s.mining.hashprice_drift_pct_per_year)
+        t!(
+            "hashprice drift {drift}/yr",
+            drift = percent(s.mining.hashprice_drift_pct_per_year)
         ),
-        format!("host capex {}", money(r.derived.host_capex_usd)),
-        format!("{} of IT leased", megawatts(r.derived.critical_it_mw)),
+        t!(
+            "host capex {capex}",
+            capex = money(r.derived.host_capex_usd)
+        ),
+        t!(
+            "{mw} of IT leased",
+            mw = megawatts(r.derived.critical_it_mw)
+        ),
         includes,
     ]
 }
@@ -1086,6 +1215,52 @@ mod tests {
         let r = evaluate(&none)?;
         let b = bar(&r, &none);
         assert_eq!((b[2].value.as_str(), b[2].tone), ("none", Tone::Bad));
+        Ok(())
+    }
+
+    #[test]
+    fn the_cards_speak_the_language_spoken() -> TestResult {
+        use crate::lang::{load, Lang};
+        load(
+            Lang::PtBr,
+            r#"{
+                "/kW-month": "/kW-mês",
+                "How robust is it?": "Quão robusto é?",
+                "converting is ahead at every price from {low} to {high}": "a conversão está à frente a qualquer preço, de {low} a {high}",
+                "next halving in {months} months": "próximo halving em {months} meses",
+                "{amount}/PH/day": "{amount}/PH/dia"
+            }"#,
+        )
+        .map_err(|e| e.to_string())?;
+        let s = Scenario::default();
+        let r = evaluate(&s)?;
+        let rows = kpis(&r, &s);
+        let all: Vec<&Kpi> = rows.iter().flat_map(|row| &row.cards).collect();
+        let find = |id: &str| all.iter().find(|k| k.id == id).copied();
+        let rate = find("breakeven-rate").ok_or("no rate card")?.clone();
+        let hashprice = find("breakeven-hashprice")
+            .ok_or("no hashprice card")?
+            .clone();
+        let crossover = find("crossover").ok_or("no crossover card")?.clone();
+        let title = rows[1].title;
+        let halving = drivers(&r, &s)[0].clone();
+        load(Lang::En, "").map_err(|e| e.to_string())?;
+        assert_eq!(title, "Quão robusto é?");
+        assert_eq!(rate.unit.as_deref(), Some("/kW-mês"));
+        assert!(
+            hashprice.note.contains("/PH/dia") && hashprice.note.contains("US$\u{a0}"),
+            "{}",
+            hashprice.note
+        );
+        if r.energy_advantage_changes.is_empty() {
+            assert_eq!(
+                crossover.note,
+                "a conversão está à frente a qualquer preço, de US$\u{a0}0 a US$\u{a0}2.000/MWh"
+            );
+        }
+        assert_eq!(halving, "próximo halving em 16 meses");
+        // English again.
+        assert_eq!(kpis(&r, &s)[1].title, "How robust is it?");
         Ok(())
     }
 

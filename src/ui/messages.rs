@@ -1,28 +1,55 @@
 //! The model's messages as the page shows them: next to its own input a
 //! message drops the field's path (the label says which field it is), and
 //! any other field it mentions is named by its label, as on the page.
+//!
+//! The texts written here are in the language spoken now (`crate::lang`);
+//! the constants are the English texts, shown through their functions
+//! ([`made_under_v1`], …). The model's messages come in the language
+//! spoken too: where a message is read back (a decoder's "invalid type" or
+//! "unknown field", a place in the text), its wording is taken from the
+//! model's own functions, never from English words written here.
 
+use serde_json::Value as Json;
+
+use crate::lang::tr;
+use crate::model::json::{describe, invalid_type, SyntaxError};
 use crate::model::{Field, Group, Scenario, ScenarioError};
 
-/// The notice over a scenario made under version 1 of the model.
-pub const MADE_UNDER_V1: &str = "Made under model version 1: figures as version 1 computed them \
+/// The notice over a scenario made under version 1 of the model (in
+/// English: shown with [`made_under_v1`]).
+pub const MADE_UNDER_V1: &str = en!(
+    "Made under model version 1: figures as version 1 computed them \
     — before tax, no value after the contract, no debt, the fleet never retired or sold, one \
     PUE for sizing and billing, no opex escalators, the whole lease ending with the term. \
     Recomputing with version 2 keeps every value the scenario gives and takes version 2's \
-    defaults for the rest.";
+    defaults for the rest."
+);
 
-/// The status line after a recomputation with version 2.
-pub const RECOMPUTED: &str = "Recomputed with version 2: its defaults for what version 1 did \
+/// [`MADE_UNDER_V1`] in the language spoken now.
+pub fn made_under_v1() -> &'static str {
+    tr(MADE_UNDER_V1)
+}
+
+/// The status line after a recomputation with version 2 (in English:
+/// shown with [`recomputed`]).
+pub const RECOMPUTED: &str = en!(
+    "Recomputed with version 2: its defaults for what version 1 did \
     not model (tax, value after the contract, debt, retirement and resale of the fleet, …); \
-    every value the scenario gave is kept. Undo brings back version 1's figures.";
+    every value the scenario gave is kept. Undo brings back version 1's figures."
+);
+
+/// [`RECOMPUTED`] in the language spoken now.
+pub fn recomputed() -> &'static str {
+    tr(RECOMPUTED)
+}
 
 /// The status line after an edit that took a version-1 scenario beyond
 /// what version 1 modelled.
 pub fn left_v1(field: Field) -> String {
-    format!(
-        "{} is something version 1 did not model: this scenario is now computed with \
+    t!(
+        "{input} is something version 1 did not model: this scenario is now computed with \
          version 2 (its IRR rule included).",
-        field.label()
+        input = field.label()
     )
 }
 
@@ -35,9 +62,14 @@ pub fn beside_field(e: &ScenarioError) -> String {
 /// the input's label first, or the whole message for the scenario at large.
 pub fn standalone(e: &ScenarioError) -> String {
     match e.field() {
-        Some(f) => format!("{}: {}", f.label(), labelled(&e.message())),
+        Some(f) => named(f.label(), &labelled(&e.message())),
         None => labelled(&e.to_string()),
     }
+}
+
+/// A message about something named: `Grid capacity: must be …`.
+fn named(name: &str, message: &str) -> String {
+    t!("{name}: {message}", name = name, message = message)
 }
 
 /// `text` with every field path replaced by the field's label.
@@ -55,12 +87,26 @@ pub fn labelled(text: &str) -> String {
 }
 
 /// The status line after "Copy link" on a page opened from a file: its
-/// address leads to this computer's disk only.
-pub const LOCAL_LINK: &str = "This page is opened from a file on this computer, so a link to it \
-    works only here. To share the scenario, save it as a file and send that:";
+/// address leads to this computer's disk only (in English: shown with
+/// [`local_link`]).
+pub const LOCAL_LINK: &str = en!(
+    "This page is opened from a file on this computer, so a link to it \
+    works only here. To share the scenario, save it as a file and send that:"
+);
 
-/// The line closing a file that was not opened.
-pub const NOTHING_CHANGED: &str = "Nothing was changed.";
+/// [`LOCAL_LINK`] in the language spoken now.
+pub fn local_link() -> &'static str {
+    tr(LOCAL_LINK)
+}
+
+/// The line closing a file that was not opened (in English: shown with
+/// [`nothing_changed`]).
+pub const NOTHING_CHANGED: &str = en!("Nothing was changed.");
+
+/// [`NOTHING_CHANGED`] in the language spoken now.
+pub fn nothing_changed() -> &'static str {
+    tr(NOTHING_CHANGED)
+}
 
 /// A piece of text as the page lays it out: `Together` is a minus sign with
 /// the number it belongs to, which a line never breaks.
@@ -132,36 +178,134 @@ pub fn caution(field: Field, text: &str, scenario: &Scenario, has_error: bool) -
     field.caution(&s)
 }
 
+/// Reads `message` back into the texts a template's placeholders were
+/// filled with, knowing `sample`, the same template filled with `marks`
+/// (texts found nowhere else in it): the texts in the order of `marks`, or
+/// `None` when `message` is not of the template. The words between two
+/// placeholders are looked for from the left.
+fn unfill<'m>(message: &'m str, sample: &str, marks: &[&str]) -> Option<Vec<&'m str>> {
+    let mut at: Vec<(usize, usize)> = marks
+        .iter()
+        .enumerate()
+        .map(|(i, m)| sample.find(m).map(|p| (p, i)))
+        .collect::<Option<_>>()?;
+    at.sort_unstable();
+    // The words around the placeholders, in the sample's order.
+    let mut words = Vec::with_capacity(at.len() + 1);
+    let mut from = 0;
+    for &(p, i) in &at {
+        words.push(sample.get(from..p)?);
+        from = p + marks[i].len();
+    }
+    let last = sample.get(from..)?;
+    let mut rest = message.strip_prefix(*words.first()?)?.strip_suffix(last)?;
+    let mut out = vec![""; marks.len()];
+    for (k, &(_, i)) in at.iter().enumerate() {
+        match words.get(k + 1) {
+            Some(&"") => return None,
+            Some(between) => {
+                let end = rest.find(between)?;
+                out[i] = &rest[..end];
+                rest = &rest[end + between.len()..];
+            }
+            None => out[i] = rest,
+        }
+    }
+    Some(out)
+}
+
+/// A text that occurs in no message: what a template is filled with to
+/// find its placeholders.
+const MARK: &str = "\u{1}";
+const MARK_2: &str = "\u{2}";
+
+/// A decoder's "invalid type" message (the model's
+/// `json::invalid_type`: "invalid type: the text \"abc\", expected a
+/// number") read back: what was given and what was expected.
+fn invalid_type_parts(message: &str) -> Option<(&str, &str)> {
+    let given = describe(&Json::String(MARK_2.to_owned()));
+    let sample = invalid_type(&Json::String(MARK_2.to_owned()), MARK);
+    match unfill(message, &sample, &[&given, MARK])?.as_slice() {
+        [got, want] => Some((*got, *want)),
+        _ => None,
+    }
+}
+
+/// A place in a text that does not read as JSON (the end of a
+/// `json::SyntaxError`'s message: " at line 3 column 7") read back: the
+/// message before it, the line and the column.
+fn syntax_place(message: &str) -> Option<(&str, &str, &str)> {
+    let sample = SyntaxError {
+        what: MARK.to_owned(),
+        path: String::new(),
+        line: 917,
+        column: 983,
+    }
+    .to_string();
+    match unfill(message, &sample, &[MARK, "917", "983"])?.as_slice() {
+        [what, line, column]
+            if [line, column]
+                .iter()
+                .all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())) =>
+        {
+            Some((*what, *line, *column))
+        }
+        _ => None,
+    }
+}
+
 /// A decoder's message in plain words: "invalid type: …, expected …" as
 /// "should be …, not …", and `" at line 3 column 7"` at its end as
 /// `" (line 3, column 7)"`.
 fn plain(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(i) => {
-            let place = message[i + 4..].replacen(" column", ", column", 1);
-            format!("{} ({place})", plain_type(&message[..i]))
-        }
+    match syntax_place(message) {
+        Some((what, line, column)) => t!(
+            "{message} (line {line}, column {column})",
+            message = plain_type(what),
+            line = line,
+            column = column
+        ),
         None => plain_type(message),
+    }
+}
+
+/// What a decoder expected, in plain words: a group of inputs for an
+/// object (the only expected form written with a brace: "an object { … }").
+fn plain_want(want: &str) -> &str {
+    if want.contains('{') {
+        t!("a group of inputs")
+    } else {
+        want
     }
 }
 
 /// "invalid type: the text \"abc\", expected a number" as "should be a
 /// number, not the text \"abc\"".
 fn plain_type(message: &str) -> String {
-    let Some(rest) = message.strip_prefix("invalid type: ") else {
-        return message.to_owned();
-    };
-    match rest.split_once(", expected ") {
-        Some((got, want)) => {
-            let want = if want.starts_with("an object") {
-                "a group of inputs"
-            } else {
-                want
-            };
-            format!("should be {want}, not {got}")
-        }
+    match invalid_type_parts(message) {
+        Some((got, want)) => t!(
+            "should be {want}, not {got}",
+            want = plain_want(want),
+            got = got
+        ),
         None => message.to_owned(),
     }
+}
+
+/// Whether `message` is the decoder's refusal of a key the format does not
+/// know ("unknown field, expected one of `site`, …"): it begins as the
+/// decoder's message for a document whose one key is unknown does, up to
+/// the list of the keys it knows.
+fn is_unknown_key(message: &str) -> bool {
+    let doc = serde_json::json!({ "": 0 });
+    let Err(ScenarioError::Decode {
+        message: sample, ..
+    }) = Scenario::decode_value(&doc)
+    else {
+        return false;
+    };
+    let words = sample.split('`').next().unwrap_or_default();
+    !words.is_empty() && words != sample && message.starts_with(words)
 }
 
 /// The group whose inputs sit under `key` in a scenario file (`site`).
@@ -177,13 +321,16 @@ fn group_of_key(key: &str) -> Option<Group> {
 pub fn file_problem(e: &ScenarioError) -> String {
     let message = e.message();
     if let Some(field) = e.field() {
-        return format!("{}: {}", field.label(), labelled(&plain(&message)));
+        return named(field.label(), &labelled(&plain(&message)));
     }
     let path = e.path();
     if matches!(e, ScenarioError::SchemaVersion { .. }) {
-        return format!("Format version (schema_version): {message}");
+        return t!(
+            "Format version (schema_version): {message}",
+            message = message
+        );
     }
-    if message.starts_with("unknown field") {
+    if is_unknown_key(&message) {
         let (group, name) = match path.rsplit_once('.') {
             Some((g, n)) => (group_of_key(g), n),
             None => (None, path.as_str()),
@@ -191,15 +338,17 @@ pub fn file_problem(e: &ScenarioError) -> String {
         return match group {
             Some(g) => {
                 let known: Vec<&str> = g.fields().map(Field::label).collect();
-                format!(
-                    "\u{201c}{name}\u{201d} is not an input of {} this page knows (those are {})",
-                    g.title(),
-                    known.join(", ")
+                t!(
+                    "\u{201c}{name}\u{201d} is not an input of {group} this page knows (those are {known})",
+                    name = name,
+                    group = g.title(),
+                    known = known.join(", ")
                 )
             }
-            None => format!(
-                "\u{201c}{name}\u{201d} is not a group of inputs this page knows (those are {})",
-                Group::ALL
+            None => t!(
+                "\u{201c}{name}\u{201d} is not a group of inputs this page knows (those are {known})",
+                name = name,
+                known = Group::ALL
                     .iter()
                     .map(|g| g.title())
                     .collect::<Vec<_>>()
@@ -208,14 +357,18 @@ pub fn file_problem(e: &ScenarioError) -> String {
         };
     }
     if let Some(g) = group_of_key(&path) {
-        return format!("{}: {}", g.title(), plain(&message));
+        return named(g.title(), &plain(&message));
     }
-    if message.starts_with("invalid type: ") {
-        return format!("It is not a scenario: it {}", plain(&message));
+    if let Some((got, want)) = invalid_type_parts(&message) {
+        return t!(
+            "It is not a scenario: it should be {want}, not {got}",
+            want = plain_want(want),
+            got = got
+        );
     }
-    format!(
-        "It is not a scenario file (it does not read as JSON: {})",
-        plain(&message)
+    t!(
+        "It is not a scenario file (it does not read as JSON: {message})",
+        message = plain(&message)
     )
 }
 
@@ -329,6 +482,56 @@ mod tests {
                 assert!(!p.contains("hpc.") && !p.contains("mining."), "{p}");
             }
         }
+    }
+
+    #[test]
+    fn messages_are_read_back_by_their_templates_in_any_order() {
+        // As a translation might put the figures.
+        let sample = "tipo inválido: esperava-se \u{1}, veio \u{2}";
+        assert_eq!(
+            unfill(
+                "tipo inválido: esperava-se um número, veio o texto \"x, y\"",
+                sample,
+                &["\u{2}", "\u{1}"]
+            ),
+            Some(vec!["o texto \"x, y\"", "um número"])
+        );
+        assert_eq!(unfill("outra coisa", sample, &["\u{2}", "\u{1}"]), None);
+        assert_eq!(unfill("a b", "\u{1}\u{2}", &["\u{1}", "\u{2}"]), None);
+        // The model's own wording, read back.
+        assert_eq!(
+            invalid_type_parts("invalid type: a list, expected a number"),
+            Some(("a list", "a number"))
+        );
+        assert_eq!(
+            syntax_place("expected value at line 3 column 17"),
+            Some(("expected value", "3", "17"))
+        );
+        assert_eq!(syntax_place("at line three column 1"), None);
+        assert!(is_unknown_key("unknown field, expected one of `a`"));
+        assert!(!is_unknown_key("must be a number"));
+    }
+
+    #[test]
+    fn a_file_problem_speaks_the_language_spoken() {
+        crate::lang::load(
+            crate::lang::Lang::PtBr,
+            r#"{
+                "It is not a scenario file (it does not read as JSON: {message})": "Não é um arquivo de cenário (não é JSON válido: {message})",
+                "Nothing was changed.": "Nada foi alterado.",
+                "{message} (line {line}, column {column})": "{message} (linha {line}, coluna {column})"
+            }"#,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let got = file_problems("not json");
+        let nothing = nothing_changed();
+        crate::lang::load(crate::lang::Lang::En, "").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            got.first().map(String::as_str),
+            Some("Não é um arquivo de cenário (não é JSON válido: expected ident (linha 1, coluna 2))")
+        );
+        assert_eq!(nothing, "Nada foi alterado.");
+        assert_eq!(nothing_changed(), NOTHING_CHANGED);
     }
 
     #[test]

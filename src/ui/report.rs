@@ -54,26 +54,26 @@ pub fn changed<'a>(
 pub fn title(preset: Option<&str>, version: u64) -> String {
     match preset.and_then(|id| share::preset(id, version)) {
         Some(p) => p.name.to_owned(),
-        None => "Custom scenario".to_owned(),
+        None => t!("Custom scenario").to_owned(),
     }
 }
 
 /// What the changed inputs are compared with, in a heading.
 pub fn starting_point(preset: Option<&str>, version: u64) -> String {
     match preset.and_then(|id| share::preset(id, version)) {
-        Some(p) => format!("Inputs that differ from {}", p.name),
-        None => "Inputs that differ from the defaults".to_owned(),
+        Some(p) => t!("Inputs that differ from {preset}", preset = p.name),
+        None => t!("Inputs that differ from the defaults").to_owned(),
     }
 }
 
 /// The model version line.
 pub fn version_line(scenario: &Scenario) -> String {
     if scenario.schema_version == 1 {
-        "Computed under version 1 of the model, as the scenario was made (docs/MODEL.md, \u{201c}Versions and old files\u{201d})".to_owned()
+        t!("Computed under version 1 of the model, as the scenario was made (docs/MODEL.md, \u{201c}Versions and old files\u{201d})").to_owned()
     } else {
-        format!(
-            "Model version {}: docs/MODEL.md, shipped with Repower",
-            crate::model::scenario::SCHEMA_VERSION
+        t!(
+            "Model version {version}: docs/MODEL.md, shipped with Repower",
+            version = crate::model::scenario::SCHEMA_VERSION
         )
     }
 }

@@ -190,18 +190,18 @@ impl Figure {
                 exact: percent_exact(x),
                 value: Some(x),
             },
-            None => Self::none("not defined"),
+            None => Self::none(t!("not defined")),
         }
     }
 
     fn month(m: Option<u32>) -> Self {
         match m {
             Some(m) => Self {
-                text: format!("month {m}"),
+                text: t!("month {month}", month = m),
                 exact: years_months(m),
                 value: Some(f64::from(m)),
             },
-            None => Self::none("never"),
+            None => Self::none(t!("never")),
         }
     }
 
@@ -243,25 +243,30 @@ pub struct Figures {
 pub fn figures(s: &Simulation) -> Figures {
     let npv = s.incremental_npv_usd;
     let irr_label = match s.irr_kind {
-        IrrKind::Equity => "Equity IRR",
-        IrrKind::Project => "Project IRR",
+        IrrKind::Equity => t!("Equity IRR"),
+        IrrKind::Project => t!("Project IRR"),
     };
     let irr = s.irr_pct;
     let irr_note = if s.irr_paths == s.paths {
         None
     } else {
-        Some(format!(
-            "defined on {} of {} paths",
-            grouped(f64::from(s.irr_paths)),
-            grouped(f64::from(s.paths))
-        ))
+        let defined = grouped(f64::from(s.irr_paths));
+        Some(if s.paths == 1 {
+            t!("defined on {defined} of 1 path", defined = defined)
+        } else {
+            t!(
+                "defined on {defined} of {paths} paths",
+                defined = defined,
+                paths = grouped(f64::from(s.paths))
+            )
+        })
     };
     let pb = s.payback_month;
     Figures {
         rows: vec![
             FigureRow {
                 id: "npv".to_owned(),
-                label: "Incremental NPV".to_owned(),
+                label: t!("Incremental NPV").to_owned(),
                 values: [npv.p10, npv.p50, npv.p90].map(Figure::money),
                 note: None,
             },
@@ -274,7 +279,7 @@ pub fn figures(s: &Simulation) -> Figures {
             },
             FigureRow {
                 id: "payback".to_owned(),
-                label: "Payback".to_owned(),
+                label: t!("Payback").to_owned(),
                 values: [pb.p10, pb.p50, pb.p90].map(Figure::month),
                 note: None,
             },
@@ -284,11 +289,18 @@ pub fn figures(s: &Simulation) -> Figures {
             exact: percent_exact(s.probability_convert_ahead_pct),
             value: Some(s.probability_convert_ahead_pct),
         },
-        over: format!(
-            "over {} (seed {})",
-            paths(s.paths),
-            crate::model::field::form_number(f64::from(s.seed))
-        ),
+        over: {
+            let seed = crate::model::field::form_number(f64::from(s.seed));
+            if s.paths == 1 {
+                t!("over 1 path (seed {seed})", seed = seed)
+            } else {
+                t!(
+                    "over {paths} paths (seed {seed})",
+                    paths = grouped(f64::from(s.paths)),
+                    seed = seed
+                )
+            }
+        },
     }
 }
 
@@ -353,8 +365,8 @@ pub enum Offer {
 impl Offer {
     pub fn label(self) -> &'static str {
         match self {
-            Offer::Cancel => "Cancel",
-            Offer::RunAll => "Run all paths",
+            Offer::Cancel => t!("Cancel"),
+            Offer::RunAll => t!("Run all paths"),
         }
     }
 
@@ -371,7 +383,7 @@ impl Offer {
 /// (if anything) is of earlier inputs. `None` when there is nothing to say.
 pub fn status(activity: Activity, stale: bool) -> Option<Status> {
     let earlier = if stale {
-        " Until it finishes, the figures below are of earlier inputs."
+        t!(" Until it finishes, the figures below are of earlier inputs.")
     } else {
         ""
     };
@@ -384,21 +396,21 @@ pub fn status(activity: Activity, stale: bool) -> Option<Status> {
     match activity {
         Activity::Closed | Activity::Done | Activity::Refused | Activity::Unavailable => None,
         Activity::Waiting => Some(line(
-            "The inputs changed: running again shortly.".to_owned(),
+            t!("The inputs changed: running again shortly.").to_owned(),
             None,
             earlier,
             None,
         )),
         Activity::Running { done, total } => Some(line(
-            "Running the simulation: ".to_owned(),
+            t!("Running the simulation: ").to_owned(),
             Some((done, total)),
             &format!(".{earlier}"),
             Some(Offer::Cancel),
         )),
         Activity::Stopped { done, total } => Some(line(
-            format!(
-                "Cancelled after {}: the histogram, the fan and the figures are of those paths only.",
-                progress(done, total)
+            t!(
+                "Cancelled after {progress}: the histogram, the fan and the figures are of those paths only.",
+                progress = progress(done, total)
             ),
             None,
             "",
@@ -407,10 +419,18 @@ pub fn status(activity: Activity, stale: bool) -> Option<Status> {
     }
 }
 
-/// What the view says when its worker could not start.
-pub const UNAVAILABLE: &str = "The risk view could not start: its code could not be loaded. \
+/// What the view says when its worker could not start (in English: show
+/// it with [`unavailable`]).
+pub const UNAVAILABLE: &str = en!(
+    "The risk view could not start: its code could not be loaded. \
 If you are offline, open the risk view once while online (it is then kept for offline use), \
-or use the single-file copy, which holds everything.";
+or use the single-file copy, which holds everything."
+);
+
+/// [`UNAVAILABLE`] in the language spoken now.
+pub fn unavailable() -> &'static str {
+    crate::lang::tr(UNAVAILABLE)
+}
 
 /// How many runs the page remembers the scenario of (replies of older runs
 /// are dropped).
@@ -650,15 +670,24 @@ impl Board {
 /// `2,000 paths`, `1 path`.
 pub fn paths(n: u32) -> String {
     if n == 1 {
-        "1 path".to_owned()
+        t!("1 path").to_owned()
     } else {
-        format!("{} paths", grouped(f64::from(n)))
+        t!("{count} paths", count = grouped(f64::from(n)))
     }
 }
 
 /// `1,200 of 2,000 paths`.
 pub fn progress(done: u32, total: u32) -> String {
-    format!("{} of {}", grouped(f64::from(done)), paths(total))
+    let done = grouped(f64::from(done));
+    if total == 1 {
+        t!("{done} of 1 path", done = done)
+    } else {
+        t!(
+            "{done} of {total} paths",
+            done = done,
+            total = grouped(f64::from(total))
+        )
+    }
 }
 
 #[cfg(test)]
@@ -861,6 +890,26 @@ mod tests {
         assert_eq!(Figure::month(Some(118)).exact, "9 years 10 months");
         assert_eq!(Figure::percent(None).text, "not defined");
         assert_eq!(progress(1200, 2000), "1,200 of 2,000 paths");
+    }
+
+    #[test]
+    fn counts_of_paths_speak_the_language_spoken() {
+        crate::lang::load(
+            crate::lang::Lang::PtBr,
+            r#"{"1 path": "1 caminho", "{count} paths": "{count} caminhos", "{done} of {total} paths": "{done} de {total} caminhos"}"#,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let said = (paths(1), paths(2000), progress(1200, 2000));
+        crate::lang::load(crate::lang::Lang::En, "").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            said,
+            (
+                "1 caminho".to_owned(),
+                "2.000 caminhos".to_owned(),
+                "1.200 de 2.000 caminhos".to_owned()
+            )
+        );
+        assert_eq!(progress(0, 1), "0 of 1 path");
     }
 
     #[test]
