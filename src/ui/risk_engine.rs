@@ -123,6 +123,9 @@ pub enum Request {
     Draw { look: Look },
     /// The user is doing something: hold still for [`HOLD_MS`].
     Hold,
+    /// Speak `lang` (a code, `pt-BR`) with `texts`, its catalogue: sent
+    /// first when the page does not speak English.
+    Speak { lang: String, texts: String },
 }
 
 /// A risk chart, drawn.
@@ -226,6 +229,10 @@ impl Request {
                 look: look_of(&b.obj("look")?)?,
             },
             ("hold", None) => Request::Hold,
+            ("speak", Some(b)) => Request::Speak {
+                lang: b.text("lang")?,
+                texts: b.text("texts")?,
+            },
             _ => return None,
         })
     }
@@ -399,6 +406,14 @@ impl Engine {
             return Vec::new();
         };
         match request {
+            Request::Speak { lang, texts } => {
+                // A catalogue that does not read leaves English: the figures
+                // still show.
+                if let Some(lang) = crate::lang::Lang::from_code(&lang) {
+                    let _ = crate::lang::load(lang, &texts);
+                }
+                Vec::new()
+            }
             Request::Run {
                 run,
                 scenario,
@@ -685,6 +700,19 @@ mod tests {
             })
             .collect();
         assert!(!progress.is_empty() && progress.windows(2).all(|w| w[0] <= w[1]));
+    }
+
+    #[test]
+    fn the_engine_speaks_the_language_it_is_told() {
+        let mut engine = Engine::new();
+        let speak = Request::Speak {
+            lang: "pt-BR".to_owned(),
+            texts: r#"{"Tornado title probe": "Sonda"}"#.to_owned(),
+        };
+        assert!(ask(&mut engine, &speak).is_empty());
+        assert_eq!(crate::lang::current(), crate::lang::Lang::PtBr);
+        assert_eq!(crate::lang::tr("Tornado title probe"), "Sonda");
+        crate::lang::set(crate::lang::Lang::En);
     }
 
     #[test]
