@@ -50,7 +50,9 @@ impl<T> PartialEq for Same<T> {
     }
 }
 
-/// A message naming the fields that stop a save, or `None` when the form is valid.
+/// A message naming the fields that stop a save, or `None` when the form is
+/// valid. `what` is what was not saved: `"Scenario"` or `"Results"` (each
+/// with sentences of its own), or a file's name as shown (a CSV file's).
 pub(crate) fn unsaved_reason(state: &State, what: &str) -> Option<String> {
     if !state.is_stale() {
         return None;
@@ -61,12 +63,35 @@ pub(crate) fn unsaved_reason(state: &State, what: &str) -> Option<String> {
         .map(|f| f.label())
         .collect();
     Some(if fields.is_empty() {
-        format!("{what} not saved: the inputs cannot be computed as they stand")
+        match what {
+            "Scenario" => {
+                t!("Scenario not saved: the inputs cannot be computed as they stand").to_owned()
+            }
+            "Results" => {
+                t!("Results not saved: the inputs cannot be computed as they stand").to_owned()
+            }
+            _ => t!(
+                "{what} not saved: the inputs cannot be computed as they stand",
+                what = what
+            ),
+        }
     } else {
-        format!(
-            "{what} not saved: fix the marked input first ({})",
-            fields.join(", ")
-        )
+        let fields = fields.join(", ");
+        match what {
+            "Scenario" => t!(
+                "Scenario not saved: fix the marked input first ({fields})",
+                fields = fields
+            ),
+            "Results" => t!(
+                "Results not saved: fix the marked input first ({fields})",
+                fields = fields
+            ),
+            _ => t!(
+                "{what} not saved: fix the marked input first ({fields})",
+                what = what,
+                fields = fields
+            ),
+        }
     })
 }
 
@@ -125,7 +150,7 @@ fn report_head(state: &State) -> Html {
     let changed = report::changed(state.texts(), preset, version);
     let mut title = report::title(preset, version);
     if !changed.is_empty() && preset.is_some() {
-        title.push_str(", edited");
+        title = t!("{title}, edited", title = title);
     }
     report_head_html(&ReportHead {
         title: &title,
@@ -155,15 +180,18 @@ pub fn app() -> Html {
     });
     let notice = use_state(|| {
         (!boot.problems.is_empty()).then(|| {
-            format!(
-                "Some saved or linked inputs could not be used: {}",
-                boot.problems.join("; ")
+            t!(
+                "Some saved or linked inputs could not be used: {problems}",
+                problems = boot.problems.join("; ")
             )
         })
     });
     let status = use_state_eq(|| {
-        (boot.from_link && boot.state.can_undo())
-            .then(|| AttrValue::from("Opened a shared scenario. Undo brings back your own inputs."))
+        (boot.from_link && boot.state.can_undo()).then(|| {
+            AttrValue::from(t!(
+                "Opened a shared scenario. Undo brings back your own inputs."
+            ))
+        })
     });
     // A comparison a link carried: shown by "Saved scenarios".
     let linked = use_state(|| boot.compared.clone());
@@ -235,9 +263,9 @@ pub fn app() -> Html {
             let listener = web::on_hash_change(move || {
                 let mut link = share::decode_fragment(&web::fragment());
                 if !link.problems.is_empty() {
-                    notice.set(Some(format!(
-                        "Some linked inputs could not be used: {}",
-                        link.problems.join("; ")
+                    notice.set(Some(t!(
+                        "Some linked inputs could not be used: {problems}",
+                        problems = link.problems.join("; ")
                     )));
                 }
                 if link.is_empty() {
@@ -254,7 +282,7 @@ pub fn app() -> Html {
                     version: link.version,
                 });
                 status.set(Some(
-                    "Opened the linked scenario. Undo brings back your own inputs.".into(),
+                    t!("Opened the linked scenario. Undo brings back your own inputs.").into(),
                 ));
             });
             move || drop(listener)
@@ -380,7 +408,7 @@ pub fn app() -> Html {
         Callback::from(move |()| {
             state.dispatch(Action::Undo);
             status.set(Some(
-                "Back to the inputs before the last change of scenario".into(),
+                t!("Back to the inputs before the last change of scenario").into(),
             ));
         })
     };
@@ -389,7 +417,7 @@ pub fn app() -> Html {
         let status = status.clone();
         Callback::from(move |()| {
             state.dispatch(Action::Upgrade);
-            status.set(Some(messages::RECOMPUTED.into()));
+            status.set(Some(crate::lang::tr(messages::RECOMPUTED).into()));
         })
     };
     let on_reset = {
@@ -481,7 +509,7 @@ pub fn app() -> Html {
         let offer_for = offer_for.clone();
         Callback::from(move |()| {
             if web::is_file_page() {
-                let message = AttrValue::from(messages::LOCAL_LINK);
+                let message = AttrValue::from(crate::lang::tr(messages::LOCAL_LINK));
                 offer_for.set(Some(message.clone()));
                 status.set(Some(message));
                 return;
@@ -515,7 +543,7 @@ pub fn app() -> Html {
             let message = match result.as_ref() {
                 Ok(r) => match results_file(&state.scenario, r) {
                     Some(json) => web::download("repower-results.json", "application/json", &json),
-                    None => "Results: the JSON could not be written".to_owned(),
+                    None => t!("Results: the JSON could not be written").to_owned(),
                 },
                 Err(e) => e.to_string(),
             };
@@ -534,12 +562,12 @@ pub fn app() -> Html {
                 let problems = match text.map(|t| share::scenario_of_file(&t)) {
                     Ok(Ok(s)) => {
                         state.dispatch(Action::LoadScenario(Box::new(s)));
-                        status.set(Some(format!("Opened {name}").into()));
+                        status.set(Some(t!("Opened {name}", name = name).into()));
                         file_problem.set(None);
                         return;
                     }
                     Ok(Err(errors)) => errors.iter().map(messages::file_problem).collect(),
-                    Err(message) => vec![format!("The file {message}.")],
+                    Err(message) => vec![t!("The file {message}.", message = message)],
                 };
                 status.set(None);
                 file_problem.set(Some(FileProblem { name, problems }));
@@ -618,13 +646,13 @@ pub fn app() -> Html {
             if *printing {
                 { report_head(&state) }
             }
-            <nav class="skip-links" aria-label="Skip links">
-                { skip_link("results", "Skip to the results") }
+            <nav class="skip-links" aria-label={t!("Skip links")}>
+                { skip_link("results", t!("Skip to the results")) }
             </nav>
             <header class="masthead">
                 <div>
                     <h1>{ "Repower" }</h1>
-                    <p class="tagline" hidden={presenting}>{ "What converting a Bitcoin mining site into AI/HPC hosting is worth, for the miner and for the tenant." }</p>
+                    <p class="tagline" hidden={presenting}>{ t!("What converting a Bitcoin mining site into AI/HPC hosting is worth, for the miner and for the tenant.") }</p>
                 </div>
                 <Toolbar preset={state.preset.clone().map(AttrValue::from)} version={state.version()}
                     edited={state.edited()} can_undo={state.can_undo()} {on_undo} {on_reset}
@@ -638,7 +666,7 @@ pub fn app() -> Html {
             if let Some(text) = (*notice).clone() {
                 <div class="notice" role="status">
                     <p>{ text }</p>
-                    <button type="button" onclick={dismiss}>{ "Dismiss" }</button>
+                    <button type="button" onclick={dismiss}>{ t!("Dismiss") }</button>
                 </div>
             }
             if let Some(problem) = &*file_problem {
@@ -656,13 +684,13 @@ pub fn app() -> Html {
                         presets={stage_presets()} preset={state.preset.clone().map(AttrValue::from)}
                         on_edit={on_edit.clone()} on_preset={on_preset.clone()} />
                 } else {
-                    <form class="inputs" aria-label="Inputs" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                    <form class="inputs" aria-label={t!("Inputs")} novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                         { for groups }
                         <extra::DisplayControl problem={!display.errors.is_empty()} />
                     </form>
                 }
                 <div class="headline" id="results" tabindex="-1">
-                    { skip_link("charts", "Skip to the charts") }
+                    { skip_link("charts", t!("Skip to the charts")) }
                     { for general.iter().map(|m| html! { <p class="error" role="alert">{ m.clone() }</p> }) }
                     { currency_note(display.shown) }
                     <KpiCards rows={(*cards).clone()} {stale} />
@@ -694,4 +722,48 @@ fn currency_note(shown: Option<crate::currency::Currency>) -> Html {
         crate::charts::svg::escape(&c.note())
     );
     Html::from_html_unchecked(html.into())
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    fn render() -> String {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap_or_else(|e| panic!("{e}"));
+        runtime.block_on(async {
+            yew::LocalServerRenderer::<App>::new()
+                .hydratable(false)
+                .render()
+                .await
+        })
+    }
+
+    #[test]
+    fn the_page_speaks_the_language_set() {
+        crate::lang::load(
+            crate::lang::Lang::PtBr,
+            r#"{"Copy link": "Copiar link", "Headline numbers": "Números principais",
+                "Inputs": "Entradas", "Saved scenarios": "Cenários salvos",
+                "Skip to the results": "Ir para os resultados",
+                "What converting a Bitcoin mining site into AI/HPC hosting is worth, for the miner and for the tenant.": "Quanto vale a conversão."}"#,
+        )
+        .expect("a catalogue");
+        let html = render();
+        crate::lang::load(crate::lang::Lang::En, "").expect("English");
+        for text in [
+            "aria-label=\"Entradas\"",
+            ">Copiar link<",
+            "Cenários salvos <span class=\"saved-count\">",
+            "aria-label=\"Números principais\"",
+            ">Ir para os resultados<",
+            ">Quanto vale a conversão.<",
+        ] {
+            assert!(html.contains(text), "{text}");
+        }
+        assert!(!html.contains(">Copy link<"));
+        let english = render();
+        assert!(english.contains(">Copy link<") && english.contains("aria-label=\"Inputs\""));
+    }
 }

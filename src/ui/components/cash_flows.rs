@@ -15,15 +15,19 @@ use std::rc::Rc;
 use web_sys::HtmlDetailsElement;
 use yew::prelude::*;
 
+use crate::charts::svg::escape;
 use crate::export::{self, Csv, COLUMNS};
 use crate::model::{evaluate, Evaluation, MonthRow, Scenario, ScenarioErrors};
+use crate::ui::components::text::text_html;
 use crate::ui::risk_engine::Look;
 use crate::web::extra::{follow_page, Ask, Page};
 use crate::web::{self, Listener};
 
-const NOTE: &str = "One row per month from month 0, as the evaluator's \"monthly\" gives it. \
+const NOTE: &str = en!(
+    "One row per month from month 0, as the evaluator's \"monthly\" gives it. \
     After the build and after each contract year, its totals: sums, the leased MW averaged, \
-    the cumulative advantage at the period's end.";
+    the cumulative advantage at the period's end."
+);
 
 #[derive(Properties, PartialEq)]
 pub struct CashFlowsProps {
@@ -48,9 +52,13 @@ fn cells(h: &mut String, values: [f64; COLUMNS.len()]) {
 /// by the browser's parser rather than built as as many virtual nodes
 /// (less code, a quicker render). Every text in it is the page's own: the
 /// columns' names and numbers as `crate::format` writes them, none with a
-/// `<` or an `&`.
+/// `<` or an `&`; the table's own words escaped.
 fn table(h: &mut String, result: &Evaluation) {
-    h.push_str("<table><caption>Cash flows by month</caption><thead><tr><th scope=\"col\">");
+    let _ = write!(
+        h,
+        "<table><caption>{}</caption><thead><tr><th scope=\"col\">",
+        text_html(t!("Cash flows by month"))
+    );
     h.push_str(export::MONTH);
     for c in &COLUMNS {
         h.push_str("</th><th scope=\"col\">");
@@ -61,6 +69,8 @@ fn table(h: &mut String, result: &Evaluation) {
         let _ = write!(h, "<tr><th scope=\"row\">{}</th>", r.month);
         cells(h, std::array::from_fn(|i| (COLUMNS[i].value)(r)));
     };
+    // Read once for the whole table.
+    let months_of = text_html(t!("months {first}\u{2013}{last}"));
     for p in export::periods(result) {
         let months = result
             .monthly
@@ -71,10 +81,12 @@ fn table(h: &mut String, result: &Evaluation) {
         }
         let _ = write!(
             h,
-            "<tr class=\"subtotal\"><th scope=\"row\">{}<br><span class=\"months\">months {}–{}</span></th>",
+            "<tr class=\"subtotal\"><th scope=\"row\">{}<br><span class=\"months\">{}</span></th>",
             p.stretch.name(),
-            p.first_month,
-            p.last_month
+            crate::lang::fill(
+                &months_of,
+                &[("first", &p.first_month), ("last", &p.last_month)]
+            ),
         );
         cells(h, p.values);
     }
@@ -87,13 +99,23 @@ fn table(h: &mut String, result: &Evaluation) {
 fn body(result: &Result<Evaluation, ScenarioErrors>, stale: bool) -> String {
     let mut h = String::with_capacity(64 * 1024);
     if stale {
-        h.push_str("<p class=\"stale-note\">Out of date: these are the figures of the last valid inputs.</p>");
+        let _ = write!(
+            h,
+            "<p class=\"stale-note\">{}</p>",
+            text_html(t!(
+                "Out of date: these are the figures of the last valid inputs."
+            ))
+        );
     }
     // Without figures (the page says why above), nothing.
     if let Ok(r) = result {
         h.push_str("<p class=\"cash-flows-note\">");
-        h.push_str(NOTE);
-        h.push_str("</p><div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Monthly cash flows (scrolls both ways)\">");
+        h.push_str(&text_html(crate::lang::tr(NOTE)));
+        let _ = write!(
+            h,
+            "</p><div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"{}\">",
+            escape(t!("Monthly cash flows (scrolls both ways)"))
+        );
         table(&mut h, r);
         h.push_str("</div>");
     }
@@ -104,10 +126,15 @@ fn body(result: &Result<Evaluation, ScenarioErrors>, stale: bool) -> String {
 /// render, so the page keeps these nodes (and a button's focus); a click on
 /// a button reaches the section's `onclick` by its `data-csv`.
 pub fn head() -> String {
-    let mut h = String::from(
-        "<summary><h2>Monthly cash flows</h2><span class=\"cash-flows-lead\">\
-         Every month of both paths, with yearly totals, to check the figures by hand</span></summary>\
+    let mut h = String::new();
+    let _ = write!(
+        h,
+        "<summary><h2>{}</h2><span class=\"cash-flows-lead\">{}</span></summary>\
          <div class=\"cash-flows-files\">",
+        text_html(t!("Monthly cash flows")),
+        text_html(t!(
+            "Every month of both paths, with yearly totals, to check the figures by hand"
+        )),
     );
     for csv in Csv::ALL {
         let _ = write!(

@@ -27,22 +27,26 @@ use crate::ui::components::field_input;
 use crate::ui::components::text::{keep_minus, push_element};
 use crate::web;
 
-/// The card's words.
-const HINT: &str = "Point at the chart, or focus it and use the arrow keys, to read its values.";
-const DOWNLOAD: &str = "Download";
+/// The card's words (shown through `lang::tr`).
+const HINT: &str =
+    en!("Point at the chart, or focus it and use the arrow keys, to read its values.");
+const DOWNLOAD: &str = en!("Download");
 const AS_SVG: &str = "SVG";
-const AS_PNG: &str = "PNG (2\u{d7}, for slides)";
+const AS_PNG: &str = en!("PNG (2\u{d7}, for slides)");
 
 fn download_name(title: &str) -> String {
-    format!("Download the {title} chart")
+    t!("Download the {title} chart", title = title)
 }
 
 fn svg_name(title: &str) -> String {
-    format!("Download the {title} chart as SVG")
+    t!("Download the {title} chart as SVG", title = title)
 }
 
 fn png_name(title: &str) -> String {
-    format!("Download the {title} chart as PNG (2\u{d7}, for slides)")
+    t!(
+        "Download the {title} chart as PNG (2\u{d7}, for slides)",
+        title = title
+    )
 }
 
 /// How many times its size on the page a chart's PNG is drawn.
@@ -480,7 +484,7 @@ pub fn chart_card(props: &ChartCardProps) -> Html {
     let line = match (row.and_then(|i| readout(&c.table, i)), &*note) {
         (Some(text), _) => keep_minus(&text),
         (None, Some(said)) => said.into(),
-        (None, None) => html! { <span class="hint">{ HINT }</span> },
+        (None, None) => html! { <span class="hint">{ crate::lang::tr(HINT) }</span> },
     };
     let inputs = key_inputs(&c.id);
     let mark_class = match layout {
@@ -498,10 +502,10 @@ pub fn chart_card(props: &ChartCardProps) -> Html {
             // (www/style.css).
             if let Some((on_svg, on_png)) = saving {
                 <details class="chart-download" ref={menu_ref} onkeydown={on_menu_key}>
-                    <summary aria-label={download_name(&c.title)}>{ DOWNLOAD }</summary>
+                    <summary aria-label={download_name(&c.title)}>{ crate::lang::tr(DOWNLOAD) }</summary>
                     <div class="download-pop">
                         <button onclick={on_svg} aria-label={svg_name(&c.title)}>{ AS_SVG }</button>
-                        <button onclick={on_png} aria-label={png_name(&c.title)}>{ AS_PNG }</button>
+                        <button onclick={on_png} aria-label={png_name(&c.title)}>{ crate::lang::tr(AS_PNG) }</button>
                     </div>
                 </details>
             }
@@ -509,7 +513,7 @@ pub fn chart_card(props: &ChartCardProps) -> Html {
             // moves under the pointer.
             <p class="chart-readout" id={readout_id.clone()} aria-live="polite">
                 if props.stale {
-                    <span class="stale-note">{ "Out of date: showing the last valid inputs. " }</span>
+                    <span class="stale-note">{ t!("Out of date: showing the last valid inputs. ") }</span>
                 }
                 { line }
             </p>
@@ -522,7 +526,7 @@ pub fn chart_card(props: &ChartCardProps) -> Html {
                     // earlier one is hidden from screen readers).
                     tabindex={(n > 0 && c.current).then_some("0")}
                     role={(n > 0).then_some("group")}
-                    aria-label={(n > 0).then(|| format!("{}: arrow keys read its values", c.title))}
+                    aria-label={(n > 0).then(|| t!("{title}: arrow keys read its values", title = c.title))}
                     aria-describedby={(n > 0).then_some(readout_id)}
                     onpointerdown={onpointermove.clone()} {onpointermove} {onpointerleave}
                     {onkeydown} {onblur}>
@@ -535,17 +539,17 @@ pub fn chart_card(props: &ChartCardProps) -> Html {
             </figure>
             if !inputs.is_empty() {
                 <p class="chart-inputs">
-                    <span>{ "Its inputs:" }</span>
+                    <span>{ t!("Its inputs:") }</span>
                     { for inputs.iter().map(|&field| html! {
                         <button type="button" class="link" onclick={Callback::from(move |_: MouseEvent| focus_field(field))}
-                            title="Go to this input">{ field.label() }</button>
+                            title={t!("Go to this input")}>{ field.label() }</button>
                     }) }
                 </p>
             }
             <details class="numbers">
-                <summary>{ "Show the numbers" }</summary>
+                <summary>{ t!("Show the numbers") }</summary>
                 <div class="table-scroll" tabindex="0" role="region"
-                    aria-label={format!("{} (scrolls sideways when wider than the chart)", c.table.caption)}>
+                    aria-label={t!("{caption} (scrolls sideways when wider than the chart)", caption = c.table.caption)}>
                     // Text only, no controls: written as HTML, which the
                     // browser builds far faster than node by node.
                     { Html::from_html_unchecked(table_html(&c.table).into()) }

@@ -13,17 +13,18 @@ use crate::currency::{Currency, Part, Typed};
 use crate::web::extra::{follow_page, Ask, Page, SEP};
 use crate::web::Listener;
 
-/// Every text this part shows.
+/// Every text this part shows (through `lang::tr`).
 mod words {
-    pub const HELP: &str = "The model works in US dollars; only what is shown converts, at the rate you type, and every figure in another currency says so with the rate and its date. Inputs stay in US dollars. USD (or nothing) shows dollars.";
+    pub const HELP: &str = en!("The model works in US dollars; only what is shown converts, at the rate you type, and every figure in another currency says so with the rate and its date. Inputs stay in US dollars. USD (or nothing) shows dollars.");
 
-    /// What each input suggests while empty.
-    pub fn placeholder(part: crate::currency::Part) -> &'static str {
+    /// What each input suggests while empty (the rate written the
+    /// language's way: `5.30`, `5,30`).
+    pub fn placeholder(part: crate::currency::Part) -> yew::AttrValue {
         use crate::currency::Part;
         match part {
-            Part::Code => "USD",
-            Part::Rate => "5.30",
-            Part::Date => "2026-12-01",
+            Part::Code => yew::AttrValue::Static("USD"),
+            Part::Rate => yew::AttrValue::from(crate::format::decimal(5.30, 2)),
+            Part::Date => yew::AttrValue::Static("2026-12-01"),
         }
     }
 }
@@ -102,7 +103,7 @@ pub fn display_panel(props: &DisplayPanelProps) -> Html {
     };
     html! {
         <>
-            <p class="display-help">{ words::HELP }</p>
+            <p class="display-help">{ crate::lang::tr(words::HELP) }</p>
             { for Part::ALL.into_iter().map(field) }
         </>
     }

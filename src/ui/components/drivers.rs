@@ -15,7 +15,7 @@ pub fn drivers(items: &[String]) -> Html {
     let last = items.len() - 1;
     html! {
         <p class="drivers" id="drivers">
-            <strong>{ "What drives this: " }</strong>
+            <strong>{ t!("What drives this: ") }</strong>
             { for items.iter().enumerate().map(|(i, item)| html! {
                 <>
                     <span class="driver">{ keep_minus(item) }</span>

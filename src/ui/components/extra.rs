@@ -21,6 +21,7 @@ use crate::share;
 use crate::ui::app::{field_view, unsaved_reason};
 use crate::ui::components::display_currency::typed_to_answer;
 use crate::ui::components::input_group::use_opened;
+use crate::ui::components::text::text_html;
 use crate::ui::display::{Display, DisplayEdit};
 use crate::ui::risk_engine::Look;
 use crate::ui::state::{Action, State};
@@ -46,14 +47,20 @@ pub const CHARTS_ADDED: &str = "added";
 /// What a control says while the module is fetched, and the place it fills.
 const PLACE: &str =
     "<p class=\"extra-state\" role=\"status\"></p><div class=\"extra-place\"></div>";
-const LOADING: &str = "Loading…";
+const LOADING: &str = en!("Loading…");
 
 fn failed(why: &str) -> String {
-    format!("This part of the page could not be loaded: {why}.")
+    t!(
+        "This part of the page could not be loaded: {why}.",
+        why = why
+    )
 }
 
 fn unreadable(errors: impl std::fmt::Display) -> String {
-    format!("That saved scenario could not be opened: {errors}")
+    t!(
+        "That saved scenario could not be opened: {errors}",
+        errors = errors
+    )
 }
 
 /// The page as its last render left it: what the module is answered from.
@@ -90,7 +97,7 @@ pub fn answer(latest: &Shared, ask: Ask, a: &str, b: &str) -> Option<String> {
             let linked = latest.borrow().as_ref().is_some_and(|l| l.linked.is_some());
             return (linked || web::has_stored(saved::PREFIX)).then(|| SAVED.to_owned());
         }
-        Ask::Loading => say(a, LOADING),
+        Ask::Loading => say(a, crate::lang::tr(LOADING)),
         Ask::Failed => say(a, &failed(b)),
         Ask::Mounted => say(a, ""),
         _ => {}
@@ -167,7 +174,10 @@ pub fn saved(tabindex: AttrValue) -> Html {
     html! {
         <details class="saved" data-extra={SAVED}>
             <summary class="button" data-tool="saved" {tabindex}>
-                { raw("Saved scenarios <span class=\"saved-count\"></span>") }
+                { Html::from_html_unchecked(AttrValue::from(format!(
+                    "{} <span class=\"saved-count\"></span>",
+                    text_html(t!("Saved scenarios"))
+                ))) }
             </summary>
             <div class="saved-panel">{ raw(PLACE) }</div>
         </details>
@@ -204,8 +214,8 @@ pub fn risk(props: &RiskProps) -> Html {
         // date once it has filled the view.
         <details class="risk" id="risk" data-extra={RISK} data-risk-state="closed" {open} {ontoggle}>
             <summary>
-                <h2>{ "Risk" }</h2>
-                <span class="risk-lead">{ "Which inputs move the value most, and how wide the outcomes are" }</span>
+                <h2>{ t!("Risk") }</h2>
+                <span class="risk-lead">{ t!("Which inputs move the value most, and how wide the outcomes are") }</span>
             </summary>
             <div class="risk-body">{ raw(PLACE) }</div>
         </details>
@@ -228,9 +238,9 @@ pub fn display_control(props: &DisplayControlProps) -> Html {
     let open = opened || props.problem;
     html! {
         <fieldset class="group display-currency">
-            <legend>{ "Display currency" }</legend>
+            <legend>{ t!("Display currency") }</legend>
             <details class="advanced" id="display-currency" data-extra={DISPLAY} {open} {ontoggle}>
-                <summary>{ "Show results in another currency" }</summary>
+                <summary>{ t!("Show results in another currency") }</summary>
                 <div class="display-body">{ raw(PLACE) }</div>
             </details>
         </fieldset>

@@ -74,7 +74,7 @@ fn help_key(e: &KeyboardEvent) -> bool {
 pub fn help_html(label: &str, id: &str, help: &str) -> String {
     format!(
         "{open}<p id=\"{id}\">{help}</p></details>",
-        open = help_open("help", label, "About this input (press ? in the field)"),
+        open = help_open("help", label, t!("About this input (press ? in the field)")),
         id = escape(id),
         help = escape(help),
     )
@@ -166,7 +166,7 @@ pub fn field_input(props: &FieldInputProps) -> Html {
                 html! {
                     <input type="range" class="slider" min={lo.to_string()} max={hi.to_string()}
                         step={spec.step.to_string()} value={value.to_string()} tabindex="-1"
-                        aria-label={format!("{}, slider", spec.label)} {oninput} />
+                        aria-label={t!("{label}, slider", label = spec.label)} {oninput} />
                 }
             });
             let onkeydown = {

@@ -24,12 +24,16 @@ pub fn file_notice(problem: &FileProblem, on_dismiss: &Callback<()>) -> Html {
     html! {
         <div class="notice file-problem" role="alert">
             <div>
-                <p class="error">{ format!("\u{201c}{}\u{201d} could not be opened. {NOTHING_CHANGED}", problem.name) }</p>
+                <p class="error">{ t!(
+                    "\u{201c}{name}\u{201d} could not be opened. {nothing_changed}",
+                    name = problem.name,
+                    nothing_changed = crate::lang::tr(NOTHING_CHANGED)
+                ) }</p>
                 <ul class="error">
                     { for problem.problems.iter().map(|m| html! { <li>{ keep_minus(m) }</li> }) }
                 </ul>
             </div>
-            <button type="button" {onclick}>{ "Dismiss" }</button>
+            <button type="button" {onclick}>{ t!("Dismiss") }</button>
         </div>
     }
 }

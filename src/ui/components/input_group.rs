@@ -98,7 +98,7 @@ pub fn input_group(props: &InputGroupProps) -> Html {
             { for primary.into_iter().map(render) }
             if !advanced.is_empty() {
                 <details class="advanced" data-group={title} {open} {ontoggle}>
-                    <summary>{ format!("More {} inputs ({})", lowercase_words(title), advanced.len()) }</summary>
+                    <summary>{ t!("More {group} inputs ({count})", group = lowercase_words(title), count = advanced.len()) }</summary>
                     if open {
                         { for advanced.into_iter().map(render) }
                     }

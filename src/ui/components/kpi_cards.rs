@@ -63,15 +63,18 @@ fn on_value_key(e: KeyboardEvent) {
 pub fn help_html(label: &str, id: &str, h: &kpis::Help) -> String {
     format!(
         "{open}<div class=\"help-pop\" id=\"{id}\">\
-         <p><strong>What it is: </strong>{what}</p>\
-         <p><strong>How: </strong>{how}</p>\
-         <p><strong>Leaves out: </strong>{out}</p></div></details>",
+         <p><strong>{what_it_is}</strong>{what}</p>\
+         <p><strong>{how_it_is}</strong>{how}</p>\
+         <p><strong>{leaves_out}</strong>{out}</p></div></details>",
         open = help_open(
             "help kpi-help",
             label,
-            "What this figure is (press ? on the figure)"
+            t!("What this figure is (press ? on the figure)")
         ),
         id = escape(id),
+        what_it_is = escape(t!("What it is: ")),
+        how_it_is = escape(t!("How: ")),
+        leaves_out = escape(t!("Leaves out: ")),
         what = escape(h.what),
         how = escape(h.how),
         out = escape(h.leaves_out),
@@ -138,9 +141,9 @@ pub fn kpi_cards(props: &KpiCardsProps) -> Html {
         }
     };
     html! {
-        <section class={classes!("kpis", props.stale.then_some("stale"))} aria-label="Headline numbers">
+        <section class={classes!("kpis", props.stale.then_some("stale"))} aria-label={t!("Headline numbers")}>
             if props.stale {
-                <p class="stale-note">{ "Showing the last valid inputs: fix the marked field to update." }</p>
+                <p class="stale-note">{ t!("Showing the last valid inputs: fix the marked field to update.") }</p>
             }
             { for props.rows.iter().map(row) }
         </section>

@@ -13,6 +13,7 @@ use yew::prelude::*;
 
 use crate::charts::escape;
 use crate::model::Group;
+use crate::ui::components::text::text_html;
 use crate::ui::report::Changed;
 
 /// What the head says.
@@ -32,24 +33,40 @@ pub struct ReportHead<'a> {
 pub fn report_html(r: &ReportHead<'_>) -> String {
     let mut h = String::new();
     let link = escape(r.link);
+    // The sentence with the link in it: its words escaped, then the link.
+    let reopen = crate::lang::fill(
+        &text_html(t!("Reopen this scenario: {link}")),
+        &[("link", &format_args!("<a href=\"{link}\">{link}</a>"))],
+    );
     let _ = write!(
         h,
-        "<section class=\"report-head\" aria-label=\"Report\"><p class=\"report-kind\">Repower report</p>\
-         <h2>{}</h2><p>{}. {}.</p><p class=\"report-link\">Reopen this scenario: <a href=\"{link}\">{link}</a></p><h3>{}</h3>",
+        "<section class=\"report-head\" aria-label=\"{}\"><p class=\"report-kind\">{}</p>\
+         <h2>{}</h2><p>{}. {}.</p><p class=\"report-link\">{reopen}</p><h3>{}</h3>",
+        escape(t!("Report")),
+        text_html(t!("Repower report")),
         escape(r.title),
         escape(r.date),
         escape(r.version),
         escape(r.starting_point),
     );
     if r.changed.is_empty() {
-        h.push_str("<p>None: every input is the scenario's own.</p>");
+        let _ = write!(
+            h,
+            "<p>{}</p>",
+            text_html(t!("None: every input is the scenario's own."))
+        );
     } else {
         h.push_str("<div class=\"report-tables\">");
+        let (input, value, was) = (
+            text_html(t!("Input")),
+            text_html(t!("Value")),
+            text_html(t!("Was")),
+        );
         for (group, rows) in r.changed {
             let _ = write!(
                 h,
-                "<table class=\"report-inputs\"><caption>{}</caption><thead><tr><th scope=\"col\">Input</th>\
-                 <th scope=\"col\">Value</th><th scope=\"col\">Was</th></tr></thead><tbody>",
+                "<table class=\"report-inputs\"><caption>{}</caption><thead><tr><th scope=\"col\">{input}</th>\
+                 <th scope=\"col\">{value}</th><th scope=\"col\">{was}</th></tr></thead><tbody>",
                 escape(group.title())
             );
             for c in rows {
@@ -118,5 +135,44 @@ mod tests {
             }
         });
         assert!(none.contains("None: every input"), "{none}");
+    }
+
+    #[test]
+    fn the_head_speaks_the_language_set() {
+        crate::lang::load(
+            crate::lang::Lang::PtBr,
+            r#"{"Input": "Entrada", "Reopen this scenario: {link}": "Reabrir <este> cenário: {link}",
+                "Repower report": "Relatório Repower", "Was": "Antes"}"#,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let changed = [(
+            Group::Site,
+            vec![Changed {
+                field: Field::SiteGridCapacity,
+                given: "120".to_owned(),
+                was: "100".to_owned(),
+            }],
+        )];
+        let h = report_html(&ReportHead {
+            title: "",
+            date: "",
+            version: "",
+            link: "https://example.test/#a=1",
+            starting_point: "",
+            changed: &changed,
+        });
+        crate::lang::load(crate::lang::Lang::En, "").unwrap_or_else(|e| panic!("{e}"));
+        assert!(
+            h.contains("<p class=\"report-kind\">Relatório Repower</p>"),
+            "{h}"
+        );
+        assert!(
+            h.contains("Reabrir &lt;este&gt; cenário: <a href=\"https://example.test/#a=1\">"),
+            "{h}"
+        );
+        assert!(
+            h.contains(">Entrada</th>") && h.contains(">Antes</th>"),
+            "{h}"
+        );
     }
 }

@@ -36,10 +36,10 @@ pub fn result_bar(figures: &[BarFigure], state: Figures) -> Html {
     };
     let stale = state == Figures::OutOfDate;
     html! {
-        <aside class={classes!("result-bar", stale.then_some("stale"))} aria-label="Results in brief">
+        <aside class={classes!("result-bar", stale.then_some("stale"))} aria-label={t!("Results in brief")}>
             { for figures.iter().map(figure) }
             if stale {
-                <span class="bar-stale">{ "out of date" }</span>
+                <span class="bar-stale">{ t!("out of date") }</span>
             }
         </aside>
     }

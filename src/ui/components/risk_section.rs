@@ -384,7 +384,7 @@ pub fn risk_section(props: &RiskSectionProps) -> Html {
                     { st.tail }
                 </p>
                 if let Some((done, total)) = st.progress {
-                    <progress max={total.to_string()} value={done.to_string()} aria-label="Paths run" />
+                    <progress max={total.to_string()} value={done.to_string()} aria-label={t!("Paths run")} />
                 }
                 if let Some(offer) = st.offer {
                     <button type="button" class={offer.class()} onclick={on_offer}>{ offer.label() }</button>
@@ -394,35 +394,42 @@ pub fn risk_section(props: &RiskSectionProps) -> Html {
     });
     let refused = match activity {
         Activity::Refused => d.board.refusal(scenario).map(str::to_owned),
-        Activity::Unavailable => Some(risk::UNAVAILABLE.to_owned()),
+        Activity::Unavailable => Some(crate::lang::tr(risk::UNAVAILABLE).to_owned()),
         _ => None,
     };
 
     let figures_html = match figures.as_ref() {
-        Some(f) if open => html! {
-            <div class="risk-figures" data-current={figures_current.to_string()}>
-                <table>
-                    <caption>{ format!("P10, median (P50) and P90 {}", f.over) }</caption>
-                    <thead><tr><td></td><th scope="col">{ "P10" }</th><th scope="col">{ "P50" }</th><th scope="col">{ "P90" }</th></tr></thead>
-                    <tbody>
-                        { for f.rows.iter().map(|row| html! {
-                            <tr data-risk={row.id.clone()}>
-                                <th scope="row">
-                                    { row.label.clone() }
-                                    if let Some(note) = &row.note { <span class="risk-note">{ format!(" ({note})") }</span> }
-                                </th>
-                                { for row.values.iter().zip(["p10", "p50", "p90"]).map(|(v, q)| figure_cell(v, q)) }
-                            </tr>
-                        }) }
-                    </tbody>
-                </table>
-                <p data-risk="ahead">
-                    { "Converting is worth at least as much as keeping mining on " }
-                    <strong data-value={f.ahead.value.map(|x| x.to_string())} title={f.ahead.exact.clone()}>{ f.ahead.text.clone() }</strong>
-                    { " of paths." }
-                </p>
-            </div>
-        },
+        Some(f) if open => {
+            // The sentence around the share of paths, which is in bold.
+            let (before, after) = around(
+                t!("Converting is worth at least as much as keeping mining on {share} of paths."),
+                "share",
+            );
+            html! {
+                <div class="risk-figures" data-current={figures_current.to_string()}>
+                    <table>
+                        <caption>{ t!("P10, median (P50) and P90 {over}", over = f.over) }</caption>
+                        <thead><tr><td></td><th scope="col">{ "P10" }</th><th scope="col">{ "P50" }</th><th scope="col">{ "P90" }</th></tr></thead>
+                        <tbody>
+                            { for f.rows.iter().map(|row| html! {
+                                <tr data-risk={row.id.clone()}>
+                                    <th scope="row">
+                                        { row.label.clone() }
+                                        if let Some(note) = &row.note { <span class="risk-note">{ format!(" ({note})") }</span> }
+                                    </th>
+                                    { for row.values.iter().zip(["p10", "p50", "p90"]).map(|(v, q)| figure_cell(v, q)) }
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                    <p data-risk="ahead">
+                        { before }
+                        <strong data-value={f.ahead.value.map(|x| x.to_string())} title={f.ahead.exact.clone()}>{ f.ahead.text.clone() }</strong>
+                        { after }
+                    </p>
+                </div>
+            }
+        }
         _ => html! {},
     };
 
@@ -446,6 +453,14 @@ pub fn risk_section(props: &RiskSectionProps) -> Html {
             </div>
         </>
     }
+}
+
+/// A sentence's text before and after its placeholder `{name}` (the whole
+/// sentence before it, should it have none): for a sentence with an element
+/// of its own in the middle.
+fn around(sentence: &'static str, name: &str) -> (&'static str, &'static str) {
+    let mark = format!("{{{name}}}");
+    sentence.split_once(mark.as_str()).unwrap_or((sentence, ""))
 }
 
 /// A figure in the table: as read, exact in its title, the model's number

@@ -24,43 +24,87 @@ use crate::ui::state::State;
 use crate::web::extra::{Ask, Host, Page, SEP};
 use crate::web::{self, Listener, StorageError};
 
-/// Every text this panel shows.
+/// Every text this panel shows, in the language spoken.
 mod words {
     use crate::web::StorageError;
 
-    pub const NAME: &str = "Name";
-    pub const SAVE: &str = "Save as…";
-    pub const NONE: &str = "Nothing saved yet. Saved scenarios stay in this browser.";
-    pub const LOAD: &str = "Open";
-    pub const RENAME: &str = "Rename";
-    pub const DUPLICATE: &str = "Duplicate";
-    pub const DELETE: &str = "Delete";
-    pub const KEEP: &str = "Keep";
-    pub const CANCEL: &str = "Cancel";
-    pub const UNREADABLE: &str = "Could not be read (kept as they are until you delete them):";
-    pub const UNAVAILABLE: &str = "Saved scenarios need this browser's storage, which is not \
+    pub fn name() -> &'static str {
+        t!("Name")
+    }
+    pub fn save() -> &'static str {
+        t!("Save as…")
+    }
+    pub fn none() -> &'static str {
+        t!("Nothing saved yet. Saved scenarios stay in this browser.")
+    }
+    pub fn load() -> &'static str {
+        t!("Open")
+    }
+    pub fn rename() -> &'static str {
+        t!("Rename")
+    }
+    pub fn duplicate() -> &'static str {
+        t!("Duplicate")
+    }
+    pub fn delete() -> &'static str {
+        t!("Delete")
+    }
+    pub fn keep() -> &'static str {
+        t!("Keep")
+    }
+    pub fn cancel() -> &'static str {
+        t!("Cancel")
+    }
+    pub fn unreadable() -> &'static str {
+        t!("Could not be read (kept as they are until you delete them):")
+    }
+    pub fn unavailable() -> &'static str {
+        t!("Saved scenarios need this browser's storage, which is not \
         available here (private browsing, or storage turned off). Everything else works; \
-        \u{201c}Save scenario\u{201d} saves a file.";
-    pub const SET_ASIDE_NOTICE: &str = "Some saved scenarios could not be read. They are kept \
+        \u{201c}Save scenario\u{201d} saves a file.")
+    }
+    pub fn set_aside_notice() -> &'static str {
+        t!("Some saved scenarios could not be read. They are kept \
         as they are: \u{201c}Saved scenarios\u{201d} lists them with the reason, and deletes \
-        them only if you ask.";
+        them only if you ask.")
+    }
 
-    pub const COMPARE: &str = "Compare";
-    pub const CURRENT: &str = "The current inputs";
-    pub const FIGURE: &str = "Figure";
+    pub fn compare() -> &'static str {
+        t!("Compare")
+    }
+    pub fn current() -> &'static str {
+        t!("The current inputs")
+    }
+    pub fn figure() -> &'static str {
+        t!("Figure")
+    }
     pub const CHANGE: &str = "B − A";
-    pub const INPUT: &str = "Input";
-    pub const SAME_INPUTS: &str = "A and B have the same inputs.";
-    pub const DIFFERING: &str = "Inputs that differ";
-    pub const IN_REPORT: &str = "A and B side by side";
-    pub const LINK: &str = "Copy a link to this comparison";
-    pub const CHARTS: &str = "The charts, A solid and B dashed";
-    pub const NUMBERS: &str = "Show the numbers";
+    pub fn input() -> &'static str {
+        t!("Input")
+    }
+    pub fn same_inputs() -> &'static str {
+        t!("A and B have the same inputs.")
+    }
+    pub fn differing() -> &'static str {
+        t!("Inputs that differ")
+    }
+    pub fn in_report() -> &'static str {
+        t!("A and B side by side")
+    }
+    pub fn link() -> &'static str {
+        t!("Copy a link to this comparison")
+    }
+    pub fn charts() -> &'static str {
+        t!("The charts, A solid and B dashed")
+    }
+    pub fn numbers() -> &'static str {
+        t!("Show the numbers")
+    }
     pub fn linked_b(name: &str) -> String {
         if name.is_empty() {
-            "B, from the link".to_owned()
+            t!("B, from the link").to_owned()
         } else {
-            format!("{name} (from the link)")
+            t!("{name} (from the link)", name = name)
         }
     }
 
@@ -68,47 +112,59 @@ mod words {
         format!("A: {a} · B: {b}")
     }
     pub fn not_compared(what: &str, why: impl std::fmt::Display) -> String {
-        format!("Not compared: {what}: {why}")
+        t!("Not compared: {what}: {why}", what = what, why = why)
     }
     pub fn count(n: usize) -> String {
         format!("({n})")
     }
     pub fn made(moment: &str, version: u64) -> String {
-        format!("saved {moment}, model version {version}")
+        t!(
+            "saved {moment}, model version {version}",
+            moment = moment,
+            version = version
+        )
     }
     pub fn opened(name: &str) -> String {
-        format!("Opened the saved scenario \u{201c}{name}\u{201d}. Undo brings back the inputs before it.")
+        t!(
+            "Opened the saved scenario \u{201c}{name}\u{201d}. Undo brings back the inputs before it.",
+            name = name
+        )
     }
     pub fn saved(name: &str) -> String {
-        format!("Saved \u{201c}{name}\u{201d}")
+        t!("Saved \u{201c}{name}\u{201d}", name = name)
     }
     pub fn renamed(name: &str) -> String {
-        format!("Renamed to \u{201c}{name}\u{201d}")
+        t!("Renamed to \u{201c}{name}\u{201d}", name = name)
     }
     pub fn duplicated(name: &str) -> String {
-        format!("Saved a copy as \u{201c}{name}\u{201d}")
+        t!("Saved a copy as \u{201c}{name}\u{201d}", name = name)
     }
     pub fn deleted(name: &str) -> String {
-        format!("Deleted \u{201c}{name}\u{201d}")
+        t!("Deleted \u{201c}{name}\u{201d}", name = name)
     }
     pub fn confirm_delete(name: &str) -> String {
-        format!("Delete \u{201c}{name}\u{201d} from this browser?")
+        t!(
+            "Delete \u{201c}{name}\u{201d} from this browser?",
+            name = name
+        )
     }
     pub fn not_saved(why: impl std::fmt::Display) -> String {
-        format!("Not saved: {why}")
+        t!("Not saved: {why}", why = why)
     }
     pub fn storage(e: StorageError) -> &'static str {
         match e {
             StorageError::Full => {
-                "this browser's storage is full. Nothing was lost: delete saved scenarios you \
+                t!(
+                    "this browser's storage is full. Nothing was lost: delete saved scenarios you \
                  no longer need, or use \u{201c}Save scenario\u{201d} to save a file"
+                )
             }
-            StorageError::Unavailable => "this browser's storage is not available here",
-            StorageError::Refused => "the browser refused to store it",
+            StorageError::Unavailable => t!("this browser's storage is not available here"),
+            StorageError::Refused => t!("the browser refused to store it"),
         }
     }
     pub fn not_deleted(e: StorageError) -> String {
-        format!("Not deleted: {}", storage(e))
+        t!("Not deleted: {why}", why = storage(e))
     }
 }
 
@@ -218,7 +274,10 @@ impl Panel {
             return;
         }
         let html = match &self.comparison {
-            Some(c) if printing && shown => format!("<h2>{}</h2>{c}", words::IN_REPORT),
+            Some(c) if printing && shown => format!(
+                "<h2>{}</h2>{c}",
+                crate::ui::components::text::text_html(words::in_report())
+            ),
             _ => String::new(),
         };
         if let Some(place) = web_sys::window()
@@ -353,13 +412,13 @@ fn scenario_of_link(fragment: &str) -> Result<Scenario, String> {
 
 fn side(host: &Host, shelf: &Shelf, choice: &str) -> Result<(String, Scenario), String> {
     if choice == CURRENT {
-        return current(host).map(|s| (words::CURRENT.to_owned(), s));
+        return current(host).map(|s| (words::current().to_owned(), s));
     }
     if choice == LINKED_A || choice == LINKED_B {
         let link = linked(host).ok_or_else(|| saved::Refusal::Gone.to_string())?;
         return if choice == LINKED_A {
             let name = if link.a.is_empty() {
-                words::CURRENT.to_owned()
+                words::current().to_owned()
             } else {
                 link.a
             };
@@ -383,7 +442,7 @@ fn fragment_of(host: &Host, shelf: &Shelf, choice: &str) -> Option<(String, Stri
     if is_current(choice) {
         let name = match linked(host) {
             Some(l) if choice == LINKED_A => l.a,
-            _ => words::CURRENT.to_owned(),
+            _ => words::current().to_owned(),
         };
         return Some((name, host.ask(Ask::Fragment, "", "")?));
     }
@@ -432,7 +491,7 @@ fn comparison(
         h.push_str("</p>");
     }
     h.push_str("<table class=\"compare-figures\"><thead><tr>");
-    for head in [words::FIGURE, "A", "B", words::CHANGE] {
+    for head in [words::figure(), "A", "B", words::CHANGE] {
         push_element(&mut h, "th", head);
     }
     h.push_str("</tr></thead><tbody>");
@@ -445,12 +504,12 @@ fn comparison(
     h.push_str("</tbody></table>");
     let inputs = compare::inputs(a.2, b.2);
     if inputs.is_empty() {
-        push_element(&mut h, "p", words::SAME_INPUTS);
+        push_element(&mut h, "p", words::same_inputs());
     } else {
         h.push_str("<table class=\"compare-inputs\"><caption>");
-        h.push_str(words::DIFFERING);
+        h.push_str(&crate::ui::components::text::text_html(words::differing()));
         h.push_str("</caption><thead><tr>");
-        for head in [words::INPUT, "A", "B"] {
+        for head in [words::input(), "A", "B"] {
             push_element(&mut h, "th", head);
         }
         h.push_str("</tr></thead><tbody>");
@@ -515,7 +574,7 @@ fn push_charts(h: &mut String, pair: &Pair<'_>, ChartSize { dark, size }: ChartS
     use crate::ui::components::text::push_element;
     let theme = if dark { Theme::dark() } else { Theme::light() };
     h.push_str("<div class=\"compare-charts\">");
-    push_element(h, "h3", words::CHARTS);
+    push_element(h, "h3", words::charts());
     for chart in Chart::ALL {
         h.push_str("<figure class=\"compare-chart\" data-chart=\"");
         h.push_str(chart.id());
@@ -532,7 +591,7 @@ fn push_charts(h: &mut String, pair: &Pair<'_>, ChartSize { dark, size }: ChartS
         push_element(h, "figcaption", &pair::summary(chart, pair));
         let table = pair::table(chart, pair);
         h.push_str("<details class=\"numbers\">");
-        push_element(h, "summary", words::NUMBERS);
+        push_element(h, "summary", words::numbers());
         h.push_str("<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"");
         h.push_str(&escape(&table.caption));
         h.push_str("\">");
@@ -581,7 +640,7 @@ pub fn saved_list(props: &SavedListProps) -> Html {
             .is_ok_and(|s| !s.set_aside.is_empty());
         use_effect_with((), move |()| {
             if found {
-                host.ask(Ask::Notice, words::SET_ASIDE_NOTICE, "");
+                host.ask(Ask::Notice, words::set_aside_notice(), "");
             }
         });
     }
@@ -793,26 +852,26 @@ pub fn saved_list(props: &SavedListProps) -> Html {
     let buttons = |key: &str, name: &str, entry: bool| match &p.mode {
         Mode::Renaming(k) if k == key => html! {
             <form class="saved-rename" data-action="renamed">
-                <input type="text" aria-label={words::NAME} maxlength={MAX_NAME.to_string()} />
-                <button type="submit">{ words::RENAME }</button>
-                <button type="button" data-action="keep">{ words::CANCEL }</button>
+                <input type="text" aria-label={words::name()} maxlength={MAX_NAME.to_string()} />
+                <button type="submit">{ words::rename() }</button>
+                <button type="button" data-action="keep">{ words::cancel() }</button>
             </form>
         },
         Mode::Deleting(k) if k == key => html! {
             <span class="saved-actions">
                 { words::confirm_delete(name) }
-                <button type="button" class="danger" data-action="confirm-delete">{ words::DELETE }</button>
-                <button type="button" data-action="keep">{ words::KEEP }</button>
+                <button type="button" class="danger" data-action="confirm-delete">{ words::delete() }</button>
+                <button type="button" data-action="keep">{ words::keep() }</button>
             </span>
         },
         _ => html! {
             <span class="saved-actions">
                 if entry {
-                    <button type="button" data-action="open">{ words::LOAD }</button>
-                    <button type="button" data-action="rename">{ words::RENAME }</button>
-                    <button type="button" data-action="duplicate">{ words::DUPLICATE }</button>
+                    <button type="button" data-action="open">{ words::load() }</button>
+                    <button type="button" data-action="rename">{ words::rename() }</button>
+                    <button type="button" data-action="duplicate">{ words::duplicate() }</button>
                 }
-                <button type="button" data-action="delete">{ words::DELETE }</button>
+                <button type="button" data-action="delete">{ words::delete() }</button>
             </span>
         },
     };
@@ -838,7 +897,7 @@ pub fn saved_list(props: &SavedListProps) -> Html {
             <label>
                 <span>{ side }</span>
                 <select {name}>
-                    <option value={CURRENT} selected={entries.len() <= first}>{ words::CURRENT }</option>
+                    <option value={CURRENT} selected={entries.len() <= first}>{ words::current() }</option>
                     { for entries.iter().enumerate().map(|(i, e)| html! {
                         <option value={e.key()} selected={i == first}>{ e.name.clone() }</option>
                     }) }
@@ -849,7 +908,7 @@ pub fn saved_list(props: &SavedListProps) -> Html {
     let (count, inside) = match &p.shelf {
         Err(_) => (
             String::new(),
-            html! { <p class="saved-unavailable">{ words::UNAVAILABLE }</p> },
+            html! { <p class="saved-unavailable">{ words::unavailable() }</p> },
         ),
         Ok(shelf) => (
             words::count(shelf.entries.len()),
@@ -857,14 +916,14 @@ pub fn saved_list(props: &SavedListProps) -> Html {
                 <>
                     <form class="save-as" data-action="save">
                         <label>
-                            <span>{ words::NAME }</span>
+                            <span>{ words::name() }</span>
                             <input type="text" name="saved-name" maxlength={MAX_NAME.to_string()} />
                         </label>
-                        <button type="submit">{ words::SAVE }</button>
+                        <button type="submit">{ words::save() }</button>
                     </form>
                     <p class="saved-status" role="status">{ p.status.clone() }</p>
                     if shelf.entries.is_empty() {
-                        <p class="saved-empty">{ words::NONE }</p>
+                        <p class="saved-empty">{ words::none() }</p>
                     } else {
                         <ul class="saved-entries">
                             { for shelf.entries.iter().map(|e| row(
@@ -879,15 +938,15 @@ pub fn saved_list(props: &SavedListProps) -> Html {
                     if !shelf.entries.is_empty() {
                         <form class="saved-compare" data-action="compare">
                             { pick("a", "A", 0) }{ pick("b", "B", 1) }
-                            <button type="submit">{ words::COMPARE }</button>
+                            <button type="submit">{ words::compare() }</button>
                         </form>
                     }
                     if let Some(html) = &p.comparison {
                         { Html::from_html_unchecked(AttrValue::from(html.clone())) }
-                        <button type="button" class="saved-link" data-action="link">{ words::LINK }</button>
+                        <button type="button" class="saved-link" data-action="link">{ words::link() }</button>
                     }
                     if !shelf.set_aside.is_empty() {
-                        <p class="saved-unreadable">{ words::UNREADABLE }</p>
+                        <p class="saved-unreadable">{ words::unreadable() }</p>
                         <ul class="saved-set-aside">
                             { for shelf.set_aside.iter().map(|s| row(
                                 s.key.clone(),

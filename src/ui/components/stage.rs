@@ -37,8 +37,8 @@ pub fn stage(props: &StageProps) -> Html {
         let (field, text) = (f.field, f.text.clone());
         let label = f.field.label();
         let (sign, name) = match direction {
-            Direction::Up => ("+", format!("More {label}")),
-            Direction::Down => ("\u{2212}", format!("Less {label}")),
+            Direction::Up => ("+", t!("More {label}", label = label)),
+            Direction::Down => ("\u{2212}", t!("Less {label}", label = label)),
         };
         let onclick = Callback::from(move |_: MouseEvent| {
             if let Some(t) = stepped_text(field, &text, direction, StepSize::One) {
@@ -54,8 +54,8 @@ pub fn stage(props: &StageProps) -> Html {
     let selected = props.preset.as_ref();
     let keys = props.presets.len();
     html! {
-        <form class="inputs stage" aria-label="Inputs for the presentation" novalidate=true {onsubmit}>
-            <h2 class="stage-head">{ "Presentation" }<span class="stage-keys">{ "Esc leaves" }</span></h2>
+        <form class="inputs stage" aria-label={t!("Inputs for the presentation")} novalidate=true {onsubmit}>
+            <h2 class="stage-head">{ t!("Presentation") }<span class="stage-keys">{ t!("Esc leaves") }</span></h2>
             { for props.fields.iter().map(|f| html! {
                 <div class="stage-field" key={f.field.path()}>
                     <FieldInput field={f.field} text={f.text.clone()} error={f.error.clone()}
@@ -67,7 +67,7 @@ pub fn stage(props: &StageProps) -> Html {
                 </div>
             }) }
             <fieldset class="stage-presets">
-                <legend>{ format!("Scenarios (keys 1\u{2013}{keys})") }</legend>
+                <legend>{ t!("Scenarios (keys 1\u{2013}{keys})", keys = keys) }</legend>
                 { for props.presets.iter().enumerate().map(|(i, p)| {
                     let on_preset = props.on_preset.clone();
                     let id = p.id.clone();

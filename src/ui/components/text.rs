@@ -24,12 +24,30 @@ pub fn keep_minus(text: &str) -> Html {
 /// "About …" for screen readers, `title` on hover.
 pub fn help_open(class: &str, label: &str, title: &str) -> String {
     format!(
-        "<details class=\"{class}\"><summary tabindex=\"-1\" aria-label=\"About {label}\" \
+        "<details class=\"{class}\"><summary tabindex=\"-1\" aria-label=\"{about}\" \
          title=\"{title}\">?</summary>",
         class = escape(class),
-        label = escape(label),
+        about = escape(&t!("About {label}", label = label)),
         title = escape(title),
     )
+}
+
+/// `text` as an element's content in HTML text: `&`, `<` and `>` escaped,
+/// quotes kept as they are (they need no escaping there).
+pub fn text_html(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(['&', '<', '>']) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// Appends `<tag>text</tag>` to `h`, the text escaped.
@@ -50,5 +68,9 @@ mod tests {
         let mut h = String::from("<ul>");
         super::push_element(&mut h, "li", "A & <B>");
         assert_eq!(h, "<ul><li>A &amp; &lt;B&gt;</li>");
+        assert_eq!(
+            super::text_html("it's \"a\" <b> & c"),
+            "it's \"a\" &lt;b&gt; &amp; c"
+        );
     }
 }

@@ -275,16 +275,16 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 <div class="preset-about">
                     <p class={classes!("preset-source", more.then_some("open"))} id="preset-source">
                         if *pending {
-                            { "Enter opens the scenario chosen; Escape keeps this one. " }
+                            { t!("Enter opens the scenario chosen; Escape keeps this one. ") }
                         }
                         <strong>{ p.name }</strong>{ format!(" ({})", p.date) }
-                        if props.version == 1 { { ", as version 1 had it" } }
-                        if props.edited { <em>{ ", edited" }</em> }
-                        { format!(". {} Source: {}.", p.note, p.source) }
+                        if props.version == 1 { { t!(", as version 1 had it") } }
+                        if props.edited { <em>{ t!(", edited") }</em> }
+                        { t!(". {note} Source: {source}.", note = p.note, source = p.source) }
                     </p>
                     <button type="button" class="more" data-tool="more" tabindex={tabindex("more")}
                         aria-expanded={more.to_string()} aria-controls="preset-source"
-                        onclick={on_more}>{ if *more { "less" } else { "more" } }</button>
+                        onclick={on_more}>{ if *more { t!("less") } else { t!("more") } }</button>
                 </div>
             }
         });
@@ -294,16 +294,16 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
     };
     let idle = |t: &str| (!shown(t)).then_some("idle");
     html! {
-        <div class="toolbar" role="toolbar" aria-label="Scenario and files" ref={toolbar_ref}
+        <div class="toolbar" role="toolbar" aria-label={t!("Scenario and files")} ref={toolbar_ref}
             {onkeydown} {onfocusin}>
             <div class="toolbar-row">
                 <label class="preset-picker">
-                    <span>{ "Scenario" }</span>
+                    <span>{ t!("Scenario") }</span>
                     <select ref={select_ref} {onchange} data-tool="picker" tabindex={tabindex("picker")}
                         onkeydown={on_picker_key} onblur={on_picker_blur}
                         aria-describedby={source.is_some().then_some("preset-source")}>
                         if selected.is_none() {
-                            <option value="" selected=true disabled=true>{ "Custom" }</option>
+                            <option value="" selected=true disabled=true>{ t!("Custom") }</option>
                         }
                         { for all.iter().map(|p| html! {
                             <option value={p.id} selected={selected == Some(p.id)}>{ p.name }</option>
@@ -313,26 +313,26 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 <div class="actions">
                     <button type="button" class={classes!("reset", idle("reset"))} onclick={on_reset}
                         data-tool="reset" tabindex={tabindex("reset")}
-                        title="Put every input back to the chosen scenario's values (Undo brings your edits back)">{ "Reset" }</button>
+                        title={t!("Put every input back to the chosen scenario's values (Undo brings your edits back)")}>{ t!("Reset") }</button>
                     <button type="button" class={classes!("undo", idle("undo"))} onclick={on_undo}
                         data-tool="undo" tabindex={tabindex("undo")}
-                        title="Back to the inputs before the last preset, file, link or recomputation">{ "Undo" }</button>
+                        title={t!("Back to the inputs before the last preset, file, link or recomputation")}>{ t!("Undo") }</button>
                     <button type="button" class="present" id={PRESENT_ID} onclick={click(&props.on_present)}
                         data-tool="present" tabindex={tabindex("present")} aria-pressed={presenting.to_string()}
                         aria-keyshortcuts={SHORTCUT}
-                        title={format!("Presentation mode for a shared screen: large figures and charts, six inputs ({SHORTCUT}; Esc leaves)")}>
-                        { if presenting { "Leave presentation" } else { "Present" } }</button>
+                        title={t!("Presentation mode for a shared screen: large figures and charts, six inputs ({shortcut}; Esc leaves)", shortcut = SHORTCUT)}>
+                        { if presenting { t!("Leave presentation") } else { t!("Present") } }</button>
                     <button type="button" onclick={click(&props.on_report)} data-tool="report"
                         tabindex={tabindex("report")}
-                        title="A printable report of this scenario: its figures, charts, the inputs changed and the sources (Save as PDF in the print dialog)">{ "Report" }</button>
+                        title={t!("A printable report of this scenario: its figures, charts, the inputs changed and the sources (Save as PDF in the print dialog)")}>{ t!("Report") }</button>
                     <button type="button" onclick={click(&props.on_share)} data-tool="copy"
-                        tabindex={tabindex("copy")}>{ "Copy link" }</button>
+                        tabindex={tabindex("copy")}>{ t!("Copy link") }</button>
                     <button type="button" onclick={click(&props.on_download_scenario)}
-                        data-tool="save-scenario" tabindex={tabindex("save-scenario")}>{ "Save scenario" }</button>
+                        data-tool="save-scenario" tabindex={tabindex("save-scenario")}>{ t!("Save scenario") }</button>
                     <button type="button" onclick={click(&props.on_download_results)}
-                        data-tool="save-results" tabindex={tabindex("save-results")}>{ "Save results" }</button>
+                        data-tool="save-results" tabindex={tabindex("save-results")}>{ t!("Save results") }</button>
                     <label class="button file">
-                        { "Open scenario…" }
+                        { t!("Open scenario…") }
                         <input type="file" accept=".json,application/json" data-tool="open"
                             tabindex={tabindex("open")} onchange={props.on_import.clone()} />
                     </label>
@@ -345,7 +345,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 if props.offer == StatusOffer::SaveScenario {
                     { " " }
                     <button type="button" class="offer" data-tool="offer-save" tabindex={tabindex("offer-save")}
-                        onclick={click(&props.on_download_scenario)}>{ "Save scenario" }</button>
+                        onclick={click(&props.on_download_scenario)}>{ t!("Save scenario") }</button>
                 }
             </p>
         </div>

@@ -18,9 +18,9 @@ pub fn version_notice(props: &VersionNoticeProps) -> Html {
         Callback::from(move |_: MouseEvent| on_upgrade.emit(()))
     };
     html! {
-        <div class="notice version-notice" role="region" aria-label="Model version">
-            <p>{ messages::MADE_UNDER_V1 }</p>
-            <button type="button" class="upgrade" {onclick}>{ "Recompute with version 2" }</button>
+        <div class="notice version-notice" role="region" aria-label={t!("Model version")}>
+            <p>{ crate::lang::tr(messages::MADE_UNDER_V1) }</p>
+            <button type="button" class="upgrade" {onclick}>{ t!("Recompute with version 2") }</button>
         </div>
     }
 }
