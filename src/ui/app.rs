@@ -417,7 +417,7 @@ pub fn app() -> Html {
         let status = status.clone();
         Callback::from(move |()| {
             state.dispatch(Action::Upgrade);
-            status.set(Some(crate::lang::tr(messages::RECOMPUTED).into()));
+            status.set(Some(messages::recomputed().into()));
         })
     };
     let on_reset = {
@@ -509,7 +509,7 @@ pub fn app() -> Html {
         let offer_for = offer_for.clone();
         Callback::from(move |()| {
             if web::is_file_page() {
-                let message = AttrValue::from(crate::lang::tr(messages::LOCAL_LINK));
+                let message = AttrValue::from(messages::local_link());
                 offer_for.set(Some(message.clone()));
                 status.set(Some(message));
                 return;

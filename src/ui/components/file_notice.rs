@@ -5,7 +5,6 @@
 use yew::prelude::*;
 
 use crate::ui::components::text::keep_minus;
-use crate::ui::messages::NOTHING_CHANGED;
 
 /// What went wrong opening one file.
 #[derive(Clone, Debug, PartialEq)]
@@ -27,7 +26,7 @@ pub fn file_notice(problem: &FileProblem, on_dismiss: &Callback<()>) -> Html {
                 <p class="error">{ t!(
                     "\u{201c}{name}\u{201d} could not be opened. {nothing_changed}",
                     name = problem.name,
-                    nothing_changed = crate::lang::tr(NOTHING_CHANGED)
+                    nothing_changed = crate::ui::messages::nothing_changed()
                 ) }</p>
                 <ul class="error">
                     { for problem.problems.iter().map(|m| html! { <li>{ keep_minus(m) }</li> }) }

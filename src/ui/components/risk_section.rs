@@ -394,7 +394,7 @@ pub fn risk_section(props: &RiskSectionProps) -> Html {
     });
     let refused = match activity {
         Activity::Refused => d.board.refusal(scenario).map(str::to_owned),
-        Activity::Unavailable => Some(crate::lang::tr(risk::UNAVAILABLE).to_owned()),
+        Activity::Unavailable => Some(risk::unavailable().to_owned()),
         _ => None,
     };
 

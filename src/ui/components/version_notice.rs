@@ -19,7 +19,7 @@ pub fn version_notice(props: &VersionNoticeProps) -> Html {
     };
     html! {
         <div class="notice version-notice" role="region" aria-label={t!("Model version")}>
-            <p>{ crate::lang::tr(messages::MADE_UNDER_V1) }</p>
+            <p>{ messages::made_under_v1() }</p>
             <button type="button" class="upgrade" {onclick}>{ t!("Recompute with version 2") }</button>
         </div>
     }
