@@ -75,12 +75,13 @@ pub enum Part {
 impl Part {
     pub const ALL: [Part; 3] = [Part::Code, Part::Rate, Part::Date];
 
-    /// Its label on the page, which its errors name.
+    /// Its label on the page, which its errors name (in the language
+    /// spoken).
     pub fn label(self) -> &'static str {
         match self {
-            Part::Code => "Show results in",
-            Part::Rate => "Units per US dollar",
-            Part::Date => "Rate's date",
+            Part::Code => t!("Show results in"),
+            Part::Rate => t!("Units per US dollar"),
+            Part::Date => t!("Rate's date"),
         }
     }
 
@@ -161,25 +162,28 @@ impl CurrencyError {
 impl fmt::Display for CurrencyError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let label = self.part().label();
-        match self {
-            CurrencyError::Code => write!(
-                f,
-                "{label}: a currency's three-letter code, such as BRL or EUR (USD for US dollars)"
+        let text = match self {
+            CurrencyError::Code => t!(
+                "{label}: a currency's three-letter code, such as BRL or EUR (USD for US dollars)",
+                label = label
             ),
-            CurrencyError::DollarsWithRate => write!(
-                f,
-                "{label}: USD needs no rate; clear the rate and its date, or name another currency"
+            CurrencyError::DollarsWithRate => t!(
+                "{label}: USD needs no rate; clear the rate and its date, or name another currency",
+                label = label
             ),
-            CurrencyError::Rate => write!(
-                f,
-                "{label}: a number above 0 and at most {}, how many units of the currency one US dollar buys",
-                crate::format::grouped(MAX_RATE)
+            CurrencyError::Rate => t!(
+                "{label}: a number above 0 and at most {max}, how many units of the currency \
+                 one US dollar buys",
+                label = label,
+                max = crate::format::grouped(MAX_RATE)
             ),
-            CurrencyError::Date => write!(
-                f,
-                "{label}: the day of the rate, written YYYY-MM-DD (2026-12-01), between 1990 and 2100"
+            CurrencyError::Date => t!(
+                "{label}: the day of the rate, written YYYY-MM-DD (2026-12-01), between 1990 \
+                 and 2100",
+                label = label
             ),
-        }
+        };
+        f.write_str(&text)
     }
 }
 
@@ -268,31 +272,31 @@ impl Currency {
     /// (rate of 1 December 2026)`.
     pub fn note(&self) -> String {
         let (y, m, d) = self.date;
-        format!(
-            "In {} at {} per US dollar (rate of {})",
-            self.code,
-            self.rate_text(),
-            crate::format::date(y, m, d)
+        t!(
+            "In {code} at {rate} per US dollar (rate of {date})",
+            code = self.code,
+            rate = self.rate_text(),
+            date = crate::format::date(y, m, d)
         )
     }
 
     /// What labels a chart: `In BRL at 5.3 per US$, 2026-12-01`.
     pub fn chart_note(&self) -> String {
-        format!(
-            "In {} at {} per US$, {}",
-            self.code,
-            self.rate_text(),
-            self.date_text()
+        t!(
+            "In {code} at {rate} per US$, {date}",
+            code = self.code,
+            rate = self.rate_text(),
+            date = self.date_text()
         )
     }
 
     /// A CSV column's unit: `BRL at 5.3 per USD on 2026-12-01`.
     pub fn unit(&self) -> String {
-        format!(
-            "{} at {} per USD on {}",
-            self.code,
-            self.rate_text(),
-            self.date_text()
+        t!(
+            "{code} at {rate} per USD on {date}",
+            code = self.code,
+            rate = self.rate_text(),
+            date = self.date_text()
         )
     }
 
@@ -302,11 +306,13 @@ impl Currency {
     }
 
     /// Read back from [`Currency::to_text`]; `None` for anything else.
+    /// The rate there is written the code's way (`5.3`), whatever the
+    /// language spoken.
     pub fn from_text(text: &str) -> Option<Currency> {
         let mut parts = text.split(' ');
         let typed = Typed {
             code: parts.next()?.to_owned(),
-            rate: parts.next()?.to_owned(),
+            rate: crate::model::number::language_marks(parts.next()?).into_owned(),
             date: parts.next()?.to_owned(),
         };
         if parts.next().is_some() {
@@ -479,6 +485,27 @@ mod tests {
             .ok_or("dollars")?;
         assert_eq!(chf.symbol(), "CHF\u{a0}");
         assert_eq!(chf.rate_text(), "0.8812");
+        Ok(())
+    }
+
+    #[test]
+    fn handed_on_and_read_back_in_portuguese() -> Result<(), String> {
+        crate::lang::load(
+            crate::lang::Lang::PtBr,
+            r#"{"In {code} at {rate} per US dollar (rate of {date})": "Em {code}, a {rate} por dólar americano (cotação de {date})"}"#,
+        )
+        .map_err(|e| e.to_string())?;
+        let c = Currency::read(&typed("BRL", "5,3", "2026-12-01"))
+            .map_err(|e| format!("{e:?}"))?
+            .ok_or("dollars")?;
+        let back = Currency::from_text(&c.to_text());
+        let note = c.note();
+        crate::lang::load(crate::lang::Lang::En, "").map_err(|e| e.to_string())?;
+        assert_eq!(back, Some(c));
+        assert!(
+            note.starts_with("Em BRL, a 5,3 por dólar americano (cotação de 1 "),
+            "{note}"
+        );
         Ok(())
     }
 }

@@ -69,6 +69,8 @@ pub enum Over {
 /// One column of the cash flows: its name, its unit, how a period totals
 /// it, and where a month's row holds it.
 pub struct Column {
+    /// As the code writes it, in English ([`Column::label`] in the language
+    /// spoken).
     pub name: &'static str,
     pub unit: Unit,
     pub over: Over,
@@ -76,19 +78,28 @@ pub struct Column {
 }
 
 impl Column {
+    /// Its name in the language spoken.
+    pub fn label(&self) -> &'static str {
+        crate::lang::tr(self.name)
+    }
+
     /// The header of the monthly table and file (`Contract revenue (USD)`).
     pub fn header(&self) -> String {
-        format!("{} ({})", self.name, self.unit.label())
+        format!("{} ({})", self.label(), self.unit.label())
     }
 
     /// The header of a period's figure (`Leased critical IT, average (MW)`).
     pub fn period_header(&self) -> String {
-        let how = match self.over {
-            Over::Sum => "",
-            Over::Mean => ", average",
-            Over::End => ", at the period's end",
-        };
-        format!("{}{how} ({})", self.name, self.unit.label())
+        let (name, unit) = (self.label(), self.unit.label());
+        match self.over {
+            Over::Sum => format!("{name} ({unit})"),
+            Over::Mean => t!("{name}, average ({unit})", name = name, unit = unit),
+            Over::End => t!(
+                "{name}, at the period's end ({unit})",
+                name = name,
+                unit = unit
+            ),
+        }
     }
 }
 
@@ -96,89 +107,101 @@ impl Column {
 /// (docs/MODEL.md, "Monthly rows").
 pub static COLUMNS: [Column; 13] = [
     Column {
-        name: "Leased critical IT",
+        name: en!("Leased critical IT"),
         unit: Unit::Mw,
         over: Over::Mean,
         value: |r| r.leased_critical_mw,
     },
     Column {
-        name: "Contract revenue",
+        name: en!("Contract revenue"),
         unit: Unit::Usd,
         over: Over::Sum,
         value: |r| r.contract_revenue_usd,
     },
     Column {
-        name: "Keep mining: cash after tax",
+        name: en!("Keep mining: cash after tax"),
         unit: Unit::Usd,
         over: Over::Sum,
         value: |r| r.keep_mining_cash_usd,
     },
     Column {
-        name: "Convert: cash after tax, unlevered",
+        name: en!("Convert: cash after tax, unlevered"),
         unit: Unit::Usd,
         over: Over::Sum,
         value: |r| r.convert_cash_usd,
     },
     Column {
-        name: "Keep mining: tax",
+        name: en!("Keep mining: tax"),
         unit: Unit::Usd,
         over: Over::Sum,
         value: |r| r.keep_mining_tax_usd,
     },
     Column {
-        name: "Convert: tax",
+        name: en!("Convert: tax"),
         unit: Unit::Usd,
         over: Over::Sum,
         value: |r| r.convert_tax_usd,
     },
     Column {
-        name: "Convert: debt service",
+        name: en!("Convert: debt service"),
         unit: Unit::Usd,
         over: Over::Sum,
         value: |r| r.debt_service_usd,
     },
     Column {
-        name: "Convert: equity cash",
+        name: en!("Convert: equity cash"),
         unit: Unit::Usd,
         over: Over::Sum,
         value: |r| r.convert_equity_cash_usd,
     },
     Column {
-        name: "Convert: mining cash before tax",
+        name: en!("Convert: mining cash before tax"),
         unit: Unit::Usd,
         over: Over::Sum,
         value: |r| r.convert_mining_cash_usd,
     },
     Column {
-        name: "Capex",
+        name: en!("Capex"),
         unit: Unit::Usd,
         over: Over::Sum,
         value: |r| r.capex_usd,
     },
     Column {
-        name: "HPC energy",
+        name: en!("HPC energy"),
         unit: Unit::Usd,
         over: Over::Sum,
         value: |r| r.hpc_energy_usd,
     },
     Column {
-        name: "HPC opex",
+        name: en!("HPC opex"),
         unit: Unit::Usd,
         over: Over::Sum,
         value: |r| r.hpc_opex_usd,
     },
     Column {
-        name: "Cumulative advantage of converting",
+        name: en!("Cumulative advantage of converting"),
         unit: Unit::Usd,
         over: Over::End,
         value: |r| r.cumulative_advantage_usd,
     },
 ];
 
-/// The header of the month's own column.
-pub const MONTH: &str = "Month (from 0)";
-/// The headers of a period's own columns.
-pub const PERIOD: [&str; 3] = ["Period", "First month", "Last month"];
+/// The header of the month's own column, as the code writes it
+/// ([`month_header`] in the language spoken).
+pub const MONTH: &str = en!("Month (from 0)");
+/// The headers of a period's own columns, as the code writes them
+/// ([`period_headers`] in the language spoken).
+pub const PERIOD: [&str; 3] = [en!("Period"), en!("First month"), en!("Last month")];
+
+/// The header of the month's own column in the language spoken.
+pub fn month_header() -> &'static str {
+    crate::lang::tr(MONTH)
+}
+
+/// The headers of a period's own columns in the language spoken.
+pub fn period_headers() -> [&'static str; 3] {
+    PERIOD.map(crate::lang::tr)
+}
 
 /// A stretch of months the totals are given for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -192,8 +215,8 @@ pub enum Stretch {
 impl Stretch {
     pub fn name(self) -> String {
         match self {
-            Stretch::Build => "Build".to_owned(),
-            Stretch::ContractYear(y) => format!("Contract year {y}"),
+            Stretch::Build => t!("Build").to_owned(),
+            Stretch::ContractYear(y) => t!("Contract year {year}", year = y),
         }
     }
 }
@@ -269,8 +292,8 @@ impl Csv {
     /// The button's and the messages' name for it.
     pub fn label(self) -> &'static str {
         match self {
-            Csv::Monthly => "Monthly CSV",
-            Csv::Annual => "Annual CSV",
+            Csv::Monthly => t!("Monthly CSV"),
+            Csv::Annual => t!("Annual CSV"),
         }
     }
 
@@ -345,7 +368,7 @@ impl Writer {
 /// The monthly rows as CSV: the month, then every column of [`COLUMNS`].
 pub fn monthly_csv(result: &Evaluation) -> String {
     let mut w = Writer::new();
-    w.text(MONTH);
+    w.text(month_header());
     for column in &COLUMNS {
         w.text(&column.header());
     }
@@ -364,7 +387,7 @@ pub fn monthly_csv(result: &Evaluation) -> String {
 /// [`COLUMNS`] as the period totals it.
 pub fn annual_csv(result: &Evaluation) -> String {
     let mut w = Writer::new();
-    for header in PERIOD {
+    for header in period_headers() {
         w.text(header);
     }
     for column in &COLUMNS {

@@ -75,14 +75,18 @@ pub enum Unreadable {
 impl fmt::Display for Unreadable {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::TooLarge => write!(f, "it is larger than {} KB", MAX_ITEM / 1024),
-            Self::NotJson(why) => write!(f, "it is damaged (not JSON: {why})"),
-            Self::NotOurs => write!(f, "it was not written by this page"),
-            Self::Newer(v) => write!(
-                f,
-                "it was written by a newer version of this page (format {v}; this page reads {FORMAT})"
-            ),
-            Self::Damaged(why) => write!(f, "it is damaged ({why})"),
+            Self::TooLarge => {
+                f.write_str(&t!("it is larger than {size} KB", size = MAX_ITEM / 1024))
+            }
+            Self::NotJson(why) => f.write_str(&t!("it is damaged (not JSON: {why})", why = why)),
+            Self::NotOurs => f.write_str(t!("it was not written by this page")),
+            Self::Newer(v) => f.write_str(&t!(
+                "it was written by a newer version of this page (format {format}; this page \
+                 reads {reads})",
+                format = v,
+                reads = FORMAT
+            )),
+            Self::Damaged(why) => f.write_str(&t!("it is damaged ({why})", why = why)),
         }
     }
 }
@@ -108,9 +112,11 @@ impl std::error::Error for Refusal {}
 impl fmt::Display for Refusal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::EmptyName => write!(f, "name: give the scenario a name"),
-            Self::LongName => write!(f, "name: at most {MAX_NAME} characters"),
-            Self::Gone => write!(f, "that saved scenario is no longer here"),
+            Self::EmptyName => f.write_str(t!("name: give the scenario a name")),
+            Self::LongName => {
+                f.write_str(&t!("name: at most {count} characters", count = MAX_NAME))
+            }
+            Self::Gone => f.write_str(t!("that saved scenario is no longer here")),
         }
     }
 }
@@ -178,9 +184,9 @@ impl Entry {
         if format > FORMAT {
             return Err(Unreadable::Newer(format));
         }
-        let damaged = |key: &str, expected: &str| {
+        let damaged = |key: &str, expected: &'static str| {
             let why = match map.get(key) {
-                None => "missing".to_owned(),
+                None => t!("missing").to_owned(),
                 Some(v) => json::invalid_type(v, expected),
             };
             Unreadable::Damaged(format!("{key}: {why}"))
@@ -189,27 +195,28 @@ impl Entry {
             Some(Json::String(n)) => clean_name(n)
                 .map_err(|r| Unreadable::Damaged(r.to_string()))?
                 .to_owned(),
-            _ => return Err(damaged("name", "a text")),
+            _ => return Err(damaged("name", en!("a text"))),
         };
         let saved_at = map
             .get("saved_at")
             .and_then(Json::as_u64)
-            .ok_or_else(|| damaged("saved_at", "a whole number"))?;
+            .ok_or_else(|| damaged("saved_at", en!("a whole number")))?;
         let model_version = map
             .get("model_version")
             .and_then(Json::as_u64)
-            .ok_or_else(|| damaged("model_version", "a whole number"))?;
+            .ok_or_else(|| damaged("model_version", en!("a whole number")))?;
         let scenario = match map.get("scenario") {
             Some(Json::String(s)) => Scenario::from_json(s).map_err(|e| {
                 let first = e.0.first().map(ToString::to_string).unwrap_or_default();
                 Unreadable::Damaged(format!("scenario: {first}"))
             })?,
-            _ => return Err(damaged("scenario", "a text")),
+            _ => return Err(damaged("scenario", en!("a text"))),
         };
         if scenario.schema_version != model_version {
-            return Err(Unreadable::Damaged(format!(
-                "model_version: {model_version}, but its scenario is of version {}",
-                scenario.schema_version
+            return Err(Unreadable::Damaged(t!(
+                "model_version: {declared}, but its scenario is of version {version}",
+                declared = model_version,
+                version = scenario.schema_version
             )));
         }
         Ok(Entry {
@@ -391,7 +398,7 @@ pub fn day(ms: i64) -> String {
 /// The name offered for a new saved scenario: the preset's name (or
 /// "Custom") and the day.
 pub fn default_name(preset_name: Option<&str>, day: &str) -> String {
-    let name = format!("{}, {day}", preset_name.unwrap_or("Custom"));
+    let name = format!("{}, {day}", preset_name.unwrap_or(t!("Custom")));
     name.chars().take(MAX_NAME).collect()
 }
 

@@ -88,85 +88,101 @@ impl ScenarioError {
         }
     }
 
-    /// The message without the path.
+    /// The message without the path, in the language spoken.
     pub fn message(&self) -> String {
+        let n = form_number;
         match self {
             Self::Decode { message, .. } => message.clone(),
             Self::NotANumber { field, text } => match field.kind() {
-                super::field::Kind::WholeList => {
-                    format!("must be whole numbers of months separated by commas, got \"{text}\"")
-                }
-                _ => format!("must be a number, got \"{text}\""),
+                super::field::Kind::WholeList => t!(
+                    "must be whole numbers of months separated by commas, got \"{text}\"",
+                    text = text
+                ),
+                _ => t!("must be a number, got \"{text}\"", text = text),
             },
-            Self::Empty { .. } => "must not be empty".to_owned(),
-            Self::NotFinite { .. } => "must be a finite number".to_owned(),
-            Self::NotWhole { field, got } => {
-                format!(
-                    "must be a whole number {}, got {}",
-                    field.rule().phrase(),
-                    form_number(*got)
-                )
-            }
-            Self::OutOfRange { field, rule, got } => {
-                let whole = if field.is_whole() {
-                    "a whole number "
-                } else {
-                    ""
-                };
-                format!(
-                    "must be {whole}{}, got {}",
-                    rule.phrase(),
-                    form_number(*got)
-                )
-            }
-            Self::BaselineOutOfRange { got, .. } => format!(
-                "must be a whole number {}, got {}",
-                Field::GreenfieldBuildMonths.rule().phrase(),
-                form_number(*got)
+            Self::Empty { .. } => t!("must not be empty").to_owned(),
+            Self::NotFinite { .. } => t!("must be a finite number").to_owned(),
+            Self::NotWhole { field, got } => t!(
+                "must be a whole number {rule}, got {got}",
+                rule = field.rule().phrase(),
+                got = n(*got)
+            ),
+            Self::OutOfRange { field, rule, got } if field.is_whole() => t!(
+                "must be a whole number {rule}, got {got}",
+                rule = rule.phrase(),
+                got = n(*got)
+            ),
+            Self::OutOfRange { rule, got, .. } => t!(
+                "must be {rule}, got {got}",
+                rule = rule.phrase(),
+                got = n(*got)
+            ),
+            Self::BaselineOutOfRange { got, .. } => t!(
+                "must be a whole number {rule}, got {got}",
+                rule = Field::GreenfieldBuildMonths.rule().phrase(),
+                got = n(*got)
             ),
             Self::BaselineCount { count } => {
-                format!("must list 1 to 5 baselines in months, got {count}")
+                t!(
+                    "must list 1 to 5 baselines in months, got {count}",
+                    count = count
+                )
             }
             Self::ExceedsSite {
                 critical_it_mw,
                 design_pue,
                 grid_mw,
-            } => format!(
-                "{} MW of critical IT at hpc.design_pue {} needs {} MW of grid power, more than \
-                 site.grid_capacity_mw {}; at most {} MW fit",
-                form_number(*critical_it_mw),
-                form_number(*design_pue),
-                form_number(critical_it_mw * design_pue),
-                form_number(*grid_mw),
-                form_number(grid_mw / design_pue),
+            } => t!(
+                "{it} MW of critical IT at hpc.design_pue {pue} needs {needed} MW of grid \
+                 power, more than site.grid_capacity_mw {grid}; at most {fit} MW fit",
+                it = n(*critical_it_mw),
+                pue = n(*design_pue),
+                needed = n(critical_it_mw * design_pue),
+                grid = n(*grid_mw),
+                fit = n(grid_mw / design_pue),
             ),
-            Self::SlipOrder { min, max } => format!(
-                "the longest slip ({max} months) must be at least the shortest ({min} months)"
+            Self::SlipOrder { min, max } => t!(
+                "the longest slip ({max} months) must be at least the shortest ({min} months)",
+                max = max,
+                min = min
             ),
-            Self::SweepOrder { min, max } => format!(
-                "the highest price ({}) must be greater than the lowest ({})",
-                form_number(*max),
-                form_number(*min)
+            Self::SweepOrder { min, max } => t!(
+                "the highest price ({max}) must be greater than the lowest ({min})",
+                max = n(*max),
+                min = n(*min)
             ),
-            Self::SchemaVersion { got } => {
-                format!("must be 1 or 2 (the versions of the format this build reads), got {got}")
-            }
+            Self::SchemaVersion { got } => t!(
+                "must be 1 or 2 (the versions of the format this build reads), got {got}",
+                got = got
+            ),
             Self::NotRepresentable {
                 output,
                 field: Some(_),
-            } => format!(
-                "too extreme to compute with the other inputs as they are ({} would overflow); \
-                 bring it closer to typical values",
-                output.words()
+            } => t!(
+                "too extreme to compute with the other inputs as they are ({output} would \
+                 overflow); bring it closer to typical values",
+                output = output.words()
             ),
             Self::NotRepresentable {
                 output,
                 field: None,
-            } => format!(
-                "{} would overflow; bring the most extreme inputs closer to typical values",
-                output.words()
+            } => t!(
+                "{output} would overflow; bring the most extreme inputs closer to typical values",
+                output = output.words()
             ),
         }
+    }
+
+    /// Whether this is a document's key the format does not know
+    /// ("unknown field, expected one of …", in any language).
+    pub fn is_unknown_field(&self) -> bool {
+        matches!(self, Self::Decode { message, .. } if super::scenario::is_unknown_field(message))
+    }
+
+    /// Whether this is a document's value of the wrong type ("invalid type:
+    /// …, expected …", in any language).
+    pub fn is_invalid_type(&self) -> bool {
+        matches!(self, Self::Decode { message, .. } if super::json::is_invalid_type(message))
     }
 }
 
@@ -209,3 +225,46 @@ impl fmt::Display for ScenarioErrors {
 }
 
 impl std::error::Error for ScenarioErrors {}
+
+#[cfg(test)]
+mod tests {
+    use crate::lang::{load, Lang};
+    use crate::model::Scenario;
+
+    fn first_error(text: &str) -> super::ScenarioError {
+        match Scenario::from_json(text) {
+            Ok(_) => panic!("{text} read"),
+            Err(e) => e.0[0].clone(),
+        }
+    }
+
+    /// The kinds of decoding errors the page words differently are told
+    /// apart in any language.
+    #[test]
+    fn decoding_errors_are_told_apart_in_portuguese() {
+        load(
+            Lang::PtBr,
+            r#"{
+  "a number": "um número",
+  "invalid type: {got}, expected {expected}": "deveria ser {expected}, não {got}",
+  "the text \"{text}\"": "o texto \"{text}\"",
+  "unknown field, expected one of {names}": "campo desconhecido; os aceitos são {names}"
+}"#,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let wrong = first_error(r#"{"site":{"grid_capacity_mw":"abc"}}"#);
+        assert_eq!(
+            wrong.to_string(),
+            "site.grid_capacity_mw: deveria ser um número, não o texto \"abc\""
+        );
+        assert!(wrong.is_invalid_type() && !wrong.is_unknown_field());
+        let unknown = first_error(r#"{"site":{"grid_capcity_mw":5}}"#);
+        assert!(unknown
+            .to_string()
+            .starts_with("site.grid_capcity_mw: campo desconhecido"));
+        assert!(unknown.is_unknown_field() && !unknown.is_invalid_type());
+        load(Lang::En, "").unwrap_or_else(|e| panic!("{e}"));
+        assert!(first_error(r#"{"site":{"grid_capcity_mw":5}}"#).is_unknown_field());
+        assert!(first_error(r#"{"site":5}"#).is_invalid_type());
+    }
+}

@@ -194,20 +194,26 @@ impl Group {
         Group::Risk,
     ];
 
-    /// The heading shown over the group.
+    /// The heading shown over the group, in the language spoken.
     pub fn title(self) -> &'static str {
+        crate::lang::tr(self.key())
+    }
+
+    /// The group's heading as the code writes it, in English whatever the
+    /// language spoken: a stable name for keys and `data-*` attributes.
+    pub fn key(self) -> &'static str {
         match self {
-            Group::Site => "Site",
-            Group::Mining => "Mining",
-            Group::Hpc => "HPC conversion",
-            Group::Contract => "Contract",
-            Group::Terminal => "Terminal value",
-            Group::Tax => "Tax",
-            Group::Tenant => "Tenant",
-            Group::Greenfield => "Greenfield baseline",
-            Group::Finance => "Finance",
-            Group::Sensitivity => "Energy price sweep",
-            Group::Risk => "Risk",
+            Group::Site => en!("Site"),
+            Group::Mining => en!("Mining"),
+            Group::Hpc => en!("HPC conversion"),
+            Group::Contract => en!("Contract"),
+            Group::Terminal => en!("Terminal value"),
+            Group::Tax => en!("Tax"),
+            Group::Tenant => en!("Tenant"),
+            Group::Greenfield => en!("Greenfield baseline"),
+            Group::Finance => en!("Finance"),
+            Group::Sensitivity => en!("Energy price sweep"),
+            Group::Risk => en!("Risk"),
         }
     }
 
@@ -260,36 +266,23 @@ impl Rule {
 
     /// The rule in words: "between 1 and 3", "greater than -100 and at most 100".
     pub fn phrase(&self) -> String {
+        let n = form_number;
         match (self.min, self.max) {
-            (Bound::Incl(a), Bound::Incl(b)) => {
-                format!("between {} and {}", form_number(a), form_number(b))
-            }
+            (Bound::Incl(a), Bound::Incl(b)) => t!("between {lo} and {hi}", lo = n(a), hi = n(b)),
             (Bound::Excl(a), Bound::Incl(b)) => {
-                format!(
-                    "greater than {} and at most {}",
-                    form_number(a),
-                    form_number(b)
-                )
+                t!("greater than {lo} and at most {hi}", lo = n(a), hi = n(b))
             }
             (Bound::Incl(a), Bound::Excl(b)) => {
-                format!(
-                    "at least {} and less than {}",
-                    form_number(a),
-                    form_number(b)
-                )
+                t!("at least {lo} and less than {hi}", lo = n(a), hi = n(b))
             }
             (Bound::Excl(a), Bound::Excl(b)) => {
-                format!(
-                    "greater than {} and less than {}",
-                    form_number(a),
-                    form_number(b)
-                )
+                t!("greater than {lo} and less than {hi}", lo = n(a), hi = n(b))
             }
-            (Bound::Incl(a), Bound::Open) => format!("at least {}", form_number(a)),
-            (Bound::Excl(a), Bound::Open) => format!("greater than {}", form_number(a)),
-            (Bound::Open, Bound::Incl(b)) => format!("at most {}", form_number(b)),
-            (Bound::Open, Bound::Excl(b)) => format!("less than {}", form_number(b)),
-            (Bound::Open, Bound::Open) => "a finite number".to_owned(),
+            (Bound::Incl(a), Bound::Open) => t!("at least {lo}", lo = n(a)),
+            (Bound::Excl(a), Bound::Open) => t!("greater than {lo}", lo = n(a)),
+            (Bound::Open, Bound::Incl(b)) => t!("at most {hi}", hi = n(b)),
+            (Bound::Open, Bound::Excl(b)) => t!("less than {hi}", hi = n(b)),
+            (Bound::Open, Bound::Open) => t!("a finite number").to_owned(),
         }
     }
 
@@ -365,360 +358,395 @@ const NON_NEG: Rule = Rule::new(Incl(0.0), Open);
 const MONTHS_120: Rule = Rule::new(Incl(0.0), Incl(120.0));
 
 impl Field {
-    /// Everything the form needs to show this field.
+    /// Everything the form needs to show this field, its words (label,
+    /// unit, help, what empty means) in the language spoken.
     pub fn spec(self) -> Spec {
+        let raw = self.spec_en();
+        let tr = |text: &'static str| {
+            if text.is_empty() {
+                text
+            } else {
+                crate::lang::tr(text)
+            }
+        };
+        Spec {
+            label: tr(raw.label),
+            unit: tr(raw.unit),
+            help: tr(raw.help),
+            empty_means: tr(raw.empty_means),
+            ..raw
+        }
+    }
+
+    /// The field's table row as the code writes it: its words in English,
+    /// untranslated (paths, rules and groups are read from here, with no
+    /// lookup).
+    fn spec_en(self) -> Spec {
         use Group as G;
         match self {
             Field::SiteGridCapacity => spec(
-                "site.grid_capacity_mw", "Grid capacity", "MW", 10.0, G::Site, true,
+                "site.grid_capacity_mw", en!("Grid capacity"), "MW", 10.0, G::Site, true,
                 Rule::new(Excl(0.0), Incl(10_000.0)),
-                "Utility power the site can draw: its interconnect, the scarce thing AI needs. \
-                 Default: a generic 100 MW site. New requests over 75 MW wait 2-5 years for the grid (Crucible Capital).",
+                en!("Utility power the site can draw: its interconnect, the scarce thing AI needs. \
+                 Default: a generic 100 MW site. New requests over 75 MW wait 2-5 years for the grid (Crucible Capital)."),
             ),
             Field::SiteEnergyPrice => spec(
-                "site.energy_price_usd_per_mwh", "Energy price", "$/MWh", 1.0, G::Site, true,
+                "site.energy_price_usd_per_mwh", en!("Energy price"), en!("$/MWh"), 1.0, G::Site, true,
                 Rule::new(Incl(0.0), Incl(2_000.0)),
-                "All-in delivered power price in year 1. Default $45/MWh, the miners' median \
-                 (Cambridge Centre for Alternative Finance).",
+                en!("All-in delivered power price in year 1. Default $45/MWh, the miners' median \
+                 (Cambridge Centre for Alternative Finance)."),
             ),
             Field::SiteEnergyEscalator => spec(
-                "site.energy_escalator_pct_per_year", "Energy price escalator", "%/yr", 0.5, G::Site, false,
+                "site.energy_escalator_pct_per_year", en!("Energy price escalator"), en!("%/yr"), 0.5, G::Site, false,
                 PCT_CHANGE,
-                "Yearly change of the power price, stepping up every 12 months. Default 2 %/yr.",
+                en!("Yearly change of the power price, stepping up every 12 months. Default 2 %/yr."),
             ),
             Field::MiningEfficiency => spec(
-                "mining.efficiency_j_per_th", "Fleet efficiency", "J/TH", 1.0, G::Mining, true,
+                "mining.efficiency_j_per_th", en!("Fleet efficiency"), "J/TH", 1.0, G::Mining, true,
                 Rule::new(Excl(0.0), Incl(500.0)),
-                "Energy per terahash at the machines. Default 22 J/TH; the network averages about 28, \
-                 the best fleets 16-24 (Cambridge Centre for Alternative Finance, company reports).",
+                en!("Energy per terahash at the machines. Default 22 J/TH; the network averages about 28, \
+                 the best fleets 16-24 (Cambridge Centre for Alternative Finance, company reports)."),
             ),
             Field::MiningPue => spec(
-                "mining.pue", "Mining PUE", "×", 0.01, G::Mining, false, PUE,
-                "Grid MW per MW at the machines (cooling, losses). Default 1.10; immersion 1.03-1.10, \
-                 air-cooled 1.10-1.50 (vendor figures).",
+                "mining.pue", en!("Mining PUE"), "×", 0.01, G::Mining, false, PUE,
+                en!("Grid MW per MW at the machines (cooling, losses). Default 1.10; immersion 1.03-1.10, \
+                 air-cooled 1.10-1.50 (vendor figures)."),
             ),
             Field::MiningUptime => spec(
-                "mining.uptime_pct", "Fleet uptime", "%", 1.0, G::Mining, false, PCT,
-                "Share of hours the fleet hashes when it runs. Default 95 %.",
+                "mining.uptime_pct", en!("Fleet uptime"), "%", 1.0, G::Mining, false, PCT,
+                en!("Share of hours the fleet hashes when it runs. Default 95 %."),
             ),
             Field::MiningHashprice => spec(
-                "mining.hashprice_usd_per_ph_day", "Hashprice", "$/PH/day", 1.0, G::Mining, true,
+                "mining.hashprice_usd_per_ph_day", en!("Hashprice"), en!("$/PH/day"), 1.0, G::Mining, true,
                 Rule::new(Incl(0.0), Incl(100_000.0)),
-                "Mining revenue per PH/s per day today. Default $40; about $38 in late 2025, \
-                 below $50 since the April 2024 halving (industry reports).",
+                en!("Mining revenue per PH/s per day today. Default $40; about $38 in late 2025, \
+                 below $50 since the April 2024 halving (industry reports)."),
             ),
             Field::MiningHashpriceDrift => spec(
-                "mining.hashprice_drift_pct_per_year", "Hashprice drift", "%/yr", 1.0, G::Mining, false,
+                "mining.hashprice_drift_pct_per_year", en!("Hashprice drift"), en!("%/yr"), 1.0, G::Mining, false,
                 Rule::new(Excl(-100.0), Incl(1_000.0)),
-                "Yearly change of hashprice apart from halvings (network growth against the bitcoin price). \
-                 Default -10 %/yr.",
+                en!("Yearly change of hashprice apart from halvings (network growth against the bitcoin price). \
+                 Default -10 %/yr."),
             ),
             Field::MiningHalving => Spec {
-                empty_means: "no halvings",
+                empty_means: en!("no halvings"),
                 ..spec(
-                    "mining.months_to_next_halving", "Months to next halving", "months", 1.0, G::Mining, false, Rule::new(Incl(0.0), Incl(600.0)),
-                    "Months until the next halving of the block reward, then every 48 months; each halves \
-                     hashprice. Default 16 (block 1,050,000, about April 2028). Leave empty to ignore halvings.",
+                    "mining.months_to_next_halving", en!("Months to next halving"), en!("months"), 1.0, G::Mining, false, Rule::new(Incl(0.0), Incl(600.0)),
+                    en!("Months until the next halving of the block reward, then every 48 months; each halves \
+                     hashprice. Default 16 (block 1,050,000, about April 2028). Leave empty to ignore halvings."),
                 )
             },
             Field::MiningPoolFee => spec(
-                "mining.pool_fee_pct", "Pool fee", "%", 0.5, G::Mining, false, PCT,
-                "Share of mining revenue the pool keeps. Default 2 %.",
+                "mining.pool_fee_pct", en!("Pool fee"), "%", 0.5, G::Mining, false, PCT,
+                en!("Share of mining revenue the pool keeps. Default 2 %."),
             ),
             Field::MiningOpex => spec(
-                "mining.opex_usd_per_mw_month", "Mining opex", "$/MW-month", 500.0, G::Mining, false, NON_NEG,
-                "Non-energy mining cost per grid MW that mines (staff, repairs, site), paid even in a \
-                 curtailed month. Default $4,000.",
+                "mining.opex_usd_per_mw_month", en!("Mining opex"), en!("$/MW-month"), 500.0, G::Mining, false, NON_NEG,
+                en!("Non-energy mining cost per grid MW that mines (staff, repairs, site), paid even in a \
+                 curtailed month. Default $4,000."),
             ),
             Field::MiningOpexEscalator => spec(
-                "mining.opex_escalator_pct_per_year", "Mining opex escalator", "%/yr", 0.5, G::Mining, false,
+                "mining.opex_escalator_pct_per_year", en!("Mining opex escalator"), en!("%/yr"), 0.5, G::Mining, false,
                 PCT_CHANGE,
-                "Yearly step-up of mining opex, every 12 months. Default 3 %/yr, with inflation.",
+                en!("Yearly step-up of mining opex, every 12 months. Default 3 %/yr, with inflation."),
             ),
             Field::MiningCurtail => spec(
-                "mining.curtail_when_unprofitable", "Curtail when unprofitable", "", 1.0, G::Mining, false,
+                "mining.curtail_when_unprofitable", en!("Curtail when unprofitable"), "", 1.0, G::Mining, false,
                 Rule::new(Open, Open),
-                "Switch the fleet off in months where its revenue is below its energy cost. Default on.",
+                en!("Switch the fleet off in months where its revenue is below its energy cost. Default on."),
             ),
             Field::MiningRetire => spec(
-                "mining.retire_when_unprofitable", "Retire and sell the fleet", "", 1.0, G::Mining, false,
+                "mining.retire_when_unprofitable", en!("Retire and sell the fleet"), "", 1.0, G::Mining, false,
                 Rule::new(Open, Open),
-                "Sell the machines at the month that is best for the owner (mining cash to date plus the \
-                 resale value then) instead of running them to the horizon. Default on.",
+                en!("Sell the machines at the month that is best for the owner (mining cash to date plus the \
+                 resale value then) instead of running them to the horizon. Default on."),
             ),
             Field::MiningFleetResale => spec(
-                "mining.fleet_resale_usd_per_th", "Fleet resale price", "$/TH", 0.5, G::Mining, false,
+                "mining.fleet_resale_usd_per_th", en!("Fleet resale price"), en!("$/TH"), 0.5, G::Mining, false,
                 Rule::new(Incl(0.0), Incl(1_000.0)),
-                "What the machines sell for today per TH/s; the machines on the power the halls take are \
+                en!("What the machines sell for today per TH/s; the machines on the power the halls take are \
                  sold at once. Default $5/TH, a mid-generation machine ($3-15/TH by efficiency, Hashrate \
-                 Index ASIC price index, 2025).",
+                 Index ASIC price index, 2025)."),
             ),
             Field::MiningFleetResaleDecline => spec(
-                "mining.fleet_resale_decline_pct_per_year", "Resale price decline", "%/yr", 5.0, G::Mining, false,
+                "mining.fleet_resale_decline_pct_per_year", en!("Resale price decline"), en!("%/yr"), 5.0, G::Mining, false,
                 PCT,
-                "Yearly fall of that resale price as newer machines arrive. Default 30 %/yr.",
+                en!("Yearly fall of that resale price as newer machines arrive. Default 30 %/yr."),
             ),
             Field::HpcCriticalIt => Spec {
-                empty_means: "the whole site",
+                empty_means: en!("the whole site"),
                 ..spec(
-                    "hpc.critical_it_mw", "Critical IT leased", "MW", 5.0, G::Hpc, true,
+                    "hpc.critical_it_mw", en!("Critical IT leased"), "MW", 5.0, G::Hpc, true,
                     Rule::new(Excl(0.0), Open),
-                    "Billable critical IT capacity leased to the tenant. Empty: the whole site, grid capacity \
-                     ÷ HPC design PUE. At Core Scientific's Muskogee site 100 MW of grid power gives about 70 MW of IT.",
+                    en!("Billable critical IT capacity leased to the tenant. Empty: the whole site, grid capacity \
+                     ÷ HPC design PUE. At Core Scientific's Muskogee site 100 MW of grid power gives about 70 MW of IT."),
                 )
             },
             Field::HpcDesignPue => spec(
-                "hpc.design_pue", "HPC design PUE", "×", 0.01, G::Hpc, false, PUE,
-                "Grid MW reserved per MW of critical IT, at peak: sizes the halls. Default 1.35; the deals' \
+                "hpc.design_pue", en!("HPC design PUE"), "×", 0.01, G::Hpc, false, PUE,
+                en!("Grid MW reserved per MW of critical IT, at peak: sizes the halls. Default 1.35; the deals' \
                  grid-to-IT ratios run 1.21 (TeraWulf-Core42) to 1.45 (Cipher-Fluidstack); Core Scientific \
-                 gets about 70 MW of IT from 100 MW of grid (1.43).",
+                 gets about 70 MW of IT from 100 MW of grid (1.43)."),
             ),
             Field::HpcOperatingPue => spec(
-                "hpc.operating_pue", "HPC operating PUE", "×", 0.01, G::Hpc, false, PUE,
-                "Average grid energy per unit of IT energy: bills the halls' power when the host pays it. \
-                 Default 1.20; AI halls as designed run 1.18-1.30 (Applied Digital 1.18, TeraWulf-Core42 1.25).",
+                "hpc.operating_pue", en!("HPC operating PUE"), "×", 0.01, G::Hpc, false, PUE,
+                en!("Average grid energy per unit of IT energy: bills the halls' power when the host pays it. \
+                 Default 1.20; AI halls as designed run 1.18-1.30 (Applied Digital 1.18, TeraWulf-Core42 1.25)."),
             ),
             Field::HpcConversionMonths => spec(
-                "hpc.conversion_months", "Conversion time", "months", 1.0, G::Hpc, true, MONTHS_120,
-                "Months from decision to the first delivered capacity; the contract starts then. Default 12: \
-                 Core Scientific's first 8 MW and Cipher's Barber Lake took about 12 months.",
+                "hpc.conversion_months", en!("Conversion time"), en!("months"), 1.0, G::Hpc, true, MONTHS_120,
+                en!("Months from decision to the first delivered capacity; the contract starts then. Default 12: \
+                 Core Scientific's first 8 MW and Cipher's Barber Lake took about 12 months."),
             ),
             Field::HpcRampMonths => spec(
-                "hpc.ramp_months", "Ramp to full capacity", "months", 1.0, G::Hpc, false, MONTHS_120,
-                "Contract months until the full capacity is delivered, rising in equal monthly steps; \
-                 0 delivers it all at once. Default 12.",
+                "hpc.ramp_months", en!("Ramp to full capacity"), en!("months"), 1.0, G::Hpc, false, MONTHS_120,
+                en!("Contract months until the full capacity is delivered, rising in equal monthly steps; \
+                 0 delivers it all at once. Default 12."),
             ),
             Field::HpcCapex => spec(
-                "hpc.capex_usd_per_mw", "Conversion capex", "$/MW", 100_000.0, G::Hpc, true, NON_NEG,
-                "Conversion cost per MW of critical IT, before contingency. Default $9.5M: Cipher and Hut 8 \
+                "hpc.capex_usd_per_mw", en!("Conversion capex"), en!("$/MW"), 100_000.0, G::Hpc, true, NON_NEG,
+                en!("Conversion cost per MW of critical IT, before contingency. Default $9.5M: Cipher and Hut 8 \
                  disclosed $9-11M, TeraWulf $8-10M (2025); a greenfield data center costs $9.3-15M \
-                 (Cushman & Wakefield 2025).",
+                 (Cushman & Wakefield 2025)."),
             ),
             Field::HpcCapexContingency => spec(
-                "hpc.capex_contingency_pct", "Capex contingency", "%", 5.0, G::Hpc, false,
+                "hpc.capex_contingency_pct", en!("Capex contingency"), "%", 5.0, G::Hpc, false,
                 Rule::new(Incl(0.0), Incl(200.0)),
-                "Overrun allowance on the conversion capex. Default 10 %.",
+                en!("Overrun allowance on the conversion capex. Default 10 %."),
             ),
             Field::HpcSiteCapex => spec(
-                "hpc.site_capex_usd", "One-off site costs", "$", 1_000_000.0, G::Hpc, false, NON_NEG,
-                "Host costs beside the halls: interconnect upgrade, land, permits; spent with the capex, \
-                 never paid by the tenant. Default $0 (a site whose interconnect is already in place).",
+                "hpc.site_capex_usd", en!("One-off site costs"), en!("$"), 1_000_000.0, G::Hpc, false, NON_NEG,
+                en!("Host costs beside the halls: interconnect upgrade, land, permits; spent with the capex, \
+                 never paid by the tenant. Default $0 (a site whose interconnect is already in place)."),
             ),
             Field::HpcTenantCapexShare => spec(
-                "hpc.tenant_capex_share_pct", "Capex paid by tenant", "%", 5.0, G::Hpc, false, PCT,
-                "Share of the conversion capex the tenant funds. Default 0 %; CoreWeave funded much of \
-                 Core Scientific's build-out.",
+                "hpc.tenant_capex_share_pct", en!("Capex paid by tenant"), "%", 5.0, G::Hpc, false, PCT,
+                en!("Share of the conversion capex the tenant funds. Default 0 %; CoreWeave funded much of \
+                 Core Scientific's build-out."),
             ),
             Field::HpcOpex => spec(
-                "hpc.opex_usd_per_mw_month", "HPC opex", "$/MW-month", 1_000.0, G::Hpc, false, NON_NEG,
-                "Non-energy operating cost per leased critical MW per month in contract year 1. Default \
-                 $24,000: the 80-85 % NOI margins Cipher and TeraWulf disclose (2025).",
+                "hpc.opex_usd_per_mw_month", en!("HPC opex"), en!("$/MW-month"), 1_000.0, G::Hpc, false, NON_NEG,
+                en!("Non-energy operating cost per leased critical MW per month in contract year 1. Default \
+                 $24,000: the 80-85 % NOI margins Cipher and TeraWulf disclose (2025)."),
             ),
             Field::HpcOpexEscalator => spec(
-                "hpc.opex_escalator_pct_per_year", "HPC opex escalator", "%/yr", 0.5, G::Hpc, false, PCT_CHANGE,
-                "Yearly step-up of HPC opex at each contract year. Default 3 %/yr (TeraWulf-Fluidstack's \
-                 84 % margin assumes opex rising 3 %/yr).",
+                "hpc.opex_escalator_pct_per_year", en!("HPC opex escalator"), en!("%/yr"), 0.5, G::Hpc, false, PCT_CHANGE,
+                en!("Yearly step-up of HPC opex at each contract year. Default 3 %/yr (TeraWulf-Fluidstack's \
+                 84 % margin assumes opex rising 3 %/yr)."),
             ),
             Field::HpcUtilization => spec(
-                "hpc.utilization_pct", "HPC utilization", "%", 5.0, G::Hpc, false, PCT,
-                "Average IT draw as a share of delivered critical IT; counts only when the host pays \
-                 the HPC power. Default 80 %.",
+                "hpc.utilization_pct", en!("HPC utilization"), "%", 5.0, G::Hpc, false, PCT,
+                en!("Average IT draw as a share of delivered critical IT; counts only when the host pays \
+                 the HPC power. Default 80 %."),
             ),
             Field::ContractTerm => spec(
-                "contract.term_years", "Contract term", "years", 1.0, G::Contract, true,
+                "contract.term_years", en!("Contract term"), en!("years"), 1.0, G::Contract, true,
                 Rule::new(Incl(1.0), Incl(30.0)),
-                "Length of the hosting contract. Default 12 years (Core Scientific-CoreWeave); \
-                 recent deals run 10-15 years.",
+                en!("Length of the hosting contract. Default 12 years (Core Scientific-CoreWeave); \
+                 recent deals run 10-15 years."),
             ),
             Field::ContractRate => spec(
-                "contract.rate_usd_per_kw_month", "Lease rate", "$/kW-month", 1.0, G::Contract, true,
+                "contract.rate_usd_per_kw_month", en!("Lease rate"), en!("$/kW-month"), 1.0, G::Contract, true,
                 Rule::new(Incl(0.0), Incl(10_000.0)),
-                "Rent per kW of leased critical IT per month in contract year 1. Default $125, TeraWulf-Core42's \
-                 year 1 (Dec 2024); mining-site deals imply $102-159 on average over their terms.",
+                en!("Rent per kW of leased critical IT per month in contract year 1. Default $125, TeraWulf-Core42's \
+                 year 1 (Dec 2024); mining-site deals imply $102-159 on average over their terms."),
             ),
             Field::ContractEscalator => spec(
-                "contract.escalator_pct_per_year", "Rate escalator", "%/yr", 0.5, G::Contract, true,
+                "contract.escalator_pct_per_year", en!("Rate escalator"), en!("%/yr"), 0.5, G::Contract, true,
                 PCT_CHANGE,
-                "Yearly step-up of the rate at each contract year. Default 3 % (TeraWulf-Core42).",
+                en!("Yearly step-up of the rate at each contract year. Default 3 % (TeraWulf-Core42)."),
             ),
             Field::ContractPassThrough => spec(
-                "contract.power_pass_through", "Power passed through", "", 1.0, G::Contract, true,
+                "contract.power_pass_through", en!("Power passed through"), "", 1.0, G::Contract, true,
                 Rule::new(Open, Open),
-                "On: the tenant pays the HPC halls' energy at cost, as in most wholesale leases. \
-                 Off: the host pays it out of the rent.",
+                en!("On: the tenant pays the HPC halls' energy at cost, as in most wholesale leases. \
+                 Off: the host pays it out of the rent."),
             ),
             Field::ContractTermPerTranche => spec(
-                "contract.term_per_tranche", "Term per tranche", "", 1.0, G::Contract, false,
+                "contract.term_per_tranche", en!("Term per tranche"), "", 1.0, G::Contract, false,
                 Rule::new(Open, Open),
-                "On: each tranche delivered during the ramp is leased for the full term from its own \
+                en!("On: each tranche delivered during the ramp is leased for the full term from its own \
                  delivery, so the contract runs past the term by the ramp. Off: the whole lease ends \
-                 with the term. Default on, as multi-tranche leases are written.",
+                 with the term. Default on, as multi-tranche leases are written."),
             ),
             Field::TerminalExitCap => Spec {
-                empty_means: "no value after the contract",
+                empty_means: en!("no value after the contract"),
                 ..spec(
-                    "terminal.exit_cap_rate_pct", "Exit cap rate", "%", 0.25, G::Terminal, true,
+                    "terminal.exit_cap_rate_pct", en!("Exit cap rate"), "%", 0.25, G::Terminal, true,
                     Rule::new(Excl(0.0), Incl(100.0)),
-                    "Cap rate that values the halls after the contract: the next year's NOI ÷ this rate. \
+                    en!("Cap rate that values the halls after the contract: the next year's NOI ÷ this rate. \
                      Default 7.5 %; stabilised data centers trade at 6-7.5 % (industry reports, 2025). \
-                     Leave empty for no value after the contract.",
+                     Leave empty for no value after the contract."),
                 )
             },
             Field::TerminalRenewal => spec(
-                "terminal.renewal_probability_pct", "Renewal probability", "%", 5.0, G::Terminal, false, PCT,
-                "Chance the tenant renews at the end of the term; otherwise the halls stand empty while \
-                 they are re-let. Default 75 % (the deals carry renewal options, 2 × 5 years).",
+                "terminal.renewal_probability_pct", en!("Renewal probability"), "%", 5.0, G::Terminal, false, PCT,
+                en!("Chance the tenant renews at the end of the term; otherwise the halls stand empty while \
+                 they are re-let. Default 75 % (the deals carry renewal options, 2 × 5 years)."),
             ),
             Field::TerminalDowntime => spec(
-                "terminal.downtime_months", "Re-letting downtime", "months", 1.0, G::Terminal, false, MONTHS_120,
-                "Months to re-let the halls if the tenant does not renew. Default 12.",
+                "terminal.downtime_months", en!("Re-letting downtime"), en!("months"), 1.0, G::Terminal, false, MONTHS_120,
+                en!("Months to re-let the halls if the tenant does not renew. Default 12."),
             ),
             Field::TerminalRefit => spec(
-                "terminal.refit_pct_of_capex", "Refit before the next lease", "% of capex", 5.0, G::Terminal,
+                "terminal.refit_pct_of_capex", en!("Refit before the next lease"), en!("% of capex"), 5.0, G::Terminal,
                 false, Rule::new(Incl(0.0), Incl(200.0)),
-                "Cost of refitting the halls for the next lease, as a share of the conversion capex with \
-                 contingency. Default 25 %.",
+                en!("Cost of refitting the halls for the next lease, as a share of the conversion capex with \
+                 contingency. Default 25 %."),
             ),
             Field::TerminalSiteValue => spec(
-                "terminal.keep_mining_site_value_usd_per_mw", "Mining site value at the end", "$/MW",
+                "terminal.keep_mining_site_value_usd_per_mw", en!("Mining site value at the end"), en!("$/MW"),
                 10_000.0, G::Terminal, false, NON_NEG,
-                "What the site is worth at the horizon if it keeps mining, per grid MW. Default $0; a \
-                 mining facility costs $0.2-0.5M per MW to build (company reports).",
+                en!("What the site is worth at the horizon if it keeps mining, per grid MW. Default $0; a \
+                 mining facility costs $0.2-0.5M per MW to build (company reports)."),
             ),
             Field::TaxRate => spec(
-                "tax.rate_pct", "Income tax rate", "%", 1.0, G::Tax, true, PCT,
-                "Tax on each path's income, with losses carried forward. Default 25 %: 21 % US federal \
-                 plus state. 0 gives the pre-tax figures.",
+                "tax.rate_pct", en!("Income tax rate"), "%", 1.0, G::Tax, true, PCT,
+                en!("Tax on each path's income, with losses carried forward. Default 25 %: 21 % US federal \
+                 plus state. 0 gives the pre-tax figures."),
             ),
             Field::TaxBonus => spec(
-                "tax.bonus_depreciation_pct", "Bonus depreciation", "%", 5.0, G::Tax, false, PCT,
-                "Share of the host's capex deducted in the month it is spent. Default 60 %; 100 % is \
-                 restored for property with lives up to 20 years (2025 US tax act).",
+                "tax.bonus_depreciation_pct", en!("Bonus depreciation"), "%", 5.0, G::Tax, false, PCT,
+                en!("Share of the host's capex deducted in the month it is spent. Default 60 %; 100 % is \
+                 restored for property with lives up to 20 years (2025 US tax act)."),
             ),
             Field::TaxLife => spec(
-                "tax.depreciation_years", "Depreciation life", "years", 1.0, G::Tax, false,
+                "tax.depreciation_years", en!("Depreciation life"), en!("years"), 1.0, G::Tax, false,
                 Rule::new(Incl(1.0), Incl(50.0)),
-                "Straight-line life of the rest of the capex, from the first delivery. Default 39 years, \
-                 US buildings.",
+                en!("Straight-line life of the rest of the capex, from the first delivery. Default 39 years, \
+                 US buildings."),
             ),
             Field::GreenfieldBuildMonths => spec(
-                "greenfield.build_months", "Greenfield build times", "months", 1.0, G::Greenfield, true, Rule::new(Incl(0.0), Incl(240.0)),
-                "How long a greenfield HPC data center would take, 1 to 5 baselines separated by commas. \
-                 Default 36, 48, 60: 3 to 5 years (JP Morgan analysts).",
+                "greenfield.build_months", en!("Greenfield build times"), en!("months"), 1.0, G::Greenfield, true, Rule::new(Incl(0.0), Incl(240.0)),
+                en!("How long a greenfield HPC data center would take, 1 to 5 baselines separated by commas. \
+                 Default 36, 48, 60: 3 to 5 years (JP Morgan analysts)."),
             ),
             Field::TenantComputeValue => spec(
-                "tenant.compute_value_usd_per_mw_month", "Tenant value of capacity", "$/MW-month", 10_000.0,
+                "tenant.compute_value_usd_per_mw_month", en!("Tenant value of capacity"), en!("$/MW-month"), 10_000.0,
                 G::Tenant, true, NON_NEG,
-                "The tenant's margin from one MW of online capacity per month. Default $250,000: GPU-cloud \
+                en!("The tenant's margin from one MW of online capacity per month. Default $250,000: GPU-cloud \
                  revenue of about $800,000 per MW-month (IREN-Microsoft, Nov 2025) less GPU depreciation \
-                 of about $480,000, power and opex.",
+                 of about $480,000, power and opex."),
             ),
             Field::FinanceDiscountRate => spec(
-                "finance.discount_rate_pct", "Discount rate", "%/yr", 0.5, G::Finance, true,
+                "finance.discount_rate_pct", en!("Discount rate"), en!("%/yr"), 0.5, G::Finance, true,
                 Rule::new(Excl(-100.0), Incl(1_000.0)),
-                "Yearly discount rate (cost of capital) for every present value. Default 10 %.",
+                en!("Yearly discount rate (cost of capital) for every present value. Default 10 %."),
             ),
             Field::FinanceDebtShare => spec(
-                "finance.debt_pct_of_capex", "Debt share of capex", "%", 5.0, G::Finance, true, PCT,
-                "Share of the host's capex borrowed (the equity view; the project's NPV is unlevered). \
-                 Default 60 %; Galaxy borrowed 80 % of Helios phase I (2025).",
+                "finance.debt_pct_of_capex", en!("Debt share of capex"), "%", 5.0, G::Finance, true, PCT,
+                en!("Share of the host's capex borrowed (the equity view; the project's NPV is unlevered). \
+                 Default 60 %; Galaxy borrowed 80 % of Helios phase I (2025)."),
             ),
             Field::FinanceDebtRate => spec(
-                "finance.debt_rate_pct", "Debt interest rate", "%/yr", 0.25, G::Finance, false, PCT,
-                "Yearly interest on that debt. Default 8 %; TeraWulf's and Cipher's notes backstopped by \
-                 Google paid 7.75-8 % (2025).",
+                "finance.debt_rate_pct", en!("Debt interest rate"), en!("%/yr"), 0.25, G::Finance, false, PCT,
+                en!("Yearly interest on that debt. Default 8 %; TeraWulf's and Cipher's notes backstopped by \
+                 Google paid 7.75-8 % (2025)."),
             ),
             Field::FinanceDebtTenor => spec(
-                "finance.debt_tenor_years", "Debt tenor", "years", 1.0, G::Finance, false,
+                "finance.debt_tenor_years", en!("Debt tenor"), en!("years"), 1.0, G::Finance, false,
                 Rule::new(Incl(1.0), Incl(30.0)),
-                "Years of level monthly payments after the ramp. Default 10.",
+                en!("Years of level monthly payments after the ramp. Default 10."),
             ),
             Field::SweepMin => spec(
-                "sensitivity.energy_usd_per_mwh[0]", "Lowest price", "$/MWh", 5.0, G::Sensitivity, false, Rule::new(Incl(0.0), Incl(2_000.0)),
-                "Where the energy-price chart starts. Default $20/MWh.",
+                "sensitivity.energy_usd_per_mwh[0]", en!("Lowest price"), en!("$/MWh"), 5.0, G::Sensitivity, false, Rule::new(Incl(0.0), Incl(2_000.0)),
+                en!("Where the energy-price chart starts. Default $20/MWh."),
             ),
             Field::SweepMax => spec(
-                "sensitivity.energy_usd_per_mwh[1]", "Highest price", "$/MWh", 5.0, G::Sensitivity, false, Rule::new(Incl(0.0), Incl(2_000.0)),
-                "Where the energy-price chart ends; above the lowest. Default $120/MWh.",
+                "sensitivity.energy_usd_per_mwh[1]", en!("Highest price"), en!("$/MWh"), 5.0, G::Sensitivity, false, Rule::new(Incl(0.0), Incl(2_000.0)),
+                en!("Where the energy-price chart ends; above the lowest. Default $120/MWh."),
             ),
             Field::SweepSteps => spec(
-                "sensitivity.energy_usd_per_mwh[2]", "Price points", "points", 1.0, G::Sensitivity, false, Rule::new(Incl(2.0), Incl(1_001.0)),
-                "How many evenly spaced prices the chart evaluates, ends included. Default 21.",
+                "sensitivity.energy_usd_per_mwh[2]", en!("Price points"), en!("points"), 1.0, G::Sensitivity, false, Rule::new(Incl(2.0), Incl(1_001.0)),
+                en!("How many evenly spaced prices the chart evaluates, ends included. Default 21."),
             ),
             Field::RiskSwing => spec(
-                "risk.swing_pct", "Tornado swing", "%", 5.0, G::Risk, true,
+                "risk.swing_pct", en!("Tornado swing"), "%", 5.0, G::Risk, true,
                 Rule::new(Excl(0.0), Incl(90.0)),
-                "How far the tornado moves each input measured in levels (prices, rates per kW, capex, \
-                 opex, PUE, renewal chance), down and up, the others held. Default ±20 %.",
+                en!("How far the tornado moves each input measured in levels (prices, rates per kW, capex, \
+                 opex, PUE, renewal chance), down and up, the others held. Default ±20 %."),
             ),
             Field::RiskSwingMonths => spec(
-                "risk.swing_months", "Tornado swing of the build", "months", 1.0, G::Risk, false,
+                "risk.swing_months", en!("Tornado swing of the build"), en!("months"), 1.0, G::Risk, false,
                 Rule::new(Incl(1.0), Incl(60.0)),
-                "How far the tornado moves the conversion time, down (not below 0) and up. Default ±6 months.",
+                en!("How far the tornado moves the conversion time, down (not below 0) and up. Default ±6 months."),
             ),
             Field::RiskSwingPoints => spec(
-                "risk.swing_rate_points", "Tornado swing of rates", "points", 0.5, G::Risk, false,
+                "risk.swing_rate_points", en!("Tornado swing of rates"), en!("points"), 0.5, G::Risk, false,
                 Rule::new(Excl(0.0), Incl(20.0)),
-                "How far the tornado moves the inputs that are yearly rates (hashprice drift, rate \
-                 escalator, exit cap rate, tax rate, discount rate), in percentage points. Default ±2.",
+                en!("How far the tornado moves the inputs that are yearly rates (hashprice drift, rate \
+                 escalator, exit cap rate, tax rate, discount rate), in percentage points. Default ±2."),
             ),
             Field::RiskHashVol => spec(
-                "risk.hashprice_volatility_pct", "Hashprice volatility", "%/yr", 5.0, G::Risk, true,
+                "risk.hashprice_volatility_pct", en!("Hashprice volatility"), en!("%/yr"), 5.0, G::Risk, true,
                 Rule::new(Incl(0.0), Incl(200.0)),
-                "Yearly volatility of hashprice around its trend in the simulation. Default 50 %: \
+                en!("Yearly volatility of hashprice around its trend in the simulation. Default 50 %: \
                  hashprice swung from about $55 (Q3 2025) to $35 (November 2025) and back to $40 \
-                 within months (Luxor Hashrate Index).",
+                 within months (Luxor Hashrate Index)."),
             ),
             Field::RiskEnergyVol => spec(
-                "risk.energy_volatility_pct", "Energy price volatility", "%/yr", 5.0, G::Risk, false,
+                "risk.energy_volatility_pct", en!("Energy price volatility"), en!("%/yr"), 5.0, G::Risk, false,
                 Rule::new(Incl(0.0), Incl(200.0)),
-                "Yearly volatility of the delivered power price around its trend. Default 25 %, a \
+                en!("Yearly volatility of the delivered power price around its trend. Default 25 %, a \
                  site on an indexed contract; spot exposure in ERCOT runs far higher, a fixed-price \
-                 contract near 0.",
+                 contract near 0."),
             ),
             Field::RiskCorrelation => spec(
-                "risk.correlation_pct", "Price correlation", "%", 10.0, G::Risk, false,
+                "risk.correlation_pct", en!("Price correlation"), "%", 10.0, G::Risk, false,
                 Rule::new(Incl(-100.0), Incl(100.0)),
-                "Correlation of the monthly shocks to hashprice and to the power price. Default 0.",
+                en!("Correlation of the monthly shocks to hashprice and to the power price. Default 0."),
             ),
             Field::RiskSlipMin => spec(
-                "risk.slip_min_months", "Shortest slip", "months", 1.0, G::Risk, false, MONTHS_120,
-                "The conversion may finish late by a whole number of months, drawn evenly between the \
-                 shortest and the longest slip. Default 0.",
+                "risk.slip_min_months", en!("Shortest slip"), en!("months"), 1.0, G::Risk, false, MONTHS_120,
+                en!("The conversion may finish late by a whole number of months, drawn evenly between the \
+                 shortest and the longest slip. Default 0."),
             ),
             Field::RiskSlipMax => spec(
-                "risk.slip_max_months", "Longest slip", "months", 1.0, G::Risk, false, MONTHS_120,
-                "The longest slip of the conversion. Default 6 months.",
+                "risk.slip_max_months", en!("Longest slip"), en!("months"), 1.0, G::Risk, false, MONTHS_120,
+                en!("The longest slip of the conversion. Default 6 months."),
             ),
             Field::RiskDefault => spec(
-                "risk.tenant_default_pct_per_year", "Tenant default", "%/yr", 0.5, G::Risk, false, PCT,
-                "Yearly probability that the tenant stops paying; the halls are then re-let after the \
-                 re-letting downtime at the contract's rate then current. Default 0.",
+                "risk.tenant_default_pct_per_year", en!("Tenant default"), en!("%/yr"), 0.5, G::Risk, false, PCT,
+                en!("Yearly probability that the tenant stops paying; the halls are then re-let after the \
+                 re-letting downtime at the contract's rate then current. Default 0."),
             ),
             Field::RiskPaths => spec(
-                "risk.paths", "Simulated paths", "paths", 500.0, G::Risk, false,
+                "risk.paths", en!("Simulated paths"), en!("paths"), 500.0, G::Risk, false,
                 Rule::new(Incl(10.0), Incl(20_000.0)),
-                "How many random paths the simulation runs. Default 2,000.",
+                en!("How many random paths the simulation runs. Default 2,000."),
             ),
             Field::RiskSeed => spec(
-                "risk.seed", "Random seed", "", 1.0, G::Risk, false,
+                "risk.seed", en!("Random seed"), "", 1.0, G::Risk, false,
                 Rule::new(Incl(0.0), Incl(4_294_967_295.0)),
-                "The same seed gives the same paths, here and in the evaluator. Default 1.",
+                en!("The same seed gives the same paths, here and in the evaluator. Default 1."),
             ),
         }
     }
 
     pub fn path(self) -> &'static str {
-        self.spec().path
+        self.spec_en().path
     }
+    /// The field's name in the language spoken.
     pub fn label(self) -> &'static str {
-        self.spec().label
+        crate::lang::tr(self.spec_en().label)
+    }
+    /// The field's unit in the language spoken (`US$/MWh`), empty for none.
+    pub fn unit(self) -> &'static str {
+        match self.spec_en().unit {
+            "" => "",
+            unit => crate::lang::tr(unit),
+        }
+    }
+    /// The field's unit as the code writes it, in English whatever the
+    /// language spoken (`$/kW-month`): for code that reads units.
+    pub fn unit_key(self) -> &'static str {
+        self.spec_en().unit
     }
     pub fn rule(self) -> Rule {
-        self.spec().rule
+        self.spec_en().rule
     }
     pub fn group(self) -> Group {
-        self.spec().group
+        self.spec_en().group
     }
     pub fn is_whole(self) -> bool {
         matches!(
@@ -793,9 +821,10 @@ impl Field {
             Kind::Bool => match reads_on(text) {
                 Some(b) => Value::Bool(b),
                 None => {
-                    return Err(self.unreadable(format!(
+                    return Err(self.unreadable(t!(
                         "must be on or off: true/false, on/off, yes/no or 1/0 \
-                         (empty means off), got \"{text}\""
+                         (empty means off), got \"{text}\"",
+                        text = text
                     )))
                 }
             },
@@ -847,11 +876,12 @@ impl Field {
         let english = english_marks(text);
         if self.runs_to_thousands() && point_then_three_digits(&english) {
             let body = english.trim().trim_start_matches('$');
-            return Err(self.unreadable(format!(
-                "\"{text}\" is ambiguous here: did you mean {} (a comma groups thousands)? \
-                 For a decimal, write it without the last zero ({})",
-                language_marks(&body.replace('.', ",")),
-                language_marks(body.trim_end_matches('0'))
+            return Err(self.unreadable(t!(
+                "\"{text}\" is ambiguous here: did you mean {thousands} (a comma groups \
+                 thousands)? For a decimal, write it without the last zero ({decimal})",
+                text = text,
+                thousands = language_marks(&body.replace('.', ",")),
+                decimal = language_marks(body.trim_end_matches('0'))
             )));
         }
         let x = read_english(&english).map_err(|problem| match problem {
@@ -860,14 +890,16 @@ impl Field {
                 field: self,
                 text: text.to_owned(),
             },
-            NumberSyntax::Space => self.unreadable(format!(
+            NumberSyntax::Space => self.unreadable(t!(
                 "\"{text}\" is not a number here: remove the space inside it; \
-                 commas may group thousands (7,000,000)"
+                 commas may group thousands (7,000,000)",
+                text = text
             )),
-            NumberSyntax::Comma => self.unreadable(format!(
-                "\"{text}\" is not a number here: use a point for decimals ({}); \
+            NumberSyntax::Comma => self.unreadable(t!(
+                "\"{text}\" is not a number here: use a point for decimals ({example}); \
                  commas may only group thousands (7,000,000)",
-                decimal_hint(text).unwrap_or_else(|| "2.5".to_owned())
+                text = text,
+                example = decimal_hint(text).unwrap_or_else(|| language_marks("2.5").into_owned())
             )),
         })?;
         if x.is_finite() {
@@ -894,30 +926,37 @@ impl Field {
         )
     }
 
-    /// The range seen in public deals and industry figures, with its source,
-    /// for the inputs where a valid value can still be implausible.
+    /// The range seen in public deals and industry figures, with its source
+    /// (in the language spoken), for the inputs where a valid value can
+    /// still be implausible.
     pub fn typical(self) -> Option<Typical> {
-        let t = |lo: f64, hi: f64, source: &'static str| Some(Typical { lo, hi, source });
+        let t = |lo: f64, hi: f64, source: &'static str| {
+            Some(Typical {
+                lo,
+                hi,
+                source: crate::lang::tr(source),
+            })
+        };
         match self {
-            Field::SiteEnergyPrice => t(15.0, 120.0, "miners pay about $45/MWh at the median (Cambridge Centre for Alternative Finance)"),
-            Field::MiningEfficiency => t(12.0, 40.0, "the best fleets run 16-24 J/TH, the network about 28 (Cambridge Centre for Alternative Finance)"),
-            Field::MiningPue => t(1.02, 1.5, "immersion 1.03-1.10, air-cooled 1.10-1.50 (vendor figures)"),
-            Field::MiningHashprice => t(20.0, 120.0, "about $35-55/PH/day through 2025 (Luxor Hashrate Index)"),
-            Field::MiningHashpriceDrift => t(-40.0, 20.0, "hashprice has fallen most years between halvings as the network grows"),
-            Field::HpcDesignPue => t(1.1, 1.6, "the deals' grid-to-IT ratios run 1.21-1.45"),
-            Field::HpcOperatingPue => t(1.05, 1.5, "AI halls run 1.18-1.30 (Applied Digital, TeraWulf)"),
-            Field::HpcConversionMonths => t(0.0, 36.0, "conversions have delivered in 0-18 months (Riot-AMD to Hut 8-Fluidstack)"),
-            Field::HpcCapex => t(2_000_000.0, 20_000_000.0, "conversions disclose $3.6-11M per MW, greenfield builds $9.3-15M (company filings, Cushman & Wakefield 2025)"),
-            Field::HpcOpex => t(5_000.0, 60_000.0, "hosting NOI margins of 80-85 % (Cipher, TeraWulf)"),
-            Field::ContractTerm => t(5.0, 20.0, "mining-site leases run 10-15 years"),
-            Field::ContractRate => t(80.0, 250.0, "deals imply $102-159/kW-month on average; small retail leases about $195 (CBRE)"),
-            Field::ContractEscalator => t(0.0, 5.0, "deals escalate about 3 % a year"),
-            Field::TerminalExitCap => t(4.0, 12.0, "stabilised data centers trade at 6-7.5 % (industry reports, 2025)"),
-            Field::TaxRate => t(0.0, 40.0, "21 % US federal plus state"),
-            Field::TenantComputeValue => t(50_000.0, 600_000.0, "GPU cloud earns about $800,000 per MW-month before GPU depreciation of about $480,000 (IREN-Microsoft)"),
-            Field::FinanceDiscountRate => t(0.0, 30.0, "project discount rates run about 8-15 %"),
-            Field::FinanceDebtShare => t(0.0, 85.0, "Galaxy borrowed 80 % of Helios phase I"),
-            Field::FinanceDebtRate => t(4.0, 15.0, "notes backstopped by Google paid 7.75-8 % (2025)"),
+            Field::SiteEnergyPrice => t(15.0, 120.0, en!("miners pay about $45/MWh at the median (Cambridge Centre for Alternative Finance)")),
+            Field::MiningEfficiency => t(12.0, 40.0, en!("the best fleets run 16-24 J/TH, the network about 28 (Cambridge Centre for Alternative Finance)")),
+            Field::MiningPue => t(1.02, 1.5, en!("immersion 1.03-1.10, air-cooled 1.10-1.50 (vendor figures)")),
+            Field::MiningHashprice => t(20.0, 120.0, en!("about $35-55/PH/day through 2025 (Luxor Hashrate Index)")),
+            Field::MiningHashpriceDrift => t(-40.0, 20.0, en!("hashprice has fallen most years between halvings as the network grows")),
+            Field::HpcDesignPue => t(1.1, 1.6, en!("the deals' grid-to-IT ratios run 1.21-1.45")),
+            Field::HpcOperatingPue => t(1.05, 1.5, en!("AI halls run 1.18-1.30 (Applied Digital, TeraWulf)")),
+            Field::HpcConversionMonths => t(0.0, 36.0, en!("conversions have delivered in 0-18 months (Riot-AMD to Hut 8-Fluidstack)")),
+            Field::HpcCapex => t(2_000_000.0, 20_000_000.0, en!("conversions disclose $3.6-11M per MW, greenfield builds $9.3-15M (company filings, Cushman & Wakefield 2025)")),
+            Field::HpcOpex => t(5_000.0, 60_000.0, en!("hosting NOI margins of 80-85 % (Cipher, TeraWulf)")),
+            Field::ContractTerm => t(5.0, 20.0, en!("mining-site leases run 10-15 years")),
+            Field::ContractRate => t(80.0, 250.0, en!("deals imply $102-159/kW-month on average; small retail leases about $195 (CBRE)")),
+            Field::ContractEscalator => t(0.0, 5.0, en!("deals escalate about 3 % a year")),
+            Field::TerminalExitCap => t(4.0, 12.0, en!("stabilised data centers trade at 6-7.5 % (industry reports, 2025)")),
+            Field::TaxRate => t(0.0, 40.0, en!("21 % US federal plus state")),
+            Field::TenantComputeValue => t(50_000.0, 600_000.0, en!("GPU cloud earns about $800,000 per MW-month before GPU depreciation of about $480,000 (IREN-Microsoft)")),
+            Field::FinanceDiscountRate => t(0.0, 30.0, en!("project discount rates run about 8-15 %")),
+            Field::FinanceDebtShare => t(0.0, 85.0, en!("Galaxy borrowed 80 % of Helios phase I")),
+            Field::FinanceDebtRate => t(4.0, 15.0, en!("notes backstopped by Google paid 7.75-8 % (2025)")),
             _ => None,
         }
     }
@@ -930,13 +969,13 @@ impl Field {
         if x >= typical.lo && x <= typical.hi {
             return None;
         }
-        Some(format!(
-            "{} is unusual: typically {} to {} {} ({})",
-            form_number(x),
-            form_number(typical.lo),
-            form_number(typical.hi),
-            self.spec().unit,
-            typical.source
+        Some(t!(
+            "{value} is unusual: typically {lo} to {hi} {unit} ({source})",
+            value = form_number(x),
+            lo = form_number(typical.lo),
+            hi = form_number(typical.hi),
+            unit = self.unit(),
+            source = typical.source
         ))
     }
 
@@ -973,10 +1012,11 @@ impl Field {
             text: text.to_owned(),
         };
         if looks_grouped(text) {
-            return Err(self.unreadable(format!(
+            return Err(self.unreadable(t!(
                 "\"{text}\" is ambiguous: a comma before three digits could group \
                  thousands; separate baselines with a comma and a space (36, 48, 60) \
-                 or with spaces (36 48 60)"
+                 or with spaces (36 48 60)",
+                text = text
             )));
         }
         let mut out = Vec::new();
@@ -1433,5 +1473,70 @@ mod portuguese {
         set(Lang::En);
         assert_eq!(read_number("1,234.5"), Ok(1234.5));
         assert_eq!(read_number("1.234,5"), Err(NumberSyntax::Comma));
+    }
+}
+
+#[cfg(test)]
+mod translated {
+    use super::*;
+    use crate::lang::{load, Lang};
+
+    const CATALOGUE: &str = r#"{
+  "\"{text}\" is not a number here: use a point for decimals ({example}); commas may only group thousands (7,000,000)": "\"{text}\" não é um número aqui: use vírgula para decimais ({example}); pontos só separam milhares (7.000.000)",
+  "$/MWh": "US$/MWh",
+  "Energy price": "Preço da energia",
+  "Grid capacity": "Capacidade de rede",
+  "Site": "Local",
+  "between {lo} and {hi}": "entre {lo} e {hi}",
+  "must be {rule}, got {got}": "deve ser {rule}; valor informado: {got}"
+}"#;
+
+    fn speak(lang: Lang, catalogue: &str) {
+        load(lang, catalogue).unwrap_or_else(|e| panic!("{e}"));
+    }
+
+    #[test]
+    fn words_follow_the_language_and_paths_do_not() {
+        speak(Lang::PtBr, CATALOGUE);
+        let spec = Field::SiteEnergyPrice.spec();
+        assert_eq!(
+            (spec.label, spec.unit, spec.path),
+            (
+                "Preço da energia",
+                "US$/MWh",
+                "site.energy_price_usd_per_mwh"
+            )
+        );
+        assert_eq!(Field::SiteEnergyPrice.unit_key(), "$/MWh");
+        assert_eq!(Field::SiteGridCapacity.label(), "Capacidade de rede");
+        assert_eq!((Group::Site.title(), Group::Site.key()), ("Local", "Site"));
+        assert_eq!(
+            Field::from_path("site.grid_capacity_mw"),
+            Some(Field::SiteGridCapacity)
+        );
+        // A point for decimals is refused in Portuguese, and the message
+        // says the Portuguese rule after the field's path.
+        let mut s = Scenario::default();
+        let e = Field::SiteEnergyPrice.set_text(&mut s, "45.5").err();
+        assert_eq!(
+            e.map(|e| e.to_string()).as_deref(),
+            Some(
+                "site.energy_price_usd_per_mwh: \"45.5\" não é um número aqui: use vírgula \
+                 para decimais (45,5); pontos só separam milhares (7.000.000)"
+            )
+        );
+        s.hpc.design_pue = 0.8;
+        let errors = s.validate().err().map(|e| e.to_string());
+        assert_eq!(
+            errors.as_deref(),
+            Some("hpc.design_pue: deve ser entre 1 e 3; valor informado: 0,8")
+        );
+        speak(Lang::En, "");
+        assert_eq!(Field::SiteEnergyPrice.spec().label, "Energy price");
+        assert_eq!(Group::Site.title(), "Site");
+        assert_eq!(
+            s.validate().err().map(|e| e.to_string()).as_deref(),
+            Some("hpc.design_pue: must be between 1 and 3, got 0.8")
+        );
     }
 }

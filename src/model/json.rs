@@ -18,6 +18,8 @@ use std::fmt;
 
 use serde_json::{Map, Number, Value};
 
+use crate::lang;
+
 /// How deep objects and lists may nest.
 pub const MAX_DEPTH: usize = 128;
 
@@ -34,11 +36,12 @@ pub struct SyntaxError {
 
 impl fmt::Display for SyntaxError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} at line {} column {}",
-            self.what, self.line, self.column
-        )
+        f.write_str(&t!(
+            "{what} at line {line} column {column}",
+            what = self.what,
+            line = self.line,
+            column = self.column
+        ))
     }
 }
 
@@ -57,20 +60,21 @@ pub fn parse(text: &str) -> Result<Value, SyntaxError> {
     let value = r.value()?;
     r.skip_space();
     if r.pos < r.bytes.len() {
-        return Err(r.error("trailing characters"));
+        return Err(r.error(t!("trailing characters")));
     }
     Ok(value)
 }
 
-/// How a value is named in a message ("the text \"abc\"", "a list").
+/// How a value is named in a message ("the text \"abc\"", "a list"), in
+/// the language spoken.
 pub fn describe(v: &Value) -> String {
     match v {
         Value::Null => "null".to_owned(),
-        Value::Bool(b) => format!("boolean `{b}`"),
-        Value::Number(n) => format!("the number `{n}`"),
-        Value::String(s) => format!("the text \"{}\"", quoted(s)),
-        Value::Array(_) => "a list".to_owned(),
-        Value::Object(_) => "an object".to_owned(),
+        Value::Bool(b) => t!("boolean `{value}`", value = b),
+        Value::Number(n) => t!("the number `{value}`", value = n),
+        Value::String(s) => t!("the text \"{text}\"", text = quoted(s)),
+        Value::Array(_) => t!("a list").to_owned(),
+        Value::Object(_) => t!("an object").to_owned(),
     }
 }
 
@@ -100,9 +104,55 @@ fn quoted(text: &str) -> String {
 }
 
 /// "invalid type: {what v is}, expected {expected}": the wording every
-/// decoder built on this reader uses for a value of the wrong type.
-pub fn invalid_type(v: &Value, expected: &str) -> String {
-    format!("invalid type: {}, expected {expected}", describe(v))
+/// decoder built on this reader uses for a value of the wrong type, in the
+/// language spoken (`expected`, marked with `en!`, is translated too).
+pub fn invalid_type(v: &Value, expected: &'static str) -> String {
+    lang::fill(
+        lang::tr(INVALID_TYPE),
+        &[("got", &describe(v)), ("expected", &lang::tr(expected))],
+    )
+}
+
+/// The template of [`invalid_type`].
+const INVALID_TYPE: &str = en!("invalid type: {got}, expected {expected}");
+
+/// Whether `message` is an [`invalid_type`] message (in the language
+/// spoken): it has the template's words before, between and after its
+/// placeholders.
+pub fn is_invalid_type(message: &str) -> bool {
+    fits_template(lang::tr(INVALID_TYPE), message)
+}
+
+/// Whether `text` could be `template` filled: it starts with the words
+/// before the first placeholder, holds the words between them in order and
+/// ends with the words after the last.
+pub(crate) fn fits_template(template: &str, text: &str) -> bool {
+    let mut words: Vec<&str> = Vec::new();
+    let mut rest = template;
+    for name in lang::placeholders(template) {
+        let mark = format!("{{{name}}}");
+        if let Some(at) = rest.find(&mark) {
+            words.push(&rest[..at]);
+            rest = &rest[at + mark.len()..];
+        }
+    }
+    words.push(rest);
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    let Some(mut left) = text.strip_prefix(first) else {
+        return false;
+    };
+    if words.len() == 1 {
+        return left.is_empty();
+    }
+    for middle in &words[1..words.len() - 1] {
+        match left.find(middle) {
+            Some(at) => left = &left[at + middle.len()..],
+            None => return false,
+        }
+    }
+    left.ends_with(last)
 }
 
 /// What follows an item of a list or an object.
@@ -155,7 +205,7 @@ impl Reader<'_> {
 
     fn value(&mut self) -> Result<Value, SyntaxError> {
         match self.peek() {
-            None => Err(self.error("EOF while parsing a value")),
+            None => Err(self.error(t!("EOF while parsing a value"))),
             Some(b'{') => self.nested(Self::object),
             Some(b'[') => self.nested(Self::list),
             Some(b'"') => Ok(Value::String(self.string()?)),
@@ -163,7 +213,7 @@ impl Reader<'_> {
             Some(b't') => self.word("true", Value::Bool(true)),
             Some(b'f') => self.word("false", Value::Bool(false)),
             Some(b'n') => self.word("null", Value::Null),
-            Some(_) => Err(self.error("expected value")),
+            Some(_) => Err(self.error(t!("expected value"))),
         }
     }
 
@@ -172,7 +222,7 @@ impl Reader<'_> {
         read: fn(&mut Self) -> Result<Value, SyntaxError>,
     ) -> Result<Value, SyntaxError> {
         if self.depth >= MAX_DEPTH {
-            return Err(self.error("recursion limit exceeded"));
+            return Err(self.error(t!("recursion limit exceeded")));
         }
         self.depth += 1;
         self.pos += 1;
@@ -185,8 +235,8 @@ impl Reader<'_> {
         for &b in word.as_bytes() {
             match self.peek() {
                 Some(got) if got == b => self.pos += 1,
-                Some(_) => return Err(self.error("expected ident")),
-                None => return Err(self.error("EOF while parsing a value")),
+                Some(_) => return Err(self.error(t!("expected ident"))),
+                None => return Err(self.error(t!("EOF while parsing a value"))),
             }
         }
         Ok(value)
@@ -205,8 +255,11 @@ impl Reader<'_> {
             self.path.push(format!("[{}]", items.len()));
             items.push(self.value()?);
             self.path.pop();
-            if self.after_item(b']', "EOF while parsing a list", "expected `,` or `]`")?
-                == Next::Closed
+            if self.after_item(
+                b']',
+                en!("EOF while parsing a list"),
+                en!("expected `,` or `]`"),
+            )? == Next::Closed
             {
                 return Ok(Value::Array(items));
             }
@@ -215,15 +268,20 @@ impl Reader<'_> {
 
     /// After an item of a list or an object closed by `close`: a comma and
     /// another item, or the end (`eof` and `expected`: what to say when
-    /// the text ends there or holds something else).
-    fn after_item(&mut self, close: u8, eof: &str, expected: &str) -> Result<Next, SyntaxError> {
+    /// the text ends there or holds something else, translated only then).
+    fn after_item(
+        &mut self,
+        close: u8,
+        eof: &'static str,
+        expected: &'static str,
+    ) -> Result<Next, SyntaxError> {
         self.skip_space();
         match self.peek() {
             Some(b',') => {
                 self.pos += 1;
                 self.skip_space();
                 if self.peek() == Some(close) {
-                    return Err(self.error("trailing comma"));
+                    return Err(self.error(t!("trailing comma")));
                 }
                 Ok(Next::Item)
             }
@@ -231,8 +289,8 @@ impl Reader<'_> {
                 self.pos += 1;
                 Ok(Next::Closed)
             }
-            None => Err(self.error(eof)),
-            Some(_) => Err(self.error(expected)),
+            None => Err(self.error(lang::tr(eof))),
+            Some(_) => Err(self.error(lang::tr(expected))),
         }
     }
 
@@ -248,16 +306,16 @@ impl Reader<'_> {
             self.skip_space();
             match self.peek() {
                 Some(b'"') => {}
-                None => return Err(self.error("EOF while parsing an object")),
-                Some(_) => return Err(self.error("key must be a string")),
+                None => return Err(self.error(t!("EOF while parsing an object"))),
+                Some(_) => return Err(self.error(t!("key must be a string"))),
             }
             let at = self.pos;
             let key = self.string()?;
             self.skip_space();
             match self.peek() {
                 Some(b':') => self.pos += 1,
-                None => return Err(self.error("EOF while parsing an object")),
-                Some(_) => return Err(self.error("expected `:`")),
+                None => return Err(self.error(t!("EOF while parsing an object"))),
+                Some(_) => return Err(self.error(t!("expected `:`"))),
             }
             self.skip_space();
             self.path.push(format!(".{key}"));
@@ -265,11 +323,14 @@ impl Reader<'_> {
             self.path.pop();
             if map.contains_key(&key) {
                 self.pos = at;
-                return Err(self.error(&format!("duplicate field `{key}`")));
+                return Err(self.error(&t!("duplicate field `{key}`", key = key)));
             }
             map.insert(key, value);
-            if self.after_item(b'}', "EOF while parsing an object", "expected `,` or `}`")?
-                == Next::Closed
+            if self.after_item(
+                b'}',
+                en!("EOF while parsing an object"),
+                en!("expected `,` or `}`"),
+            )? == Next::Closed
             {
                 return Ok(Value::Object(map));
             }
@@ -283,7 +344,7 @@ impl Reader<'_> {
         let mut run = self.pos;
         loop {
             match self.peek() {
-                None => return Err(self.error("EOF while parsing a string")),
+                None => return Err(self.error(t!("EOF while parsing a string"))),
                 Some(b'"') => {
                     out.push_str(&self.text[run..self.pos]);
                     self.pos += 1;
@@ -296,8 +357,9 @@ impl Reader<'_> {
                     run = self.pos;
                 }
                 Some(0..=0x1F) => {
-                    return Err(self
-                        .error("control character (\\u0000-\\u001F) found while parsing a string"))
+                    return Err(self.error(t!(
+                        "control character (\\u0000-\\u001F) found while parsing a string"
+                    )))
                 }
                 Some(_) => self.pos += 1,
             }
@@ -307,7 +369,7 @@ impl Reader<'_> {
     /// After `\`.
     fn escape(&mut self) -> Result<char, SyntaxError> {
         let Some(b) = self.peek() else {
-            return Err(self.error("EOF while parsing a string"));
+            return Err(self.error(t!("EOF while parsing a string")));
         };
         self.pos += 1;
         Ok(match b {
@@ -324,12 +386,12 @@ impl Reader<'_> {
                 let code = if (0xD800..0xDC00).contains(&first) {
                     // A leading surrogate: its trailing half must follow.
                     if self.bytes.get(self.pos..self.pos + 2) != Some(b"\\u") {
-                        return Err(self.error("lone leading surrogate in hex escape"));
+                        return Err(self.error(t!("lone leading surrogate in hex escape")));
                     }
                     self.pos += 2;
                     let second = self.hex4()?;
                     if !(0xDC00..0xE000).contains(&second) {
-                        return Err(self.error("lone leading surrogate in hex escape"));
+                        return Err(self.error(t!("lone leading surrogate in hex escape")));
                     }
                     0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
                 } else {
@@ -337,12 +399,12 @@ impl Reader<'_> {
                 };
                 match char::from_u32(code) {
                     Some(c) => c,
-                    None => return Err(self.error("invalid unicode code point")),
+                    None => return Err(self.error(t!("invalid unicode code point"))),
                 }
             }
             _ => {
                 self.pos -= 1;
-                return Err(self.error("invalid escape"));
+                return Err(self.error(t!("invalid escape")));
             }
         })
     }
@@ -351,10 +413,10 @@ impl Reader<'_> {
         let mut n = 0;
         for _ in 0..4 {
             let d = match self.peek() {
-                None => return Err(self.error("EOF while parsing a string")),
+                None => return Err(self.error(t!("EOF while parsing a string"))),
                 Some(b) => match char::from(b).to_digit(16) {
                     Some(d) => d,
-                    None => return Err(self.error("invalid escape")),
+                    None => return Err(self.error(t!("invalid escape"))),
                 },
             };
             n = n * 16 + d;
@@ -381,21 +443,21 @@ impl Reader<'_> {
             Some(b'0') => {
                 self.pos += 1;
                 if let Some(b'0'..=b'9') = self.peek() {
-                    return Err(self.error("invalid number"));
+                    return Err(self.error(t!("invalid number")));
                 }
             }
             Some(b'1'..=b'9') => {
                 self.digits();
             }
-            None => return Err(self.error("EOF while parsing a value")),
-            Some(_) => return Err(self.error("invalid number")),
+            None => return Err(self.error(t!("EOF while parsing a value"))),
+            Some(_) => return Err(self.error(t!("invalid number"))),
         }
         let mut whole = true;
         if self.peek() == Some(b'.') {
             whole = false;
             self.pos += 1;
             if self.digits() == 0 {
-                return Err(self.error("invalid number"));
+                return Err(self.error(t!("invalid number")));
             }
         }
         if let Some(b'e' | b'E') = self.peek() {
@@ -405,7 +467,7 @@ impl Reader<'_> {
                 self.pos += 1;
             }
             if self.digits() == 0 {
-                return Err(self.error("invalid number"));
+                return Err(self.error(t!("invalid number")));
             }
         }
         let text = &self.text[start..self.pos];
@@ -422,7 +484,7 @@ impl Reader<'_> {
             Some(n) => Ok(Value::Number(n)),
             None => {
                 self.pos = start;
-                Err(self.error("number out of range"))
+                Err(self.error(t!("number out of range")))
             }
         }
     }

@@ -3,7 +3,7 @@
 //! step with [`super::Evaluation`]'s fields.
 
 macro_rules! outputs {
-    ($($variant:ident => $key:literal, $words:literal;)+) => {
+    ($($variant:ident => $key:literal, $words:expr;)+) => {
         /// One top-level output of an evaluation.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         pub enum Output {
@@ -21,11 +21,12 @@ macro_rules! outputs {
                 }
             }
 
-            /// The output as a reader says it, in a message.
+            /// The output as a reader says it, in a message, in the
+            /// language spoken.
             pub fn words(self) -> &'static str {
-                match self {
+                crate::lang::tr(match self {
                     $(Output::$variant => $words,)+
-                }
+                })
             }
 
             /// The output of a JSON name (the boundary with serde).
@@ -37,44 +38,44 @@ macro_rules! outputs {
 }
 
 outputs! {
-    SchemaVersion => "schema_version", "the model version";
-    InputSchemaVersion => "input_schema_version", "the scenario's version";
-    ContractAnnualRevenue => "contract_annual_revenue_usd", "the contract revenue by year";
-    ContractTotalRevenue => "contract_total_revenue_usd", "the contract revenue";
-    ContractRevenueNpv => "contract_revenue_npv_usd", "the contract revenue's NPV";
-    LevelizedRent => "levelized_rent_usd_per_kw_month", "the levelized rent";
-    HpcNoiMargin => "hpc_noi_margin_pct", "the NOI margin";
-    StabilizedNoi => "stabilized_noi_usd", "the stabilised NOI";
-    ProjectCost => "project_cost_usd", "the project cost";
-    YieldOnCost => "yield_on_cost_pct", "the yield on cost";
-    ValueCreated => "value_created_usd", "the value created";
-    ValueCreatedPerMw => "value_created_per_mw_usd", "the value created per MW";
-    KeepMiningNpv => "keep_mining_npv_usd", "the NPV of keeping mining";
-    ConvertNpv => "convert_npv_usd", "the NPV of converting";
-    IncrementalNpv => "incremental_npv_usd", "the incremental NPV";
-    IncrementalIrr => "incremental_irr_pct", "the project IRR";
-    IncrementalIrrNote => "incremental_irr_note", "the project IRR";
-    Payback => "payback_month", "the payback";
-    DiscountedPayback => "discounted_payback_month", "the discounted payback";
-    TerminalValue => "terminal_value_usd", "the value after the contract";
-    MiningRetirement => "mining_retirement_month", "the retirement month";
-    KeepMiningTax => "keep_mining_tax_usd", "the taxes of keeping mining";
-    ConvertTax => "convert_tax_usd", "the taxes of converting";
-    NpvBridge => "npv_bridge", "the NPV bridge";
-    Debt => "debt_usd", "the debt";
-    EquityIrr => "equity_irr_pct", "the equity IRR";
-    EquityIrrNote => "equity_irr_note", "the equity IRR";
-    MinDscr => "min_dscr", "the debt service cover";
-    BreakevenHashprice => "breakeven_hashprice_usd_per_ph_day", "the break-even hashprice";
-    BreakevenRate => "breakeven_rate_usd_per_kw_month", "the break-even lease rate";
-    BreakevenCapex => "breakeven_capex_usd_per_mw", "the break-even capex";
-    MiningBreakeven => "mining_breakeven_usd_per_mwh", "the mining break-even";
-    EnergySensitivity => "energy_sensitivity", "the energy-price sweep";
-    EnergyCrossover => "energy_crossover_usd_per_mwh", "the crossover price";
-    EnergyAdvantageChanges => "energy_advantage_changes", "the changes of lead";
-    BuildTime => "build_time", "the build-time figures";
-    Derived => "derived", "the derived quantities";
-    Monthly => "monthly", "the monthly cash flows";
+    SchemaVersion => "schema_version", en!("the model version");
+    InputSchemaVersion => "input_schema_version", en!("the scenario's version");
+    ContractAnnualRevenue => "contract_annual_revenue_usd", en!("the contract revenue by year");
+    ContractTotalRevenue => "contract_total_revenue_usd", en!("the contract revenue");
+    ContractRevenueNpv => "contract_revenue_npv_usd", en!("the contract revenue's NPV");
+    LevelizedRent => "levelized_rent_usd_per_kw_month", en!("the levelized rent");
+    HpcNoiMargin => "hpc_noi_margin_pct", en!("the NOI margin");
+    StabilizedNoi => "stabilized_noi_usd", en!("the stabilised NOI");
+    ProjectCost => "project_cost_usd", en!("the project cost");
+    YieldOnCost => "yield_on_cost_pct", en!("the yield on cost");
+    ValueCreated => "value_created_usd", en!("the value created");
+    ValueCreatedPerMw => "value_created_per_mw_usd", en!("the value created per MW");
+    KeepMiningNpv => "keep_mining_npv_usd", en!("the NPV of keeping mining");
+    ConvertNpv => "convert_npv_usd", en!("the NPV of converting");
+    IncrementalNpv => "incremental_npv_usd", en!("the incremental NPV");
+    IncrementalIrr => "incremental_irr_pct", en!("the project IRR");
+    IncrementalIrrNote => "incremental_irr_note", en!("the project IRR");
+    Payback => "payback_month", en!("the payback");
+    DiscountedPayback => "discounted_payback_month", en!("the discounted payback");
+    TerminalValue => "terminal_value_usd", en!("the value after the contract");
+    MiningRetirement => "mining_retirement_month", en!("the retirement month");
+    KeepMiningTax => "keep_mining_tax_usd", en!("the taxes of keeping mining");
+    ConvertTax => "convert_tax_usd", en!("the taxes of converting");
+    NpvBridge => "npv_bridge", en!("the NPV bridge");
+    Debt => "debt_usd", en!("the debt");
+    EquityIrr => "equity_irr_pct", en!("the equity IRR");
+    EquityIrrNote => "equity_irr_note", en!("the equity IRR");
+    MinDscr => "min_dscr", en!("the debt service cover");
+    BreakevenHashprice => "breakeven_hashprice_usd_per_ph_day", en!("the break-even hashprice");
+    BreakevenRate => "breakeven_rate_usd_per_kw_month", en!("the break-even lease rate");
+    BreakevenCapex => "breakeven_capex_usd_per_mw", en!("the break-even capex");
+    MiningBreakeven => "mining_breakeven_usd_per_mwh", en!("the mining break-even");
+    EnergySensitivity => "energy_sensitivity", en!("the energy-price sweep");
+    EnergyCrossover => "energy_crossover_usd_per_mwh", en!("the crossover price");
+    EnergyAdvantageChanges => "energy_advantage_changes", en!("the changes of lead");
+    BuildTime => "build_time", en!("the build-time figures");
+    Derived => "derived", en!("the derived quantities");
+    Monthly => "monthly", en!("the monthly cash flows");
 }
 
 #[cfg(test)]

@@ -389,9 +389,7 @@ impl Scenario {
             } else {
                 e.path.clone()
             },
-            message: e
-                .to_string()
-                .replace("EOF while parsing", "the text ends in the middle of"),
+            message: plain_syntax(e),
         })?;
         Self::decode_value(&doc)
     }
@@ -491,7 +489,49 @@ impl Scenario {
 // accepted; `12.5` is not. Ranges are checked by `validate`.
 
 /// What a group of inputs or the document must be.
-const AN_OBJECT: &str = "an object { … }";
+const AN_OBJECT: &str = en!("an object { … }");
+
+/// The reader's words for a text that ends early, and the plainer words a
+/// scenario's message uses instead.
+const ENDS_EARLY: [(&str, &str); 4] = [
+    (
+        en!("EOF while parsing a value"),
+        en!("the text ends in the middle of a value"),
+    ),
+    (
+        en!("EOF while parsing a list"),
+        en!("the text ends in the middle of a list"),
+    ),
+    (
+        en!("EOF while parsing an object"),
+        en!("the text ends in the middle of an object"),
+    ),
+    (
+        en!("EOF while parsing a string"),
+        en!("the text ends in the middle of a string"),
+    ),
+];
+
+/// A document that is not JSON, said as a scenario's message: where, and
+/// a text that ends early in plain words.
+fn plain_syntax(mut e: json::SyntaxError) -> String {
+    if let Some((_, plain)) = ENDS_EARLY
+        .iter()
+        .find(|(eof, _)| e.what == crate::lang::tr(eof))
+    {
+        crate::lang::tr(plain).clone_into(&mut e.what);
+    }
+    e.to_string()
+}
+
+/// The template of a key the format does not know.
+const UNKNOWN_FIELD: &str = en!("unknown field, expected one of {names}");
+
+/// Whether `message` says a key is unknown to the format (in the language
+/// spoken).
+pub(crate) fn is_unknown_field(message: &str) -> bool {
+    json::fits_template(crate::lang::tr(UNKNOWN_FIELD), message)
+}
 
 fn decode(path: &str, message: String) -> ScenarioError {
     ScenarioError::Decode {
@@ -519,7 +559,10 @@ fn unknown(path: &str, known: impl Iterator<Item = &'static str>) -> ScenarioErr
     let list: Vec<String> = names.iter().map(|k| format!("`{k}`")).collect();
     decode(
         path,
-        format!("unknown field, expected one of {}", list.join(", ")),
+        crate::lang::fill(
+            crate::lang::tr(UNKNOWN_FIELD),
+            &[("names", &list.join(", "))],
+        ),
     )
 }
 
@@ -557,17 +600,20 @@ pub(crate) fn decode_onto(mut s: Scenario, doc: &Json) -> Result<Scenario, Scena
                 Some(&f) if f.path().ends_with(']') => {
                     let places: Vec<Field> = named.collect();
                     let Json::Array(items) = value else {
-                        return Err(decode(&path, json::invalid_type(value, "a list [ … ]")));
+                        return Err(decode(
+                            &path,
+                            json::invalid_type(value, en!("a list [ … ]")),
+                        ));
                     };
                     if items.len() != places.len() {
                         let names: Vec<&str> = places.iter().map(|f| f.label()).collect();
                         return Err(decode(
                             &path,
-                            format!(
-                                "invalid length {}, expected a list of {}: [{}]",
-                                items.len(),
-                                places.len(),
-                                names.join(", ")
+                            t!(
+                                "invalid length {got}, expected a list of {count}: [{names}]",
+                                got = items.len(),
+                                count = places.len(),
+                                names = names.join(", ")
                             ),
                         ));
                     }
@@ -597,7 +643,7 @@ fn set(s: &mut Scenario, field: Field, path: &str, value: &Json) -> Result<(), S
         }),
         Kind::Bool => match value {
             Json::Bool(b) => Value::Bool(*b),
-            v => return Err(decode(path, json::invalid_type(v, "a boolean"))),
+            v => return Err(decode(path, json::invalid_type(v, en!("a boolean")))),
         },
         Kind::WholeList => match value {
             Json::Array(items) => Value::List(
@@ -607,18 +653,18 @@ fn set(s: &mut Scenario, field: Field, path: &str, value: &Json) -> Result<(), S
                     .map(|(i, x)| whole(field, &format!("{path}[{i}]"), x))
                     .collect::<Result<_, _>>()?,
             ),
-            v => return Err(decode(path, json::invalid_type(v, "a list [ … ]"))),
+            v => return Err(decode(path, json::invalid_type(v, en!("a list [ … ]")))),
         },
     };
     field
         .set(s, typed)
-        .map_err(|_| decode(path, "cannot be set from the document".to_owned()))
+        .map_err(|_| decode(path, t!("cannot be set from the document").to_owned()))
 }
 
 fn number(path: &str, value: &Json) -> Result<f64, ScenarioError> {
     value
         .as_f64()
-        .ok_or_else(|| decode(path, json::invalid_type(value, "a number")))
+        .ok_or_else(|| decode(path, json::invalid_type(value, en!("a number"))))
 }
 
 fn whole(field: Field, path: &str, value: &Json) -> Result<u32, ScenarioError> {
@@ -626,10 +672,10 @@ fn whole(field: Field, path: &str, value: &Json) -> Result<u32, ScenarioError> {
     if !x.is_finite() || x.fract() != 0.0 || x < 0.0 || x > f64::from(u32::MAX) {
         return Err(decode(
             path,
-            format!(
-                "must be a whole number {}, got {}",
-                field.rule().phrase(),
-                form_number(x)
+            t!(
+                "must be a whole number {rule}, got {got}",
+                rule = field.rule().phrase(),
+                got = form_number(x)
             ),
         ));
     }

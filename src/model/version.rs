@@ -129,7 +129,7 @@ pub fn of_document(value: &Value) -> Result<u64, ScenarioError> {
         Some(got) => Err(ScenarioError::SchemaVersion { got }),
         None => Err(ScenarioError::Decode {
             path: "schema_version".to_owned(),
-            message: format!("must be 1 or 2, got {v}"),
+            message: t!("must be 1 or 2, got {got}", got = v),
         }),
     }
 }
@@ -144,12 +144,12 @@ pub fn refuse_v1_names(value: &Value) -> Result<(), ScenarioError> {
     {
         return Err(ScenarioError::Decode {
             path: V1_PUE.to_owned(),
-            message: format!(
-                "replaced in version 2 by {} (grid MW reserved per MW of IT) and {} \
-                 (energy billed per unit of IT energy); give those, or write \
+            message: t!(
+                "replaced in version 2 by {design} (grid MW reserved per MW of IT) and \
+                 {operating} (energy billed per unit of IT energy); give those, or write \
                  \"schema_version\": 1 for a version-1 scenario",
-                Field::HpcDesignPue.path(),
-                Field::HpcOperatingPue.path()
+                design = Field::HpcDesignPue.path(),
+                operating = Field::HpcOperatingPue.path()
             ),
         });
     }
@@ -164,9 +164,9 @@ pub fn decode_v1(mut value: Value) -> Result<Scenario, ScenarioError> {
         if lookup(&value, f.path()).is_some() {
             return Err(ScenarioError::Decode {
                 path: f.path().to_owned(),
-                message: "is new in version 2 of the format; this file says \
-                          \"schema_version\": 1 (write 2 to use it)"
-                    .to_owned(),
+                message: t!("is new in version 2 of the format; this file says \
+                             \"schema_version\": 1 (write 2 to use it)")
+                .to_owned(),
             });
         }
     }

@@ -55,11 +55,14 @@ fn core_scientific_coreweave() -> Preset {
     Preset {
         id: "core-scientific-coreweave",
         name: "Core Scientific–CoreWeave",
-        source: "Investing.com, \"Core Scientific secures $4.7 billion in HPC hosting deals\" \
+        source: t!(
+            "Investing.com, \"Core Scientific secures $4.7 billion in HPC hosting deals\" \
                  (June 2024); Core Scientific SEC 8-K exhibit (22 October 2024); Core Scientific \
-                 10-Q filings (Q2 and Q3 2025); CNBC (2025)",
-        date: "June 2024",
-        note: "The June 2024 tranche: 200 MW of critical IT plus a 70 MW option, 270 MW leased \
+                 10-Q filings (Q2 and Q3 2025); CNBC (2025)"
+        ),
+        date: t!("June 2024"),
+        note: t!(
+            "The June 2024 tranche: 200 MW of critical IT plus a 70 MW option, 270 MW leased \
                for 12 years (renewal options 2 × 5 years) for about $4.7B ($3.5B + $1.2B), \
                ≈$121/kW-month on average; power passed through, take-or-pay. No escalator is \
                disclosed: the generic 3 % a year is kept and year 1 set at $102, the average ÷ \
@@ -74,7 +77,8 @@ fn core_scientific_coreweave() -> Preset {
                the ramp adds ≈1.4 %). With every option CoreWeave went on to lease ≈590 MW over \
                six sites for ≈$10.2B (≈$120 implied; ≈500 MW and ≈$8.7B by October 2024). \
                CoreWeave's $9B all-stock takeover offer (July 2025) was rejected by Core \
-               Scientific's shareholders on 30 October 2025; the leases continue.",
+               Scientific's shareholders on 30 October 2025; the leases continue."
+        ),
         kind: Kind::Retrofit,
         scenario: s,
         reported_total_usd: Some(4.7e9),
@@ -98,9 +102,9 @@ fn terawulf_core42() -> Preset {
     Preset {
         id: "terawulf-core42",
         name: "TeraWulf–Core42, Lake Mariner",
-        source: "Newprojectmedia.com; theminermag.com (23 December 2024)",
-        date: "December 2024",
-        note: "60 MW of critical IT on 72.5 MW gross (grid-to-IT 1.21: the site modelled as 60 × 1.21 = 72.6 MW), \
+        source: t!("Newprojectmedia.com; theminermag.com (23 December 2024)"),
+        date: t!("December 2024"),
+        note: t!("60 MW of critical IT on 72.5 MW gross (grid-to-IT 1.21: the site modelled as 60 × 1.21 = 72.6 MW), \
                operating PUE 1.25; the host pays the power (no pass-through). $1.5M per MW-year, \
                i.e. $125/kW-month in year 1, rising 3 % a year, for 10 years (renewal options \
                2 × 5 years). Capex $6–8M per MW: $7M taken, plus the generic 10 % contingency. \
@@ -108,7 +112,7 @@ fn terawulf_core42() -> Preset {
                disclosed: the generic 12-month ramp, each tranche leased 10 years from its \
                delivery. The sources give the rate, not a contract total, so there is no \
                reported total to compare with (tolerance 0). Modelled: $1.05B of contract \
-               revenue.",
+               revenue."),
         kind: Kind::Retrofit,
         scenario: s,
         reported_total_usd: None,
@@ -130,9 +134,10 @@ fn terawulf_fluidstack() -> Preset {
     Preset {
         id: "terawulf-fluidstack",
         name: "TeraWulf–Fluidstack, Lake Mariner",
-        source: "Blockspace.media (August 2025)",
-        date: "August 2025",
-        note: "Lake Mariner buildings CB-3, CB-4 and CB-5: over 200 MW of critical IT (200 \
+        source: t!("Blockspace.media (August 2025)"),
+        date: t!("August 2025"),
+        note: t!(
+            "Lake Mariner buildings CB-3, CB-4 and CB-5: over 200 MW of critical IT (200 \
                taken), 10 years (renewal options 2 × 5 years), $3.7B, ≈$155/kW-month on \
                average; later extended to ≈360 MW and ≈$6.7B. Modified gross with yearly \
                escalators whose rate is not disclosed: 3 % assumed, year 1 derived from the \
@@ -143,7 +148,8 @@ fn terawulf_fluidstack() -> Preset {
                tranche leased 10 years from its delivery. Grid-to-IT ratio not disclosed: the \
                generic 1.35, so 270 MW of grid. Modelled: $3.74B of contract revenue, 1.0 % \
                above the reported total (tolerance 3 %: the total is rounded to $0.1B, the ramp \
-               adds ≈1.4 % and the figures are worked on 200 MW where the deal says over 200).",
+               adds ≈1.4 % and the figures are worked on 200 MW where the deal says over 200)."
+        ),
         kind: Kind::Retrofit,
         scenario: s,
         reported_total_usd: Some(3.7e9),
@@ -167,9 +173,9 @@ fn cipher_fluidstack() -> Preset {
     Preset {
         id: "cipher-fluidstack",
         name: "Cipher–Fluidstack, Barber Lake",
-        source: "Blockworks.co (September 2025)",
-        date: "September 2025",
-        note: "A powered site, not yet mining: 168 MW of critical IT on 244 MW gross \
+        source: t!("Blockworks.co (September 2025)"),
+        date: t!("September 2025"),
+        note: t!("A powered site, not yet mining: 168 MW of critical IT on 244 MW gross \
                (grid-to-IT 1.45: the site modelled as 168 × 1.45 = 243.6 MW), 10 years (renewal options 2 × 5 years), \
                ≈$3B, ≈$149/kW-month on average. Modified gross with yearly escalators whose \
                rate is not disclosed: 3 % assumed, year 1 derived from the average as $130 (the \
@@ -182,7 +188,7 @@ fn cipher_fluidstack() -> Preset {
                nothing, and the incremental figures are those of the hosting project alone. \
                Modelled: $3.05B of contract revenue, 1.5 % above the reported total (tolerance \
                5 %: \"≈$3B\" is a round figure, the escalator is assumed and the ramp adds \
-               ≈1.4 %).",
+               ≈1.4 %)."),
         kind: Kind::PoweredSite,
         scenario: s,
         reported_total_usd: Some(3.0e9),
@@ -206,10 +212,10 @@ fn hut8_fluidstack() -> Preset {
     Preset {
         id: "hut8-fluidstack",
         name: "Hut 8–Fluidstack, River Bend",
-        source: "Dcpulse.com; newprojectmedia.com (17 December 2025)",
-        date: "December 2025",
+        source: t!("Dcpulse.com; newprojectmedia.com (17 December 2025)"),
+        date: t!("December 2025"),
         note:
-            "A powered site, a new build, leased to Fluidstack for Anthropic: 245 MW of critical \
+            t!("A powered site, a new build, leased to Fluidstack for Anthropic: 245 MW of critical \
                IT on about 330 MW gross (grid-to-IT 1.35: the site modelled as 245 × 1.35 = 330.75 MW), 15 years, $7.0B \
                (≈$159/kW-month on average): ≈$128 in year 1 rising 3 % a year. Triple net with a \
                Google backstop, modelled as power passed through; the host's other opex keeps the \
@@ -221,7 +227,7 @@ fn hut8_fluidstack() -> Preset {
                and nothing to retire, so keeping mining means leaving the site as it is, earning \
                nothing, and the incremental figures are those of the hosting project alone. \
                Modelled: $7.10B of contract revenue, 1.4 % above the reported total (tolerance 3 \
-               %: the ramp adds ≈1.4 % and the total is rounded to $0.1B).",
+               %: the ramp adds ≈1.4 % and the total is rounded to $0.1B)."),
         kind: Kind::PoweredSite,
         scenario: s,
         reported_total_usd: Some(7.0e9),
@@ -243,9 +249,9 @@ fn galaxy_helios_coreweave() -> Preset {
     Preset {
         id: "galaxy-helios-coreweave",
         name: "Galaxy Helios–CoreWeave",
-        source: "Stocktitan.net (August 2025)",
+        source: t!("Stocktitan.net (August 2025)"),
         date: "2025",
-        note: "About 526 MW of critical IT on 800 MW gross (grid-to-IT 1.52: the site modelled as \
+        note: t!("About 526 MW of critical IT on 800 MW gross (grid-to-IT 1.52: the site modelled as \
                526 × 1.52 = 799.52 MW), 15 years, ≈$15B (over $1B a year), ≈$158/kW-month on average; a powered \
                shell, modelled with power passed through; how much of the fit-out the tenant pays \
                is not disclosed, so the host is taken to fund it all. No escalator is disclosed: \
@@ -258,7 +264,7 @@ fn galaxy_helios_coreweave() -> Preset {
                all 800 MW with the generic fleet; the source does not say how much of that power \
                Helios mined with. Modelled: $15.2B of contract revenue, 1.6 % above the reported \
                total (tolerance 5 %: the total is rounded to $1B, the escalator is assumed and the \
-               ramp adds ≈1.4 %).",
+               ramp adds ≈1.4 %)."),
         kind: Kind::Retrofit,
         scenario: s,
         reported_total_usd: Some(15.0e9),
@@ -281,9 +287,10 @@ fn riot_amd() -> Preset {
     Preset {
         id: "riot-amd-rockdale",
         name: "Riot–AMD, Rockdale",
-        source: "Riot Platforms Form 8-K (16 January 2026)",
-        date: "January 2026",
-        note: "Existing mining buildings at Rockdale converted for AMD: 25 MW of critical IT \
+        source: t!("Riot Platforms Form 8-K (16 January 2026)"),
+        date: t!("January 2026"),
+        note: t!(
+            "Existing mining buildings at Rockdale converted for AMD: 25 MW of critical IT \
                (option to 200 MW), 10 years, $311M, ≈$104/kW-month on average. Neither an \
                escalator nor the power terms are disclosed: the generic 3 % a year and power \
                passed through are kept, and year 1 set at $90, the average ÷ 1.146. Capex $3.6M \
@@ -294,7 +301,8 @@ fn riot_amd() -> Preset {
                the part of Rockdale converted; the rest of the site mines the same on both paths \
                and is left out. Modelled: $311M of contract revenue, within 0.1 % of the \
                reported total (tolerance 1 %: the total is reported to the million and the rate \
-               rounded to a whole dollar).",
+               rounded to a whole dollar)."
+        ),
         kind: Kind::Retrofit,
         scenario: s,
         reported_total_usd: Some(311e6),

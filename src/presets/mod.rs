@@ -10,7 +10,8 @@ pub mod v1;
 
 use crate::model::scenario::Scenario;
 
-/// A named scenario with its provenance.
+/// A named scenario with its provenance. Its words (name, source, date,
+/// note) are in the language spoken when it was made ([`all`], [`by_id`]).
 #[derive(Clone, Debug)]
 pub struct Preset {
     /// Stable id for URLs and tests (`generic`, `core-scientific-coreweave`…).
@@ -44,12 +45,12 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// As the page and the notes say it.
+    /// As the page and the notes say it, in the language spoken.
     pub fn label(self) -> &'static str {
         match self {
-            Kind::Generic => "generic site",
-            Kind::Retrofit => "retrofit of a mining site",
-            Kind::PoweredSite => "powered site",
+            Kind::Generic => t!("generic site"),
+            Kind::Retrofit => t!("retrofit of a mining site"),
+            Kind::PoweredSite => t!("powered site"),
         }
     }
 }
@@ -69,12 +70,13 @@ pub fn by_id(id: &str) -> Option<Preset> {
 fn generic() -> Preset {
     Preset {
         id: "generic",
-        name: "Generic 100 MW site",
-        source: "Repower defaults, from the public figures in the help texts and docs/MODEL.md",
+        name: t!("Generic 100 MW site"),
+        source: t!("Repower defaults, from the public figures in the help texts and docs/MODEL.md"),
         date: "2026",
-        note:
+        note: t!(
             "100 MW of grid power at $45/MWh; $125/kW-month rising 3 % a year, leased per tranche \
-               for 12 years, power passed through; $9.5M/MW capex plus 10 %; 25 % tax, 60 % debt.",
+               for 12 years, power passed through; $9.5M/MW capex plus 10 %; 25 % tax, 60 % debt."
+        ),
         kind: Kind::Generic,
         scenario: Scenario::default(),
         reported_total_usd: None,

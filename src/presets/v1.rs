@@ -18,10 +18,12 @@ pub fn by_id(id: &str) -> Option<Preset> {
 fn generic() -> Preset {
     Preset {
         id: "generic",
-        name: "Generic 100 MW site",
-        source: "Repower defaults, from the industry figures in the help texts",
+        name: t!("Generic 100 MW site"),
+        source: t!("Repower defaults, from the industry figures in the help texts"),
         date: "2025",
-        note: "100 MW of grid power, $45/MWh, $140/kW-month for 12 years, power passed through.",
+        note: t!(
+            "100 MW of grid power, $45/MWh, $140/kW-month for 12 years, power passed through."
+        ),
         kind: Kind::Generic,
         scenario: v1_defaults(),
         reported_total_usd: None,
@@ -44,11 +46,11 @@ fn core_scientific() -> Preset {
     Preset {
         id: "core-scientific-coreweave",
         name: "Core Scientific–CoreWeave",
-        source: "Core Scientific / CoreWeave announcement, investing.com; SEC 8-K exhibit (Oct 2024)",
-        date: "June 2024",
-        note: "270 MW of critical IT (200 MW + 70 MW option), about $4.7B over 12 years (≈$121/kW-month), \
+        source: t!("Core Scientific / CoreWeave announcement, investing.com; SEC 8-K exhibit (Oct 2024)"),
+        date: t!("June 2024"),
+        note: t!("270 MW of critical IT (200 MW + 70 MW option), about $4.7B over 12 years (≈$121/kW-month), \
                power passed through; 100 MW of grid gives ≈70 MW of IT (ratio 1.43). Host capex ≈$1.5M/MW \
-               (tenant-funded build, secondary source). Billed in full from first delivery, as the $4.7B total implies: $4.70B of contract revenue.",
+               (tenant-funded build, secondary source). Billed in full from first delivery, as the $4.7B total implies: $4.70B of contract revenue."),
         kind: Kind::Retrofit,
         scenario: s,
         reported_total_usd: None,
@@ -70,11 +72,11 @@ fn terawulf() -> Preset {
     Preset {
         id: "terawulf-core42",
         name: "TeraWulf–Core42, Lake Mariner",
-        source: "TeraWulf investor materials, as reported by newprojectmedia.com",
+        source: t!("TeraWulf investor materials, as reported by newprojectmedia.com"),
         date: "2024",
-        note: "60 MW of critical IT on 72.5 MW gross, $1.5M per MW-year (≈$125/kW-month) with a 3 % \
+        note: t!("60 MW of critical IT on 72.5 MW gross, $1.5M per MW-year (≈$125/kW-month) with a 3 % \
                escalator, 10 years, capex $6-8M per MW; the host pays the power; revenue from about 11 \
-               months after signing. With the default 12-month ramp to full capacity: $990M of contract revenue.",
+               months after signing. With the default 12-month ramp to full capacity: $990M of contract revenue."),
         kind: Kind::Retrofit,
         scenario: s,
         reported_total_usd: None,
@@ -97,11 +99,11 @@ fn cipher() -> Preset {
         id: "cipher-fluidstack",
         name: "Cipher–Fluidstack, Barber Lake",
         source: "blockworks.co",
-        date: "September 2025",
-        note: "168 MW of critical IT on 244 MW gross, about $3B over 10 years (≈$149/kW-month, flat), \
+        date: t!("September 2025"),
+        note: t!("168 MW of critical IT on 244 MW gross, about $3B over 10 years (≈$149/kW-month, flat), \
                capex $9-11M per MW, about 12 months from signing to delivery; modified-gross lease \
                modelled as power passed through. With the default 12-month ramp to full capacity: \
-               $2.87B of contract revenue.",
+               $2.87B of contract revenue."),
         kind: Kind::PoweredSite,
         scenario: s,
         reported_total_usd: None,
@@ -124,11 +126,13 @@ fn hut8() -> Preset {
         id: "hut8-fluidstack",
         name: "Hut 8–Fluidstack, River Bend",
         source: "dcpulse.com",
-        date: "December 2025",
-        note: "245 MW of critical IT on about 330 MW gross, $7.0B over 15 years (≈$159/kW-month), \
+        date: t!("December 2025"),
+        note: t!(
+            "245 MW of critical IT on about 330 MW gross, $7.0B over 15 years (≈$159/kW-month), \
                triple net (power passed through), about 17 months to first delivery; capex not \
                disclosed, $10M per MW assumed. With the default 12-month ramp to full capacity: \
-               $6.80B of contract revenue.",
+               $6.80B of contract revenue."
+        ),
         kind: Kind::PoweredSite,
         scenario: s,
         reported_total_usd: None,
