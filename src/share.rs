@@ -444,14 +444,15 @@ pub fn decode_saved(text: &str) -> Decoded {
 /// The saved form in a document, every key checked for its type.
 fn read_saved(doc: &Json) -> Result<Saved, String> {
     let Json::Object(map) = doc else {
-        return Err(json::invalid_type(doc, "an object"));
+        return Err(json::invalid_type(doc, en!("an object")));
     };
     let given = |key: &str| map.get(key).filter(|v| !v.is_null());
     let whole = |key: &str| -> Result<Option<u64>, String> {
         given(key)
             .map(|v| {
-                v.as_u64()
-                    .ok_or_else(|| format!("{key}: {}", json::invalid_type(v, "a whole number")))
+                v.as_u64().ok_or_else(|| {
+                    format!("{key}: {}", json::invalid_type(v, en!("a whole number")))
+                })
             })
             .transpose()
     };
@@ -459,17 +460,30 @@ fn read_saved(doc: &Json) -> Result<Saved, String> {
     let preset = match given("preset") {
         None => None,
         Some(Json::String(p)) => Some(p.clone()),
-        Some(other) => return Err(format!("preset: {}", json::invalid_type(other, "a text"))),
+        Some(other) => {
+            return Err(format!(
+                "preset: {}",
+                json::invalid_type(other, en!("a text"))
+            ))
+        }
     };
     let texts = match given("texts") {
         None => Map::new(),
         Some(Json::Object(texts)) => {
             if let Some((k, t)) = texts.iter().find(|(_, t)| !t.is_string()) {
-                return Err(format!("texts.{k}: {}", json::invalid_type(t, "a text")));
+                return Err(format!(
+                    "texts.{k}: {}",
+                    json::invalid_type(t, en!("a text"))
+                ));
             }
             texts.clone()
         }
-        Some(other) => return Err(format!("texts: {}", json::invalid_type(other, "an object"))),
+        Some(other) => {
+            return Err(format!(
+                "texts: {}",
+                json::invalid_type(other, en!("an object"))
+            ))
+        }
     };
     let lang = match given(LANG_KEY) {
         None => None,
@@ -477,7 +491,7 @@ fn read_saved(doc: &Json) -> Result<Saved, String> {
         Some(other) => {
             return Err(format!(
                 "{LANG_KEY}: {}",
-                json::invalid_type(other, "a text")
+                json::invalid_type(other, en!("a text"))
             ))
         }
     };

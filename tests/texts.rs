@@ -156,25 +156,27 @@ fn catalogues_are_sorted_as_the_page_looks_them_up() {
         else {
             panic!("{}: not a JSON object", lang.code());
         };
-        // The file's own order: keys as written, sorted by their bytes.
-        let written: Vec<String> = source
+        // The file's own order: one entry a line, each read as an object of
+        // its own; keys as written, sorted by their bytes.
+        let decoded: Vec<String> = source
             .lines()
-            .filter_map(|l| l.trim_start().strip_prefix('"'))
-            .filter_map(|l| l.split_once("\": ").map(|(k, _)| k.to_owned()))
+            .map(|l| l.trim().trim_end_matches(','))
+            .filter(|l| l.starts_with('"'))
+            .map(
+                |l| match serde_json::from_str::<serde_json::Value>(&format!("{{{l}}}")) {
+                    Ok(serde_json::Value::Object(one)) if one.len() == 1 => {
+                        one.keys().next().cloned().unwrap_or_default()
+                    }
+                    _ => panic!("{}: not one entry on its line: {l}", lang.code()),
+                },
+            )
             .collect();
         assert_eq!(
-            written.len(),
+            decoded.len(),
             map.len(),
             "{}: one entry a line",
             lang.code()
         );
-        let decoded: Vec<String> = written
-            .iter()
-            .map(|k| {
-                serde_json::from_str::<String>(&format!("\"{k}\""))
-                    .unwrap_or_else(|e| panic!("{k}: {e}"))
-            })
-            .collect();
         let mut sorted = decoded.clone();
         sorted.sort();
         assert_eq!(decoded, sorted, "{}: keys out of order", lang.code());

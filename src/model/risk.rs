@@ -121,7 +121,7 @@ pub fn tornado(s: &Scenario) -> Tornado {
     let mut left_out = Vec::new();
     for &(field, swing) in TORNADO {
         let Some(base) = field.number(s) else {
-            left_out.push(format!("{}: not set", field.label()));
+            left_out.push(t!("{input}: not set", input = field.label()));
             continue;
         };
         let (lo, hi) = match swing {
@@ -140,14 +140,19 @@ pub fn tornado(s: &Scenario) -> Tornado {
             (Some(a), Some(b)) => bars.push(TornadoBar {
                 input: field.path().to_owned(),
                 label: field.label().to_owned(),
-                unit: field.spec().unit.to_owned(),
+                // The unit as the code writes it: the charts read it
+                // (`charts::spread::input_value`) and translate its words.
+                unit: field.unit_key().to_owned(),
                 base_value: base,
                 low_value: field.number(&a).unwrap_or(lo),
                 high_value: field.number(&b).unwrap_or(hi),
                 npv_at_low_usd: incremental_npv(&a),
                 npv_at_high_usd: incremental_npv(&b),
             }),
-            _ => left_out.push(format!("{}: moved out of its valid range", field.label())),
+            _ => left_out.push(t!(
+                "{input}: moved out of its valid range",
+                input = field.label()
+            )),
         }
     }
     bars.sort_by(|a, b| b.impact().total_cmp(&a.impact()));

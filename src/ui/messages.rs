@@ -292,22 +292,6 @@ fn plain_type(message: &str) -> String {
     }
 }
 
-/// Whether `message` is the decoder's refusal of a key the format does not
-/// know ("unknown field, expected one of `site`, …"): it begins as the
-/// decoder's message for a document whose one key is unknown does, up to
-/// the list of the keys it knows.
-fn is_unknown_key(message: &str) -> bool {
-    let doc = serde_json::json!({ "": 0 });
-    let Err(ScenarioError::Decode {
-        message: sample, ..
-    }) = Scenario::decode_value(&doc)
-    else {
-        return false;
-    };
-    let words = sample.split('`').next().unwrap_or_default();
-    !words.is_empty() && words != sample && message.starts_with(words)
-}
-
 /// The group whose inputs sit under `key` in a scenario file (`site`).
 fn group_of_key(key: &str) -> Option<Group> {
     Group::ALL
@@ -330,7 +314,7 @@ pub fn file_problem(e: &ScenarioError) -> String {
             message = message
         );
     }
-    if is_unknown_key(&message) {
+    if e.is_unknown_field() {
         let (group, name) = match path.rsplit_once('.') {
             Some((g, n)) => (group_of_key(g), n),
             None => (None, path.as_str()),
@@ -508,8 +492,6 @@ mod tests {
             Some(("expected value", "3", "17"))
         );
         assert_eq!(syntax_place("at line three column 1"), None);
-        assert!(is_unknown_key("unknown field, expected one of `a`"));
-        assert!(!is_unknown_key("must be a number"));
     }
 
     #[test]

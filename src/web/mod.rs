@@ -99,10 +99,7 @@ pub fn speak() -> Result<crate::lang::Lang, String> {
     if chosen == Lang::En {
         return Ok(Lang::En);
     }
-    let texts = js_sys::Reflect::get(&w, &JsValue::from_str("repowerTexts"))
-        .ok()
-        .and_then(|t| t.as_string());
-    let outcome = match texts {
+    let outcome = match catalogue_text() {
         Some(text) => lang::load(chosen, &text).map_err(|e| e.to_string()),
         None => Err(format!("the {} texts could not be fetched", chosen.name())),
     };
@@ -134,6 +131,16 @@ pub fn warn(message: &str) {
     if window().is_some() {
         web_sys::console::warn_1(&JsValue::from_str(message));
     }
+}
+
+/// The catalogue of the language chosen, as the loader fetched it
+/// (`window.repowerTexts`), for whoever speaks it here (the page, the extra
+/// module, the risk view's worker).
+pub fn catalogue_text() -> Option<String> {
+    let w = window()?;
+    js_sys::Reflect::get(&w, &JsValue::from_str("repowerTexts"))
+        .ok()?
+        .as_string()
 }
 
 /// Speaks `lang` from now on: kept in this browser (or, where storage is
@@ -809,7 +816,7 @@ pub fn read_chosen_file(
     if file.size() > 1_000_000.0 {
         done(
             name,
-            Err("larger than 1 MB; not a scenario file".to_owned()),
+            Err(t!("larger than 1 MB; not a scenario file").to_owned()),
         );
         return;
     }
@@ -817,8 +824,8 @@ pub fn read_chosen_file(
     wasm_bindgen_futures::spawn_local(async move {
         let text = wasm_bindgen_futures::JsFuture::from(promise).await;
         let text = match text {
-            Ok(v) => v.as_string().ok_or_else(|| "not text".to_owned()),
-            Err(_) => Err("could not be read".to_owned()),
+            Ok(v) => v.as_string().ok_or_else(|| t!("not text").to_owned()),
+            Err(_) => Err(t!("could not be read").to_owned()),
         };
         done(name, text);
     });

@@ -59,7 +59,7 @@ fn table(h: &mut String, result: &Evaluation) {
         "<table><caption>{}</caption><thead><tr><th scope=\"col\">",
         text_html(t!("Cash flows by month"))
     );
-    h.push_str(export::MONTH);
+    h.push_str(export::month_header());
     for c in &COLUMNS {
         h.push_str("</th><th scope=\"col\">");
         h.push_str(&c.header());

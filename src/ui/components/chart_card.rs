@@ -331,7 +331,7 @@ fn focus_field(field: Field) {
         return;
     }
     field_input::focus_when_shown(field);
-    let more = format!("details.advanced[data-group=\"{}\"]", field.group().title());
+    let more = format!("details.advanced[data-group=\"{}\"]", field.group().key());
     if let Ok(Some(details)) = doc.query_selector(&more) {
         if let Ok(details) = details.dyn_into::<HtmlDetailsElement>() {
             details.set_open(true);

@@ -97,7 +97,7 @@ pub fn input_group(props: &InputGroupProps) -> Html {
             <legend>{ title }</legend>
             { for primary.into_iter().map(render) }
             if !advanced.is_empty() {
-                <details class="advanced" data-group={title} {open} {ontoggle}>
+                <details class="advanced" data-group={props.group.key()} {open} {ontoggle}>
                     <summary>{ t!("More {group} inputs ({count})", group = lowercase_words(title), count = advanced.len()) }</summary>
                     if open {
                         { for advanced.into_iter().map(render) }

@@ -203,7 +203,22 @@ fn connect(driver: &Rc<RefCell<Driver>>, repaint: &Callback<()>) {
         }
     };
     match Link::start(&risk_worker_url(), on_message, on_failure) {
-        Ok(link) => driver.borrow_mut().link = Some(link),
+        Ok(link) => {
+            // The worker speaks the page's language: its catalogue first.
+            let spoken = crate::lang::current();
+            if spoken != crate::lang::Lang::En {
+                if let Some(texts) = crate::web::catalogue_text() {
+                    link.post(
+                        Request::Speak {
+                            lang: spoken.code().to_owned(),
+                            texts,
+                        }
+                        .to_text(),
+                    );
+                }
+            }
+            driver.borrow_mut().link = Some(link);
+        }
         Err(_) => driver.borrow_mut().board.set_unavailable(),
     }
 }
