@@ -58,7 +58,7 @@ export const tests = [
       // Labels, units and headings come from the catalogue.
       const label = await page.textContent('[data-field="site.grid_capacity_mw"] label');
       assert(label.includes(pt['Grid capacity']), `the grid capacity's label: ${label}`);
-      const title = await page.textContent('#chart-energy svg title, #chart-energy h3');
+      const title = await page.textContent('#chart-energy h2');
       assert(!/Energy price/.test(title), `the energy chart's title: ${title}`);
       // Numbers: the form and the cards write them the Portuguese way.
       assert(await page.inputValue(CAPEX) === '9.500.000', `capex per MW: ${await page.inputValue(CAPEX)}`);
@@ -86,8 +86,11 @@ export const tests = [
       await page.waitForFunction((want) => document.querySelector('#kpi-exact-incremental-npv').textContent === want, reais(await modelNpv(page, 1234.5)));
       await page.fill(ENERGY, '45.5');
       await page.waitForSelector(`${ENERGY}[aria-invalid="true"]`);
+      // Beside its input, labelled in Portuguese, the message says why in Portuguese.
       const message = await page.textContent('#site-energy-price-usd-per-mwh-error');
-      assert(message.startsWith(pt['Energy price']), `the message does not name the field: ${message}`);
+      const label = await page.textContent('[data-field="site.energy_price_usd_per_mwh"] label');
+      assert(label.includes(pt['Energy price']), `the field's label: ${label}`);
+      assert(message.includes('vírgula'), `the message is not Portuguese: ${message}`);
       assert(message.includes('45,5'), `the message does not suggest 45,5: ${message}`);
       assert(await page.inputValue(ENERGY) === '45.5', 'what was typed was changed');
       // The figures stay those of the last text that read.
