@@ -189,7 +189,7 @@ fn unfill<'m>(message: &'m str, sample: &str, marks: &[&str]) -> Option<Vec<&'m 
         .enumerate()
         .map(|(i, m)| sample.find(m).map(|p| (p, i)))
         .collect::<Option<_>>()?;
-    at.sort_unstable();
+    crate::order::sort_small_by(&mut at, |a, b| a.cmp(b));
     // The words around the placeholders, in the sample's order.
     let mut words = Vec::with_capacity(at.len() + 1);
     let mut from = 0;

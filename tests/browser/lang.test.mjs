@@ -1,7 +1,8 @@
 // Brazilian Portuguese: chosen from the browser's language, switched on the
 // page and remembered, carried in links; every text from the catalogue;
 // numbers written and read the Portuguese way (1.234,5; US$ 1,85 bi).
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, serve, watchErrors, waitForApp, assert } from './lib.mjs';
 
@@ -144,6 +145,48 @@ export const tests = [
       assert(await page.getAttribute('html', 'lang') === 'en', 'back to English');
       assert(await page.inputValue(ENERGY) === '45.5', `energy price back in English: ${await page.inputValue(ENERGY)}`);
       assert(usd !== grid, 'the two scenarios should differ');
+      assert(errors.length === 0, errors.join('\n'));
+    }),
+  },
+  {
+    name: 'the report and the monthly CSV file in Portuguese: headings and headers from the catalogue, the report's link carries the language',
+    run: (ctx) => withBrowser(ctx, 'pt-BR', async (context, server) => {
+      const pt = catalogue(ctx.root);
+      const { page, errors } = await open(context, server.url);
+      // The report, as printed.
+      await page.evaluate(() => { window.print = () => {}; });
+      await page.click('[data-tool="report"]');
+      await page.emulateMedia({ media: 'print' });
+      await page.waitForSelector('.report-head');
+      const head = await page.textContent('.report-head');
+      assert(head.includes('lang=pt-BR'), `the report's link does not carry the language: ${head}`);
+      const printed = await pageText(page);
+      for (const english of ['Should we convert?', 'Model version', 'Sources']) {
+        assert(!printed.includes(english), `"${english}" is on the Portuguese report`);
+      }
+      await page.emulateMedia({ media: 'screen' });
+      // The monthly cash flows and their CSV file.
+      await page.click('#cash-flows > summary');
+      await page.waitForSelector('#cash-flows thead th');
+      const heads = await page.$$eval('#cash-flows thead th', (ths) => ths.map((t) => t.textContent));
+      assert(heads[0] === pt['Month (from 0)'], `the first column: ${heads[0]}`);
+      const dir = mkdtempSync(join(tmpdir(), 'repower-lang-'));
+      try {
+        const buttons = await page.$$eval('#cash-flows button', (bs) => bs.map((b) => b.textContent));
+        const monthly = buttons.find((b) => /mensal/i.test(b));
+        assert(monthly, `no monthly CSV button among ${buttons}`);
+        const [d] = await Promise.all([page.waitForEvent('download'), page.click(`#cash-flows button:has-text("${monthly}")`)]);
+        const path = join(dir, d.suggestedFilename());
+        await d.saveAs(path);
+        const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+        const header = text.split('\r\n')[0];
+        assert(header.startsWith(`"${pt['Month (from 0)']}"`) || header.startsWith(pt['Month (from 0)']), `the CSV header: ${header}`);
+        // One number format: a point for decimals, no thousands marks, whatever the language.
+        const row = text.split('\r\n')[20].split(',');
+        assert(row.every((cell) => /^-?\d+(\.\d+)?(e[-+]?\d+)?$/.test(cell) || /^"/.test(cell) || cell === ''), `a CSV row: ${row}`);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
       assert(errors.length === 0, errors.join('\n'));
     }),
   },
