@@ -6,11 +6,14 @@
 //! knows the browser. One table, [`COLUMNS`], names every column with its
 //! unit and reads its value, for the page's table and both files alike.
 //!
-//! The CSV opens as it is in Excel and LibreOffice: UTF-8 with a byte-order
-//! mark, a header row naming each column with its unit, comma separators,
-//! CRLF line ends, fields quoted per RFC 4180 where they need it, and every
-//! number as Rust's shortest text that reads back to the same `f64` (a dot
-//! for the decimals, no grouping, no currency sign).
+//! The CSV opens as it is in Excel and LibreOffice set to the page's
+//! language: UTF-8 with a byte-order mark, a header row naming each column
+//! with its unit, CRLF line ends, fields quoted per RFC 4180 where they need
+//! it, and every number as Rust's shortest text that reads back to the same
+//! `f64` (no grouping, no currency sign). In English, commas separate the
+//! fields and a point marks the decimals; in Portuguese, as spreadsheets set
+//! to Portuguese read them, semicolons and a decimal comma
+//! (`lang::Lang::csv_separator`).
 
 use std::fmt::Write;
 use std::ops::Range;
@@ -316,32 +319,38 @@ impl Csv {
 /// The byte-order mark that tells spreadsheets the file is UTF-8.
 pub const BOM: char = '\u{feff}';
 
-/// A CSV text being written: fields separated by commas, rows ended by CRLF.
+/// A CSV text being written: fields separated by the language's separator,
+/// rows ended by CRLF.
 struct Writer {
     text: String,
     fresh_row: bool,
+    separator: char,
+    decimal: char,
 }
 
 impl Writer {
     fn new() -> Self {
+        let lang = crate::lang::current();
         Writer {
             text: BOM.to_string(),
             fresh_row: true,
+            separator: lang.csv_separator(),
+            decimal: lang.marks().decimal,
         }
     }
 
     fn separate(&mut self) {
         if !self.fresh_row {
-            self.text.push(',');
+            self.text.push(self.separator);
         }
         self.fresh_row = false;
     }
 
-    /// A text field, quoted (its quotes doubled) when it holds a comma, a
-    /// quote or a line break.
+    /// A text field, quoted (its quotes doubled) when it holds a separator,
+    /// a quote or a line break.
     fn text(&mut self, field: &str) {
         self.separate();
-        if field.contains([',', '"', '\r', '\n']) {
+        if field.contains([self.separator, '"', '\r', '\n']) {
             self.text.push('"');
             self.text.push_str(&field.replace('"', "\"\""));
             self.text.push('"');
@@ -355,7 +364,12 @@ impl Writer {
     fn number(&mut self, x: f64) {
         self.separate();
         if x.is_finite() {
+            let from = self.text.len();
             let _ = write!(self.text, "{x}");
+            if self.decimal != '.' {
+                let number = self.text.split_off(from).replace('.', &self.decimal.to_string());
+                self.text.push_str(&number);
+            }
         }
     }
 

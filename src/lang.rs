@@ -26,20 +26,21 @@ pub enum Lang {
 }
 
 /// Every language, one row each: its code (BCP 47, as `<html lang>`, links
-/// and storage write it) and its name in itself, as the switch shows it.
-const LANGS: [(Lang, &str, &str); 2] = [
-    (Lang::En, "en", "English"),
-    (Lang::PtBr, "pt-BR", "Português"),
+/// and storage write it), its name in itself, as the switch shows it, and
+/// the switch's offer to show the page in it, also in itself.
+const LANGS: [(Lang, &str, &str, &str); 2] = [
+    (Lang::En, "en", "English", "Show this page in English"),
+    (Lang::PtBr, "pt-BR", "Português", "Ver esta página em português"),
 ];
 
 impl Lang {
     /// Every language, English first.
     pub const ALL: [Lang; 2] = [Lang::En, Lang::PtBr];
 
-    fn row(self) -> (Lang, &'static str, &'static str) {
+    fn row(self) -> (Lang, &'static str, &'static str, &'static str) {
         LANGS
             .into_iter()
-            .find(|(l, _, _)| *l == self)
+            .find(|(l, ..)| *l == self)
             .unwrap_or(LANGS[0])
     }
 
@@ -53,12 +54,17 @@ impl Lang {
         self.row().2
     }
 
+    /// The offer to show the page in this language, in itself.
+    pub fn offer(self) -> &'static str {
+        self.row().3
+    }
+
     /// The language whose code is `code` (any case: `pt-br` reads).
     pub fn from_code(code: &str) -> Option<Lang> {
         LANGS
             .into_iter()
-            .find(|(_, c, _)| c.eq_ignore_ascii_case(code.trim()))
-            .map(|(l, _, _)| l)
+            .find(|(_, c, ..)| c.eq_ignore_ascii_case(code.trim()))
+            .map(|(l, ..)| l)
     }
 
     /// How the language writes numbers: the decimal mark and the mark that
@@ -84,6 +90,16 @@ impl Lang {
         match self {
             Lang::En => ["K", "M", "B", "T"],
             Lang::PtBr => ["\u{a0}mil", "\u{a0}mi", "\u{a0}bi", "\u{a0}tri"],
+        }
+    }
+
+    /// What separates the fields of a CSV file, as spreadsheets set to the
+    /// language read it: `,` in English, `;` in Portuguese (whose decimal
+    /// mark is the comma).
+    pub fn csv_separator(self) -> char {
+        match self {
+            Lang::En => ',',
+            Lang::PtBr => ';',
         }
     }
 

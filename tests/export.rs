@@ -13,6 +13,11 @@ use repower::presets;
 /// doubled quotes. Refuses a bare CR or LF, a quote inside an unquoted field
 /// and text after a closing quote, and a last record without its CRLF.
 fn read_csv(text: &str) -> Result<Vec<Vec<String>>, String> {
+    read_csv_by(text, ',')
+}
+
+/// [`read_csv`] with `sep` separating the fields (`;` in Portuguese).
+fn read_csv_by(text: &str, sep: char) -> Result<Vec<Vec<String>>, String> {
     let mut records = Vec::new();
     let mut record = Vec::new();
     let mut field = String::new();
@@ -28,7 +33,7 @@ fn read_csv(text: &str) -> Result<Vec<Vec<String>>, String> {
                 }
                 '"' => {
                     quoted = false;
-                    if !matches!(chars.peek(), Some(',' | '\r') | None) {
+                    if !matches!(chars.peek(), Some(&c) if c == sep || c == '\r') && chars.peek().is_some() {
                         return Err(format!("text after a closing quote in {field:?}"));
                     }
                 }
@@ -42,7 +47,7 @@ fn read_csv(text: &str) -> Result<Vec<Vec<String>>, String> {
                 at_start = false;
             }
             '"' => return Err(format!("a quote inside an unquoted field: {field:?}")),
-            ',' => {
+            c if c == sep => {
                 record.push(std::mem::take(&mut field));
                 at_start = true;
             }
@@ -281,4 +286,30 @@ fn the_reader_and_the_checks_can_fail() {
     let nudged = f64::from_bits(x.to_bits() + 1);
     assert_ne!(number(&format!("{nudged}")).to_bits(), x.to_bits());
     assert!(!close(1.0, 1.0 + 1e-6));
+}
+
+#[test]
+fn in_portuguese_semicolons_and_a_decimal_comma_read_back_bit_for_bit() {
+    use repower::lang::{set, Lang};
+    let r = evaluate(&Scenario::default()).unwrap_or_else(|e| panic!("{e}"));
+    set(Lang::PtBr);
+    let text = export::monthly_csv(&r);
+    let header = export::month_header();
+    set(Lang::En);
+    let body = text.strip_prefix('\u{feff}').unwrap_or_else(|| panic!("no byte-order mark"));
+    let rows = read_csv_by(body, ';').unwrap_or_else(|e| panic!("not RFC 4180 with semicolons: {e}"));
+    assert_eq!(rows[0][0], header);
+    assert_ne!(header, export::MONTH, "the header is not translated");
+    assert_eq!(rows.len(), r.monthly.len() + 1);
+    let mut decimals = 0;
+    for (row, month) in rows[1..].iter().zip(&r.monthly) {
+        assert_eq!(row.len(), COLUMNS.len() + 1);
+        for (cell, column) in row[1..].iter().zip(&COLUMNS) {
+            assert!(!cell.contains('.'), "a point in {cell:?}: one number format, a decimal comma");
+            decimals += usize::from(cell.contains(','));
+            let got = number(&cell.replace(',', "."));
+            assert_eq!(got.to_bits(), (column.value)(month).to_bits(), "{}: {cell}", column.name);
+        }
+    }
+    assert!(decimals > 0, "no decimal comma at all");
 }

@@ -235,7 +235,9 @@ if (document.documentElement.lang !== 'en') {
   if (pre) {
     const before = [...pre.querySelectorAll('[data-field] input')];
     const picker = pre.querySelector('select[data-tool="picker"]');
-    const language = pre.querySelector('select[data-tool="language"]');
+    // A language chosen on the prerendered page: chosen again on the app's.
+    let language = null;
+    pre.addEventListener('click', (e) => { language = e.target.closest('[data-tool="language"]') || language; });
     let focused = pre.contains(document.activeElement) ? document.activeElement : null;
     pre.addEventListener('focusin', (e) => { focused = e.target; });
     // Where the reader scrolled to: the first element (with an id) whose
@@ -256,11 +258,9 @@ if (document.documentElement.lang !== 'en') {
       pre.removeAttribute('data-pre');
       // A preset chosen first (it fills the whole form), then the inputs.
       // A language chosen: the app loads the page again in it.
-      const spoke = language && language.selectedOptions[0];
-      const twinLanguage = document.querySelector('select[data-tool="language"]');
-      if (spoke && !spoke.defaultSelected && twinLanguage) {
-        twinLanguage.value = language.value;
-        twinLanguage.dispatchEvent(new Event('change', { bubbles: true }));
+      const twinLanguage = language && document.querySelector(\`[data-tool="language"][lang="\${language.lang}"]\`);
+      if (twinLanguage) {
+        twinLanguage.click();
         return;
       }
       const chose = picker && picker.selectedOptions[0];

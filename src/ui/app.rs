@@ -14,7 +14,6 @@ use crate::ui::components::extra;
 use crate::ui::components::file_notice::{file_notice, FileProblem};
 use crate::ui::components::input_group::{FieldView, InputGroup};
 use crate::ui::components::kpi_cards::KpiCards;
-use crate::ui::components::language::LanguageSwitch;
 use crate::ui::components::report_head::{report_head as report_head_html, ReportHead};
 use crate::ui::components::result_bar::{result_bar, Figures};
 use crate::ui::components::skip_link::skip_link;
@@ -654,7 +653,6 @@ pub fn app() -> Html {
                 <div>
                     <h1>{ "Repower" }</h1>
                     <p class="tagline" hidden={presenting}>{ t!("What converting a Bitcoin mining site into AI/HPC hosting is worth, for the miner and for the tenant.") }</p>
-                    <LanguageSwitch />
                 </div>
                 <Toolbar preset={state.preset.clone().map(AttrValue::from)} version={state.version()}
                     edited={state.edited()} can_undo={state.can_undo()} {on_undo} {on_reset}

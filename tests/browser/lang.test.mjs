@@ -55,7 +55,8 @@ export const tests = [
       const pt = catalogue(ctx.root);
       const { page, errors } = await open(context, server.url);
       assert(await page.getAttribute('html', 'lang') === 'pt-BR', `html lang ${await page.getAttribute('html', 'lang')}`);
-      assert(await page.inputValue('select[data-tool="language"]') === 'pt-BR', 'the switch does not say Português');
+      assert(await page.textContent('[data-tool="language"]') === 'English', 'the switch does not offer English');
+      assert(await page.getAttribute('[data-tool="language"]', 'lang') === 'en', 'the offer of English is not marked as English');
       // Labels, units and headings come from the catalogue.
       const label = await page.textContent('[data-field="site.grid_capacity_mw"] label');
       assert(label.includes(pt['Grid capacity']), `the grid capacity's label: ${label}`);
@@ -110,7 +111,7 @@ export const tests = [
       const usd = await modelNpv(page, 45.5);
       await Promise.all([
         page.waitForEvent('load'),
-        page.selectOption('select[data-tool="language"]', 'pt-BR'),
+        page.click('[data-tool="language"][lang="pt-BR"]'),
       ]);
       await waitForApp(page);
       assert(await page.getAttribute('html', 'lang') === 'pt-BR', 'the switch did not change the language');
@@ -139,7 +140,7 @@ export const tests = [
       // And back to English: the same numbers in English marks.
       await Promise.all([
         page.waitForEvent('load'),
-        page.selectOption('select[data-tool="language"]', 'en'),
+        page.click('[data-tool="language"][lang="en"]'),
       ]);
       await waitForApp(page);
       assert(await page.getAttribute('html', 'lang') === 'en', 'back to English');
@@ -149,7 +150,7 @@ export const tests = [
     }),
   },
   {
-    name: 'the report and the monthly CSV file in Portuguese: headings and headers from the catalogue, the report's link carries the language',
+    name: 'the report and the monthly CSV file in Portuguese: headings and headers from the catalogue, the link in the report carries the language',
     run: (ctx) => withBrowser(ctx, 'pt-BR', async (context, server) => {
       const pt = catalogue(ctx.root);
       const { page, errors } = await open(context, server.url);
@@ -181,9 +182,12 @@ export const tests = [
         const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
         const header = text.split('\r\n')[0];
         assert(header.startsWith(`"${pt['Month (from 0)']}"`) || header.startsWith(pt['Month (from 0)']), `the CSV header: ${header}`);
-        // One number format: a point for decimals, no thousands marks, whatever the language.
-        const row = text.split('\r\n')[20].split(',');
-        assert(row.every((cell) => /^-?\d+(\.\d+)?(e[-+]?\d+)?$/.test(cell) || /^"/.test(cell) || cell === ''), `a CSV row: ${row}`);
+        // As spreadsheets set to Portuguese read it: semicolons, one number
+        // format with a decimal comma and no thousands marks.
+        const row = text.split('\r\n')[20].split(';');
+        assert(row.length === header.split(';').length && row.length > 5, `a CSV row: ${row}`);
+        assert(row.every((cell) => /^-?\d+(,\d+)?(e-?\d+)?$/.test(cell)), `a CSV row: ${row}`);
+        assert(row.some((cell) => cell.includes(',')), `no decimal comma in month 19: ${row}`);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

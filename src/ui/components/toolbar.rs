@@ -14,6 +14,7 @@ use yew::prelude::*;
 use crate::presets;
 use crate::share;
 use crate::ui::components::extra;
+use crate::ui::components::language::LanguageSwitch;
 use crate::ui::present::{Mode, SHORTCUT};
 
 /// What the status line offers besides its message.
@@ -58,7 +59,7 @@ pub struct ToolbarProps {
 pub const PRESENT_ID: &str = "present-toggle";
 
 /// The controls the arrow keys move between, in order (`data-tool`).
-const TOOLS: [&str; 12] = [
+const TOOLS: [&str; 13] = [
     "picker",
     "reset",
     "undo",
@@ -69,6 +70,7 @@ const TOOLS: [&str; 12] = [
     "save-results",
     "open",
     "saved",
+    "language",
     "more",
     "offer-save",
 ];
@@ -337,6 +339,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                             tabindex={tabindex("open")} onchange={props.on_import.clone()} />
                     </label>
                     { extra::saved(AttrValue::from(tabindex("saved"))) }
+                    <LanguageSwitch tabindex={AttrValue::from(tabindex("language"))} />
                 </div>
             </div>
             { source }
