@@ -367,7 +367,10 @@ impl Writer {
             let from = self.text.len();
             let _ = write!(self.text, "{x}");
             if self.decimal != '.' {
-                let number = self.text.split_off(from).replace('.', &self.decimal.to_string());
+                let number = self
+                    .text
+                    .split_off(from)
+                    .replace('.', &self.decimal.to_string());
                 self.text.push_str(&number);
             }
         }

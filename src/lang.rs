@@ -30,7 +30,12 @@ pub enum Lang {
 /// the switch's offer to show the page in it, also in itself.
 const LANGS: [(Lang, &str, &str, &str); 2] = [
     (Lang::En, "en", "English", "Show this page in English"),
-    (Lang::PtBr, "pt-BR", "Português", "Ver esta página em português"),
+    (
+        Lang::PtBr,
+        "pt-BR",
+        "Português",
+        "Ver esta página em português",
+    ),
 ];
 
 impl Lang {

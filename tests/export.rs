@@ -33,7 +33,9 @@ fn read_csv_by(text: &str, sep: char) -> Result<Vec<Vec<String>>, String> {
                 }
                 '"' => {
                     quoted = false;
-                    if !matches!(chars.peek(), Some(&c) if c == sep || c == '\r') && chars.peek().is_some() {
+                    if !matches!(chars.peek(), Some(&c) if c == sep || c == '\r')
+                        && chars.peek().is_some()
+                    {
                         return Err(format!("text after a closing quote in {field:?}"));
                     }
                 }
@@ -296,8 +298,11 @@ fn in_portuguese_semicolons_and_a_decimal_comma_read_back_bit_for_bit() {
     let text = export::monthly_csv(&r);
     let header = export::month_header();
     set(Lang::En);
-    let body = text.strip_prefix('\u{feff}').unwrap_or_else(|| panic!("no byte-order mark"));
-    let rows = read_csv_by(body, ';').unwrap_or_else(|e| panic!("not RFC 4180 with semicolons: {e}"));
+    let body = text
+        .strip_prefix('\u{feff}')
+        .unwrap_or_else(|| panic!("no byte-order mark"));
+    let rows =
+        read_csv_by(body, ';').unwrap_or_else(|e| panic!("not RFC 4180 with semicolons: {e}"));
     assert_eq!(rows[0][0], header);
     assert_ne!(header, export::MONTH, "the header is not translated");
     assert_eq!(rows.len(), r.monthly.len() + 1);
@@ -305,10 +310,18 @@ fn in_portuguese_semicolons_and_a_decimal_comma_read_back_bit_for_bit() {
     for (row, month) in rows[1..].iter().zip(&r.monthly) {
         assert_eq!(row.len(), COLUMNS.len() + 1);
         for (cell, column) in row[1..].iter().zip(&COLUMNS) {
-            assert!(!cell.contains('.'), "a point in {cell:?}: one number format, a decimal comma");
+            assert!(
+                !cell.contains('.'),
+                "a point in {cell:?}: one number format, a decimal comma"
+            );
             decimals += usize::from(cell.contains(','));
             let got = number(&cell.replace(',', "."));
-            assert_eq!(got.to_bits(), (column.value)(month).to_bits(), "{}: {cell}", column.name);
+            assert_eq!(
+                got.to_bits(),
+                (column.value)(month).to_bits(),
+                "{}: {cell}",
+                column.name
+            );
         }
     }
     assert!(decimals > 0, "no decimal comma at all");

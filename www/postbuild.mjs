@@ -411,7 +411,8 @@ const ownScript = (await minify('the first script', `{
   const langs = ${JSON.stringify(Object.keys(prerender.langs))};
   const known = (code) => code && langs.find((l) => l.toLowerCase() === String(code).toLowerCase());
   const linked = location.hash.slice(1).split('&').find((p) => p.startsWith('lang='));
-  let lang = linked && known(decodeURIComponent(linked.slice(5)));
+  let lang;
+  try { lang = linked && known(decodeURIComponent(linked.slice(5))); } catch {}
   try {
     if (lang) localStorage.setItem(${JSON.stringify(prerender.lang_key)}, lang);
     else lang = known(localStorage.getItem(${JSON.stringify(prerender.lang_key)}));

@@ -179,12 +179,22 @@ pub fn app() -> Html {
         move || boot.state.clone()
     });
     let notice = use_state(|| {
-        (!boot.problems.is_empty()).then(|| {
+        let unspoken = web::unspoken().map(|lang| {
+            t!(
+                "This page could not be shown in {language}: its texts could not be fetched (once fetched, they are kept for use offline). It is in English.",
+                language = lang.name()
+            )
+        });
+        let problems = (!boot.problems.is_empty()).then(|| {
             t!(
                 "Some saved or linked inputs could not be used: {problems}",
                 problems = boot.problems.join("; ")
             )
-        })
+        });
+        match (unspoken, problems) {
+            (Some(a), Some(b)) => Some(format!("{a} {b}")),
+            (a, b) => a.or(b),
+        }
     });
     let status = use_state_eq(|| {
         (boot.from_link && boot.state.can_undo()).then(|| {

@@ -53,23 +53,23 @@ pub fn fragment() -> String {
 
 /// Removes the scenario from the address once the page has read it, so a
 /// reload shows what was typed since (saved locally) rather than the link's
-/// values again. The development switch `dev` and the language (`lang`)
-/// stay.
+/// values again. The development switch `dev` stays.
 pub fn clear_scenario_fragment() {
     let Some(w) = window() else { return };
     let hash = w.location().hash().unwrap_or_default();
-    // The development switch and the language stay: neither is a scenario.
-    let kept: Vec<&str> = hash
-        .trim_start_matches('#')
-        .split('&')
-        .filter(|p| *p == "dev" || p.starts_with("lang="))
-        .collect();
+    let kept = hash.trim_start_matches('#').split('&').any(|p| p == "dev");
+    replace_fragment(&w, if kept { "dev" } else { "" });
+}
+
+/// Puts `fragment` in the address in place of the one there, without a
+/// new entry in the history or a reload.
+fn replace_fragment(w: &web_sys::Window, fragment: &str) {
     let href = w.location().href().unwrap_or_default();
     let base = href.split('#').next().unwrap_or_default();
-    let url = if kept.is_empty() {
+    let url = if fragment.is_empty() {
         base.to_owned()
     } else {
-        format!("{base}#{}", kept.join("&"))
+        format!("{base}#{fragment}")
     };
     if let Ok(history) = w.history() {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
@@ -109,9 +109,20 @@ pub fn speak() -> Result<crate::lang::Lang, String> {
             if let Some(r) = root {
                 let _ = r.set_attribute("lang", Lang::En.code());
             }
+            UNSPOKEN.with(|u| u.set(Some(chosen)));
             Err(why)
         }
     }
+}
+
+thread_local! {
+    static UNSPOKEN: std::cell::Cell<Option<crate::lang::Lang>> = const { std::cell::Cell::new(None) };
+}
+
+/// The language chosen that [`speak`] could not speak (its catalogue was not
+/// there), for the page to say so.
+pub fn unspoken() -> Option<crate::lang::Lang> {
+    UNSPOKEN.with(std::cell::Cell::get)
 }
 
 /// What the page says while the app is on its way (`www/index.html` says
@@ -153,11 +164,20 @@ pub fn switch_language(lang: crate::lang::Lang) {
         .ok()
         .flatten()
         .is_some_and(|storage| storage.set_item(LANG_KEY, lang.code()).is_ok());
+    // A language in the address would win over the one kept: it goes, or,
+    // where storage is unavailable, carries the new one (the first script
+    // reads a link's `lang`).
+    let hash = w.location().hash().unwrap_or_default();
+    let mut parts: Vec<String> = hash
+        .trim_start_matches('#')
+        .split('&')
+        .filter(|p| !p.is_empty() && !p.starts_with("lang="))
+        .map(str::to_owned)
+        .collect();
     if !kept {
-        // No storage here: the address carries the language instead (the
-        // first script reads a link's `lang`).
-        let _ = w.location().set_hash(&format!("lang={}", lang.code()));
+        parts.push(format!("lang={}", lang.code()));
     }
+    replace_fragment(&w, &parts.join("&"));
     let _ = w.location().reload();
 }
 

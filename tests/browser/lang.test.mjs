@@ -136,6 +136,11 @@ export const tests = [
         assert(await other.getAttribute('html', 'lang') === 'pt-BR', 'the link did not open in Portuguese');
         assert(await other.inputValue(ENERGY) === '45,5', `the link's energy price: ${await other.inputValue(ENERGY)}`);
         assert(await exactNpv(other) === reais(grid), 'the link opened with other figures');
+        // The reader may still choose English: the link's language does not stick to the address.
+        await Promise.all([other.waitForEvent('load'), other.click('[data-tool="language"][lang="en"]')]);
+        await waitForApp(other);
+        assert(await other.getAttribute('html', 'lang') === 'en', 'English could not be chosen after a Portuguese link');
+        assert(await other.inputValue(ENERGY) === '45.5', `the link's energy price in English: ${await other.inputValue(ENERGY)}`);
       });
       // And back to English: the same numbers in English marks.
       await Promise.all([
@@ -192,6 +197,17 @@ export const tests = [
         rmSync(dir, { recursive: true, force: true });
       }
       assert(errors.length === 0, errors.join('\n'));
+    }),
+  },
+  {
+    name: 'when the Portuguese texts cannot be fetched, the page works in English and says why',
+    run: (ctx) => withBrowser(ctx, 'pt-BR', async (context, server) => {
+      await context.route(/pt-BR-[0-9a-f]{16}\.json$/, (route) => route.abort());
+      const { page } = await open(context, server.url);
+      assert(await page.getAttribute('html', 'lang') === 'en', 'the page claims a language it does not speak');
+      const notice = await page.textContent('.notice');
+      assert(/could not be shown in Português/.test(notice), `the notice: ${notice}`);
+      assert(await page.inputValue(CAPEX) === '9,500,000', 'the form is not in English');
     }),
   },
 ];
