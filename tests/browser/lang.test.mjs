@@ -210,4 +210,23 @@ export const tests = [
       assert(await page.inputValue(CAPEX) === '9,500,000', 'the form is not in English');
     }),
   },
+  {
+    name: 'the single file speaks Portuguese too, with no server: the page and the extra module',
+    run: async ({ dist, root }) => {
+      const pt = catalogue(root);
+      const { context, close } = await launch({ locale: 'pt-BR' });
+      try {
+        const { page, errors } = await open(context, `file://${join(dist, 'repower-standalone.html')}`);
+        assert(await page.getAttribute('html', 'lang') === 'pt-BR', 'the single file is not in Portuguese');
+        assert((await page.textContent('[data-field="site.grid_capacity_mw"] label')).includes(pt['Grid capacity']), 'a label');
+        assert(await page.inputValue(CAPEX) === '9.500.000', 'the form');
+        await page.click('#cash-flows > summary');
+        await page.waitForSelector('#cash-flows thead th');
+        assert(await page.textContent('#cash-flows thead th') === pt['Month (from 0)'], 'the extra module speaks English');
+        assert(errors.length === 0, errors.join('\n'));
+      } finally {
+        await close();
+      }
+    },
+  },
 ];
