@@ -144,13 +144,28 @@ impl Display for CatalogueError {
     }
 }
 
-/// A catalogue: English texts and their translations, sorted by the
-/// English text.
-pub type Catalogue = Vec<(&'static str, &'static str)>;
+/// A catalogue as the page holds it: each English text's key ([`key`]) and
+/// its translation, sorted by key.
+type Catalogue = Vec<(u32, &'static str)>;
+
+/// An English text's key in a catalogue as the page downloads it: the
+/// 32-bit FNV-1a hash of its UTF-8 bytes (`www/postbuild.mjs` writes the
+/// same; `tests/texts.rs` checks that no two texts of the code share one).
+pub fn key(text: &str) -> u32 {
+    text.bytes().fold(0x811c_9dc5, |h: u32, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    })
+}
+
+/// The written form of a key: `#` and eight hex digits (`#1a2b3c4d`). No
+/// English text of the code starts with `#` (`tests/texts.rs`).
+pub fn key_text(key: u32) -> String {
+    format!("#{key:08x}")
+}
 
 /// Reads a catalogue's text: one JSON object, each English text a key, its
 /// translation the value (`model::json`: strict, a key given twice
-/// refused).
+/// refused), in key order.
 pub fn parse(text: &str) -> Result<Vec<(String, String)>, CatalogueError> {
     use serde_json::Value;
     let value =
@@ -159,17 +174,35 @@ pub fn parse(text: &str) -> Result<Vec<(String, String)>, CatalogueError> {
         return Err(CatalogueError::Syntax("it is not an object".to_owned()));
     };
     let mut out = Vec::with_capacity(map.len());
+    // A `serde_json::Map` iterates in key order.
     for (key, value) in map {
         match value {
             Value::String(s) => out.push((key, s)),
             _ => return Err(CatalogueError::NotText(key)),
         }
     }
-    // A `serde_json::Map` iterates in key order, which the lookup needs.
-    if !out.windows(2).all(|w| w[0].0 < w[1].0) {
-        return Err(CatalogueError::Syntax(
-            "its texts are out of order".to_owned(),
-        ));
+    Ok(out)
+}
+
+/// The catalogue as the page looks texts up in it: each entry's key (the
+/// English text hashed, or its written key as downloaded: `#1a2b3c4d`),
+/// sorted by key.
+fn keyed(entries: Vec<(String, String)>) -> Result<Catalogue, CatalogueError> {
+    let mut out: Catalogue = Vec::with_capacity(entries.len());
+    let mut in_order = true;
+    for (k, v) in entries {
+        let hashed = match k.strip_prefix('#') {
+            Some(hex) if hex.len() == 8 => u32::from_str_radix(hex, 16)
+                .map_err(|_| CatalogueError::Syntax(format!("{k:?} is not a key")))?,
+            _ => key(&k),
+        };
+        in_order &= out.last().is_none_or(|&(last, _)| last < hashed);
+        out.push((hashed, v.leak()));
+    }
+    if !in_order {
+        // English keys (the repository's own catalogue, read natively) come
+        // in their text's order, not their key's.
+        crate::order::sort_small_by(&mut out, |a, b| a.0.cmp(&b.0));
     }
     Ok(out)
 }
@@ -180,18 +213,16 @@ thread_local! {
 }
 
 /// Speaks `lang` from now on, with `catalogue`'s text as its translations
-/// (none for English). Read once per page: the texts live as long as it.
+/// (none for English): the repository's form (English texts as keys) or the
+/// page's (written keys, `#1a2b3c4d`). Read once per page: the texts live as
+/// long as it.
 pub fn load(lang: Lang, catalogue: &str) -> Result<(), CatalogueError> {
     let entries = if lang == Lang::En {
         Vec::new()
     } else {
-        parse(catalogue)?
+        keyed(parse(catalogue)?)?
     };
-    let leaked: Catalogue = entries
-        .into_iter()
-        .map(|(k, v)| -> (&'static str, &'static str) { (k.leak(), v.leak()) })
-        .collect();
-    TEXTS.with(|t| *t.borrow_mut() = leaked);
+    TEXTS.with(|t| *t.borrow_mut() = entries);
     LANG.with(|l| l.set(lang));
     Ok(())
 }
@@ -230,9 +261,10 @@ pub fn tr(en: &'static str) -> &'static str {
     if current() == Lang::En {
         return en;
     }
+    let wanted = key(en);
     TEXTS.with(|t| {
         let t = t.borrow();
-        t.binary_search_by(|(k, _)| (*k).cmp(en))
+        t.binary_search_by(|(k, _)| k.cmp(&wanted))
             .ok()
             .and_then(|i| t.get(i))
             .map_or(en, |(_, v)| *v)
@@ -343,6 +375,24 @@ mod tests {
             placeholders("{a} and {b_2} but not { x } or {}"),
             ["a", "b_2"]
         );
+    }
+
+    #[test]
+    fn keys_are_fnv_1a_and_the_page_form_reads() {
+        // FNV-1a's published values.
+        assert_eq!(key(""), 0x811c_9dc5);
+        assert_eq!(key("a"), 0xe40c_292c);
+        assert_eq!(key("foobar"), 0xbf9c_f968);
+        let page = format!(
+            r#"{{"{}": "Capacidade", "{}": "Preço da energia"}}"#,
+            key_text(key("Grid capacity")),
+            key_text(key("Energy price"))
+        );
+        load(Lang::PtBr, &page).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(tr("Grid capacity"), "Capacidade");
+        assert_eq!(tr("Energy price"), "Preço da energia");
+        assert!(load(Lang::PtBr, r##"{"#zzzzzzzz": "x"}"##).is_err());
+        load(Lang::En, "").unwrap_or_else(|e| panic!("{e}"));
     }
 
     #[test]

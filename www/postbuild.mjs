@@ -206,13 +206,22 @@ const extraServed = extraReady(`window.repowerExtra ? window.repowerExtra() : ne
 // Each language but English (the code's own) has a catalogue
 // (www/lang/CODE.json, checked by tests/texts.rs), given a hashed name; the
 // loader fetches the one of the language the first script chose, before the
-// wasm starts. One entry a line there; the lines are joined here (a parse
-// and a stringify could reorder keys the lookup needs sorted).
+// wasm starts. The page's copy names each English text by its key, as
+// lang::key computes it (FNV-1a, 32 bits, of its UTF-8 bytes, written
+// #1a2b3c4d), not by the text: the page has the English texts already.
 const prerender = JSON.parse(readFileSync(new URL('./prerender.json', import.meta.url), 'utf8'));
+const fnv1a = (s) => {
+  let h = 0x811c9dc5;
+  for (const b of Buffer.from(s, 'utf8')) h = Math.imul(h ^ b, 0x01000193) >>> 0;
+  return h;
+};
 const catalogues = {};
 for (const code of Object.keys(prerender.langs).filter((c) => c !== 'en')) {
-  const text = readFileSync(new URL(`./lang/${code}.json`, import.meta.url), 'utf8').split('\n').map((l) => l.trim()).join('');
-  JSON.parse(text);
+  const entries = Object.entries(JSON.parse(readFileSync(new URL(`./lang/${code}.json`, import.meta.url), 'utf8')))
+    .map(([en, said]) => [`#${fnv1a(en).toString(16).padStart(8, '0')}`, said])
+    .sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  entries.forEach(([k], i) => { if (i > 0 && entries[i - 1][0] === k) fail(`lang/${code}.json: two texts with the key ${k}`); });
+  const text = `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(',')}}`;
   const name = `${code}-${hex(Buffer.from(text)).slice(0, 16)}.json`;
   writeFileSync(join(dir, name), text);
   catalogues[code] = { name, text, integrity: sri(Buffer.from(text)) };

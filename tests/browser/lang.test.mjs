@@ -68,6 +68,16 @@ export const tests = [
       assert(await exactNpv(page) === reais(usd), `the card's exact NPV ${await exactNpv(page)} against ${reais(usd)}`);
       const card = await page.textContent('li[data-kpi="incremental-npv"] .kpi-value');
       assert(/^\u2212?US\$\u00a0\d+(,\d+)?\u00a0(mil|mi|bi|tri)$/.test(card.trim()), `the card's short figure: ${card}`);
+      // On a phone, the answer kept in view fits its longer Portuguese figures side by side.
+      for (const width of [390, 320]) {
+        await page.setViewportSize({ width, height: 844 });
+        const boxes = await page.$$eval('.result-bar .bar-value', (vs) => vs.map((v) => { const r = v.getBoundingClientRect(); return [r.left, r.right]; }));
+        assert(boxes.length === 3, `the result bar's figures: ${boxes.length}`);
+        for (let i = 1; i < boxes.length; i++) {
+          assert(boxes[i][0] >= boxes[i - 1][1] + 6, `${width} px: the result bar's figures ${i} and ${i + 1} touch or overlap: ${JSON.stringify(boxes)}`);
+        }
+      }
+      await page.setViewportSize({ width: 1366, height: 900 });
       // No English word of the main texts is left on the page.
       const text = await pageText(page);
       for (const english of ['Grid capacity', 'Energy price', 'Scenario', 'Copy link', 'Monthly cash flows', 'Saved scenarios', 'Incremental NPV']) {
