@@ -200,9 +200,17 @@ fn the_marker_reader_reads_what_rust_reads() {
 fn every_text_has_a_key_of_its_own() {
     let mut seen = std::collections::BTreeMap::new();
     for (text, at) in code_texts() {
-        assert!(!text.starts_with('#'), "{at}: a text may not start with # (keys are written so)");
+        assert!(
+            !text.starts_with('#'),
+            "{at}: a text may not start with # (keys are written so)"
+        );
         if let Some((other, other_at)) = seen.insert(lang::key(&text), (text.clone(), at.clone())) {
-            assert_eq!(other, text, "{at} and {other_at}: two texts share the key {:08x}", lang::key(&text));
+            assert_eq!(
+                other,
+                text,
+                "{at} and {other_at}: two texts share the key {:08x}",
+                lang::key(&text)
+            );
         }
     }
 }
