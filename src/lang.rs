@@ -157,12 +157,6 @@ pub fn key(text: &str) -> u32 {
     })
 }
 
-/// The written form of a key: `#` and eight hex digits (`#1a2b3c4d`). No
-/// English text of the code starts with `#` (`tests/texts.rs`).
-pub fn key_text(key: u32) -> String {
-    format!("#{key:08x}")
-}
-
 /// Reads a catalogue's text: one JSON object, each English text a key, its
 /// translation the value (`model::json`: strict, a key given twice
 /// refused), in key order.
@@ -185,8 +179,9 @@ pub fn parse(text: &str) -> Result<Vec<(String, String)>, CatalogueError> {
 }
 
 /// The catalogue as the page looks texts up in it: each entry's key (the
-/// English text hashed, or its written key as downloaded: `#1a2b3c4d`),
-/// sorted by key.
+/// English text hashed, or its written key as downloaded: `#` and eight hex
+/// digits, `#1a2b3c4d`; no English text of the code starts with `#`,
+/// `tests/texts.rs`), sorted by key.
 fn keyed(entries: Vec<(String, String)>) -> Result<Catalogue, CatalogueError> {
     let mut out: Catalogue = Vec::with_capacity(entries.len());
     let mut in_order = true;
@@ -375,6 +370,11 @@ mod tests {
             placeholders("{a} and {b_2} but not { x } or {}"),
             ["a", "b_2"]
         );
+    }
+
+    /// A key as the page's catalogue writes it (`www/postbuild.mjs`).
+    fn key_text(key: u32) -> String {
+        format!("#{key:08x}")
     }
 
     #[test]

@@ -178,12 +178,6 @@ impl ScenarioError {
     pub fn is_unknown_field(&self) -> bool {
         matches!(self, Self::Decode { message, .. } if super::scenario::is_unknown_field(message))
     }
-
-    /// Whether this is a document's value of the wrong type ("invalid type:
-    /// …, expected …", in any language).
-    pub fn is_invalid_type(&self) -> bool {
-        matches!(self, Self::Decode { message, .. } if super::json::is_invalid_type(message))
-    }
 }
 
 impl fmt::Display for ScenarioError {
@@ -257,14 +251,14 @@ mod tests {
             wrong.to_string(),
             "site.grid_capacity_mw: deveria ser um número, não o texto \"abc\""
         );
-        assert!(wrong.is_invalid_type() && !wrong.is_unknown_field());
+        assert!(!wrong.is_unknown_field());
         let unknown = first_error(r#"{"site":{"grid_capcity_mw":5}}"#);
         assert!(unknown
             .to_string()
             .starts_with("site.grid_capcity_mw: campo desconhecido"));
-        assert!(unknown.is_unknown_field() && !unknown.is_invalid_type());
+        assert!(unknown.is_unknown_field());
         load(Lang::En, "").unwrap_or_else(|e| panic!("{e}"));
         assert!(first_error(r#"{"site":{"grid_capcity_mw":5}}"#).is_unknown_field());
-        assert!(first_error(r#"{"site":5}"#).is_invalid_type());
+        assert!(!first_error(r#"{"site":5}"#).is_unknown_field());
     }
 }

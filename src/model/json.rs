@@ -116,13 +116,6 @@ pub fn invalid_type(v: &Value, expected: &'static str) -> String {
 /// The template of [`invalid_type`].
 const INVALID_TYPE: &str = en!("invalid type: {got}, expected {expected}");
 
-/// Whether `message` is an [`invalid_type`] message (in the language
-/// spoken): it has the template's words before, between and after its
-/// placeholders.
-pub fn is_invalid_type(message: &str) -> bool {
-    fits_template(lang::tr(INVALID_TYPE), message)
-}
-
 /// Whether `text` could be `template` filled: it starts with the words
 /// before the first placeholder, holds the words between them in order and
 /// ends with the words after the last.

@@ -759,9 +759,9 @@ mod tests {
                 "Skip to the results": "Ir para os resultados",
                 "What converting a Bitcoin mining site into AI/HPC hosting is worth, for the miner and for the tenant.": "Quanto vale a conversão."}"#,
         )
-        .expect("a catalogue");
+        .unwrap_or_else(|e| panic!("a catalogue: {e}"));
         let html = render();
-        crate::lang::load(crate::lang::Lang::En, "").expect("English");
+        crate::lang::load(crate::lang::Lang::En, "").unwrap_or_else(|e| panic!("English: {e}"));
         for text in [
             "aria-label=\"Entradas\"",
             ">Copiar link<",
