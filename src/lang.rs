@@ -127,7 +127,8 @@ pub struct Marks {
 /// Why a catalogue's text was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CatalogueError {
-    /// Not JSON, or not an object of texts.
+    /// Not JSON, or not an object of texts; or, in the page's form, a line
+    /// without its key.
     Syntax(String),
     /// An entry whose value is not a text.
     NotText(String),
@@ -157,9 +158,9 @@ pub fn key(text: &str) -> u32 {
     })
 }
 
-/// Reads a catalogue's text: one JSON object, each English text a key, its
-/// translation the value (`model::json`: strict, a key given twice
-/// refused), in key order.
+/// Reads a catalogue's text as the repository holds it: one JSON object,
+/// each English text a key, its translation the value (`model::json`:
+/// strict, a key given twice refused), in key order.
 pub fn parse(text: &str) -> Result<Vec<(String, String)>, CatalogueError> {
     use serde_json::Value;
     let value =
@@ -178,28 +179,78 @@ pub fn parse(text: &str) -> Result<Vec<(String, String)>, CatalogueError> {
     Ok(out)
 }
 
+/// The digits of a key in the page's form of a catalogue (base64url).
+const KEY_DIGITS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// How many digits a key takes in the page's form: six (36 bits, the
+/// highest four 0).
+const KEY_WIDTH: usize = 6;
+
+/// A key written in [`KEY_WIDTH`] digits of [`KEY_DIGITS`], as
+/// `www/postbuild.mjs` writes it for the page.
+#[cfg(test)]
+fn key_text(key: u32) -> String {
+    (0..KEY_WIDTH)
+        .rev()
+        .map(|i| {
+            let digit = (u64::from(key) >> (6 * i)) & 63;
+            char::from(KEY_DIGITS[digit as usize])
+        })
+        .collect()
+}
+
+/// The key [`key_text`] wrote, if `digits` is one.
+fn read_key(digits: &str) -> Option<u32> {
+    if digits.len() != KEY_WIDTH {
+        return None;
+    }
+    let key = digits.bytes().try_fold(0u64, |k, d| {
+        let v = KEY_DIGITS.iter().position(|&c| c == d)?;
+        Some(k << 6 | v as u64)
+    })?;
+    u32::try_from(key).ok()
+}
+
+/// Reads the page's form of a catalogue (`www/postbuild.mjs` writes it):
+/// one entry a line, each English text's key ([`key_text`]) followed by its
+/// translation, which holds no line break; the page has the English texts
+/// already. Its parts may come one after the other, each in key order.
+fn page_form(text: &str) -> Result<Catalogue, CatalogueError> {
+    // Read once per page: the texts live as long as it.
+    let text: &'static str = text.to_owned().leak();
+    let mut out: Catalogue = Vec::with_capacity(text.len() / 48);
+    for (n, line) in text.split('\n').enumerate() {
+        if line.is_empty() {
+            continue;
+        }
+        let key = line
+            .get(..KEY_WIDTH)
+            .and_then(read_key)
+            .ok_or_else(|| CatalogueError::Syntax(format!("line {} has no key", n + 1)))?;
+        out.push((key, &line[KEY_WIDTH..]));
+    }
+    Ok(in_key_order(out))
+}
+
 /// The catalogue as the page looks texts up in it: each entry's key (the
-/// English text hashed, or its written key as downloaded: `#` and eight hex
-/// digits, `#1a2b3c4d`; no English text of the code starts with `#`,
-/// `tests/texts.rs`), sorted by key.
-fn keyed(entries: Vec<(String, String)>) -> Result<Catalogue, CatalogueError> {
-    let mut out: Catalogue = Vec::with_capacity(entries.len());
-    let mut in_order = true;
-    for (k, v) in entries {
-        let hashed = match k.strip_prefix('#') {
-            Some(hex) if hex.len() == 8 => u32::from_str_radix(hex, 16)
-                .map_err(|_| CatalogueError::Syntax(format!("{k:?} is not a key")))?,
-            _ => key(&k),
-        };
-        in_order &= out.last().is_none_or(|&(last, _)| last < hashed);
-        out.push((hashed, v.leak()));
+/// English text hashed), sorted by key.
+fn keyed(entries: Vec<(String, String)>) -> Catalogue {
+    in_key_order(
+        entries
+            .into_iter()
+            .map(|(k, v)| (key(&k), &*v.leak()))
+            .collect(),
+    )
+}
+
+/// `entries` sorted by key: as they come when they are (the page's parts
+/// are, each), else sorted (the repository's catalogue comes in its English
+/// texts' order).
+fn in_key_order(mut entries: Catalogue) -> Catalogue {
+    if !entries.windows(2).all(|w| w[0].0 < w[1].0) {
+        crate::order::sort_small_by(&mut entries, |a, b| a.0.cmp(&b.0));
     }
-    if !in_order {
-        // English keys (the repository's own catalogue, read natively) come
-        // in their text's order, not their key's.
-        crate::order::sort_small_by(&mut out, |a, b| a.0.cmp(&b.0));
-    }
-    Ok(out)
+    entries
 }
 
 thread_local! {
@@ -208,14 +259,16 @@ thread_local! {
 }
 
 /// Speaks `lang` from now on, with `catalogue`'s text as its translations
-/// (none for English): the repository's form (English texts as keys) or the
-/// page's (written keys, `#1a2b3c4d`). Read once per page: the texts live as
-/// long as it.
+/// (none for English): the repository's form (a JSON object, English texts
+/// as keys) or the page's ([`page_form`]). Read once per page: the texts
+/// live as long as it.
 pub fn load(lang: Lang, catalogue: &str) -> Result<(), CatalogueError> {
     let entries = if lang == Lang::En {
         Vec::new()
+    } else if catalogue.trim_start().starts_with('{') {
+        keyed(parse(catalogue)?)
     } else {
-        keyed(parse(catalogue)?)?
+        page_form(catalogue)?
     };
     TEXTS.with(|t| *t.borrow_mut() = entries);
     LANG.with(|l| l.set(lang));
@@ -372,26 +425,38 @@ mod tests {
         );
     }
 
-    /// A key as the page's catalogue writes it (`www/postbuild.mjs`).
-    fn key_text(key: u32) -> String {
-        format!("#{key:08x}")
-    }
-
     #[test]
     fn keys_are_fnv_1a_and_the_page_form_reads() {
         // FNV-1a's published values.
         assert_eq!(key(""), 0x811c_9dc5);
         assert_eq!(key("a"), 0xe40c_292c);
         assert_eq!(key("foobar"), 0xbf9c_f968);
-        let page = format!(
-            r#"{{"{}": "Capacidade", "{}": "Preço da energia"}}"#,
-            key_text(key("Grid capacity")),
-            key_text(key("Energy price"))
-        );
+        assert_eq!(key_text(0), "AAAAAA");
+        assert_eq!(key_text(0xbf9c_f968), "C_nPlo");
+        assert_eq!(key_text(u32::MAX), "D_____");
+        for k in [0, 1, 63, 64, 0xbf9c_f968, u32::MAX] {
+            assert_eq!(read_key(&key_text(k)), Some(k));
+        }
+        // Two parts one after the other, each in key order.
+        let mut first = [
+            ("Grid capacity", "Capacidade"),
+            ("Energy price", "Preço da energia"),
+        ];
+        first.sort_by_key(|(en, _)| key(en));
+        let line = |(en, said): &(&str, &str)| format!("{}{said}\n", key_text(key(en)));
+        let page: String = first.iter().map(line).collect::<String>()
+            + &line(&("Hashprice", "Hashprice (preço do hash)"));
         load(Lang::PtBr, &page).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(tr("Grid capacity"), "Capacidade");
         assert_eq!(tr("Energy price"), "Preço da energia");
-        assert!(load(Lang::PtBr, r##"{"#zzzzzzzz": "x"}"##).is_err());
+        assert_eq!(tr("Hashprice"), "Hashprice (preço do hash)");
+        assert_eq!(tr("Not in it"), "Not in it");
+        // Keys that do not read: too short, a digit outside base64url, over
+        // 32 bits.
+        for bad in ["ABC\n", "AAAA*Aa", "EAAAAAx"] {
+            assert!(load(Lang::PtBr, bad).is_err(), "{bad}");
+        }
+        assert_eq!(read_key("EAAAAA"), None);
         load(Lang::En, "").unwrap_or_else(|e| panic!("{e}"));
     }
 

@@ -130,6 +130,49 @@ const adoptExtraCss = `{
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 }`;
 
+// ---- the language catalogues --------------------------------------------------
+
+// Each language but English (the code's own) has a catalogue
+// (www/lang/CODE.json, checked by tests/texts.rs). The page's copy is in the
+// form lang::load reads: one entry a line, each English text's key (as
+// lang::key computes it: FNV-1a, 32 bits, of its UTF-8 bytes, written in six
+// base64url digits) followed by its translation; not the English text: the
+// page has it already. It comes in two parts under hashed names: the texts
+// the page's own wasm holds, which the loader fetches (with its integrity)
+// for the language the first script chose, before the wasm starts; and the
+// rest, the extra module's and the risk view's, fetched with the extra
+// module and added to the first.
+const prerender = JSON.parse(readFileSync(new URL('./prerender.json', import.meta.url), 'utf8'));
+const fnv1a = (s) => {
+  let h = 0x811c9dc5;
+  for (const b of Buffer.from(s, 'utf8')) h = Math.imul(h ^ b, 0x01000193) >>> 0;
+  return h;
+};
+const KEY_DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const keyText = (k) => [5, 4, 3, 2, 1, 0].map((i) => KEY_DIGITS[Math.floor(k / 64 ** i) % 64]).join('');
+const catalogues = {};
+for (const code of Object.keys(prerender.langs).filter((c) => c !== 'en')) {
+  const entries = Object.entries(JSON.parse(readFileSync(new URL(`./lang/${code}.json`, import.meta.url), 'utf8')))
+    .map(([en, said]) => ({ key: fnv1a(en), page: wasmBytes.includes(Buffer.from(en, 'utf8')), said }))
+    .sort((a, b) => a.key - b.key);
+  entries.forEach(({ key, said }, i) => {
+    if (i > 0 && entries[i - 1].key === key) fail(`lang/${code}.json: two texts with the key ${keyText(key)}`);
+    if (/[\r\n]/.test(said)) fail(`lang/${code}.json: a translation with a line break (${keyText(key)})`);
+  });
+  const part = (suffix, which) => {
+    const text = entries.filter(which).map(({ key, said }) => `${keyText(key)}${said}\n`).join('');
+    const name = `${code}${suffix}-${hex(Buffer.from(text)).slice(0, 16)}.txt`;
+    writeFileSync(join(dir, name), text);
+    return { name, text, integrity: sri(Buffer.from(text)) };
+  };
+  const page = part('', (e) => e.page);
+  const later = part('-later', (e) => !e.page);
+  catalogues[code] = { page, later, text: page.text + later.text };
+}
+const catalogueNames = Object.values(catalogues).flatMap((c) => [c.page.name, c.later.name]);
+/** Each language's part `which` (page, later): its name and integrity, by code. */
+const partsOf = (which) => JSON.stringify(Object.fromEntries(Object.entries(catalogues).map(([code, c]) => [code, [c[which].name, c[which].integrity]])));
+
 // ---- the extra module -> hashed files, loaded when first used -------------------
 
 // The parts of the page used later, if at all (saved scenarios, the monthly
@@ -193,40 +236,26 @@ window.repowerExtraReady = (host) => {
   if (now) setTimeout(() => document.querySelectorAll(\`[data-extra="\${now}"]\`).forEach(fill), 400);
 };
 `;
-const extraServed = extraReady(`window.repowerExtra ? window.repowerExtra() : new Promise((resolve, reject) => {
+const extraServed = `// The rest of the texts of the language chosen (the extra module's and the
+// risk view's), added to the page's before the module starts; none when the
+// page speaks English.
+const laterPart = ${partsOf('later')}[document.documentElement.lang];
+let laterTexts;
+const moreTexts = () => (laterTexts ??= typeof window.repowerTexts !== 'string' || !laterPart
+  ? Promise.resolve()
+  : fetch(new URL('./' + laterPart[0], import.meta.url), { integrity: laterPart[1] })
+    .then((r) => (r.ok ? r.text() : Promise.reject(new Error('HTTP ' + r.status))))
+    .then((t) => { window.repowerTexts += t; }, () => {
+      laterTexts = undefined;
+      throw new Error('its texts could not be fetched (offline before it was first used?)');
+    }));
+${extraReady(`Promise.all([window.repowerExtra || new Promise((resolve, reject) => {
       const s = document.createElement('script');
       s.onload = resolve;
       s.onerror = () => reject(new Error('its file could not be fetched (offline before it was first used?)'));
       Object.assign(s, { src: new URL('./${extraScriptName}', import.meta.url).href, integrity: '${sri(extraScript)}', crossOrigin: 'anonymous' });
       document.head.append(s);
-    }).then(() => window.repowerExtra())`);
-
-// ---- the language catalogues --------------------------------------------------
-
-// Each language but English (the code's own) has a catalogue
-// (www/lang/CODE.json, checked by tests/texts.rs), given a hashed name; the
-// loader fetches the one of the language the first script chose, before the
-// wasm starts. The page's copy names each English text by its key, as
-// lang::key computes it (FNV-1a, 32 bits, of its UTF-8 bytes, written
-// #1a2b3c4d), not by the text: the page has the English texts already.
-const prerender = JSON.parse(readFileSync(new URL('./prerender.json', import.meta.url), 'utf8'));
-const fnv1a = (s) => {
-  let h = 0x811c9dc5;
-  for (const b of Buffer.from(s, 'utf8')) h = Math.imul(h ^ b, 0x01000193) >>> 0;
-  return h;
-};
-const catalogues = {};
-for (const code of Object.keys(prerender.langs).filter((c) => c !== 'en')) {
-  const entries = Object.entries(JSON.parse(readFileSync(new URL(`./lang/${code}.json`, import.meta.url), 'utf8')))
-    .map(([en, said]) => [`#${fnv1a(en).toString(16).padStart(8, '0')}`, said])
-    .sort((a, b) => (a[0] < b[0] ? -1 : 1));
-  entries.forEach(([k], i) => { if (i > 0 && entries[i - 1][0] === k) fail(`lang/${code}.json: two texts with the key ${k}`); });
-  const text = `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(',')}}`;
-  const name = `${code}-${hex(Buffer.from(text)).slice(0, 16)}.json`;
-  writeFileSync(join(dir, name), text);
-  catalogues[code] = { name, text, integrity: sri(Buffer.from(text)) };
-}
-const catalogueNames = Object.values(catalogues).map((c) => c.name);
+    }), moreTexts()]).then(() => window.repowerExtra())`)}`;
 
 // What the loader and the single file run before starting the wasm. The
 // app replaces the prerendered page (#repower[data-pre]) as it starts, in
@@ -335,7 +364,7 @@ const wasmUrl = new URL('./${wasmName}', import.meta.url);
 const wasmFetched = fetch(wasmUrl, { integrity: '${sri(wasmBytes)}' });
 // The texts of the language chosen, if not English, before the wasm starts
 // (it reads them as it starts; without them it speaks English).
-const catalogue = ${JSON.stringify(Object.fromEntries(Object.entries(catalogues).map(([code, c]) => [code, [c.name, c.integrity]])))}[document.documentElement.lang];
+const catalogue = ${partsOf('page')}[document.documentElement.lang];
 if (catalogue) {
   window.repowerTexts = await fetch(new URL(\`./\${catalogue[0]}\`, import.meta.url), { integrity: catalogue[1] })
     .then((r) => (r.ok ? r.text() : null)).catch(() => null);

@@ -53,8 +53,13 @@ export const tests = [
     name: 'a Portuguese browser gets the page in Portuguese: labels, cards and charts from the catalogue, numbers with a decimal comma',
     run: (ctx) => withBrowser(ctx, 'pt-BR', async (context, server) => {
       const pt = catalogue(ctx.root);
+      const fetched = [];
+      context.on('request', (r) => fetched.push(new URL(r.url()).pathname.split('/').pop()));
       const { page, errors } = await open(context, server.url);
       assert(await page.getAttribute('html', 'lang') === 'pt-BR', `html lang ${await page.getAttribute('html', 'lang')}`);
+      // The first visit fetches the page's part of the catalogue only.
+      assert(fetched.filter((f) => /^pt-BR-[0-9a-f]{16}\.txt$/.test(f)).length === 1, `the page's texts: ${fetched.join(', ')}`);
+      assert(!fetched.some((f) => f.startsWith('pt-BR-later-')), `the extra module's texts on the first visit: ${fetched.join(', ')}`);
       assert(await page.textContent('[data-tool="language"]') === 'English', 'the switch does not offer English');
       assert(await page.getAttribute('[data-tool="language"]', 'lang') === 'en', 'the offer of English is not marked as English');
       // Labels, units and headings come from the catalogue.
@@ -83,6 +88,12 @@ export const tests = [
       for (const english of ['Grid capacity', 'Energy price', 'Scenario', 'Copy link', 'Monthly cash flows', 'Saved scenarios', 'Incremental NPV']) {
         assert(!text.includes(english), `"${english}" is still on the Portuguese page`);
       }
+      // The extra module's texts come with it: "Saved scenarios" speaks Portuguese.
+      await page.click('summary[data-tool="saved"]');
+      await page.waitForSelector('.saved-panel .saved-inner', { state: 'visible' });
+      assert(fetched.some((f) => /^pt-BR-later-[0-9a-f]{16}\.txt$/.test(f)), `the extra module's texts: ${fetched.join(', ')}`);
+      const panel = await page.textContent('.saved-panel');
+      assert(panel.includes(pt['Save as…']) && !panel.includes('Save as…'), `"Saved scenarios" in English: ${panel}`);
       assert(errors.length === 0, errors.join('\n'));
     }),
   },
@@ -212,7 +223,7 @@ export const tests = [
   {
     name: 'when the Portuguese texts cannot be fetched, the page works in English and says why',
     run: (ctx) => withBrowser(ctx, 'pt-BR', async (context, server) => {
-      await context.route(/pt-BR-[0-9a-f]{16}\.json$/, (route) => route.abort());
+      await context.route(/pt-BR-[0-9a-f]{16}\.txt$/, (route) => route.abort());
       const { page } = await open(context, server.url);
       assert(await page.getAttribute('html', 'lang') === 'en', 'the page claims a language it does not speak');
       const notice = await page.textContent('.notice');

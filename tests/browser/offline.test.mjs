@@ -139,7 +139,7 @@ export const tests = [
         await until(async () => {
           const now = await page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => r.url), cache.name);
           // A language's texts are fetched only by a visit in that language.
-          return cache.later.filter((f) => !f.endsWith('.json')).every((f) => now.includes(new URL(f, server.url).href));
+          return cache.later.filter((f) => !f.endsWith('.txt')).every((f) => now.includes(new URL(f, server.url).href));
         }, 'the risk view\'s and the extra module\'s files in the offline cache');
 
         await server.stop();
