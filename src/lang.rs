@@ -320,8 +320,10 @@ pub fn tr(en: &'static str) -> &'static str {
 }
 
 /// A template with its placeholders (`{name}`) filled: each `{name}` that
-/// `args` names is replaced by its value; any other brace is kept.
-pub fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
+/// `names` holds is replaced by the value at the same place in `values`;
+/// any other brace is kept. (At each [`t!`], the names are one constant of
+/// the program, so a call builds only the values.)
+pub fn fill(template: &str, names: &[&str], values: &[&dyn Display]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -329,9 +331,11 @@ pub fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
         let after = &rest[open + 1..];
         let named = after.find('}').and_then(|close| {
             let name = &after[..close];
-            args.iter()
-                .find(|(n, _)| *n == name)
-                .map(|(_, v)| (close, *v))
+            names
+                .iter()
+                .position(|n| *n == name)
+                .and_then(|i| values.get(i))
+                .map(|v| (close, *v))
         });
         match named {
             Some((close, value)) => {
@@ -392,7 +396,8 @@ macro_rules! t {
     ($text:literal, $($name:ident = $value:expr),+ $(,)?) => {
         $crate::lang::fill(
             $crate::lang::tr($text),
-            &[$((stringify!($name), &$value as &dyn ::std::fmt::Display)),+],
+            &[$(stringify!($name)),+],
+            &[$(&$value as &dyn ::std::fmt::Display),+],
         )
     };
 }
@@ -415,7 +420,7 @@ mod tests {
     fn templates_fill_by_name_in_any_order() {
         let n = 3;
         assert_eq!(
-            fill("{b} then {a}, {c} {", &[("a", &1), ("b", &"two")]),
+            fill("{b} then {a}, {c} {", &["a", "b"], &[&1, &"two"]),
             "two then 1, {c} {"
         );
         assert_eq!(t!("{count} inputs differ", count = n), "3 inputs differ");

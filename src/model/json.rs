@@ -109,7 +109,8 @@ fn quoted(text: &str) -> String {
 pub fn invalid_type(v: &Value, expected: &'static str) -> String {
     lang::fill(
         lang::tr(INVALID_TYPE),
-        &[("got", &describe(v)), ("expected", &lang::tr(expected))],
+        &["got", "expected"],
+        &[&describe(v), &lang::tr(expected)],
     )
 }
 

@@ -561,7 +561,8 @@ fn unknown(path: &str, known: impl Iterator<Item = &'static str>) -> ScenarioErr
         path,
         crate::lang::fill(
             crate::lang::tr(UNKNOWN_FIELD),
-            &[("names", &list.join(", "))],
+            &["names"],
+            &[&list.join(", ")],
         ),
     )
 }

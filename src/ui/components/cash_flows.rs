@@ -85,7 +85,8 @@ fn table(h: &mut String, result: &Evaluation) {
             p.stretch.name(),
             crate::lang::fill(
                 &months_of,
-                &[("first", &p.first_month), ("last", &p.last_month)]
+                &["first", "last"],
+                &[&p.first_month, &p.last_month],
             ),
         );
         cells(h, p.values);

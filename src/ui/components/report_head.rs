@@ -36,7 +36,8 @@ pub fn report_html(r: &ReportHead<'_>) -> String {
     // The sentence with the link in it: its words escaped, then the link.
     let reopen = crate::lang::fill(
         &text_html(t!("Reopen this scenario: {link}")),
-        &[("link", &format_args!("<a href=\"{link}\">{link}</a>"))],
+        &["link"],
+        &[&format_args!("<a href=\"{link}\">{link}</a>")],
     );
     let _ = write!(
         h,

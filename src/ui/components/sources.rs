@@ -42,7 +42,8 @@ pub fn sources_html() -> String {
         &escape(t!("The full model document ships with the project as {document}: every input with \
          its unit, range, default and source, every output, the exact arithmetic, the choices made \
          where the arithmetic needed one, and how scenarios made under version 1 keep their figures.")),
-        &[("document", &"<code>docs/MODEL.md</code>")],
+        &["document"],
+        &[&"<code>docs/MODEL.md</code>"],
     ));
     h.push_str("</p>");
     push_element(&mut h, "h3", t!("Deals behind the presets"));
