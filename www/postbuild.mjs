@@ -360,8 +360,12 @@ else addEventListener('load', offlineCache, { once: true });
 
 ${extraServed}
 ${takeOver}
+// The wasm as the page's early script compiles it while the page is still
+// being read; fetched again here should that fail (a server that does not
+// call it application/wasm, say) or the script not be there.
 const wasmUrl = new URL('./${wasmName}', import.meta.url);
-const wasmFetched = fetch(wasmUrl, { integrity: '${sri(wasmBytes)}' });
+const wasmFetched = () => fetch(wasmUrl, { integrity: '${sri(wasmBytes)}' });
+const wasmSource = window.repowerWasm ? window.repowerWasm.catch(wasmFetched) : wasmFetched();
 // The texts of the language chosen, if not English, before the wasm starts
 // (it reads them as it starts; without them it speaks English).
 const catalogue = ${partsOf('page')}[document.documentElement.lang];
@@ -369,7 +373,7 @@ if (catalogue) {
   window.repowerTexts = await fetch(new URL(\`./\${catalogue[0]}\`, import.meta.url), { integrity: catalogue[1] })
     .then((r) => (r.ok ? r.text() : null)).catch(() => null);
 }
-const wasm = await init({ module_or_path: wasmFetched }).catch(failed);
+const wasm = await wasmSource.then((source) => init({ module_or_path: source })).catch(failed);
 window.wasmBindings = bindings;
 dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
 `);
@@ -471,6 +475,20 @@ const ownScript = (await minify('the first script', `{
   } catch {}
 }`)).replace(/<\//g, '<\\/');
 const ownTag = `<script>${ownScript}</script>`;
+
+// The page's wasm, fetched (checked against its hash) and compiled as soon as
+// the page's head is read, while the parser reads the rest (the prerendered
+// page takes a phone a while); the loader, which runs once the page is read,
+// starts it. Trunk's preload of the same file goes.
+const earlyScript = await minify('the early compile', `window.repowerWasm = fetch('./${wasmName}', { integrity: '${sri(wasmBytes)}' })
+  .then((r) => WebAssembly.compileStreaming(r));
+window.repowerWasm.catch(() => {});`);
+const earlyTag = `<script>${earlyScript}</script>`;
+{
+  const preload = new RegExp(`\\s*<link rel="preload" href="\\./${wasmName.replace(/[.]/g, '\\.')}"[^>]*>`);
+  if (!preload.test(html)) fail(`no preload of ${wasmName} to replace`);
+  html = html.replace(preload, '');
+}
 {
   const at = '<div id="repower">';
   if (!html.includes(at)) fail(`no ${at} to put the prerendered page in`);
@@ -482,7 +500,7 @@ const ownTag = `<script>${ownScript}</script>`;
 
 const csp = [
   "default-src 'self'",
-  `script-src 'self' 'wasm-unsafe-eval' 'sha256-${sha('sha256', importMap)}' 'sha256-${sha('sha256', ownScript)}'`,
+  `script-src 'self' 'wasm-unsafe-eval' 'sha256-${sha('sha256', importMap)}' 'sha256-${sha('sha256', ownScript)}' 'sha256-${sha('sha256', earlyScript)}'`,
   "style-src 'self'",
   // No style attributes anywhere (the chart tests check the SVGs for them).
   "style-src-attr 'none'",
@@ -500,7 +518,7 @@ const csp = [
 
 // The first script goes first after the CSP: before the stylesheet, which
 // would otherwise hold it (and the parser) until it has loaded.
-html = html.replace(/<meta charset="utf-8">\s*/i, (m) => `${m.trim()}\n  <meta http-equiv="Content-Security-Policy" content="${csp}">\n  ${ownTag}\n  `);
+html = html.replace(/<meta charset="utf-8">\s*/i, (m) => `${m.trim()}\n  <meta http-equiv="Content-Security-Policy" content="${csp}">\n  ${ownTag}\n  ${earlyTag}\n  `);
 if (!html.includes(csp)) fail('no <meta charset="utf-8"> to put the CSP after');
 html = html.replace(/<\/title>\s*/, (t) => `${t}\n  ${riskMeta}\n  ${importMapTag}\n  ${loaderTag}\n  `);
 html = html.replace(/(<link[^>]*>)(?=<link)/g, '$1\n  ').replace(/\n<link/g, '\n  <link').replace(/\n\s*\n/g, '\n');

@@ -429,11 +429,12 @@ export const tests = [
         const scriptSrc = csp.match(/script-src ([^;]*)/)[1];
         assert(/^'self' 'wasm-unsafe-eval'( 'sha256-[A-Za-z0-9+/=]+')*$/.test(scriptSrc), `script-src: ${scriptSrc}`);
         assert(!/unsafe-inline|unsafe-eval'|\*|https?:/.test(csp.replace("'wasm-unsafe-eval'", '')), `CSP too loose: ${csp}`);
-        // The page's only inline scripts are the import map and the first
+        // The page's only inline scripts are the import map, the first
         // script (which hides the prerendered page from a visitor with inputs
-        // of their own), each allowed by its hash.
+        // of their own) and the early one (which fetches and compiles the
+        // wasm while the page is read), each allowed by its hash.
         const inline = await page.$$eval('script:not([src])', (els) => els.map((e) => ({ type: e.type, text: e.textContent })));
-        assert(inline.map((s) => s.type).sort().join() === ',importmap', `inline scripts in the page: ${inline.map((s) => s.type || 'classic')}`);
+        assert(inline.map((s) => s.type).sort().join() === ',,importmap', `inline scripts in the page: ${inline.map((s) => s.type || 'classic')}`);
         for (const { text } of inline) {
           const hash = createHash('sha256').update(text).digest('base64');
           assert(scriptSrc.includes(`'sha256-${hash}'`), `an inline script not allowed by its hash: ${text.slice(0, 80)}`);
@@ -488,6 +489,9 @@ export const tests = [
         // first after its URL.)
         const [, wasmName, wasmIntegrity] = loader.match(/new URL\(["']\.\/([^"']+\.wasm)["'][\s\S]*?integrity:\s*["']([^"']+)["']/);
         refs.push({ url: new URL(wasmName, loaderUrl).href, integrity: wasmIntegrity });
+        // The early script fetches the same wasm, with the same integrity.
+        const early = inline.map(({ text }) => text.match(/fetch\(["']\.\/([^"']+\.wasm)["'],\s*\{\s*integrity:\s*["']([^"']+)["']/)).find(Boolean);
+        assert(early && early[1] === wasmName && early[2] === wasmIntegrity, `the early script's wasm: ${early}`);
         const map = JSON.parse(await page.textContent('script[type=importmap]')).integrity;
         for (const [spec, integrity] of Object.entries(map)) refs.push({ url: new URL(spec, server.url).href, integrity });
         assert(Object.keys(map).length === 2, `import map: ${JSON.stringify(map)}`);
@@ -507,7 +511,7 @@ export const tests = [
         const html = readFileSync(join(copy.site, 'index.html'), 'utf8');
         const name = target === 'glue'
           ? html.match(/rel="modulepreload" href="\.\/([^"]+)"/)[1]
-          : html.match(/href="\.\/([^"]+\.wasm)"/)[1];
+          : html.match(/["']\.\/([^"']+_bg\.wasm)["']/)[1];
         const path = join(copy.site, name);
         const bytes = readFileSync(path);
         if (target === 'glue') {
