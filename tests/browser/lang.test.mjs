@@ -221,6 +221,23 @@ export const tests = [
     }),
   },
   {
+    name: 'the risk view and its worker speak Portuguese: their texts come with the extra module',
+    run: (ctx) => withBrowser(ctx, 'pt-BR', async (context, server) => {
+      const pt = catalogue(ctx.root);
+      const { page, errors } = await open(context, server.url);
+      await page.click('#risk > summary');
+      await page.waitForSelector('#risk[data-risk-state="done"]', { timeout: 20000 });
+      const text = await page.textContent('#risk');
+      // The tornado's title and the figures' caption: texts of the catalogue's later part.
+      const over = pt['over {paths} paths (seed {seed})'].replace('{paths}', '2.000').replace('{seed}', '1');
+      for (const [english, said] of [['What moves the value most', pt['What moves the value most']], ['over 2,000 paths (seed 1)', over]]) {
+        assert(text.includes(said), `the risk view lacks "${said}"`);
+        assert(!text.includes(english), `the risk view says "${english}"`);
+      }
+      assert(errors.length === 0, errors.join('\n'));
+    }),
+  },
+  {
     name: 'when the Portuguese texts cannot be fetched, the page works in English and says why',
     run: (ctx) => withBrowser(ctx, 'pt-BR', async (context, server) => {
       await context.route(/pt-BR-[0-9a-f]{16}\.txt$/, (route) => route.abort());
