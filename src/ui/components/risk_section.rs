@@ -223,7 +223,10 @@ fn connect(driver: &Rc<RefCell<Driver>>, repaint: &Callback<()>) {
     }
 }
 
-/// Asks for a run of `scenario` after `delay_ms`.
+/// Asks for a run of `scenario` after `delay_ms`; a delayed run is not
+/// asked for when, by then, the figures shown are of `scenario` and nothing
+/// runs (a run of other inputs, in hand when the form was edited back to
+/// these, has ended since).
 fn start(
     driver: &Rc<RefCell<Driver>>,
     scenario: Rc<Scenario>,
@@ -235,6 +238,9 @@ fn start(
     let timer = Timer::after(delay_ms, move || {
         let mut d = handle.borrow_mut();
         d.timer = None;
+        if delay_ms > 0 && !d.board.needs_run(&scenario, false) {
+            return;
+        }
         let request = d.board.ask(scenario, look);
         d.post(&request);
         drop(d);
