@@ -413,21 +413,23 @@ html = html.replace(/(<link rel="stylesheet" href="\.\/[^"]+\.css"[^>]*?)\s+inte
 
 // ---- integrity on every script and style ---------------------------------------
 
-// Trunk adds sha384 to the stylesheet and preloads; check each against the
-// file, and add it where missing.
+// Trunk's preload of the page's wasm goes: the page's early script fetches
+// it (below).
+{
+  const preload = new RegExp(`\\s*<link rel="preload" href="\\./${wasmName.replace(/[.]/g, '\\.')}"[^>]*>`);
+  if (!preload.test(html)) fail(`no preload of ${wasmName} to replace`);
+  html = html.replace(preload, '');
+}
+// Trunk adds sha384 to the stylesheet and the glue's preload; check each
+// against the file, and add it where missing.
 html = html.replace(inline[0][0], '');
 html = html.replace(/<link\b[^>]*>/g, (tag) => {
   const rel = attr(tag, 'rel');
-  if (!['stylesheet', 'modulepreload', 'preload'].includes(rel)) return tag;
+  if (!['stylesheet', 'modulepreload'].includes(rel)) return tag;
   const file = localFile(attr(tag, 'href'));
   const want = sri(read(file));
   const have = attr(tag, 'integrity');
   if (have && have !== want) fail(`${file}: integrity ${have} does not match the file (${want})`);
-  if (rel === 'preload' && attr(tag, 'as') === 'fetch') {
-    // Browsers ignore integrity on fetch preloads (and Chromium warns); the
-    // loader's fetch of the wasm carries it instead.
-    return tag.replace(/\s+integrity="[^"]*"/, '');
-  }
   return have ? tag : tag.replace(/\s*\/?>$/, ` integrity="${want}">`);
 });
 
@@ -479,16 +481,11 @@ const ownTag = `<script>${ownScript}</script>`;
 // The page's wasm, fetched (checked against its hash) and compiled as soon as
 // the page's head is read, while the parser reads the rest (the prerendered
 // page takes a phone a while); the loader, which runs once the page is read,
-// starts it. Trunk's preload of the same file goes.
+// starts it, in place of Trunk's preload of the same file (removed above).
 const earlyScript = await minify('the early compile', `window.repowerWasm = fetch('./${wasmName}', { integrity: '${sri(wasmBytes)}' })
   .then((r) => WebAssembly.compileStreaming(r));
 window.repowerWasm.catch(() => {});`);
 const earlyTag = `<script>${earlyScript}</script>`;
-{
-  const preload = new RegExp(`\\s*<link rel="preload" href="\\./${wasmName.replace(/[.]/g, '\\.')}"[^>]*>`);
-  if (!preload.test(html)) fail(`no preload of ${wasmName} to replace`);
-  html = html.replace(preload, '');
-}
 {
   const at = '<div id="repower">';
   if (!html.includes(at)) fail(`no ${at} to put the prerendered page in`);
