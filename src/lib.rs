@@ -12,6 +12,8 @@
 //! * [`lang`]: the language the page speaks (English, Brazilian Portuguese):
 //!   texts looked up in a catalogue per language, numbers written and read
 //!   its way.
+//! * [`numeral`]: reading a decimal numeral as a number, the one door from
+//!   the pure core to the browser (whose parser the page uses).
 //! * [`presets`]: the "Generic 100 MW site" and scenarios from public deals.
 //! * [`ui`] and [`web`]: the Yew single-page app and its browser glue. They
 //!   run in the browser; they also build natively so the reducer and the card
@@ -31,6 +33,7 @@ pub mod currency;
 pub mod export;
 pub mod format;
 pub mod model;
+pub mod numeral;
 pub mod order;
 pub mod presets;
 pub mod saved;

@@ -150,3 +150,64 @@ fn the_panic_banner_says_what_to_do_and_reloads_without_the_fragment() {
     let href = link.get_attribute("href").unwrap_or_default();
     assert!(href.starts_with("http") && !href.contains('#'), "{href}");
 }
+
+/// The browser reads numerals as Rust does (`repower::numeral`): the same
+/// bits for the hard cases (halfway and near-halfway values, the smallest
+/// normal and subnormal numbers, more than 17 and more than 20 digits) and
+/// for 20,000 random numerals of 1 to 20 digits across the whole exponent
+/// range. The test binary carries Rust's parser; the page does not.
+#[wasm_bindgen_test]
+fn the_browser_reads_numerals_as_rust_does() {
+    use rand::{RngExt, SeedableRng};
+    let hard = [
+        "0.1",
+        "0.30000000000000004",
+        "1e23",
+        "8.98846567431158e307",
+        "1.7976931348623157e308",
+        "1.7976931348623158e308",
+        "1.7976931348623159e308",
+        "2.2250738585072011e-308",
+        "2.2250738585072012e-308",
+        "4.9406564584124654e-324",
+        "2.4703282292062327e-324",
+        "2.4703282292062328e-324",
+        "9007199254740993",
+        "9007199254740992.5",
+        "9007199254740993.0000000000001",
+        "123456789012345678901234567890",
+        "0.000000000000000000000000000001234567890123456789012",
+        "7.1e6",
+        "-45.5",
+        "+.5",
+        "1.",
+        "1e400",
+        "-0",
+    ];
+    let check = |text: &str| {
+        let want: f64 = text.parse().unwrap_or_else(|e| panic!("{text}: {e}"));
+        let got = repower::numeral::read(text).unwrap_or_else(|| panic!("{text} refused"));
+        assert_eq!(
+            got.to_bits(),
+            want.to_bits(),
+            "{text}: {got} against {want}"
+        );
+    };
+    for text in hard {
+        check(text);
+    }
+    let mut rng = rand_pcg::Pcg64Mcg::seed_from_u64(2026_12_02);
+    for _ in 0..20_000 {
+        let digits: u32 = rng.random_range(1..=20);
+        let mantissa: String = (0..digits)
+            .map(|_| char::from(b'0' + rng.random_range(0..10u8)))
+            .collect();
+        let point = rng.random_range(0..=digits) as usize;
+        let exponent: i32 = rng.random_range(-345..=330);
+        check(&format!(
+            "{}.{}e{exponent}",
+            &mantissa[..point],
+            &mantissa[point..]
+        ));
+    }
+}

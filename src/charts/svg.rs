@@ -59,8 +59,8 @@ fn tidy_font_sizes(svg: &str) -> String {
         out.push_str(head);
         let len = tail.find('"').unwrap_or(tail.len());
         let value = &tail[..len];
-        match value.parse::<f64>() {
-            Ok(v) if v.is_finite() => out.push_str(&format!("{}", (v * 100.0).round() / 100.0)),
+        match crate::numeral::read(value) {
+            Some(v) if v.is_finite() => out.push_str(&format!("{}", (v * 100.0).round() / 100.0)),
             _ => out.push_str(value),
         }
         rest = &tail[len..];
@@ -112,8 +112,8 @@ pub fn standalone(svg: &str) -> String {
 /// `height` (positive, as the charts draw them).
 pub fn size(svg: &str) -> Option<(f64, f64)> {
     let root = svg.get(..svg.find('>')?)?.strip_prefix("<svg")?;
-    let width: f64 = attribute(root, "width")?.parse().ok()?;
-    let height: f64 = attribute(root, "height")?.parse().ok()?;
+    let width = crate::numeral::read(attribute(root, "width")?)?;
+    let height = crate::numeral::read(attribute(root, "height")?)?;
     (width > 0.0 && height > 0.0 && (width * height).is_finite()).then_some((width, height))
 }
 

@@ -1025,7 +1025,7 @@ impl Field {
             .filter(|p| !p.is_empty())
             .enumerate()
         {
-            let x: f64 = part.parse().map_err(|_| bad())?;
+            let x = crate::numeral::read(part).ok_or_else(bad)?;
             if !x.is_finite() || x.fract() != 0.0 || !(0.0..=f64::from(u32::MAX)).contains(&x) {
                 return Err(ScenarioError::BaselineOutOfRange { index, got: x });
             }

@@ -474,7 +474,7 @@ impl Reader<'_> {
                 return Ok(Value::Number(n.into()));
             }
         }
-        match text.parse::<f64>().ok().and_then(Number::from_f64) {
+        match crate::numeral::read(text).and_then(Number::from_f64) {
             Some(n) => Ok(Value::Number(n)),
             None => {
                 self.pos = start;

@@ -160,7 +160,7 @@ pub(crate) fn read_english(text: &str) -> Result<f64, NumberSyntax> {
     } else {
         body
     };
-    plain.parse().map_err(|_| NumberSyntax::Other)
+    crate::numeral::read(&plain).ok_or(NumberSyntax::Other)
 }
 
 /// The number's own characters: `text` without the spaces around it, a

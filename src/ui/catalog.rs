@@ -120,8 +120,8 @@ pub fn stepped_text(
 /// field's default text and the arrow keys. A value that does not read is
 /// passed on as it is.
 pub fn slider_text(raw: &str) -> String {
-    match raw.trim().parse::<f64>() {
-        Ok(x) if x.is_finite() => crate::model::field::form_number(x),
+    match crate::numeral::read(raw.trim()) {
+        Some(x) if x.is_finite() => crate::model::field::form_number(x),
         _ => raw.to_owned(),
     }
 }

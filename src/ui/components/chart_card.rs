@@ -23,6 +23,7 @@ use yew::prelude::*;
 use crate::charts::svg::{escape, size, standalone};
 use crate::charts::{Table, Theme};
 use crate::model::Field;
+use crate::numeral;
 use crate::ui::components::field_input;
 use crate::ui::components::text::{keep_minus, push_element};
 use crate::web;
@@ -166,7 +167,7 @@ pub fn plot_box(svg: &str) -> Option<PlotBox> {
             .split_whitespace()
             .filter_map(|p| {
                 let (x, y) = p.split_once(',')?;
-                Some((x.parse().ok()?, y.parse().ok()?))
+                Some((numeral::read(x)?, numeral::read(y)?))
             })
             .collect();
         let [(x1, y1), (x2, y2)] = xy[..] else {
