@@ -2,7 +2,7 @@
 // single-file copy from file://, any sub-path, no request to another origin,
 // the Content-Security-Policy and Subresource Integrity in force.
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -501,6 +501,24 @@ export const tests = [
           assert(integrity === want, `${url}: integrity ${integrity}, file hashes to ${want}`);
         }
       });
+    },
+  },
+  {
+    name: 'the wasms import by short names: no wasm-bindgen hash is left in a wasm or its glue',
+    run: async ({ dist }) => {
+      const files = readdirSync(dist);
+      const wasms = files.filter((f) => f.endsWith('_bg.wasm'));
+      assert(wasms.length === 3, `three wasms: ${wasms.join(', ')}`);
+      for (const f of wasms) {
+        const bytes = readFileSync(join(dist, f));
+        assert(!bytes.includes('__wbg_'), `${f} still imports wasm-bindgen's long names`);
+      }
+      const glues = files.filter((f) => /^repower-(web|extra|risk)-[0-9a-f]{16}\.js$/.test(f));
+      assert(glues.length === 3, `three glues: ${glues.join(', ')}`);
+      for (const f of glues) {
+        const long = readFileSync(join(dist, f), 'utf8').match(/__wbg_\w*_[0-9a-f]{16}\b/);
+        assert(!long, `${f} still names ${long?.[0]}`);
+      }
     },
   },
   {
