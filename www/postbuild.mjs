@@ -413,7 +413,9 @@ if (document.documentElement.lang !== 'en') {
       for (const i of before) {
         const box = twin(i);
         const check = i.type === 'checkbox';
-        if (!box || (check ? i.checked === i.defaultChecked : i.value === i.defaultValue)) continue;
+        // Left as first shown, or already the app's (its first render took
+        // what was typed before it started: web::typed_before_start).
+        if (!box || (check ? i.checked === i.defaultChecked : i.value === i.defaultValue || box.value === i.value)) continue;
         if (check) box.checked = i.checked;
         else box.value = i.value;
         box.dispatchEvent(new Event(check ? 'change' : 'input', { bubbles: true }));

@@ -168,10 +168,14 @@ pub fn app() -> Html {
     // top; the link leaves the address once read, so a reload keeps what is
     // typed afterwards.
     let boot = use_memo((), |()| {
-        let opened = State::open(web::load_saved().as_deref(), &web::fragment());
+        let mut opened = State::open(web::load_saved().as_deref(), &web::fragment());
         if opened.from_link {
             web::clear_scenario_fragment();
         }
+        // Typed into the prerendered page before the start: the first render
+        // shows those figures (the loader types them again should the app's
+        // boxes not hold them).
+        opened.state = opened.state.typed(web::typed_before_start());
         opened
     });
     let state = use_reducer({

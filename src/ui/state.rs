@@ -355,6 +355,31 @@ impl State {
     }
 }
 
+impl State {
+    /// This form with `typed` typed into it, one box after the other, as
+    /// [`Action::Edit`] takes each.
+    pub fn typed(self, typed: Vec<(Field, String)>) -> State {
+        typed.into_iter().fold(self, |state, (field, text)| {
+            if state.text(field) == text {
+                return state;
+            }
+            State {
+                revision: state.revision + 1,
+                ..state.with_text(field, text)
+            }
+        })
+    }
+
+    /// This form with `text` in `field` ([`Action::Edit`]).
+    fn with_text(&self, field: Field, text: String) -> State {
+        let mut next = self.clone();
+        next.texts[field] = text;
+        let mut next = next.reparse();
+        next.left_v1_by = (self.version() == 1 && next.version() != 1).then_some(field);
+        next
+    }
+}
+
 impl Reducible for State {
     type Action = Action;
 
@@ -365,11 +390,7 @@ impl Reducible for State {
                 if self.text(field) == text {
                     return self;
                 }
-                let mut next = (*self).clone();
-                next.texts[field] = text;
-                let mut next = next.reparse();
-                next.left_v1_by = (self.version() == 1 && next.version() != 1).then_some(field);
-                next
+                self.with_text(field, text)
             }
             Action::LoadPreset(id) => match presets::by_id(&id) {
                 Some(p) => State {
@@ -446,6 +467,20 @@ impl Reducible for State {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn typed_boxes_are_edits_one_after_the_other() {
+        let s = State::default().typed(vec![
+            (Field::SiteGridCapacity, "150".to_owned()),
+            (Field::SiteGridCapacity, "1,500".to_owned()),
+        ]);
+        assert_eq!(s.text(Field::SiteGridCapacity), "1,500");
+        assert_eq!(s.scenario.site.grid_capacity_mw, 1500.0);
+        assert!(s.edited());
+        let none = State::default().typed(Vec::new());
+        assert_eq!(none.revision, State::default().revision);
+    }
+
     use crate::model::evaluate;
 
     fn edit(state: Rc<State>, field: Field, text: &str) -> Rc<State> {

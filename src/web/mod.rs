@@ -11,6 +11,8 @@
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::model::Field;
+
 pub mod api;
 pub mod extra;
 pub mod image;
@@ -38,9 +40,26 @@ pub fn install() {
 /// `tests/prerender.rs`) for the page to be mounted in; `None` where there is
 /// no such element.
 pub fn take_root(id: &str) -> Option<web_sys::Element> {
-    let root = window()?.document()?.get_element_by_id(id)?;
+    let document = window()?.document()?;
+    let root = document.get_element_by_id(id)?;
+    TYPED.with(|t| *t.borrow_mut() = typed_on(&document));
     root.set_inner_html("");
     Some(root)
+}
+
+thread_local! {
+    /// What [`take_root`] found typed into the prerendered page.
+    static TYPED: std::cell::RefCell<Vec<(Field, String)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// What was typed into the prerendered page's text boxes before the app
+/// started (each box's field and text, where it differs from the box's
+/// first text), as [`take_root`] found it, for the app's first render
+/// to show its figures; given once. None when no prerendered page was
+/// shown, or a preset was chosen on it (the loader then chooses it again on
+/// the app, then types each input).
+pub fn typed_before_start() -> Vec<(Field, String)> {
+    TYPED.with(|t| std::mem::take(&mut *t.borrow_mut()))
 }
 
 /// The URL fragment without `#` (empty when none).
@@ -179,6 +198,36 @@ pub fn switch_language(lang: crate::lang::Lang) {
     }
     replace_fragment(&w, &parts.join("&"));
     let _ = w.location().reload();
+}
+
+/// The prerendered page's text boxes typed into (see [`typed_before_start`]).
+fn typed_on(document: &web_sys::Document) -> Vec<(Field, String)> {
+    let shown = document
+        .get_element_by_id("repower")
+        .is_some_and(|r| r.has_attribute("data-pre"));
+    // A preset chosen: the option shown is not the one the page came with
+    // (marked `selected`; unmarked, the start types the boxes as before).
+    let preset_chosen = document
+        .query_selector("#repower select[data-tool=\"picker\"] option:checked")
+        .ok()
+        .flatten()
+        .is_some_and(|o| !o.has_attribute("selected"));
+    if !shown || preset_chosen {
+        return Vec::new();
+    }
+    Field::ALL
+        .iter()
+        .copied()
+        .filter_map(|f| {
+            let input = document
+                .get_element_by_id(&f.html_id())?
+                .dyn_into::<web_sys::HtmlInputElement>()
+                .ok()?;
+            let text = input.value();
+            let boxed = input.get_attribute("type").as_deref() == Some("text");
+            (boxed && text != input.default_value()).then_some((f, text))
+        })
+        .collect()
 }
 
 /// The saved form, if any.

@@ -108,6 +108,37 @@ export const tests = [
     }),
   },
   {
+    name: 'inputs typed before the app starts are in its first render: its first figures are theirs, with nothing typed again',
+    run: (ctx) => withHeldPage(ctx, async (page, release, errors) => {
+      await page.waitForSelector('#repower[data-pre] #site-grid-capacity-mw');
+      await page.fill('#site-grid-capacity-mw', '150');
+      await page.fill('#mining-efficiency-j-per-th', '');
+      await page.type('#mining-efficiency-j-per-th', '19');
+      // Each render's figures, and each input the app's boxes get.
+      await page.evaluate(() => {
+        window.__renders = [];
+        window.__retyped = 0;
+        const figures = () => [...document.querySelectorAll('.kpis .kpi-value')].map((e) => e.textContent).join('|');
+        document.addEventListener('repower:rendered', () => window.__renders.push(figures()));
+        document.addEventListener('input', (e) => { if (!e.target.closest('#repower[data-pre]')) window.__retyped += 1; }, true);
+      });
+      release();
+      await waitForApp(page);
+      await page.waitForTimeout(500);
+      const { renders, retyped } = await page.evaluate(() => ({ renders: window.__renders, retyped: window.__retyped }));
+      const other = await page.context().newPage();
+      await other.goto(`${page.url().split('#')[0]}#v=2&site.grid_capacity_mw=150&mining.efficiency_j_per_th=19`);
+      await waitForApp(other);
+      const theirs = (await figures(other)).join('|');
+      await other.close();
+      assert(renders.length > 0 && renders[0] === theirs, `the first render's figures: ${renders[0]}, the inputs': ${theirs}`);
+      assert(retyped === 0, `${retyped} inputs typed again into the app`);
+      assert(await page.inputValue('#site-grid-capacity-mw') === '150', 'the typed text is gone');
+      assert(await page.inputValue('#mining-efficiency-j-per-th') === '19', 'the second typed text is gone');
+      assert(errors.length === 0, errors.join('\n'));
+    }),
+  },
+  {
     name: 'a link with inputs, or a saved form of one\'s own, shows "Loading…" instead of the default figures; a first visit\'s form does not',
     run: async (ctx) => {
       await withHeldPage(ctx, async (page, release) => {
