@@ -353,30 +353,16 @@ impl State {
             ..self.clone()
         })
     }
-}
 
-impl State {
     /// This form with `typed` typed into it, one box after the other, as
-    /// [`Action::Edit`] takes each.
+    /// the reducer takes each [`Action::Edit`].
     pub fn typed(self, typed: Vec<(Field, String)>) -> State {
-        typed.into_iter().fold(self, |state, (field, text)| {
-            if state.text(field) == text {
-                return state;
-            }
-            State {
-                revision: state.revision + 1,
-                ..state.with_text(field, text)
-            }
-        })
-    }
-
-    /// This form with `text` in `field` ([`Action::Edit`]).
-    fn with_text(&self, field: Field, text: String) -> State {
-        let mut next = self.clone();
-        next.texts[field] = text;
-        let mut next = next.reparse();
-        next.left_v1_by = (self.version() == 1 && next.version() != 1).then_some(field);
-        next
+        let edited = typed
+            .into_iter()
+            .fold(Rc::new(self), |state, (field, text)| {
+                state.reduce(Action::Edit { field, text })
+            });
+        Rc::unwrap_or_clone(edited)
     }
 }
 
@@ -390,7 +376,11 @@ impl Reducible for State {
                 if self.text(field) == text {
                     return self;
                 }
-                self.with_text(field, text)
+                let mut next = (*self).clone();
+                next.texts[field] = text;
+                let mut next = next.reparse();
+                next.left_v1_by = (self.version() == 1 && next.version() != 1).then_some(field);
+                next
             }
             Action::LoadPreset(id) => match presets::by_id(&id) {
                 Some(p) => State {

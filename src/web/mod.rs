@@ -42,7 +42,7 @@ pub fn install() {
 pub fn take_root(id: &str) -> Option<web_sys::Element> {
     let document = window()?.document()?;
     let root = document.get_element_by_id(id)?;
-    TYPED.with(|t| *t.borrow_mut() = typed_on(&document));
+    TYPED.with(|t| *t.borrow_mut() = typed_on(&document, &root));
     root.set_inner_html("");
     Some(root)
 }
@@ -200,19 +200,17 @@ pub fn switch_language(lang: crate::lang::Lang) {
     let _ = w.location().reload();
 }
 
-/// The prerendered page's text boxes typed into (see [`typed_before_start`]).
-fn typed_on(document: &web_sys::Document) -> Vec<(Field, String)> {
-    let shown = document
-        .get_element_by_id("repower")
-        .is_some_and(|r| r.has_attribute("data-pre"));
+/// The prerendered page's text boxes typed into (see [`typed_before_start`]),
+/// `root` being the page's root as it comes.
+fn typed_on(document: &web_sys::Document, root: &web_sys::Element) -> Vec<(Field, String)> {
     // A preset chosen: the option shown is not the one the page came with
     // (marked `selected`; unmarked, the start types the boxes as before).
-    let preset_chosen = document
-        .query_selector("#repower select[data-tool=\"picker\"] option:checked")
+    let preset_chosen = root
+        .query_selector("select[data-tool=\"picker\"] option:checked")
         .ok()
         .flatten()
         .is_some_and(|o| !o.has_attribute("selected"));
-    if !shown || preset_chosen {
+    if !root.has_attribute("data-pre") || preset_chosen {
         return Vec::new();
     }
     Field::ALL
