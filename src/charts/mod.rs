@@ -433,7 +433,7 @@ impl fmt::Display for ChartError {
 impl std::error::Error for ChartError {}
 
 /// The numbers behind a chart, formatted for a table.
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
 pub struct Table {
     pub caption: String,
     pub headers: Vec<String>,

@@ -23,7 +23,7 @@ use crate::ui::components::toolbar::{StatusOffer, Toolbar, PRESENT_ID};
 use crate::ui::components::version_notice::VersionNotice;
 use crate::ui::derive;
 use crate::ui::display::Display;
-use crate::ui::drawings::{chart_id, Drawings, Near};
+use crate::ui::drawings::{chart_id, Drawings, Near, Paint};
 use crate::ui::kpis::kpis;
 use crate::ui::layout;
 use crate::ui::messages;
@@ -336,7 +336,11 @@ pub fn app() -> Html {
     );
     // The charts, drawn where they can be seen (ui::drawings): the page
     // watches which are within a screen of the window.
+    // The app's first paint makes only the chart the prerendered page
+    // shows; the others are made once the page first says which charts are
+    // near the window, after that paint.
     let near = use_state_eq(|| Near::ALL);
+    let paint = use_state_eq(|| Paint::First);
     let drawings = use_mut_ref(Drawings::default);
     let chart_views = use_memo(
         (
@@ -345,8 +349,13 @@ pub fn app() -> Html {
             draw_width,
             *near,
             display.shown,
+            *paint,
         ),
-        move |(r, dark, width, near, _)| drawings.borrow_mut().views(&r.0, *dark, *width, *near),
+        move |(r, dark, width, near, _, paint)| {
+            drawings
+                .borrow_mut()
+                .views(&r.0, *dark, *width, *near, *paint)
+        },
     );
     {
         let near = near.clone();
@@ -354,7 +363,7 @@ pub fn app() -> Html {
             let ids: Vec<String> = Chart::ALL.iter().map(|&c| chart_id(c)).collect();
             let known = Rc::new(std::cell::Cell::new(Near::ALL));
             let watch = {
-                let (near, known) = (near.clone(), known.clone());
+                let (near, known, paint) = (near.clone(), known.clone(), paint.clone());
                 web::on_near_view(&ids.clone(), move |changes| {
                     let mut set = known.get();
                     for (id, is_near) in changes {
@@ -364,8 +373,13 @@ pub fn app() -> Html {
                     }
                     known.set(set);
                     near.set(set);
+                    paint.set(Paint::Later);
                 })
             };
+            // A browser that cannot say: every chart now.
+            if watch.is_none() {
+                paint.set(Paint::Later);
+            }
             // A printout shows every chart as it is now.
             let print = web::on_before_print(move || {
                 known.set(Near::ALL);

@@ -40,6 +40,18 @@ impl Near {
     }
 }
 
+/// Which of the app's paints the charts are made for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Paint {
+    /// The app's first: only the chart the prerendered page shows (the
+    /// first of [`Chart::ALL`]) is made; the others, far below it on a
+    /// phone and on a laptop, are shown with their titles only, not
+    /// current, so the first answer to the visitor is not held up by them.
+    First,
+    /// Every later one: each chart as `near` says.
+    Later,
+}
+
 /// The chart's element id: `chart-` and its id in kebab case
 /// (`chart-build-time`).
 pub fn chart_id(chart: Chart) -> String {
@@ -77,13 +89,15 @@ pub struct Drawings {
 impl Drawings {
     /// Every chart of `outcome` (none when it is an error), made at
     /// `width` in the given theme where `near` says so or where there is no
-    /// view yet; the others keep their last view, marked not current.
+    /// view yet; the others keep their last view, marked not current. On
+    /// the [`Paint::First`], only the first chart is made.
     pub fn views(
         &mut self,
         outcome: &Outcome,
         dark: bool,
         width: u32,
         near: Near,
+        paint: Paint,
     ) -> Vec<ChartView> {
         let Ok(result) = outcome.as_ref() else {
             return Vec::new();
@@ -107,6 +121,14 @@ impl Drawings {
                 Some((_, view)) if !near.contains(i) => ChartView {
                     current: false,
                     ..view.clone()
+                },
+                None if paint == Paint::First && i > 0 => ChartView {
+                    id: chart_id(chart),
+                    title: chart.title(result),
+                    summary: String::new(),
+                    svg: Ok(AttrValue::default()),
+                    current: false,
+                    table: Rc::default(),
                 },
                 _ => {
                     let view = ChartView {
@@ -152,7 +174,7 @@ mod tests {
     fn only_charts_near_the_window_are_redrawn() {
         let mut d = Drawings::default();
         let a = outcome(100.0);
-        let first = d.views(&a, false, 900, Near::ALL);
+        let first = d.views(&a, false, 900, Near::ALL, Paint::Later);
         assert_eq!(first.len(), Chart::ALL.len());
         assert!(first.iter().all(|v| v.current && v.svg.is_ok()));
         assert_eq!(first[0].id, "chart-revenue");
@@ -161,7 +183,7 @@ mod tests {
         // others keep their whole view (drawing, summary, table), not
         // current.
         let b = outcome(150.0);
-        let second = d.views(&b, false, 900, Near(0).with(0, true));
+        let second = d.views(&b, false, 900, Near(0).with(0, true), Paint::Later);
         assert!(second[0].current);
         assert_ne!(second[0].svg, first[0].svg);
         assert_ne!(second[0].summary, first[0].summary);
@@ -178,24 +200,50 @@ mod tests {
 
         // The second chart comes near: made for the current inputs, the same
         // view as a fresh one.
-        let third = d.views(&b, false, 900, Near(0).with(0, true).with(1, true));
+        let third = d.views(
+            &b,
+            false,
+            900,
+            Near(0).with(0, true).with(1, true),
+            Paint::Later,
+        );
         assert!(third[1].current);
-        let fresh = Drawings::default().views(&b, false, 900, Near::ALL);
+        let fresh = Drawings::default().views(&b, false, 900, Near::ALL, Paint::Later);
         assert!(third[1] == fresh[1]);
         // The same inputs again: nothing is drawn anew, all current that were.
-        let again = d.views(&b, false, 900, Near::ALL);
+        let again = d.views(&b, false, 900, Near::ALL, Paint::Later);
         assert!(again.iter().all(|v| v.current));
         assert_eq!(again[0].svg, third[0].svg);
+    }
+
+    #[test]
+    fn the_first_paint_makes_the_first_chart_only() {
+        let mut d = Drawings::default();
+        let a = outcome(100.0);
+        let first = d.views(&a, false, 900, Near::ALL, Paint::First);
+        let fresh = Drawings::default().views(&a, false, 900, Near::ALL, Paint::Later);
+        assert_eq!(first.len(), Chart::ALL.len());
+        assert!(first[0] == fresh[0] && first[0].current);
+        for (waiting, drawn) in first.iter().zip(&fresh).skip(1) {
+            assert_eq!((&waiting.id, &waiting.title), (&drawn.id, &drawn.title));
+            assert!(!waiting.current, "{}", waiting.id);
+            assert_eq!(waiting.svg, Ok(AttrValue::default()), "{}", waiting.id);
+            assert!(waiting.summary.is_empty() && waiting.table.rows.is_empty());
+        }
+        // The next paint makes them, even far from the window, as a fresh
+        // page would; the first is kept as it was made.
+        let later = d.views(&a, false, 900, Near(0), Paint::Later);
+        assert!(later == fresh, "the charts after the first paint");
     }
 
     #[test]
     fn a_new_language_draws_the_charts_anew() {
         let mut d = Drawings::default();
         let a = outcome(100.0);
-        let english = d.views(&a, false, 900, Near::ALL);
+        let english = d.views(&a, false, 900, Near::ALL, Paint::Later);
         crate::lang::load(crate::lang::Lang::PtBr, "{}").unwrap_or_else(|e| panic!("{e}"));
         // Far from the window: kept, but not current any more.
-        let spoken = d.views(&a, false, 900, Near(0));
+        let spoken = d.views(&a, false, 900, Near(0), Paint::Later);
         crate::lang::load(crate::lang::Lang::En, "").unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(english.len(), spoken.len());
         assert!(spoken.iter().all(|v| !v.current));
@@ -207,7 +255,7 @@ mod tests {
         s.site.grid_capacity_mw = -1.0;
         let bad = derive::evaluation(&s);
         assert!(Drawings::default()
-            .views(&bad, true, 500, Near::ALL)
+            .views(&bad, true, 500, Near::ALL, Paint::Later)
             .is_empty());
     }
 }

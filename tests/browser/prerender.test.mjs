@@ -139,6 +139,40 @@ export const tests = [
     }),
   },
   {
+    name: 'the app\'s first render draws the first chart only, as the prerendered page did; the others follow after its first paint, each current',
+    run: (ctx) => withHeldPage(ctx, async (page, release, errors) => {
+      await page.waitForSelector('#repower[data-pre] .kpis .kpi-value');
+      await page.evaluate(() => {
+        window.__renders = [];
+        document.addEventListener('repower:rendered', () => {
+          const charts = [...document.querySelectorAll('#repower .chart')].map((c) => ({
+            id: c.id,
+            drawn: !!c.querySelector('.svg-frame svg'),
+            current: c.querySelector('.svg-frame')?.dataset.current === 'true',
+            busy: c.getAttribute('aria-busy') === 'true',
+          }));
+          if (window.__renders.length === 0) requestAnimationFrame(() => { window.__painted = performance.now(); });
+          window.__renders.push({ at: performance.now(), charts });
+        });
+      });
+      release();
+      await waitForApp(page);
+      await page.waitForTimeout(300);
+      const { renders, painted } = await page.evaluate(() => ({ renders: window.__renders, painted: window.__painted }));
+      const [first] = renders;
+      const names = (r) => r.charts.map((c) => `${c.id}${c.drawn ? '' : ' (not drawn)'}${c.current ? '' : ' (not current)'}`).join(', ');
+      assert(first && first.charts.length === 4, `the first render's charts: ${first && names(first)}`);
+      assert(first.charts[0].id === 'chart-revenue' && first.charts[0].drawn && first.charts[0].current, `the first chart in the first render: ${names(first)}`);
+      assert(first.charts.slice(1).every((c) => !c.drawn && !c.current && c.busy), `the other charts in the first render: ${names(first)}`);
+      const all = renders.find((r) => r.charts.every((c) => c.drawn && c.current && !c.busy));
+      assert(all, `no render drew every chart: ${renders.map(names).join(' / ')}`);
+      assert(painted !== undefined && all.at > painted, `the other charts were drawn before the first paint (${all.at} ms, painted ${painted} ms)`);
+      const now = await page.$$eval('#repower .chart', (cs) => cs.map((c) => c.querySelector('.svg-frame')?.dataset.current));
+      assert(now.every((c) => c === 'true'), `charts after: ${now.join(', ')}`);
+      assert(errors.length === 0, errors.join('\n'));
+    }),
+  },
+  {
     name: 'a link with inputs, or a saved form of one\'s own, shows "Loading…" instead of the default figures; a first visit\'s form does not',
     run: async (ctx) => {
       await withHeldPage(ctx, async (page, release) => {
