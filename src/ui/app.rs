@@ -335,10 +335,9 @@ pub fn app() -> Html {
         },
     );
     // The charts, drawn where they can be seen (ui::drawings): the page
-    // watches which are within a screen of the window.
-    // The app's first paint makes only the chart the prerendered page
-    // shows; the others are made once the page first says which charts are
-    // near the window, after that paint.
+    // watches which are within a screen of the window. The app's first
+    // paint makes only the chart the prerendered page shows; the others are
+    // made once the page first says which are near, after that paint.
     let near = use_state_eq(|| Near::ALL);
     let paint = use_state_eq(|| Paint::First);
     let drawings = use_mut_ref(Drawings::default);
