@@ -379,10 +379,12 @@ pub fn app() -> Html {
             if watch.is_none() {
                 paint.set(Paint::Later);
             }
-            // A printout shows every chart as it is now.
+            // A printout shows every chart as it is now (even one asked for
+            // before the page first said which are near).
             let print = web::on_before_print(move || {
                 known.set(Near::ALL);
                 near.set(Near::ALL);
+                paint.set(Paint::Later);
             });
             move || {
                 drop(watch);

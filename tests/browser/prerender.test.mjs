@@ -173,6 +173,36 @@ export const tests = [
     }),
   },
   {
+    name: 'the other charts are drawn all the same where the page is never told which are near: with no IntersectionObserver, and when printed before it says',
+    run: (ctx) => withSite(ctx.dist, async ({ server, context }) => {
+      const drawn = (page) => page.$$eval('#repower .chart', (cs) => cs.map((c) => `${c.id}: ${c.querySelector('.svg-frame svg') ? 'drawn' : 'not drawn'}, ${c.querySelector('.svg-frame')?.dataset.current === 'true' ? 'current' : 'not current'}`));
+      const allDrawn = (list) => list.length === 4 && list.every((c) => c.endsWith('drawn, current') && !c.includes('not'));
+      // No IntersectionObserver at all.
+      const bare = await context.newPage();
+      const errors = watchErrors(bare);
+      await bare.addInitScript(() => { delete window.IntersectionObserver; });
+      await bare.goto(server.url);
+      await waitForApp(bare);
+      const without = await drawn(bare);
+      assert(allDrawn(without), `with no IntersectionObserver: ${without.join('; ')}`);
+      // An observer that never reports: printing draws them.
+      const silent = await context.newPage();
+      await silent.addInitScript(() => {
+        window.IntersectionObserver = class { observe() {} unobserve() {} disconnect() {} takeRecords() { return []; } };
+      });
+      await silent.goto(server.url);
+      await silent.waitForSelector('#chart-revenue .svg-frame svg');
+      await silent.waitForTimeout(300);
+      const before = await drawn(silent);
+      assert(!allDrawn(before) && before[0] === 'chart-revenue: drawn, current', `before printing, with nothing reported: ${before.join('; ')}`);
+      await silent.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+      await silent.waitForSelector('#chart-energy .svg-frame svg');
+      const printed = await drawn(silent);
+      assert(allDrawn(printed), `printed: ${printed.join('; ')}`);
+      assert(errors.length === 0, errors.join('\n'));
+    }),
+  },
+  {
     name: 'a link with inputs, or a saved form of one\'s own, shows "Loading…" instead of the default figures; a first visit\'s form does not',
     run: async (ctx) => {
       await withHeldPage(ctx, async (page, release) => {
