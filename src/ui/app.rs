@@ -23,7 +23,7 @@ use crate::ui::components::toolbar::{StatusOffer, Toolbar, PRESENT_ID};
 use crate::ui::components::version_notice::VersionNotice;
 use crate::ui::derive;
 use crate::ui::display::Display;
-use crate::ui::drawings::{chart_id, Drawings, Near, Paint};
+use crate::ui::drawings::{chart_id, Drawings, Near};
 use crate::ui::kpis::kpis;
 use crate::ui::layout;
 use crate::ui::messages;
@@ -335,11 +335,9 @@ pub fn app() -> Html {
         },
     );
     // The charts, drawn where they can be seen (ui::drawings): the page
-    // watches which are within a screen of the window. The app's first
-    // paint makes only the chart the prerendered page shows; the others are
-    // made once the page first says which are near, after that paint.
-    let near = use_state_eq(|| Near::ALL);
-    let paint = use_state_eq(|| Paint::First);
+    // watches which are within a screen of the window. Until it first says
+    // (after the app's first paint), only the first chart is made.
+    let near = use_state_eq(|| None::<Near>);
     let drawings = use_mut_ref(Drawings::default);
     let chart_views = use_memo(
         (
@@ -348,13 +346,8 @@ pub fn app() -> Html {
             draw_width,
             *near,
             display.shown,
-            *paint,
         ),
-        move |(r, dark, width, near, _, paint)| {
-            drawings
-                .borrow_mut()
-                .views(&r.0, *dark, *width, *near, *paint)
-        },
+        move |(r, dark, width, near, _)| drawings.borrow_mut().views(&r.0, *dark, *width, *near),
     );
     {
         let near = near.clone();
@@ -362,7 +355,7 @@ pub fn app() -> Html {
             let ids: Vec<String> = Chart::ALL.iter().map(|&c| chart_id(c)).collect();
             let known = Rc::new(std::cell::Cell::new(Near::ALL));
             let watch = {
-                let (near, known, paint) = (near.clone(), known.clone(), paint.clone());
+                let (near, known) = (near.clone(), known.clone());
                 web::on_near_view(&ids.clone(), move |changes| {
                     let mut set = known.get();
                     for (id, is_near) in changes {
@@ -371,20 +364,18 @@ pub fn app() -> Html {
                         }
                     }
                     known.set(set);
-                    near.set(set);
-                    paint.set(Paint::Later);
+                    near.set(Some(set));
                 })
             };
             // A browser that cannot say: every chart now.
             if watch.is_none() {
-                paint.set(Paint::Later);
+                near.set(Some(Near::ALL));
             }
             // A printout shows every chart as it is now (even one asked for
             // before the page first said which are near).
             let print = web::on_before_print(move || {
                 known.set(Near::ALL);
-                near.set(Near::ALL);
-                paint.set(Paint::Later);
+                near.set(Some(Near::ALL));
             });
             move || {
                 drop(watch);

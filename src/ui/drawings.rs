@@ -40,18 +40,6 @@ impl Near {
     }
 }
 
-/// Which of the app's paints the charts are made for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Paint {
-    /// The app's first: only the chart the prerendered page shows (the
-    /// first of [`Chart::ALL`]) is made; the others, far below it on a
-    /// phone and on a laptop, are shown with their titles only, not
-    /// current, so the first answer to the visitor is not held up by them.
-    First,
-    /// Every later one: each chart as `near` says.
-    Later,
-}
-
 /// The chart's element id: `chart-` and its id in kebab case
 /// (`chart-build-time`).
 pub fn chart_id(chart: Chart) -> String {
@@ -89,15 +77,18 @@ pub struct Drawings {
 impl Drawings {
     /// Every chart of `outcome` (none when it is an error), made at
     /// `width` in the given theme where `near` says so or where there is no
-    /// view yet; the others keep their last view, marked not current. On
-    /// the [`Paint::First`], only the first chart is made.
+    /// view yet; the others keep their last view, marked not current.
+    /// `near` is `None` until the page has said which charts are near: for
+    /// the app's first paint, which makes only the first chart (the one the
+    /// prerendered page shows); the others, far below it on a phone and on a
+    /// laptop, wait with their titles only, not current, so the first answer
+    /// to the visitor is not held up by them.
     pub fn views(
         &mut self,
         outcome: &Outcome,
         dark: bool,
         width: u32,
-        near: Near,
-        paint: Paint,
+        near: Option<Near>,
     ) -> Vec<ChartView> {
         let Ok(result) = outcome.as_ref() else {
             return Vec::new();
@@ -109,6 +100,8 @@ impl Drawings {
             currency: crate::currency::shown(),
             lang: crate::lang::current(),
         };
+        let first_paint = near.is_none();
+        let near = near.unwrap_or(Near::ALL);
         let theme = if dark { Theme::dark() } else { Theme::light() };
         let size = Size::for_container(width);
         self.last.resize(Chart::ALL.len(), None);
@@ -122,7 +115,7 @@ impl Drawings {
                     current: false,
                     ..view.clone()
                 },
-                None if paint == Paint::First && i > 0 => ChartView {
+                None if first_paint && i > 0 => ChartView {
                     id: chart_id(chart),
                     title: chart.title(result),
                     summary: String::new(),
@@ -174,7 +167,7 @@ mod tests {
     fn only_charts_near_the_window_are_redrawn() {
         let mut d = Drawings::default();
         let a = outcome(100.0);
-        let first = d.views(&a, false, 900, Near::ALL, Paint::Later);
+        let first = d.views(&a, false, 900, Some(Near::ALL));
         assert_eq!(first.len(), Chart::ALL.len());
         assert!(first.iter().all(|v| v.current && v.svg.is_ok()));
         assert_eq!(first[0].id, "chart-revenue");
@@ -183,7 +176,7 @@ mod tests {
         // others keep their whole view (drawing, summary, table), not
         // current.
         let b = outcome(150.0);
-        let second = d.views(&b, false, 900, Near(0).with(0, true), Paint::Later);
+        let second = d.views(&b, false, 900, Some(Near(0).with(0, true)));
         assert!(second[0].current);
         assert_ne!(second[0].svg, first[0].svg);
         assert_ne!(second[0].summary, first[0].summary);
@@ -200,18 +193,12 @@ mod tests {
 
         // The second chart comes near: made for the current inputs, the same
         // view as a fresh one.
-        let third = d.views(
-            &b,
-            false,
-            900,
-            Near(0).with(0, true).with(1, true),
-            Paint::Later,
-        );
+        let third = d.views(&b, false, 900, Some(Near(0).with(0, true).with(1, true)));
         assert!(third[1].current);
-        let fresh = Drawings::default().views(&b, false, 900, Near::ALL, Paint::Later);
+        let fresh = Drawings::default().views(&b, false, 900, Some(Near::ALL));
         assert!(third[1] == fresh[1]);
         // The same inputs again: nothing is drawn anew, all current that were.
-        let again = d.views(&b, false, 900, Near::ALL, Paint::Later);
+        let again = d.views(&b, false, 900, Some(Near::ALL));
         assert!(again.iter().all(|v| v.current));
         assert_eq!(again[0].svg, third[0].svg);
     }
@@ -220,8 +207,8 @@ mod tests {
     fn the_first_paint_makes_the_first_chart_only() {
         let mut d = Drawings::default();
         let a = outcome(100.0);
-        let first = d.views(&a, false, 900, Near::ALL, Paint::First);
-        let fresh = Drawings::default().views(&a, false, 900, Near::ALL, Paint::Later);
+        let first = d.views(&a, false, 900, None);
+        let fresh = Drawings::default().views(&a, false, 900, Some(Near::ALL));
         assert_eq!(first.len(), Chart::ALL.len());
         assert!(first[0] == fresh[0] && first[0].current);
         for (waiting, drawn) in first.iter().zip(&fresh).skip(1) {
@@ -232,7 +219,7 @@ mod tests {
         }
         // The next paint makes them, even far from the window, as a fresh
         // page would; the first is kept as it was made.
-        let later = d.views(&a, false, 900, Near(0), Paint::Later);
+        let later = d.views(&a, false, 900, Some(Near(0)));
         assert!(later == fresh, "the charts after the first paint");
     }
 
@@ -240,10 +227,10 @@ mod tests {
     fn a_new_language_draws_the_charts_anew() {
         let mut d = Drawings::default();
         let a = outcome(100.0);
-        let english = d.views(&a, false, 900, Near::ALL, Paint::Later);
+        let english = d.views(&a, false, 900, Some(Near::ALL));
         crate::lang::load(crate::lang::Lang::PtBr, "{}").unwrap_or_else(|e| panic!("{e}"));
         // Far from the window: kept, but not current any more.
-        let spoken = d.views(&a, false, 900, Near(0), Paint::Later);
+        let spoken = d.views(&a, false, 900, Some(Near(0)));
         crate::lang::load(crate::lang::Lang::En, "").unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(english.len(), spoken.len());
         assert!(spoken.iter().all(|v| !v.current));
@@ -255,7 +242,7 @@ mod tests {
         s.site.grid_capacity_mw = -1.0;
         let bad = derive::evaluation(&s);
         assert!(Drawings::default()
-            .views(&bad, true, 500, Near::ALL, Paint::Later)
+            .views(&bad, true, 500, Some(Near::ALL))
             .is_empty());
     }
 }
