@@ -11,6 +11,11 @@
 //! placeholders, filled after translation ([`fill`]), never assembled from
 //! pieces, so a translation may put them in any order.
 //!
+//! The page's Portuguese build (feature `baked-pt-br`, [`BAKED`]) does the
+//! lookup at compile time instead: each `t!` and `en!` text is its
+//! translation (`baked`), so the wasm a Portuguese visitor downloads holds
+//! no English text and fetches no catalogue.
+//!
 //! Numbers follow the language too (`crate::model::number`): `1,234.5` in
 //! English, `1.234,5` in Portuguese, written and read.
 
@@ -151,12 +156,11 @@ type Catalogue = Vec<(u32, &'static str)>;
 
 /// An English text's key in a catalogue as the page downloads it: the
 /// 32-bit FNV-1a hash of its UTF-8 bytes (`www/postbuild.mjs` writes the
-/// same; `tests/texts.rs` checks that no two texts of the code share one).
-pub fn key(text: &str) -> u32 {
-    text.bytes().fold(0x811c_9dc5, |h: u32, b| {
-        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
-    })
-}
+/// same, and build.rs for the Portuguese build; `tests/texts.rs` checks
+/// that no two texts of the code share one).
+#[path = "lang_key.rs"]
+mod lang_key;
+pub use lang_key::key;
 
 /// Reads a catalogue's text as the repository holds it: one JSON object,
 /// each English text a key, its translation the value (`model::json`:
@@ -298,15 +302,54 @@ pub fn built_in(lang: Lang) -> &'static str {
     }
 }
 
-/// The language spoken now.
+/// The language spoken now: always Portuguese in the page's Portuguese
+/// build (feature `baked-pt-br`).
 pub fn current() -> Lang {
+    if BAKED {
+        return Lang::PtBr;
+    }
     LANG.with(Cell::get)
 }
 
+/// Whether this is the page's Portuguese build (feature `baked-pt-br`):
+/// every `t!` and `en!` text is its Portuguese translation already, looked
+/// up at compile time (`baked`); the build speaks nothing else and loads no
+/// catalogue. (Choosing English loads the page again, with the English
+/// build.)
+pub const BAKED: bool = cfg!(feature = "baked-pt-br");
+
+/// `en`'s Portuguese translation, looked up at compile time in the
+/// catalogue build.rs wrote from `www/lang/pt-BR.json`; `en` itself should
+/// the catalogue lack it (`tests/texts.rs` fails then). What [`t!`] and
+/// [`en!`] give in the Portuguese build.
+#[cfg(feature = "baked-pt-br")]
+pub const fn baked(en: &'static str) -> &'static str {
+    mod table {
+        include!(concat!(env!("OUT_DIR"), "/pt_br.rs"));
+    }
+    let wanted = key(en);
+    let rows = table::PT_BR;
+    let (mut low, mut high) = (0, rows.len());
+    while low < high {
+        let mid = low + (high - low) / 2;
+        let (k, translated) = rows[mid];
+        if k == wanted {
+            return translated;
+        }
+        if k < wanted {
+            low = mid + 1;
+        } else {
+            high = mid;
+        }
+    }
+    en
+}
+
 /// `en` in the language spoken now: its translation, or `en` itself in
-/// English or should the catalogue lack it.
+/// English or should the catalogue lack it. In the Portuguese build `en` is
+/// its translation already (an `en!` text), and comes back as it is.
 pub fn tr(en: &'static str) -> &'static str {
-    if current() == Lang::En {
+    if BAKED || current() == Lang::En {
         return en;
     }
     let wanted = key(en);
@@ -382,8 +425,31 @@ pub fn placeholders(template: &str) -> Vec<&str> {
 #[macro_export]
 macro_rules! en {
     ($text:literal) => {
+        $crate::lang_text!($text)
+    };
+}
+
+/// A text literal as this build writes it: the text itself, or in the
+/// Portuguese build its translation, looked up at compile time
+/// (`lang::baked`). What [`t!`] and [`en!`] expand
+/// to; not for use elsewhere.
+#[cfg(not(feature = "baked-pt-br"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! lang_text {
+    ($text:literal) => {
         $text
     };
+}
+
+#[cfg(feature = "baked-pt-br")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! lang_text {
+    ($text:literal) => {{
+        const TEXT: &str = $crate::lang::baked($text);
+        TEXT
+    }};
 }
 
 /// A text in the language spoken now: `t!("Grid capacity")`, or a template
@@ -391,11 +457,11 @@ macro_rules! en {
 #[macro_export]
 macro_rules! t {
     ($text:literal) => {
-        $crate::lang::tr($text)
+        $crate::lang::tr($crate::lang_text!($text))
     };
     ($text:literal, $($name:ident = $value:expr),+ $(,)?) => {
         $crate::lang::fill(
-            $crate::lang::tr($text),
+            $crate::lang::tr($crate::lang_text!($text)),
             &[$(stringify!($name)),+],
             &[$(&$value as &dyn ::std::fmt::Display),+],
         )

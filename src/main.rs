@@ -3,7 +3,7 @@
 //! `#repower` (or the body, should the element be missing).
 
 #[cfg(target_arch = "wasm32")]
-fn main() {
+pub(crate) fn main() {
     use repower::ui::app::App;
     use repower::web;
 
@@ -19,7 +19,7 @@ fn main() {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn main() -> std::process::ExitCode {
+pub(crate) fn main() -> std::process::ExitCode {
     eprintln!(
         "repower-web runs in a browser: build it with `trunk build --release` \
          (see README.md); the native tool is `repower`."

@@ -84,6 +84,9 @@ async function minify(name, text) {
   if (!out.code) fail(`${name}: terser wrote nothing`);
   return out.code;
 }
+// The glue as wasm-bindgen wrote it (the Portuguese page's is matched to it
+// below).
+const enGlueText = read(glueName).toString('utf8');
 // The glue's preload's integrity is recomputed below.
 {
   writeFileSync(join(dir, glueName), await minify(glueName, read(glueName).toString('utf8')));
@@ -169,9 +172,10 @@ function writeImports({ before, after }, imports) {
   const body = Buffer.concat([writeLeb(imports.length), ...imports.flatMap((i) => [...text(i.module), ...text(i.name), i.what])]);
   return Buffer.concat([before, Buffer.from([2]), writeLeb(body.length), body, after]);
 }
-/** Shortens the names `wasmFile` imports from its glue, in both files. */
+/** Shortens the names `wasmFile` imports from its glue, in both files;
+ *  gives the import module's name and each import's new name by its old. */
 function shortenImports(glueFile, wasmFile) {
-  const module = `./${wasmFile.replace(/-[0-9a-f]{16}_bg\.wasm$/, '_bg.wasm').replace(/\.wasm$/, '.js')}`;
+  const module = `./${wasmFile.replace(/-[0-9a-f]+_bg\.wasm$/, '_bg.wasm').replace(/\.wasm$/, '.js')}`;
   let text = read(glueFile).toString('utf8');
   if (!text.includes(JSON.stringify(module))) fail(`${glueFile} names no import module ${module}`);
   const wasm = readImports(read(wasmFile), wasmFile);
@@ -188,10 +192,147 @@ function shortenImports(glueFile, wasmFile) {
   writeFileSync(join(dir, glueFile), text);
   const imports = wasm.imports.map((i) => (i.module === module ? { ...i, name: rename.get(i.name) } : i));
   writeFileSync(join(dir, wasmFile), writeImports(wasm, imports));
+  return { module, rename };
 }
-shortenImports(glueName, wasmName);
+
+// ---- the page in Brazilian Portuguese: its own wasm, the same glue -------------
+
+// repower-web-pt (src/main_pt.rs) is the page built with its texts in
+// Portuguese (feature baked-pt-br, src/lang.rs): no English text in it and
+// no catalogue to fetch before it starts, so a Portuguese first visit
+// downloads about as much as an English one (the English wasm and the
+// catalogue's page part would be 26 KB gzip more). The first script chose
+// the language; the early script and the loader fetch this wasm for a page
+// in Portuguese. Built from the same code, it imports and exports the same
+// functions, but wasm-bindgen numbers the table's functions it exports
+// (`__wasm_bindgen_func_elem_N`) by their place in each wasm: they are
+// renamed to the English wasm's (matched by where each glue names them),
+// and its imports renamed as the English wasm's are, so the English glue
+// starts it. The build fails unless the two glues, so renamed, import the
+// same and the two wasms export the same names.
+const PT = { glue: 'repower-web-pt.js', wasm: 'repower-web-pt_bg.wasm', lang: 'pt-BR' };
+for (const f of [PT.glue, PT.wasm]) {
+  if (!existsSync(join(dir, f))) fail(`${f} is missing: is the Portuguese page in www/index.html?`);
+}
+/** The wasm's sections: each one's id and where its body starts and ends. */
+function sections(wasm, file) {
+  if (wasm.length < 8 || wasm.readUInt32LE(0) !== 0x6d736100) fail(`${file} is not a wasm module`);
+  const out = [];
+  for (let at = 8; at < wasm.length;) {
+    const start = at;
+    const id = wasm[at++];
+    let size;
+    [size, at] = leb(wasm, at);
+    out.push({ id, start, body: at, end: at + size });
+    at += size;
+  }
+  return out;
+}
+/** The names `wasm` exports. */
+function exportNames(wasm, file) {
+  const section = sections(wasm, file).find((x) => x.id === 7);
+  if (!section) fail(`${file} exports nothing`);
+  let at = section.body, count;
+  [count, at] = leb(wasm, at);
+  const names = [];
+  for (let n = 0; n < count; n++) {
+    let length;
+    [length, at] = leb(wasm, at);
+    names.push(wasm.subarray(at, at + length).toString('utf8'));
+    at += length + 1;
+    [, at] = leb(wasm, at);
+  }
+  return { names, section };
+}
+/** `wasm` with its exports renamed by `rename` (a name it lacks stays). */
+function renameExports(wasm, file, rename) {
+  const { section } = exportNames(wasm, file);
+  let at = section.body, count;
+  [count, at] = leb(wasm, at);
+  const parts = [writeLeb(count)];
+  for (let n = 0; n < count; n++) {
+    let length;
+    [length, at] = leb(wasm, at);
+    const name = wasm.subarray(at, at + length).toString('utf8');
+    at += length;
+    const what = at;
+    at += 1;
+    [, at] = leb(wasm, at);
+    const renamed = Buffer.from(rename.get(name) ?? name, 'utf8');
+    parts.push(writeLeb(renamed.length), renamed, wasm.subarray(what, at));
+  }
+  const body = Buffer.concat(parts);
+  return Buffer.concat([wasm.subarray(0, section.start), Buffer.from([7]), writeLeb(body.length), body, wasm.subarray(section.end)]);
+}
+// Trunk builds it as a worker: its glue is a classic script, the same code
+// inside a function, indented once.
+const ptGlueText = read(PT.glue).toString('utf8').replace(/^ {4}/gm, '');
+const ELEM = /__wasm_bindgen_func_elem_\d+(?:_\d+)*/g;
+const ptModule = `./${PT.wasm.replace(/\.wasm$/, '.js')}`;
+const enModule = `./${wasmName.replace(/-[0-9a-f]+_bg\.wasm$/, '_bg.wasm').replace(/\.wasm$/, '.js')}`;
+// What each glue gives its wasm to import, by name: each import's code.
+const importsOf = (text, file) => {
+  const body = text.match(/function __wbg_get_imports\(\) \{[\s\S]*?\n\}\n/)?.[0] ?? fail(`${file}: no __wbg_get_imports`);
+  // (A cast's comment names the place of its shim in its wasm, which differs.)
+  return new Map(body.split(/\n {8}(?=[\w$]+: )/).slice(1)
+    .map((code) => [code.match(/^[\w$]+/)[0], code.replace(/shim_idx: \d+/g, 'shim_idx')]));
+};
+const elemRename = new Map();
+{
+  // The Portuguese wasm imports what the English one does, or less (it never
+  // reads the texts the loader fetched): each of its imports is the English
+  // one's of the same name, its exported functions named as the English
+  // wasm's at the same places.
+  const enImports = importsOf(enGlueText, glueName);
+  for (const [name, own] of importsOf(ptGlueText, PT.glue)) {
+    const code = own.replaceAll(JSON.stringify(ptModule), JSON.stringify(enModule));
+    const en = enImports.get(name);
+    if (en === undefined) fail(`${PT.glue} imports ${name}, which ${glueName} does not`);
+    const ptElems = code.match(ELEM) ?? [];
+    const enElems = en.match(ELEM) ?? [];
+    if (ptElems.length !== enElems.length) fail(`${PT.glue}: ${name} is not ${glueName}'s`);
+    ptElems.forEach((pt, i) => {
+      if ((elemRename.get(pt) ?? enElems[i]) !== enElems[i]) fail(`${PT.glue}: ${pt} is not one function of ${glueName}'s`);
+      elemRename.set(pt, enElems[i]);
+    });
+    if (code.replace(ELEM, (e) => elemRename.get(e)) !== en) {
+      fail(`${PT.glue} and ${glueName} do not import ${name} alike`);
+    }
+  }
+  if (new Set(elemRename.values()).size !== elemRename.size) fail(`${PT.glue}: two exported functions are one of ${glueName}'s`);
+}
+const { module: shortModule, rename: importRename } = shortenImports(glueName, wasmName);
+if (shortModule !== enModule) fail(`${glueName} imports from ${shortModule}, not ${enModule}`);
 const glue = read(glueName);
 const wasmBytes = read(wasmName);
+const ptWasmBytes = (() => {
+  const elem = /^__wasm_bindgen_func_elem_\d+(?:_\d+)*$/;
+  const unknown = exportNames(read(PT.wasm), PT.wasm).names.filter((name) => elem.test(name) && !elemRename.has(name));
+  if (unknown.length) fail(`${PT.wasm} exports ${unknown.join(', ')}, which no import of its glue names`);
+  let ptWasm = renameExports(read(PT.wasm), PT.wasm, elemRename);
+  const ptImports = readImports(ptWasm, PT.wasm);
+  const imports = ptImports.imports.map((i) => {
+    if (i.module !== ptModule) return i;
+    const name = importRename.get(i.name);
+    if (!name) fail(`${PT.wasm} imports ${i.name}, which ${wasmName} does not`);
+    return { ...i, module: enModule, name };
+  });
+  ptWasm = writeImports(ptImports, imports);
+  // Every name it exports is the English wasm's.
+  const en = new Set(exportNames(wasmBytes, wasmName).names);
+  const foreign = exportNames(ptWasm, PT.wasm).names.filter((name) => !en.has(name));
+  if (foreign.length) fail(`${PT.wasm} exports ${foreign.join(', ')}, which ${wasmName} does not`);
+  return ptWasm;
+})();
+const ptWasmName = `repower-web-pt-${hex(ptWasmBytes).slice(0, 16)}_bg.wasm`;
+writeFileSync(join(dir, ptWasmName), ptWasmBytes);
+for (const f of [PT.glue, PT.wasm]) unlinkSync(join(dir, f));
+/** The page's wasm for each language with a build of its own (its name and
+ *  integrity, by code); any other language's page starts the English one. */
+const ownWasms = { [PT.lang]: [ptWasmName, sri(ptWasmBytes)] };
+/** Script: the page's wasm of the language the first script chose (its name
+ *  and integrity) given the languages' own builds (`own`). */
+const pageWasmIn = (own) => `(${own}[document.documentElement.lang] || ${JSON.stringify([wasmName, sri(wasmBytes)])})`;
 
 // ---- the stylesheet: the page's, and the extra module's part ------------------
 
@@ -340,14 +481,17 @@ window.repowerExtraReady = (host) => {
 `;
 const extraServed = `// The rest of the texts of the language chosen (the extra module's and the
 // risk view's), added to the page's before the module starts; none when the
-// page speaks English.
+// page speaks English. A page started from its language's own build fetched
+// no texts: the module is given both parts.
 const laterPart = ${partsOf('later')}[document.documentElement.lang];
+const pagePart = ownWasm && ${partsOf('page')}[document.documentElement.lang];
+const textOf = (part) => fetch(new URL('./' + part[0], import.meta.url), { integrity: part[1] })
+  .then((r) => (r.ok ? r.text() : Promise.reject(new Error('HTTP ' + r.status))));
 let laterTexts;
-const moreTexts = () => (laterTexts ??= typeof window.repowerTexts !== 'string' || !laterPart
+const moreTexts = () => (laterTexts ??= (typeof window.repowerTexts !== 'string' && !pagePart) || !laterPart
   ? Promise.resolve()
-  : fetch(new URL('./' + laterPart[0], import.meta.url), { integrity: laterPart[1] })
-    .then((r) => (r.ok ? r.text() : Promise.reject(new Error('HTTP ' + r.status))))
-    .then((t) => { window.repowerTexts += t; }, () => {
+  : Promise.all([pagePart ? textOf(pagePart) : window.repowerTexts, textOf(laterPart)])
+    .then(([first, rest]) => { window.repowerTexts = first + rest; }, () => {
       laterTexts = undefined;
       throw new Error('its texts could not be fetched (offline before it was first used?)');
     }));
@@ -444,6 +588,10 @@ const loader = await minify('the loader', `// Starts Repower: the wasm (checked 
 import init, * as bindings from './${glueName}';
 
 const DEV = /(?:^|[?#&])dev(?:[=&]|$)/;
+// The page's wasm: its language's own build, or the English one.
+const ownWasms = ${JSON.stringify(ownWasms)};
+const [wasmFile, wasmIntegrity] = ${pageWasmIn('ownWasms')};
+const ownWasm = document.documentElement.lang in ownWasms;
 
 function offlineCache() {
   if (!('serviceWorker' in navigator) || !window.isSecureContext) return;
@@ -456,7 +604,9 @@ function offlineCache() {
       .catch(() => {});
     return;
   }
-  navigator.serviceWorker.register(new URL('./sw.js', import.meta.url), { scope })
+  // The offline cache keeps the page's wasm of the language it is in.
+  const sw = ownWasm ? './sw.js?lang=' + encodeURIComponent(document.documentElement.lang) : './sw.js';
+  navigator.serviceWorker.register(new URL(sw, import.meta.url), { scope })
     .catch((e) => console.warn('Repower: the offline copy is not available here:', e));
 }
 if (document.readyState === 'complete') offlineCache();
@@ -467,12 +617,13 @@ ${takeOver}
 // The wasm as the page's early script compiles it while the page is still
 // being read; fetched again here should that fail (a server that does not
 // call it application/wasm, say) or the script not be there.
-const wasmUrl = new URL('./${wasmName}', import.meta.url);
-const wasmFetched = () => fetch(wasmUrl, { integrity: '${sri(wasmBytes)}' });
+const wasmUrl = new URL('./' + wasmFile, import.meta.url);
+const wasmFetched = () => fetch(wasmUrl, { integrity: wasmIntegrity });
 const wasmSource = window.repowerWasm ? window.repowerWasm.catch(wasmFetched) : wasmFetched();
-// The texts of the language chosen, if not English, before the wasm starts
-// (it reads them as it starts; without them it speaks English).
-const catalogue = ${partsOf('page')}[document.documentElement.lang];
+// The texts of the language chosen, if not English and without a build of
+// its own, before the wasm starts (it reads them as it starts; without them
+// it speaks English).
+const catalogue = !ownWasm && ${partsOf('page')}[document.documentElement.lang];
 if (catalogue) {
   window.repowerTexts = await fetch(new URL(\`./\${catalogue[0]}\`, import.meta.url), { integrity: catalogue[1] })
     .then((r) => (r.ok ? r.text() : null)).catch(() => null);
@@ -587,9 +738,13 @@ const ownTag = `<script>${ownScript}</script>`;
 // the page's head is read, while the parser reads the rest (the prerendered
 // page takes a phone a while); the loader, which runs once the page is read,
 // starts it, in place of Trunk's preload of the same file (removed above).
-const earlyScript = await minify('the early compile', `window.repowerWasm = fetch('./${wasmName}', { integrity: '${sri(wasmBytes)}' })
-  .then((r) => WebAssembly.compileStreaming(r));
-window.repowerWasm.catch(() => {});`);
+// The wasm is the language's own build when it has one (the first script,
+// before this one, chose the language).
+const earlyScript = await minify('the early compile', `{
+  const [file, integrity] = ${pageWasmIn(JSON.stringify(ownWasms))};
+  window.repowerWasm = fetch('./' + file, { integrity }).then((r) => WebAssembly.compileStreaming(r));
+  window.repowerWasm.catch(() => {});
+}`);
 const earlyTag = `<script>${earlyScript}</script>`;
 {
   const at = '<div id="repower">';
@@ -635,9 +790,13 @@ writeFileSync(join(dir, 'index.html'), html);
 const cached = files(dir)
   .filter((f) => f !== 'sw.js' && f !== STANDALONE && !f.startsWith('.'))
   .sort();
-const precache = cached.filter((f) => !LAZY.includes(f));
-for (const needed of ['index.html', loaderName, glueName, wasmName, 'manifest.webmanifest']) {
-  if (!precache.includes(needed)) fail(`${needed} is missing from the offline cache list`);
+// The page's wasms: each visitor's, by the language its page is in, is kept
+// as the offline cache is installed (sw.js?lang=CODE for a language with a
+// build of its own); another fetched later is kept then.
+const wasmOf = { en: wasmName, ...Object.fromEntries(Object.entries(ownWasms).map(([code, [name]]) => [code, name])) };
+const precache = cached.filter((f) => !LAZY.includes(f) && !Object.values(wasmOf).includes(f));
+for (const needed of ['index.html', loaderName, glueName, 'manifest.webmanifest', ...Object.values(wasmOf)]) {
+  if (!cached.includes(needed)) fail(`${needed} is missing from the offline cache list`);
 }
 const version = hex(Buffer.concat(cached.map((f) => Buffer.concat([Buffer.from(`${f}\0`), read(f), Buffer.from('\0')])))).slice(0, 16);
 const sw = `// Repower's offline cache, written by the build (www/postbuild.mjs).
@@ -649,7 +808,10 @@ const sw = `// Repower's offline cache, written by the build (www/postbuild.mjs)
 // cache once the page has fetched it.
 const CACHE = 'repower-${version}';
 const FILES = ${JSON.stringify(precache.map((f) => `./${f}`), null, 2)};
-const LATER = ${JSON.stringify(LAZY.map((f) => `./${f}`), null, 2)}.map((f) => new URL(f, self.location).href);
+// The page's wasm of each language: the one of the language the page is in
+// (sw.js?lang=CODE; English without) is installed with the files above.
+const WASM = ${JSON.stringify(Object.fromEntries(Object.entries(wasmOf).map(([code, f]) => [code, `./${f}`])), null, 2)};
+const LATER = ${JSON.stringify([...LAZY, ...Object.values(wasmOf)].map((f) => `./${f}`), null, 2)}.map((f) => new URL(f, self.location).href);
 const INDEX = new URL('./index.html', self.location).href;
 const SCOPE = new URL('./', self.location).href;
 
@@ -658,7 +820,8 @@ self.addEventListener('install', (event) => {
     const cache = await caches.open(CACHE);
     // Names with a content hash never change meaning: the HTTP cache may
     // serve them. The others are fetched afresh.
-    await cache.addAll(FILES.map((f) => new Request(f, { cache: /-[0-9a-f]{16}(_bg)?\\.(js|wasm|css)$/.test(f) ? 'default' : 'reload' })));
+    const wasm = WASM[new URL(self.location).searchParams.get('lang')] || WASM.en;
+    await cache.addAll([...FILES, wasm].map((f) => new Request(f, { cache: /-[0-9a-f]+(_bg)?\\.(js|wasm|css)$/.test(f) ? 'default' : 'reload' })));
     await self.skipWaiting();
   })());
 });
@@ -793,6 +956,8 @@ writeFileSync(join(dir, STANDALONE), single);
 if (/url\(|@import/i.test(css)) fail(`${cssName} loads something (url() or @import)`);
 
 const page = ['index.html', loaderName, glueName, wasmName, cssName];
+const ptPage = ['index.html', loaderName, glueName, ptWasmName, cssName];
+let ptGz = 0;
 let laterGz = 0;
 let total = 0;
 let gz = 0;
@@ -804,10 +969,12 @@ for (const f of files(dir).filter((n) => !n.startsWith('.')).sort()) {
     total += data.length;
     gz += g;
   }
+  if (ptPage.includes(f)) ptGz += g;
   if (LAZY.includes(f)) laterGz += g;
   console.log(`  ${f.padEnd(44)} ${String(data.length).padStart(9)} ${String(g).padStart(9)}`);
 }
 console.log(`  the page downloads ${total} bytes, ${gz} gzipped (${page.join(', ')})`);
+console.log(`  in Portuguese, ${ptGz} gzipped (${ptPage.join(', ')})`);
 console.log(`  fetched when first used (the risk view, the extra module): ${laterGz} more gzipped (${LAZY.join(', ')})`);
 console.log(`[postbuild] cache repower-${version}, ${precache.length} files; ${STANDALONE} written`);
 

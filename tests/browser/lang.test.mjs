@@ -45,6 +45,32 @@ async function open(context, url) {
   return { page, errors };
 }
 
+/**
+ * The English texts of the catalogue still on the page: every text node's
+ * text and every label an attribute gives (aria-label, title, placeholder),
+ * each as a whole, that is an English text whose translation differs.
+ */
+const englishLeft = (page, pt) => page.evaluate((pt) => {
+  const english = new Set(Object.entries(pt).filter(([en, said]) => en !== said && /[a-z]{3}/.test(en)).map(([en]) => en));
+  const found = new Set();
+  const walker = document.createTreeWalker(document.querySelector('#repower'), NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (n.parentElement.closest('script, style, [lang="en"]')) continue;
+    if (english.has(n.textContent.trim())) found.add(n.textContent.trim());
+  }
+  for (const e of document.querySelectorAll('#repower [aria-label], #repower [title], #repower [placeholder]')) {
+    if (e.closest('[lang="en"]')) continue;
+    for (const a of ['aria-label', 'title', 'placeholder']) {
+      const v = e.getAttribute(a);
+      if (v && english.has(v.trim())) found.add(`${a}="${v}"`);
+    }
+  }
+  return [...found];
+}, pt);
+
+/** The files a page fetched, by name. */
+const names = (fetched) => fetched.join(', ');
+
 /** What every text of the page says, in reading order (no script or style). */
 const pageText = (page) => page.evaluate(() => document.querySelector('#repower').innerText);
 
@@ -57,9 +83,11 @@ export const tests = [
       context.on('request', (r) => fetched.push(new URL(r.url()).pathname.split('/').pop()));
       const { page, errors } = await open(context, server.url);
       assert(await page.getAttribute('html', 'lang') === 'pt-BR', `html lang ${await page.getAttribute('html', 'lang')}`);
-      // The first visit fetches the page's part of the catalogue only.
-      assert(fetched.filter((f) => /^pt-BR-[0-9a-f]{16}\.txt$/.test(f)).length === 1, `the page's texts: ${fetched.join(', ')}`);
-      assert(!fetched.some((f) => f.startsWith('pt-BR-later-')), `the extra module's texts on the first visit: ${fetched.join(', ')}`);
+      // The first visit fetches the page's Portuguese build, its texts built
+      // in: not the English wasm, no catalogue.
+      assert(fetched.some((f) => /^repower-web-pt-[0-9a-f]{16}_bg\.wasm$/.test(f)), `the Portuguese page's wasm: ${names(fetched)}`);
+      assert(!fetched.some((f) => /^repower-web-[0-9a-f]+_bg\.wasm$/.test(f)), `the English page's wasm: ${names(fetched)}`);
+      assert(!fetched.some((f) => f.startsWith('pt-BR-')), `texts fetched on the first visit: ${names(fetched)}`);
       assert(await page.textContent('[data-tool="language"]') === 'English', 'the switch does not offer English');
       assert(await page.getAttribute('[data-tool="language"]', 'lang') === 'en', 'the offer of English is not marked as English');
       // Labels, units and headings come from the catalogue.
@@ -88,10 +116,18 @@ export const tests = [
       for (const english of ['Grid capacity', 'Energy price', 'Scenario', 'Copy link', 'Monthly cash flows', 'Saved scenarios', 'Incremental NPV']) {
         assert(!text.includes(english), `"${english}" is still on the Portuguese page`);
       }
+      // Nor any text of the catalogue, every section open, every chart drawn.
+      await page.$$eval('#repower details.advanced:not([open]) > summary', (ss) => ss.forEach((s) => s.click()));
+      for (const chart of await page.$$('.chart-card')) await chart.scrollIntoViewIfNeeded();
+      await page.waitForFunction(() => document.querySelectorAll('.chart-card [aria-busy="true"]').length === 0);
+      const left = await englishLeft(page, pt);
+      assert(left.length === 0, `English texts on the Portuguese page: ${left.join(' | ')}`);
       // The extra module's texts come with it: "Saved scenarios" speaks Portuguese.
       await page.click('summary[data-tool="saved"]');
       await page.waitForSelector('.saved-panel .saved-inner', { state: 'visible' });
-      assert(fetched.some((f) => /^pt-BR-later-[0-9a-f]{16}\.txt$/.test(f)), `the extra module's texts: ${fetched.join(', ')}`);
+      // Its texts, both parts of the catalogue (the page fetched none).
+      assert(fetched.some((f) => /^pt-BR-[0-9a-f]{16}\.txt$/.test(f)), `the extra module's texts, the page's part: ${names(fetched)}`);
+      assert(fetched.some((f) => /^pt-BR-later-[0-9a-f]{16}\.txt$/.test(f)), `the extra module's texts, its own part: ${names(fetched)}`);
       const panel = await page.textContent('.saved-panel');
       assert(panel.includes(pt['Save as…']) && !panel.includes('Save as…'), `"Saved scenarios" in English: ${panel}`);
       assert(errors.length === 0, errors.join('\n'));
@@ -125,8 +161,13 @@ export const tests = [
     name: 'the switch changes the language in place of the figures, keeps what was typed, is remembered, and a link carries it',
     run: (ctx) => withBrowser(ctx, 'en-US', async (context, server) => {
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+      const fetched = [];
+      context.on('request', (r) => fetched.push(new URL(r.url()).pathname.split('/').pop()));
       const { page, errors } = await open(context, server.url);
       assert(await page.getAttribute('html', 'lang') === 'en', 'an English browser does not get English');
+      // English: the English page's wasm, not the Portuguese build.
+      assert(fetched.some((f) => /^repower-web-[0-9a-f]+_bg\.wasm$/.test(f)), `the English page's wasm: ${names(fetched)}`);
+      assert(!fetched.some((f) => f.startsWith('repower-web-pt-')), `the Portuguese page's wasm on an English visit: ${names(fetched)}`);
       await page.fill(ENERGY, '45.5');
       await page.fill('#site-grid-capacity-mw', '1,234.5');
       const usd = await modelNpv(page, 45.5);
@@ -238,14 +279,16 @@ export const tests = [
     }),
   },
   {
-    name: 'when the Portuguese texts cannot be fetched, the page works in English and says why',
+    name: 'when the Portuguese texts cannot be fetched, the page speaks Portuguese all the same (built in) and the extra module says why',
     run: (ctx) => withBrowser(ctx, 'pt-BR', async (context, server) => {
-      await context.route(/pt-BR-[0-9a-f]{16}\.txt$/, (route) => route.abort());
+      const pt = catalogue(ctx.root);
+      await context.route(/pt-BR-(later-)?[0-9a-f]{16}\.txt$/, (route) => route.abort());
       const { page } = await open(context, server.url);
-      assert(await page.getAttribute('html', 'lang') === 'en', 'the page claims a language it does not speak');
-      const notice = await page.textContent('.notice');
-      assert(/could not be shown in Português/.test(notice), `the notice: ${notice}`);
-      assert(await page.inputValue(CAPEX) === '9,500,000', 'the form is not in English');
+      assert(await page.getAttribute('html', 'lang') === 'pt-BR', 'the page does not say it speaks Portuguese');
+      assert(await page.inputValue(CAPEX) === '9.500.000', 'the form is not in Portuguese');
+      assert((await page.textContent('[data-field="site.grid_capacity_mw"] label')).includes(pt['Grid capacity']), 'a label');
+      await page.click('#cash-flows > summary');
+      await page.waitForFunction(() => /texts could not be fetched/.test(document.querySelector('#cash-flows').textContent));
     }),
   },
   {

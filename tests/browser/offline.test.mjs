@@ -58,15 +58,29 @@ async function waitForServiceWorker(page) {
   });
 }
 
-/** The cache name the build gives dist/: a hash of every file the worker stores. */
-function expectedCache(site) {
+/**
+ * The cache name the build gives dist/ (a hash of every file the worker
+ * stores), what it stores as it is installed for a page in `lang`, and
+ * what only once fetched (the page's wasm of the other language left out).
+ */
+function expectedCache(site, lang = 'en') {
   const sw = readFileSync(join(site, 'sw.js'), 'utf8');
-  const files = JSON.parse(sw.match(/const FILES = (\[[\s\S]*?\]);/)[1]).map((f) => f.replace(/^\.\//, ''));
+  const names = (list) => list.map((f) => f.replace(/^\.\//, ''));
+  const precached = names(JSON.parse(sw.match(/const FILES = (\[[\s\S]*?\]);/)[1]));
+  // The page's wasm of each language: the page's language's is installed.
+  const wasms = Object.fromEntries(Object.entries(JSON.parse(sw.match(/const WASM = (\{[\s\S]*?\});/)[1])).map(([code, f]) => [code, names([f])[0]]));
+  assert(wasms[lang], `sw.js has no page wasm for ${lang}: ${JSON.stringify(wasms)}`);
   // Kept once fetched (the risk view's worker): part of the release's hash.
-  const later = JSON.parse(sw.match(/const LATER = (\[[\s\S]*?\])/)[1]).map((f) => f.replace(/^\.\//, ''));
+  const all = names(JSON.parse(sw.match(/const LATER = (\[[\s\S]*?\])/)[1]));
   const h = createHash('sha256');
-  for (const f of [...files, ...later].sort()) h.update(Buffer.concat([Buffer.from(`${f}\0`), readFileSync(join(site, f)), Buffer.from('\0')]));
-  return { name: `repower-${h.digest('hex').slice(0, 16)}`, files, later, declared: sw.match(/const CACHE = '([^']+)'/)[1] };
+  for (const f of [...precached, ...all].sort()) h.update(Buffer.concat([Buffer.from(`${f}\0`), readFileSync(join(site, f)), Buffer.from('\0')]));
+  return {
+    name: `repower-${h.digest('hex').slice(0, 16)}`,
+    files: [...precached, wasms[lang]],
+    later: all.filter((f) => !Object.values(wasms).includes(f)),
+    otherWasms: Object.values(wasms).filter((f) => f !== wasms[lang]),
+    declared: sw.match(/const CACHE = '([^']+)'/)[1],
+  };
 }
 
 /** The page's Content-Security-Policy (from its <meta>); fails if there is none. */
@@ -125,7 +139,7 @@ export const tests = [
         // The risk view's worker and the extra module (saved scenarios, the
         // monthly cash flows) are not fetched until they are opened; opened
         // once, they are kept for offline use.
-        for (const f of cache.later) {
+        for (const f of [...cache.later, ...cache.otherWasms]) {
           assert(!cached.includes(new URL(f, server.url).href), `${f} was fetched before it was used`);
         }
         const risky = await context.newPage();
@@ -182,6 +196,41 @@ export const tests = [
         const all = [...errors, ...tabErrors, ...linkedErrors];
         assert(all.length === 0, all.join('\n'));
       });
+    },
+  },
+  {
+    name: 'after one visit in Portuguese the page works in Portuguese with the server stopped: its own wasm is kept, not the English one',
+    run: async ({ dist }) => {
+      const server = await serve(dist);
+      const { context, close } = await launch({ locale: 'pt-BR' });
+      try {
+        const page = await context.newPage();
+        const errors = watchErrors(page);
+        await page.goto(server.url);
+        await waitForApp(page);
+        const keys = await waitForServiceWorker(page);
+        const cache = expectedCache(dist, 'pt-BR');
+        assert(keys.length === 1 && keys[0] === cache.name, `caches: ${keys}`);
+        const cached = await page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => r.url), cache.name);
+        for (const f of cache.files) {
+          assert(cached.includes(new URL(f, server.url).href), `${f} is not in the offline cache`);
+        }
+        for (const f of cache.otherWasms) {
+          assert(!cached.includes(new URL(f, server.url).href), `${f}, the English page's wasm, was fetched`);
+        }
+        await server.stop();
+        assert(await serverIsDown(server.url), 'the server still answers');
+        await page.reload();
+        await waitForApp(page);
+        assert(await page.getAttribute('html', 'lang') === 'pt-BR', 'offline, the page is not in Portuguese');
+        await chartsShown(page);
+        await edit(page, '150');
+        assert(await kpi(page, 'contract-revenue') === 'US$\u00a02,40\u00a0bi', `150 MW offline: ${await kpi(page, 'contract-revenue')}`);
+        assert(errors.length === 0, errors.join('\n'));
+      } finally {
+        await close();
+        await server.stop();
+      }
     },
   },
   {
@@ -481,17 +530,22 @@ export const tests = [
         const refs = await page.$$eval('script[src], link[rel=stylesheet], link[rel=modulepreload]',
           (els) => els.map((e) => ({ url: e.src || e.href, integrity: e.integrity })));
         assert(refs.length === 3, `scripts and styles: ${JSON.stringify(refs)}`);
-        // The wasm's integrity is on the loader's fetch; the glue's and the
-        // loader's also in the import map.
+        // The page's wasms' integrity (English, and the Portuguese build) is
+        // on the loader's fetch; the glue's and the loader's also in the
+        // import map.
         const loaderUrl = refs.find((r) => /loader-/.test(r.url)).url;
         const loader = await (await fetch(loaderUrl)).text();
-        // (The loader is minified: either quote; the wasm's integrity is the
-        // first after its URL.)
-        const [, wasmName, wasmIntegrity] = loader.match(/new URL\(["']\.\/([^"']+\.wasm)["'][\s\S]*?integrity:\s*["']([^"']+)["']/);
-        refs.push({ url: new URL(wasmName, loaderUrl).href, integrity: wasmIntegrity });
-        // The early script fetches the same wasm, with the same integrity.
-        const early = inline.map(({ text }) => text.match(/fetch\(["']\.\/([^"']+\.wasm)["'],\s*\{\s*integrity:\s*["']([^"']+)["']/)).find(Boolean);
-        assert(early && early[1] === wasmName && early[2] === wasmIntegrity, `the early script's wasm: ${early}`);
+        // (The loader is minified: either quote.)
+        const wasmsIn = (text) => [...text.matchAll(/\[["']([^"'/]+_bg\.wasm)["'],\s*["'](sha384-[^"']+)["']\]/g)].map((m) => `${m[1]} ${m[2]}`).sort();
+        const wasms = [...new Set(wasmsIn(loader))];
+        assert(wasms.length === 2 && wasms.some((w) => w.startsWith('repower-web-pt-')), `the loader's wasms: ${wasms}`);
+        for (const w of wasms) {
+          const [name, integrity] = w.split(' ');
+          refs.push({ url: new URL(name, loaderUrl).href, integrity });
+        }
+        // The early script fetches the same wasms, with the same integrity.
+        const early = inline.map(({ text }) => [...new Set(wasmsIn(text))]).find((w) => w.length > 0);
+        assert(JSON.stringify(early) === JSON.stringify(wasms), `the early script's wasms: ${early}`);
         const map = JSON.parse(await page.textContent('script[type=importmap]')).integrity;
         for (const [spec, integrity] of Object.entries(map)) refs.push({ url: new URL(spec, server.url).href, integrity });
         assert(Object.keys(map).length === 2, `import map: ${JSON.stringify(map)}`);
@@ -508,12 +562,12 @@ export const tests = [
     run: async ({ dist }) => {
       const files = readdirSync(dist);
       const wasms = files.filter((f) => f.endsWith('_bg.wasm'));
-      assert(wasms.length === 3, `three wasms: ${wasms.join(', ')}`);
+      assert(wasms.length === 4, `four wasms (the page's in English and in Portuguese): ${wasms.join(', ')}`);
       for (const f of wasms) {
         const bytes = readFileSync(join(dist, f));
         assert(!bytes.includes('__wbg_'), `${f} still imports wasm-bindgen's long names`);
       }
-      const glues = files.filter((f) => /^repower-(web|extra|risk)-[0-9a-f]{16}\.js$/.test(f));
+      const glues = files.filter((f) => /^repower-(web|extra|risk)-[0-9a-f]+\.js$/.test(f));
       assert(glues.length === 3, `three glues: ${glues.join(', ')}`);
       for (const f of glues) {
         const long = readFileSync(join(dist, f), 'utf8').match(/__wbg_\w*_[0-9a-f]{16}\b/);
@@ -529,7 +583,7 @@ export const tests = [
         const html = readFileSync(join(copy.site, 'index.html'), 'utf8');
         const name = target === 'glue'
           ? html.match(/rel="modulepreload" href="\.\/([^"]+)"/)[1]
-          : html.match(/["']\.\/([^"']+_bg\.wasm)["']/)[1];
+          : [...html.matchAll(/["']([^"'/]+_bg\.wasm)["']/g)].map((m) => m[1]).find((n) => !n.startsWith('repower-web-pt-'));
         const path = join(copy.site, name);
         const bytes = readFileSync(path);
         if (target === 'glue') {
