@@ -199,7 +199,7 @@ export const tests = [
     },
   },
   {
-    name: 'after one visit in Portuguese the page works in Portuguese with the server stopped: its own wasm is kept, not the English one',
+    name: 'after one visit in Portuguese the page and saved scenarios work in Portuguese with the server stopped: its own wasm is kept, not the English one',
     run: async ({ dist }) => {
       const server = await serve(dist);
       const { context, close } = await launch({ locale: 'pt-BR' });
@@ -218,6 +218,18 @@ export const tests = [
         for (const f of cache.otherWasms) {
           assert(!cached.includes(new URL(f, server.url).href), `${f}, the English page's wasm, was fetched`);
         }
+        // Saved scenarios opened once online: the extra module and both parts
+        // of its texts are kept.
+        const first = await context.newPage();
+        await first.goto(server.url);
+        await waitForApp(first);
+        await first.click('summary[data-tool="saved"]');
+        await first.waitForSelector('.saved-panel .saved-inner', { state: 'visible' });
+        await first.close();
+        await until(async () => {
+          const now = await page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => r.url), cache.name);
+          return cache.later.filter((f) => /^(repower-extra-|pt-BR-)/.test(f)).every((f) => now.includes(new URL(f, server.url).href));
+        }, 'the extra module and the Portuguese texts in the offline cache');
         await server.stop();
         assert(await serverIsDown(server.url), 'the server still answers');
         await page.reload();
@@ -226,6 +238,15 @@ export const tests = [
         await chartsShown(page);
         await edit(page, '150');
         assert(await kpi(page, 'contract-revenue') === 'US$\u00a02,40\u00a0bi', `150 MW offline: ${await kpi(page, 'contract-revenue')}`);
+        // Offline, a scenario is saved in Portuguese.
+        await page.click('summary[data-tool="saved"]');
+        await page.waitForSelector('.saved-panel .saved-inner', { state: 'visible' });
+        await page.fill('input[name="saved-name"]', 'Sem rede');
+        await page.click('.save-as button[type="submit"]');
+        await page.waitForFunction(() => [...document.querySelectorAll('.saved-entries .saved-name')].some((e) => e.textContent === 'Sem rede'));
+        const pt = JSON.parse(readFileSync(new URL('../../www/lang/pt-BR.json', import.meta.url), 'utf8'));
+        const panel = await page.textContent('.saved-panel');
+        assert(panel.includes(pt['Save as…']) && !panel.includes('Save as…'), `"Saved scenarios" offline: ${panel}`);
         assert(errors.length === 0, errors.join('\n'));
       } finally {
         await close();
