@@ -124,22 +124,26 @@ function writeLeb(value) {
   } while (value > 0);
   return Buffer.from(out);
 }
-/** The wasm's imports: each one's module, name and the bytes that follow
- *  (what it imports), with the bytes before and after the import section. */
-function readImports(wasm, file) {
+/** The wasm's sections: each one's id and where its body starts and ends. */
+function sections(wasm, file) {
   if (wasm.length < 8 || wasm.readUInt32LE(0) !== 0x6d736100) fail(`${file} is not a wasm module`);
-  let at = 8;
-  while (at < wasm.length) {
+  const out = [];
+  for (let at = 8; at < wasm.length;) {
     const start = at;
     const id = wasm[at++];
     let size;
     [size, at] = leb(wasm, at);
-    const end = at + size;
-    if (id !== 2) {
-      at = end;
-      continue;
-    }
-    let count;
+    out.push({ id, start, body: at, end: at + size });
+    at += size;
+  }
+  return out;
+}
+/** The wasm's imports: each one's module, name and the bytes that follow
+ *  (what it imports), with the bytes before and after the import section. */
+function readImports(wasm, file) {
+  for (const { id, start, body, end } of sections(wasm, file)) {
+    if (id !== 2) continue;
+    let at = body, count;
     [count, at] = leb(wasm, at);
     const imports = [];
     for (let n = 0; n < count; n++) {
@@ -172,10 +176,13 @@ function writeImports({ before, after }, imports) {
   const body = Buffer.concat([writeLeb(imports.length), ...imports.flatMap((i) => [...text(i.module), ...text(i.name), i.what])]);
   return Buffer.concat([before, Buffer.from([2]), writeLeb(body.length), body, after]);
 }
+/** The module a wasm-bindgen wasm (as Trunk names it) imports its glue's
+ *  functions from: its name with `.js` for `.wasm`, without Trunk's hash. */
+const importModule = (wasmFile) => `./${wasmFile.replace(/-[0-9a-f]+_bg\.wasm$/, '_bg.wasm').replace(/\.wasm$/, '.js')}`;
 /** Shortens the names `wasmFile` imports from its glue, in both files;
- *  gives the import module's name and each import's new name by its old. */
+ *  gives each import's new name by its old. */
 function shortenImports(glueFile, wasmFile) {
-  const module = `./${wasmFile.replace(/-[0-9a-f]+_bg\.wasm$/, '_bg.wasm').replace(/\.wasm$/, '.js')}`;
+  const module = importModule(wasmFile);
   let text = read(glueFile).toString('utf8');
   if (!text.includes(JSON.stringify(module))) fail(`${glueFile} names no import module ${module}`);
   const wasm = readImports(read(wasmFile), wasmFile);
@@ -192,7 +199,7 @@ function shortenImports(glueFile, wasmFile) {
   writeFileSync(join(dir, glueFile), text);
   const imports = wasm.imports.map((i) => (i.module === module ? { ...i, name: rename.get(i.name) } : i));
   writeFileSync(join(dir, wasmFile), writeImports(wasm, imports));
-  return { module, rename };
+  return rename;
 }
 
 // ---- the page in Brazilian Portuguese: its own wasm, the same glue -------------
@@ -213,20 +220,6 @@ function shortenImports(glueFile, wasmFile) {
 const PT = { glue: 'repower-web-pt.js', wasm: 'repower-web-pt_bg.wasm', lang: 'pt-BR' };
 for (const f of [PT.glue, PT.wasm]) {
   if (!existsSync(join(dir, f))) fail(`${f} is missing: is the Portuguese page in www/index.html?`);
-}
-/** The wasm's sections: each one's id and where its body starts and ends. */
-function sections(wasm, file) {
-  if (wasm.length < 8 || wasm.readUInt32LE(0) !== 0x6d736100) fail(`${file} is not a wasm module`);
-  const out = [];
-  for (let at = 8; at < wasm.length;) {
-    const start = at;
-    const id = wasm[at++];
-    let size;
-    [size, at] = leb(wasm, at);
-    out.push({ id, start, body: at, end: at + size });
-    at += size;
-  }
-  return out;
 }
 /** The names `wasm` exports. */
 function exportNames(wasm, file) {
@@ -268,8 +261,8 @@ function renameExports(wasm, file, rename) {
 // inside a function, indented once.
 const ptGlueText = read(PT.glue).toString('utf8').replace(/^ {4}/gm, '');
 const ELEM = /__wasm_bindgen_func_elem_\d+(?:_\d+)*/g;
-const ptModule = `./${PT.wasm.replace(/\.wasm$/, '.js')}`;
-const enModule = `./${wasmName.replace(/-[0-9a-f]+_bg\.wasm$/, '_bg.wasm').replace(/\.wasm$/, '.js')}`;
+const ptModule = importModule(PT.wasm);
+const enModule = importModule(wasmName);
 // What each glue gives its wasm to import, by name: each import's code.
 const importsOf = (text, file) => {
   const body = text.match(/function __wbg_get_imports\(\) \{[\s\S]*?\n\}\n/)?.[0] ?? fail(`${file}: no __wbg_get_imports`);
@@ -301,8 +294,7 @@ const elemRename = new Map();
   }
   if (new Set(elemRename.values()).size !== elemRename.size) fail(`${PT.glue}: two exported functions are one of ${glueName}'s`);
 }
-const { module: shortModule, rename: importRename } = shortenImports(glueName, wasmName);
-if (shortModule !== enModule) fail(`${glueName} imports from ${shortModule}, not ${enModule}`);
+const importRename = shortenImports(glueName, wasmName);
 const glue = read(glueName);
 const wasmBytes = read(wasmName);
 const ptWasmBytes = (() => {
