@@ -148,9 +148,25 @@ impl Default for State {
 }
 
 /// The texts of a preset's scenario in a model version (the defaults for
-/// none or an unknown id).
-fn base_texts(preset: Option<&str>, version: u64) -> Texts {
-    Texts::from_scenario(&share::base_scenario(preset, version))
+/// none or an unknown id): what [`State::edited`] compares the form with on
+/// every render. Written once for the last preset and version asked for (a
+/// one-entry cache keyed by both, never stale, as `derive` keeps the last
+/// evaluation), not anew for each keystroke.
+fn base_texts(preset: Option<&str>, version: u64) -> Rc<Texts> {
+    type Last = Option<(Option<String>, u64, Rc<Texts>)>;
+    thread_local! {
+        static LAST: std::cell::RefCell<Last> = const { std::cell::RefCell::new(None) };
+    }
+    if let Some(hit) = LAST.with_borrow(|last| {
+        last.as_ref()
+            .filter(|(p, v, _)| p.as_deref() == preset && *v == version)
+            .map(|(_, _, texts)| texts.clone())
+    }) {
+        return hit;
+    }
+    let texts = Rc::new(Texts::from_scenario(&share::base_scenario(preset, version)));
+    LAST.with_borrow_mut(|last| *last = Some((preset.map(str::to_owned), version, texts.clone())));
+    texts
 }
 
 /// `s` as a form of model version `version` reads it: version 1 while it
@@ -296,7 +312,7 @@ impl State {
     /// Whether any text differs from the preset's (or the defaults') of the
     /// form's version.
     pub fn edited(&self) -> bool {
-        self.texts != base_texts(self.preset.as_deref(), self.version())
+        self.texts != *base_texts(self.preset.as_deref(), self.version())
     }
 
     /// Whether [`Action::Undo`] has a form to put back.
@@ -457,6 +473,24 @@ impl Reducible for State {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_base_texts_are_written_once_per_preset_and_version() {
+        let fresh = |p: &str, v: u64| Texts::from_scenario(&share::base_scenario(Some(p), v));
+        let generic = base_texts(Some("generic"), 2);
+        assert!(Rc::ptr_eq(&generic, &base_texts(Some("generic"), 2)));
+        assert_eq!(*generic, fresh("generic", 2));
+        // Another preset, another version: written anew, and right.
+        let deal = base_texts(Some("core-scientific-coreweave"), 2);
+        assert!(!Rc::ptr_eq(&generic, &deal));
+        assert_eq!(*deal, fresh("core-scientific-coreweave", 2));
+        assert_ne!(*deal, *generic);
+        assert_eq!(*base_texts(Some("generic"), 1), fresh("generic", 1));
+        assert_eq!(
+            *base_texts(None, 2),
+            Texts::from_scenario(&share::base_scenario(None, 2))
+        );
+    }
 
     #[test]
     fn typed_boxes_are_edits_one_after_the_other() {
