@@ -29,7 +29,7 @@ use repower::lang::Lang;
 use repower::share;
 use repower::ui::app::App;
 use repower::ui::derive;
-use repower::ui::drawings::{chart_id, Drawings};
+use repower::ui::drawings::{chart_id, Drawings, Round, Sight};
 use repower::ui::layout::{chart_frame_width, PHONE_MAX};
 use repower::ui::state::State;
 
@@ -125,7 +125,13 @@ fn only_first_child(html: &str, start: &str) -> String {
 fn first_chart(window: u32) -> String {
     let width = chart_frame_width(window) / 10 * 10;
     let outcome = derive::evaluation(&State::default().scenario);
-    let views = Drawings::default().views(&outcome, false, width, None);
+    // The app's first paint: before the page says where the charts are.
+    let first_paint = Sight {
+        near: None,
+        in_view: None,
+        round: Round::default(),
+    };
+    let views = Drawings::default().views(&outcome, false, width, first_paint);
     let view = views.first().expect("a chart");
     assert_eq!(view.id, chart_id(Chart::ALL[0]));
     let svg = view.svg.as_ref().expect("a drawing").to_string();

@@ -699,6 +699,16 @@ const loaderTag = `<script type="module" src="./${loaderName}" integrity="${sri(
 // the one chosen here), else the one chosen here before, else the first of
 // the browser's languages the page speaks (Portuguese for any pt), else
 // English. The prerendered page is English: it shows only then.
+// A first visit's form is known by its length and two 32-bit FNV-1a hashes
+// of it (different seeds), not by the whole text, which would cost the page
+// half a kilobyte gzip: another form that matched all three would have to be
+// built to.
+const fnv = (text, seed) => {
+  let h = seed;
+  for (let i = 0; i < text.length; i += 1) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
+};
+const FNV_SEEDS = [2166136261, 3144134277];
 const ownScript = (await minify('the first script', `{
   const langs = ${JSON.stringify(Object.keys(prerender.langs))};
   const known = (code) => code && langs.find((l) => l.toLowerCase() === String(code).toLowerCase());
@@ -719,7 +729,9 @@ const ownScript = (await minify('the first script', `{
     const own = location.hash.slice(1).split('&').some((p) => p && !/^(dev|lang)(=|$)/.test(p));
     const form = localStorage.getItem(${JSON.stringify(prerender.key)});
     const dollars = localStorage.getItem(${JSON.stringify(prerender.display_key)}) === null;
-    if (document.documentElement.lang === 'en' && !own && dollars && (form === null || form === ${JSON.stringify(prerender.form)})) {
+    const fnv = ${fnv.toString()};
+    const first = (text) => text.length === ${prerender.form.length} && ${FNV_SEEDS.map((seed) => `fnv(text, ${seed}) === ${fnv(prerender.form, seed)}`).join(' && ')};
+    if (document.documentElement.lang === 'en' && !own && dollars && (form === null || first(form))) {
       document.documentElement.setAttribute('data-defaults', '');
     }
   } catch {}

@@ -23,7 +23,7 @@ use crate::ui::components::toolbar::{StatusOffer, Toolbar, PRESENT_ID};
 use crate::ui::components::version_notice::VersionNotice;
 use crate::ui::derive;
 use crate::ui::display::Display;
-use crate::ui::drawings::{chart_id, Drawings, Near};
+use crate::ui::drawings::{self, chart_id, Drawings, Near, Round, Sight};
 use crate::ui::kpis::kpis;
 use crate::ui::layout;
 use crate::ui::messages;
@@ -31,7 +31,7 @@ use crate::ui::present::{self, Focus, Mode, Press, StageKey, PRESET_KEYS, STAGE_
 use crate::ui::report;
 use crate::ui::risk_engine::Look;
 use crate::ui::state::{Action, State};
-use crate::web;
+use crate::web::{self, Reach};
 
 /// The width to draw the charts at, to 10 px: their frames' width in this
 /// window, so they show at about 1:1 and their text at its intended size on
@@ -161,6 +161,12 @@ fn report_head(state: &State) -> Html {
         changed: &changed,
     })
 }
+
+/// How long after a render the charts near the window but out of sight are
+/// made (`ui::drawings`): after the frame that shows the render (16.7 ms at
+/// 60 Hz, with room for a slow one), so the browser paints the answer first.
+/// They cannot be seen meanwhile; one scrolled into view is made at once.
+const SECOND_PASS_MS: u32 = 50;
 
 #[function_component(App)]
 pub fn app() -> Html {
@@ -335,50 +341,64 @@ pub fn app() -> Html {
         },
     );
     // The charts, drawn where they can be seen (ui::drawings): the page
-    // watches which are within a screen of the window. Until it first says
-    // (after the app's first paint), only the first chart is made.
+    // watches which are in the window and which within a screen of it. Until
+    // it first says (after the app's first paint), only the first chart is
+    // made; then those in the window with each render, and those near it in
+    // a second pass, the next task.
     let near = use_state_eq(|| None::<Near>);
+    let in_view = use_state_eq(|| None::<Near>);
+    let round = use_state_eq(Round::default);
     let drawings = use_mut_ref(Drawings::default);
+    let sight = Sight {
+        near: *near,
+        in_view: *in_view,
+        round: *round,
+    };
     let chart_views = use_memo(
         (
             Same(result.clone()),
             dark_now,
             draw_width,
-            *near,
+            sight,
             display.shown,
         ),
-        move |(r, dark, width, near, _)| drawings.borrow_mut().views(&r.0, *dark, *width, *near),
+        move |(r, dark, width, sight, _)| drawings.borrow_mut().views(&r.0, *dark, *width, *sight),
     );
     {
-        let near = near.clone();
+        let (near, in_view) = (near.clone(), in_view.clone());
         use_effect_with(chart_views.len(), move |_| {
             let ids: Vec<String> = Chart::ALL.iter().map(|&c| chart_id(c)).collect();
-            let known = Rc::new(std::cell::Cell::new(Near::ALL));
-            let watch = {
-                let (near, known) = (near.clone(), known.clone());
-                web::on_near_view(&ids.clone(), move |changes| {
-                    let mut set = known.get();
-                    for (id, is_near) in changes {
+            // Each watch keeps the set it last reported.
+            let watch = |reach: Reach, set: UseStateHandle<Option<Near>>| {
+                let ids = ids.clone();
+                let known = std::cell::Cell::new(Near::ALL);
+                web::on_near_view(&ids.clone(), reach, move |changes| {
+                    let mut within = known.get();
+                    for (id, is) in changes {
                         if let Some(i) = ids.iter().position(|x| *x == id) {
-                            set = set.with(i, is_near);
+                            within = within.with(i, is);
                         }
                     }
-                    known.set(set);
-                    near.set(Some(set));
+                    known.set(within);
+                    set.set(Some(within));
                 })
             };
-            // A browser that cannot say: every chart now.
-            if watch.is_none() {
-                near.set(Some(Near::ALL));
+            let watches = [
+                watch(Reach::Near, near.clone()),
+                watch(Reach::InView, in_view.clone()),
+            ];
+            // Every chart now: in a browser that cannot say, and for a
+            // printout (even one asked for before the page first said).
+            let all = move || {
+                near.set(Sight::ALL.near);
+                in_view.set(Sight::ALL.in_view);
+            };
+            if watches.iter().any(Option::is_none) {
+                all();
             }
-            // A printout shows every chart as it is now (even one asked for
-            // before the page first said which are near).
-            let print = web::on_before_print(move || {
-                known.set(Near::ALL);
-                near.set(Some(Near::ALL));
-            });
+            let print = web::on_before_print(all);
             move || {
-                drop(watch);
+                drop(watches);
                 drop(print);
             }
         });
@@ -410,8 +430,20 @@ pub fn app() -> Html {
             }
         });
     }
-    // Tell listeners (benchmarks, tests) that the DOM now shows this render.
-    use_effect(web::announce_render);
+    // Tell listeners (benchmarks, tests) that the DOM now shows this render;
+    // then the charts' second pass, if some near the window are behind, in
+    // a task of its own once the browser has painted this render (a later
+    // render's replaces it).
+    {
+        let round = round.clone();
+        let pass = use_mut_ref(|| None::<web::Timer>);
+        let behind = drawings::behind(&chart_views, *near);
+        use_effect(move || {
+            web::announce_render();
+            *pass.borrow_mut() =
+                behind.then(|| web::Timer::after(SECOND_PASS_MS, move || round.set(round.next())));
+        });
+    }
 
     // Stable across renders, so unchanged inputs skip re-rendering.
     // An edit makes the last action's status line ("Link copied") old news.

@@ -1,12 +1,14 @@
 //! The charts as the page shows them, made where they can be seen.
 //!
-//! A chart near the window (within a screen of it) follows every change of
-//! the inputs: title, drawing, summary and table. A chart further away
-//! keeps the whole of its last view, marked not current (busy for screen
-//! readers, its drawing hidden from them), and is made again as it comes
-//! near, before it can be seen. An edit therefore costs the charts in view,
-//! however many charts the page has. Pure: the page says which charts are
-//! near.
+//! A chart in the window follows every change of the inputs in the same
+//! render: title, drawing, summary and table. A chart near the window
+//! (within a screen of it) but out of sight follows in a second pass once
+//! the answer is painted ([`Round`]), so an edit waits only for the charts
+//! that can be seen. A chart further away keeps the whole of its last view,
+//! marked not current (busy for screen readers, its drawing hidden from
+//! them), and is made again as it comes near, before it can be seen. An
+//! edit therefore costs the charts in view, however many charts the page
+//! has. Pure: the page says which charts are near and which in view.
 
 use std::rc::Rc;
 
@@ -38,6 +40,50 @@ impl Near {
             None => self,
         }
     }
+}
+
+/// Counts the second passes the page has asked for: a new count draws every
+/// chart near the window, not only those in it ([`Drawings::views`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Round(pub u32);
+
+impl Round {
+    /// The round after this one.
+    pub fn next(self) -> Round {
+        Round(self.0.wrapping_add(1))
+    }
+}
+
+/// Where the charts are, as the page last said, and which pass it asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sight {
+    /// Within a screen of the window; `None` until the page first says
+    /// (the app's first paint).
+    pub near: Option<Near>,
+    /// In the window; `None` until the page says (then `near` stands in).
+    pub in_view: Option<Near>,
+    /// The second passes asked for so far.
+    pub round: Round,
+}
+
+impl Sight {
+    /// Every chart near and in view (no `IntersectionObserver`; printing).
+    pub const ALL: Sight = Sight {
+        near: Some(Near::ALL),
+        in_view: Some(Near::ALL),
+        round: Round(0),
+    };
+}
+
+/// Whether a chart near the window is not current in `views`: the page
+/// then asks for a second pass.
+pub fn behind(views: &[ChartView], near: Option<Near>) -> bool {
+    near.is_some_and(|near| {
+        views
+            .iter()
+            .enumerate()
+            .any(|(i, v)| near.contains(i) && !v.current)
+    })
 }
 
 /// The chart's element id: `chart-` and its id in kebab case
@@ -72,24 +118,28 @@ impl PartialEq for Key {
 #[derive(Default)]
 pub struct Drawings {
     last: Vec<Option<(Key, ChartView)>>,
+    /// The round of the last call.
+    round: Round,
 }
 
 impl Drawings {
     /// Every chart of `outcome` (none when it is an error), made at
-    /// `width` in the given theme where `near` says so or where there is no
+    /// `width` in the given theme where `sight` says so or where there is no
     /// view yet; the others keep their last view, marked not current.
-    /// `near` is `None` until the page has said which charts are near: for
-    /// the app's first paint, which makes only the first chart (the one the
-    /// prerendered page shows); the others, far below it on a phone and on a
-    /// laptop, wait with their titles only, not current, so the first answer
-    /// to the visitor is not held up by them.
+    /// Those made are the charts in view, or, in a new [`Round`], every
+    /// chart near the window. `sight.near` is `None` until the page has said
+    /// which charts are near: for the app's first paint, which makes only
+    /// the first chart (the one the prerendered page shows); the others, far
+    /// below it on a phone and on a laptop, wait with their titles only, not
+    /// current, so the first answer to the visitor is not held up by them.
     pub fn views(
         &mut self,
         outcome: &Outcome,
         dark: bool,
         width: u32,
-        near: Option<Near>,
+        sight: Sight,
     ) -> Vec<ChartView> {
+        let second_pass = std::mem::replace(&mut self.round, sight.round) != sight.round;
         let Ok(result) = outcome.as_ref() else {
             return Vec::new();
         };
@@ -100,8 +150,12 @@ impl Drawings {
             currency: crate::currency::shown(),
             lang: crate::lang::current(),
         };
-        let first_paint = near.is_none();
-        let near = near.unwrap_or(Near::ALL);
+        let first_paint = sight.near.is_none();
+        let near = sight.near.unwrap_or(Near::ALL);
+        let made = match sight.in_view {
+            Some(in_view) if !second_pass => in_view,
+            _ => near,
+        };
         let theme = if dark { Theme::dark() } else { Theme::light() };
         let size = Size::for_container(width);
         self.last.resize(Chart::ALL.len(), None);
@@ -111,7 +165,7 @@ impl Drawings {
             .enumerate()
             .map(|(i, (&chart, last))| match last {
                 Some((k, view)) if *k == key => view.clone(),
-                Some((_, view)) if !near.contains(i) => ChartView {
+                Some((_, view)) if !made.contains(i) => ChartView {
                     current: false,
                     ..view.clone()
                 },
@@ -149,6 +203,16 @@ mod tests {
     use crate::model::Scenario;
     use crate::ui::derive;
 
+    /// Only where the charts are near, as before the page says which are in
+    /// view.
+    fn near(near: Option<Near>) -> Sight {
+        Sight {
+            near,
+            in_view: None,
+            round: Round(0),
+        }
+    }
+
     fn outcome(grid: f64) -> Outcome {
         let mut s = Scenario::default();
         s.site.grid_capacity_mw = grid;
@@ -167,7 +231,7 @@ mod tests {
     fn only_charts_near_the_window_are_redrawn() {
         let mut d = Drawings::default();
         let a = outcome(100.0);
-        let first = d.views(&a, false, 900, Some(Near::ALL));
+        let first = d.views(&a, false, 900, near(Some(Near::ALL)));
         assert_eq!(first.len(), Chart::ALL.len());
         assert!(first.iter().all(|v| v.current && v.svg.is_ok()));
         assert_eq!(first[0].id, "chart-revenue");
@@ -176,7 +240,7 @@ mod tests {
         // others keep their whole view (drawing, summary, table), not
         // current.
         let b = outcome(150.0);
-        let second = d.views(&b, false, 900, Some(Near(0).with(0, true)));
+        let second = d.views(&b, false, 900, near(Some(Near(0).with(0, true))));
         assert!(second[0].current);
         assert_ne!(second[0].svg, first[0].svg);
         assert_ne!(second[0].summary, first[0].summary);
@@ -193,22 +257,68 @@ mod tests {
 
         // The second chart comes near: made for the current inputs, the same
         // view as a fresh one.
-        let third = d.views(&b, false, 900, Some(Near(0).with(0, true).with(1, true)));
+        let third = d.views(
+            &b,
+            false,
+            900,
+            near(Some(Near(0).with(0, true).with(1, true))),
+        );
         assert!(third[1].current);
-        let fresh = Drawings::default().views(&b, false, 900, Some(Near::ALL));
+        let fresh = Drawings::default().views(&b, false, 900, near(Some(Near::ALL)));
         assert!(third[1] == fresh[1]);
         // The same inputs again: nothing is drawn anew, all current that were.
-        let again = d.views(&b, false, 900, Some(Near::ALL));
+        let again = d.views(&b, false, 900, near(Some(Near::ALL)));
         assert!(again.iter().all(|v| v.current));
         assert_eq!(again[0].svg, third[0].svg);
+    }
+
+    #[test]
+    fn charts_in_view_are_made_at_once_and_the_others_near_in_the_second_pass() {
+        let mut d = Drawings::default();
+        let first = d.views(&outcome(100.0), false, 900, Sight::ALL);
+        // The first chart in the window, the second near it, the rest far.
+        let near = Near(0).with(0, true).with(1, true);
+        let sight = Sight {
+            near: Some(near),
+            in_view: Some(Near(0).with(0, true)),
+            round: Round(0),
+        };
+        let b = outcome(150.0);
+        let answer = d.views(&b, false, 900, sight);
+        assert!(answer[0].current && answer[0].svg != first[0].svg);
+        for (old, new) in first.iter().zip(&answer).skip(1) {
+            assert!(!new.current && new.svg == old.svg, "{}", new.id);
+        }
+        assert!(
+            behind(&answer, sight.near),
+            "the chart near is not made yet"
+        );
+        // The same round again (a render for something else): still only
+        // the chart in view.
+        assert!(!d.views(&b, false, 900, sight)[1].current);
+        // The second pass: the chart near is made, the far ones wait.
+        let round = Round(0).next();
+        let second = d.views(&b, false, 900, Sight { round, ..sight });
+        let fresh = Drawings::default().views(&b, false, 900, Sight::ALL);
+        assert!(second[0] == answer[0], "the chart in view made twice");
+        assert!(
+            second[1] == fresh[1],
+            "the chart near, after the second pass"
+        );
+        assert!(second.iter().skip(2).all(|v| !v.current));
+        assert!(!behind(&second, sight.near));
+        assert!(
+            !behind(&second, None),
+            "nothing is behind before the page says"
+        );
     }
 
     #[test]
     fn the_first_paint_makes_the_first_chart_only() {
         let mut d = Drawings::default();
         let a = outcome(100.0);
-        let first = d.views(&a, false, 900, None);
-        let fresh = Drawings::default().views(&a, false, 900, Some(Near::ALL));
+        let first = d.views(&a, false, 900, near(None));
+        let fresh = Drawings::default().views(&a, false, 900, near(Some(Near::ALL)));
         assert_eq!(first.len(), Chart::ALL.len());
         assert!(first[0] == fresh[0] && first[0].current);
         for (waiting, drawn) in first.iter().zip(&fresh).skip(1) {
@@ -219,7 +329,7 @@ mod tests {
         }
         // The next paint makes them, even far from the window, as a fresh
         // page would; the first is kept as it was made.
-        let later = d.views(&a, false, 900, Some(Near(0)));
+        let later = d.views(&a, false, 900, near(Some(Near(0))));
         assert!(later == fresh, "the charts after the first paint");
     }
 
@@ -227,10 +337,10 @@ mod tests {
     fn a_new_language_draws_the_charts_anew() {
         let mut d = Drawings::default();
         let a = outcome(100.0);
-        let english = d.views(&a, false, 900, Some(Near::ALL));
+        let english = d.views(&a, false, 900, near(Some(Near::ALL)));
         crate::lang::load(crate::lang::Lang::PtBr, "{}").unwrap_or_else(|e| panic!("{e}"));
         // Far from the window: kept, but not current any more.
-        let spoken = d.views(&a, false, 900, Some(Near(0)));
+        let spoken = d.views(&a, false, 900, near(Some(Near(0))));
         crate::lang::load(crate::lang::Lang::En, "").unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(english.len(), spoken.len());
         assert!(spoken.iter().all(|v| !v.current));
@@ -242,7 +352,7 @@ mod tests {
         s.site.grid_capacity_mw = -1.0;
         let bad = derive::evaluation(&s);
         assert!(Drawings::default()
-            .views(&bad, true, 500, Some(Near::ALL))
+            .views(&bad, true, 500, near(Some(Near::ALL)))
             .is_empty());
     }
 }

@@ -554,11 +554,34 @@ pub fn on_resize(f: impl Fn() + 'static) -> Listener {
     listen(target, "resize", move |_| f())
 }
 
-/// Watches elements by id and reports, as they move, which are within a
-/// screen's height of the window (`(id, near)` pairs; every watched element
-/// once at the start). Dropping it stops watching. `None` where the browser
-/// has no `IntersectionObserver`: treat every element as near.
-pub fn on_near_view(ids: &[String], f: impl Fn(Vec<(String, bool)>) + 'static) -> Option<NearView> {
+/// How close to the window an element must be for [`on_near_view`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reach {
+    /// Within a screen's height of it.
+    Near,
+    /// In it.
+    InView,
+}
+
+impl Reach {
+    /// The `IntersectionObserver`'s `rootMargin`.
+    fn root_margin(self) -> &'static str {
+        match self {
+            Reach::Near => "100% 0px",
+            Reach::InView => "0px",
+        }
+    }
+}
+
+/// Watches elements by id and reports, as they move, which are within
+/// `reach` of the window (`(id, within)` pairs; every watched element once
+/// at the start). Dropping it stops watching. `None` where the browser has
+/// no `IntersectionObserver`: treat every element as within reach.
+pub fn on_near_view(
+    ids: &[String],
+    reach: Reach,
+    f: impl Fn(Vec<(String, bool)>) + 'static,
+) -> Option<NearView> {
     use js_sys::{Array, Function, Object, Reflect};
     let w = window()?;
     let doc = w.document()?;
@@ -579,7 +602,7 @@ pub fn on_near_view(ids: &[String], f: impl Fn(Vec<(String, bool)>) + 'static) -
         f(changes);
     });
     let options = Object::new();
-    Reflect::set(&options, &"rootMargin".into(), &"100% 0px".into()).ok()?;
+    Reflect::set(&options, &"rootMargin".into(), &reach.root_margin().into()).ok()?;
     let observer = Reflect::construct(&ctor, &Array::of2(closure.as_ref(), &options)).ok()?;
     let observe: Function = Reflect::get(&observer, &"observe".into())
         .ok()?

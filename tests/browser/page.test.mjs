@@ -174,6 +174,46 @@ export const tests = [
     }),
   },
   {
+    name: 'an edit redraws the charts in the window in its own render; those near it but out of sight follow once the answer is painted, unscrolled',
+    run: (ctx) => withPage(ctx, async (page, errors) => {
+      // At 1366×900 the first chart is in the window, the second below it
+      // (near: within a screen), the last two further down.
+      const where = await page.$$eval('#repower .chart', (cs) => cs.map((c) => {
+        const r = c.getBoundingClientRect();
+        return { id: c.id, inView: r.top < innerHeight && r.bottom > 0, near: r.top < 2 * innerHeight, svg: c.querySelector('.svg-frame').innerHTML };
+      }));
+      const seen = where.filter((c) => c.inView);
+      const near = where.filter((c) => c.near && !c.inView);
+      assert(seen.length >= 1 && near.length >= 1, `charts in view: ${seen.map((c) => c.id)}; near: ${near.map((c) => c.id)}`);
+      // The charts as the edit's own render leaves them (the render that
+      // answers the input: what the visitor waits for).
+      const answer = page.evaluate(() => new Promise((resolve) => {
+        document.addEventListener('repower:rendered', () => resolve([...document.querySelectorAll('#repower .chart')]
+          .map((c) => ({ id: c.id, current: c.querySelector('.svg-frame').dataset.current === 'true', svg: c.querySelector('.svg-frame').innerHTML }))), { once: true });
+      }));
+      await page.evaluate(() => new Promise((r) => setTimeout(r, 50)));
+      await page.fill('#site-grid-capacity-mw', '180');
+      const first = await answer;
+      for (const c of seen) {
+        const now = first.find((x) => x.id === c.id);
+        assert(now.current && now.svg !== c.svg, `${c.id}, in the window, is not redrawn by the edit's own render`);
+      }
+      for (const c of near) {
+        const now = first.find((x) => x.id === c.id);
+        assert(!now.current && now.svg === c.svg, `${c.id}, out of sight, was redrawn before the edit was answered`);
+      }
+      // Then, with no scrolling, the charts near the window catch up.
+      for (const c of near) {
+        await page.waitForFunction(([id, old]) => {
+          const frame = document.querySelector(`#${id} .svg-frame`);
+          return frame.dataset.current === 'true' && frame.innerHTML !== old;
+        }, [c.id, c.svg], { timeout: 2000 }).catch(() => { throw new Error(`${c.id}, near the window, did not follow the edit`); });
+      }
+      assert(await page.evaluate(() => scrollY) === 0, 'the page scrolled');
+      assert(errors.length === 0, errors.join('\n'));
+    }),
+  },
+  {
     name: 'an invalid value shows the message, keeps the text and the last charts',
     run: (ctx) => withPage(ctx, async (page, errors) => {
       const before = await kpi(page, 'contract-revenue');
