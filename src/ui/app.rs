@@ -344,7 +344,7 @@ pub fn app() -> Html {
     // watches which are in the window and which within a screen of it. Until
     // it first says (after the app's first paint), only the first chart is
     // made; then those in the window with each render, and those near it in
-    // a second pass, the next task.
+    // a second pass once the answer is painted (SECOND_PASS_MS).
     let near = use_state_eq(|| None::<Near>);
     let in_view = use_state_eq(|| None::<Near>);
     let round = use_state_eq(Round::default);
