@@ -372,7 +372,7 @@ pub fn app() -> Html {
             let watch = |reach: Reach, set: UseStateHandle<Option<Near>>| {
                 let ids = ids.clone();
                 let known = std::cell::Cell::new(Near::ALL);
-                web::on_near_view(&ids.clone(), reach, move |changes| {
+                web::on_reach(&ids.clone(), reach, move |changes| {
                     let mut within = known.get();
                     for (id, is) in changes {
                         if let Some(i) = ids.iter().position(|x| *x == id) {

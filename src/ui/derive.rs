@@ -1,8 +1,9 @@
 //! The evaluation of a scenario, computed once however often it is asked
 //! for: the reducer checks that a new scenario can be computed before it
 //! takes it, and the page then shows the results of that same scenario.
-//! A one-entry cache keyed by the scenario itself (never stale: a different
-//! scenario is a miss), so results stay derived, never stored in the state.
+//! A one-entry cache ([`LastOne`]) keyed by the scenario itself (never stale:
+//! a different scenario is a miss), so results stay derived, never stored in
+//! the state.
 //! The language is part of the key: the model writes some of its results in
 //! words (why an IRR is not defined), in the language spoken.
 
@@ -15,24 +16,48 @@ use crate::model::{evaluate, Evaluation, Scenario, ScenarioErrors};
 /// What [`evaluation`] returns: shared, as the memo and the reducer both hold it.
 pub type Outcome = Rc<Result<Evaluation, ScenarioErrors>>;
 
+/// A one-entry cache: the last value made, with the key it was made for.
+/// Never stale: another key is a miss, and its value replaces the last.
+/// Held in a `thread_local!` by each of its users.
+pub(crate) struct LastOne<K, V>(RefCell<Option<(K, V)>>);
+
+impl<K, V: Clone> LastOne<K, V> {
+    pub(crate) const fn new() -> Self {
+        Self(RefCell::new(None))
+    }
+
+    /// The last value if `is` says its key is the one asked for, else
+    /// `make`'s (key and value), kept in its place.
+    pub(crate) fn get(&self, is: impl FnOnce(&K) -> bool, make: impl FnOnce() -> (K, V)) -> V {
+        if let Some(hit) = self
+            .0
+            .borrow()
+            .as_ref()
+            .filter(|(k, _)| is(k))
+            .map(|(_, v)| v.clone())
+        {
+            return hit;
+        }
+        let (key, value) = make();
+        *self.0.borrow_mut() = Some((key, value.clone()));
+        value
+    }
+}
+
 thread_local! {
-    static LAST: RefCell<Option<(Scenario, Lang, Outcome)>> = const { RefCell::new(None) };
+    static LAST: LastOne<(Scenario, Lang), Outcome> = const { LastOne::new() };
 }
 
 /// The model's evaluation of `scenario`, from the cache when it is the last
 /// one evaluated (in the language spoken now).
 pub fn evaluation(scenario: &Scenario) -> Outcome {
     let lang = crate::lang::current();
-    if let Some(hit) = LAST.with_borrow(|last| {
-        last.as_ref()
-            .filter(|(s, l, _)| s == scenario && *l == lang)
-            .map(|(_, _, r)| r.clone())
-    }) {
-        return hit;
-    }
-    let outcome: Outcome = Rc::new(evaluate(scenario));
-    LAST.with_borrow_mut(|last| *last = Some((scenario.clone(), lang, outcome.clone())));
-    outcome
+    LAST.with(|last| {
+        last.get(
+            |(s, l)| s == scenario && *l == lang,
+            || ((scenario.clone(), lang), Rc::new(evaluate(scenario))),
+        )
+    })
 }
 
 #[cfg(test)]

@@ -149,24 +149,23 @@ impl Default for State {
 
 /// The texts of a preset's scenario in a model version (the defaults for
 /// none or an unknown id): what [`State::edited`] compares the form with on
-/// every render. Written once for the last preset and version asked for (a
-/// one-entry cache keyed by both, never stale, as `derive` keeps the last
+/// every render. Written once for the last preset and version asked for
+/// (`derive::LastOne`, keyed by both, as `derive` keeps the last
 /// evaluation), not anew for each keystroke.
 fn base_texts(preset: Option<&str>, version: u64) -> Rc<Texts> {
-    type Last = Option<(Option<String>, u64, Rc<Texts>)>;
     thread_local! {
-        static LAST: std::cell::RefCell<Last> = const { std::cell::RefCell::new(None) };
+        static LAST: derive::LastOne<(Option<String>, u64), Rc<Texts>> =
+            const { derive::LastOne::new() };
     }
-    if let Some(hit) = LAST.with_borrow(|last| {
-        last.as_ref()
-            .filter(|(p, v, _)| p.as_deref() == preset && *v == version)
-            .map(|(_, _, texts)| texts.clone())
-    }) {
-        return hit;
-    }
-    let texts = Rc::new(Texts::from_scenario(&share::base_scenario(preset, version)));
-    LAST.with_borrow_mut(|last| *last = Some((preset.map(str::to_owned), version, texts.clone())));
-    texts
+    LAST.with(|last| {
+        last.get(
+            |(p, v)| p.as_deref() == preset && *v == version,
+            || {
+                let texts = Texts::from_scenario(&share::base_scenario(preset, version));
+                ((preset.map(str::to_owned), version), Rc::new(texts))
+            },
+        )
+    })
 }
 
 /// `s` as a form of model version `version` reads it: version 1 while it

@@ -554,7 +554,7 @@ pub fn on_resize(f: impl Fn() + 'static) -> Listener {
     listen(target, "resize", move |_| f())
 }
 
-/// How close to the window an element must be for [`on_near_view`].
+/// How close to the window an element must be for [`on_reach`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Reach {
     /// Within a screen's height of it.
@@ -577,11 +577,11 @@ impl Reach {
 /// `reach` of the window (`(id, within)` pairs; every watched element once
 /// at the start). Dropping it stops watching. `None` where the browser has
 /// no `IntersectionObserver`: treat every element as within reach.
-pub fn on_near_view(
+pub fn on_reach(
     ids: &[String],
     reach: Reach,
     f: impl Fn(Vec<(String, bool)>) + 'static,
-) -> Option<NearView> {
+) -> Option<ReachWatch> {
     use js_sys::{Array, Function, Object, Reflect};
     let w = window()?;
     let doc = w.document()?;
@@ -613,19 +613,19 @@ pub fn on_near_view(
             let _ = observe.call1(&observer, &el);
         }
     }
-    Some(NearView {
+    Some(ReachWatch {
         observer,
         _closure: closure,
     })
 }
 
-/// An element watch started by [`on_near_view`].
-pub struct NearView {
+/// An element watch started by [`on_reach`].
+pub struct ReachWatch {
     observer: JsValue,
     _closure: Closure<dyn FnMut(js_sys::Array)>,
 }
 
-impl Drop for NearView {
+impl Drop for ReachWatch {
     fn drop(&mut self) {
         if let Ok(disconnect) = js_sys::Reflect::get(&self.observer, &"disconnect".into()) {
             if let Some(disconnect) = disconnect.dyn_ref::<js_sys::Function>() {
