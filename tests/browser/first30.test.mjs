@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { withSite, launch, watchErrors, waitForApp, assert } from './lib.mjs';
+import { withSite, launch, watchErrors, waitForApp, assert, nextRender } from './lib.mjs';
 
 const PHONE = { width: 390, height: 844 };
 const TABLET = { width: 768, height: 1024 };
@@ -27,8 +27,6 @@ function withPage({ dist }, body, viewport, colorScheme) {
 
 const kpi = (page, id) => page.textContent(`li[data-kpi="${id}"] .kpi-value`);
 const bar = (page, id) => page.textContent(`.result-bar [data-bar="${id}"] .bar-value`);
-/** Resolves after the next render reached the DOM. */
-const rendered = (page) => page.evaluate(() => new Promise((r) => document.addEventListener('repower:rendered', r, { once: true })));
 /** The rectangle of `sel` in the window. */
 const rect = (page, sel) => page.$eval(sel, (e) => { const r = e.getBoundingClientRect(); return { top: r.top, bottom: r.bottom, left: r.left, right: r.right, height: r.height, width: r.width }; });
 const inWindow = (r, vp) => r.top >= 0 && r.bottom <= vp.height && r.height > 0;
@@ -91,9 +89,9 @@ export const tests = [
           await page.locator(field).scrollIntoViewIfNeeded();
           await page.click(field, { clickCount: 3 });
           const before = await bar(page, 'incremental-npv');
-          const shown = rendered(page);
+          const shown = await nextRender(page);
           await page.keyboard.type('160');
-          await shown;
+          await shown();
           await page.waitForFunction((b) => document.querySelector('.result-bar [data-bar="incremental-npv"] .bar-value').textContent !== b, before);
           const b = await rect(page, barSel);
           const f = await rect(page, field);
@@ -147,9 +145,9 @@ export const tests = [
         ['Undo', async () => page.click('button.undo')],
       ];
       for (const [what, act] of steps) {
-        const shown = rendered(page);
+        const shown = await nextRender(page);
         await act();
-        await shown;
+        await shown();
         await page.waitForTimeout(50);
         sameAt(start, await positions(page), what);
         await oneLine(what);

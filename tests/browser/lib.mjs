@@ -124,6 +124,25 @@ export async function waitForApp(page) {
   await page.waitForSelector('#chart-energy svg', { timeout: 15_000 });
 }
 
+/**
+ * Starts listening for the page's next `repower:rendered` and resolves once
+ * the listener is in place, to a function that waits for that render (at most
+ * `ms`, then fails). Call it before the action that renders: a listener set up
+ * by an evaluation still in flight may miss the render it waits for, and then
+ * wait for ever.
+ */
+export async function nextRender(page, ms = 15_000) {
+  const key = await page.evaluate(() => {
+    const k = `__nextRender${(window.__nextRenders = (window.__nextRenders || 0) + 1)}`;
+    window[k] = new Promise((r) => document.addEventListener('repower:rendered', () => r(true), { once: true }));
+    return k;
+  });
+  return async () => {
+    const seen = await page.evaluate(([k, t]) => Promise.race([window[k], new Promise((r) => setTimeout(() => r(false), t))]), [key, ms]);
+    assert(seen, `no render reached the page within ${ms} ms`);
+  };
+}
+
 export function assert(cond, message) {
   if (!cond) throw new Error(message);
 }

@@ -1,7 +1,7 @@
 // The real page in headless Chromium, served from dist/ as a static site.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { withSite, withPage, watchErrors, waitForApp, assert, openAdvanced } from './lib.mjs';
+import { withSite, withPage, watchErrors, waitForApp, assert, openAdvanced, nextRender } from './lib.mjs';
 
 // The charts every page shows; the page may show more (every chart of the
 // model's list), found with `chartsOf`.
@@ -566,9 +566,9 @@ export const tests = [
       // that is not there.
       const presets = await page.$$eval('.preset-picker option', (os) => os.map((o) => o.value).filter(Boolean));
       for (const id of presets) {
-        const rendered = page.evaluate(() => new Promise((r) => document.addEventListener('repower:rendered', r, { once: true })));
+        const rendered = await nextRender(page);
         await page.selectOption('.preset-picker select', id);
-        await rendered;
+        await rendered();
         const text = await page.textContent('.kpis');
         assert(!/NaN|undefined|Infinity/.test(text), `${id}: ${text}`);
         assert(!text.includes('$0.00/MWh'), `${id}: a card says $0.00/MWh: ${text}`);

@@ -2,6 +2,7 @@
 // Each file exports `tests`: [{ name, run: async (ctx) => {} }].
 // Prints one line per test and a closing "N passed, N failed" line; exits 1
 // on any failure. `node tests/browser/run.mjs FILTER` runs matching tests.
+// PAGE_TEST_LIMIT_MS sets how long one test may take (5 minutes).
 import { mkdirSync, readdirSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -16,6 +17,16 @@ if (!existsSync(join(dist, 'index.html'))) {
   process.exit(1);
 }
 const filter = process.argv[2] || '';
+// A test that has not finished in this time fails, and the others still run:
+// a wait that never ends must not hold up the whole suite.
+const limitMs = Number(process.env.PAGE_TEST_LIMIT_MS) || 300_000;
+function withinLimit(work) {
+  let timer;
+  const over = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`not finished after ${limitMs / 1000} s: stopped`)), limitMs);
+  });
+  return Promise.race([work, over]).finally(() => clearTimeout(timer));
+}
 let passed = 0;
 let failed = 0;
 const files = readdirSync(here).filter((f) => f.endsWith('.test.mjs')).sort();
@@ -26,7 +37,7 @@ for (const file of files) {
     if (filter && !name.includes(filter)) continue;
     const started = Date.now();
     try {
-      await t.run({ root, dist, artifacts });
+      await withinLimit(t.run({ root, dist, artifacts }));
       passed += 1;
       console.log(`ok   ${name} (${Date.now() - started} ms)`);
     } catch (e) {
