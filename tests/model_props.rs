@@ -14,6 +14,17 @@ use repower::model::scenario::{
 use repower::model::sweep::{CROSSOVER_STEP, CROSSOVER_TOLERANCE};
 use repower::model::{evaluate, Evaluation, Field, Scenario, ScenarioError};
 
+/// The width of the interval a crossover or a change of lead is bisected
+/// to: the $5 step halved until it is at most $0.01 wide (5/512).
+const FINAL_WIDTH: f64 = {
+    let mut w = CROSSOVER_STEP;
+    while w > CROSSOVER_TOLERANCE {
+        w /= 2.0;
+    }
+    w
+};
+const _: () = assert!(FINAL_WIDTH == 5.0 / 512.0);
+
 fn config(scale: u32) -> Config {
     let cases = std::env::var("PROPTEST_CASES")
         .ok()
@@ -505,26 +516,19 @@ proptest! {
             t.site.energy_price_usd_per_mwh = price;
             Ok(ok(&t)?.incremental_npv_usd)
         };
-        let width = {
-            let mut w = CROSSOVER_STEP;
-            while w > CROSSOVER_TOLERANCE {
-                w /= 2.0;
-            }
-            w
-        };
         for c in &r.energy_advantage_changes {
             let q = c.energy_usd_per_mwh;
             prop_assert!((0.0..=2000.0).contains(&q));
             // Each change is reported at the upper end of its final
-            // interval: the $5 step it was seen in, halved until it is at
-            // most $0.01 wide. The lead is on one side at that interval's
-            // lower end and on the other at its upper end, read as the
-            // evaluation reads it (the sign of the advantage, exactly).
-            // Only there: the grid sees the sign at every $5 (docs/MODEL.md),
-            // not changes in between, and where the advantage is within rounding of
-            // zero over a stretch (large flows that cancel) its sign may
-            // flip back and forth around the change reported.
-            let below = delta(q - width)?;
+            // interval (FINAL_WIDTH wide). The lead is on one side at that
+            // interval's lower end and on the other at its upper end, read
+            // as the evaluation reads it (the sign of the advantage,
+            // exactly). Only there: the grid sees the sign at every $5
+            // (docs/MODEL.md), not changes in between, and where the
+            // advantage is within rounding of zero over a stretch (large
+            // flows that cancel) its sign may flip back and forth around
+            // the change reported.
+            let below = delta(q - FINAL_WIDTH)?;
             let at = delta(q)?;
             if c.converting_ahead_above {
                 prop_assert!(below < 0.0 && at >= 0.0, "up at {q}: {below} at the lower end, {at} at {q}");
@@ -576,11 +580,11 @@ proptest! {
             (Some(0), got) => prop_assert_eq!(got, Some(0.0)),
             (Some(j), Some(q)) => {
                 // In the $5 interval before the first grid point where δ ≥ 0,
-                // the upper end of a final interval of width 5/512.
+                // the upper end of a final interval (FINAL_WIDTH wide).
                 let hi = 5.0 * j as f64;
                 prop_assert!(q > hi - 5.0 && q <= hi, "crossover {q}, first δ ≥ 0 at {hi}");
                 prop_assert!(advantage_at(q)? >= 0.0, "δ({q}) < 0");
-                prop_assert!(advantage_at(q - 5.0 / 512.0)? < 0.0, "δ({} ) ≥ 0", q - 5.0 / 512.0);
+                prop_assert!(advantage_at(q - FINAL_WIDTH)? < 0.0, "δ({} ) ≥ 0", q - FINAL_WIDTH);
             }
             (None, got) => prop_assert_eq!(got, None),
             (Some(j), None) => prop_assert!(false, "δ({}) ≥ 0 but no crossover", 5 * j),
