@@ -17,6 +17,8 @@ step "clippy (native, all targets)"
 cargo clippy --all-targets --quiet -- -D warnings
 step "clippy (wasm32)"
 cargo clippy --target wasm32-unknown-unknown --lib --bins --quiet -- -D warnings
+step "clippy (wasm32, the page in English: feature baked-en)"
+cargo clippy --target wasm32-unknown-unknown --bin repower-web --features baked-en --quiet -- -D warnings
 step "clippy (wasm32, the page in Portuguese: feature baked-pt-br)"
 cargo clippy --target wasm32-unknown-unknown --bin repower-web-pt --features baked-pt-br --quiet -- -D warnings
 

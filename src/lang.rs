@@ -11,10 +11,14 @@
 //! placeholders, filled after translation ([`fill`]), never assembled from
 //! pieces, so a translation may put them in any order.
 //!
-//! The page's Portuguese build (feature `baked-pt-br`, [`BAKED`]) does the
-//! lookup at compile time instead: each `t!` and `en!` text is its
+//! The page's two builds speak one language each, fixed at compile time
+//! ([`BAKED`]): the English build (feature `baked-en`) holds no lookup at
+//! all, each text being itself; the Portuguese build (feature `baked-pt-br`)
+//! does the lookup at compile time: each `t!` and `en!` text is its
 //! translation (`baked`), so the wasm a Portuguese visitor downloads holds
-//! no English text and fetches no catalogue.
+//! no English text and fetches no catalogue. What speaks a language from
+//! its catalogue at run time is what the page hands its texts to: the extra
+//! module and the risk view's worker.
 //!
 //! Numbers follow the language too (`crate::model::number`): `1,234.5` in
 //! English, `1.234,5` in Portuguese, written and read.
@@ -302,21 +306,31 @@ pub fn built_in(lang: Lang) -> &'static str {
     }
 }
 
-/// The language spoken now: always Portuguese in the page's Portuguese
-/// build (feature `baked-pt-br`).
+/// The language spoken now: always the one of a page's build ([`BAKED`]).
 pub fn current() -> Lang {
-    if BAKED {
-        return Lang::PtBr;
+    match BAKED {
+        Some(lang) => lang,
+        None => LANG.with(Cell::get),
     }
-    LANG.with(Cell::get)
 }
 
-/// Whether this is the page's Portuguese build (feature `baked-pt-br`):
-/// every `t!` and `en!` text is its Portuguese translation already, looked
-/// up at compile time (`baked`); the build speaks nothing else and loads no
-/// catalogue. (Choosing English loads the page again, with the English
-/// build.)
-pub const BAKED: bool = cfg!(feature = "baked-pt-br");
+/// The one language of the page's build, fixed at compile time; `None` for
+/// a build that speaks the language [`set`] with its catalogue (the extra
+/// module, the risk view's worker, the native programs and tests).
+/// - English (feature `baked-en`): every text is itself, with no lookup.
+/// - Portuguese (feature `baked-pt-br`, which wins should both be set):
+///   every `t!` and `en!` text is its Portuguese translation already,
+///   looked up at compile time (`baked`).
+///
+/// Either build speaks nothing else and loads no catalogue: choosing the
+/// other language loads the page again, with the other build.
+pub const BAKED: Option<Lang> = if cfg!(feature = "baked-pt-br") {
+    Some(Lang::PtBr)
+} else if cfg!(feature = "baked-en") {
+    Some(Lang::En)
+} else {
+    None
+};
 
 /// `en`'s Portuguese translation, looked up at compile time in the
 /// catalogue build.rs wrote from `www/lang/pt-BR.json`; `en` itself should
@@ -349,7 +363,7 @@ pub const fn baked(en: &'static str) -> &'static str {
 /// English or should the catalogue lack it. In the Portuguese build `en` is
 /// its translation already (an `en!` text), and comes back as it is.
 pub fn tr(en: &'static str) -> &'static str {
-    if BAKED || current() == Lang::En {
+    if BAKED.is_some() || current() == Lang::En {
         return en;
     }
     let wanted = key(en);

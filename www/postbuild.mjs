@@ -271,15 +271,27 @@ const importsOf = (text, file) => {
     .map((code) => [code.match(/^[\w$]+/)[0], code.replace(/shim_idx: \d+/g, 'shim_idx')]));
 };
 const elemRename = new Map();
+/** The English glue's name of each import the Portuguese glue names
+ *  otherwise: wasm-bindgen numbers its casts of closures
+ *  (`__wbindgen_generic_N`) in the order it meets them in each wasm. */
+const importAs = new Map();
 {
-  // The Portuguese wasm imports what the English one does, or less (it never
-  // reads the texts the loader fetched): each of its imports is the English
-  // one's of the same name, its exported functions named as the English
-  // wasm's at the same places.
+  // The Portuguese wasm imports what the English one does, or less: each of
+  // its imports is the English one's of the same name (or, for a cast, the
+  // one English cast written alike), its exported functions named as the
+  // English wasm's at the same places.
   const enImports = importsOf(enGlueText, glueName);
+  /** An import's code without its name and the functions it names. */
+  const shape = (code) => code.replace(/^[\w$]+/, '').replace(ELEM, 'ELEM');
   for (const [name, own] of importsOf(ptGlueText, PT.glue)) {
     const code = own.replaceAll(JSON.stringify(ptModule), JSON.stringify(enModule));
-    const en = enImports.get(name);
+    let en = enImports.get(name);
+    if (/^__wbindgen_generic_\d+$/.test(name) && (en === undefined || shape(en) !== shape(code))) {
+      const alike = [...enImports].filter(([n, c]) => /^__wbindgen_generic_\d+$/.test(n) && shape(c) === shape(code));
+      if (alike.length !== 1) fail(`${PT.glue}: ${name} is ${alike.length} of ${glueName}'s casts`);
+      importAs.set(name, alike[0][0]);
+      en = alike[0][1].replace(/^[\w$]+/, name);
+    }
     if (en === undefined) fail(`${PT.glue} imports ${name}, which ${glueName} does not`);
     const ptElems = code.match(ELEM) ?? [];
     const enElems = en.match(ELEM) ?? [];
@@ -293,6 +305,7 @@ const elemRename = new Map();
     }
   }
   if (new Set(elemRename.values()).size !== elemRename.size) fail(`${PT.glue}: two exported functions are one of ${glueName}'s`);
+  if (new Set(importAs.values()).size !== importAs.size) fail(`${PT.glue}: two casts are one of ${glueName}'s`);
 }
 const importRename = shortenImports(glueName, wasmName);
 const glue = read(glueName);
@@ -305,7 +318,7 @@ const ptWasmBytes = (() => {
   const ptImports = readImports(ptWasm, PT.wasm);
   const imports = ptImports.imports.map((i) => {
     if (i.module !== ptModule) return i;
-    const name = importRename.get(i.name);
+    const name = importRename.get(importAs.get(i.name) ?? i.name);
     if (!name) fail(`${PT.wasm} imports ${i.name}, which ${wasmName} does not`);
     return { ...i, module: enModule, name };
   });
@@ -319,8 +332,9 @@ const ptWasmBytes = (() => {
 const ptWasmName = `repower-web-pt-${hex(ptWasmBytes).slice(0, 16)}_bg.wasm`;
 writeFileSync(join(dir, ptWasmName), ptWasmBytes);
 for (const f of [PT.glue, PT.wasm]) unlinkSync(join(dir, f));
-/** The page's wasm for each language with a build of its own (its name and
- *  integrity, by code); any other language's page starts the English one. */
+/** The page's wasm for each language other than English (its name and
+ *  integrity, by code): each has a build of its own, speaking it with no
+ *  catalogue, as the English build speaks English (src/lang.rs, `BAKED`). */
 const ownWasms = { [PT.lang]: [ptWasmName, sri(ptWasmBytes)] };
 /** Script: the page's wasm of the language the first script chose (its name
  *  and integrity) given the languages' own builds (`own`). */
@@ -402,6 +416,11 @@ for (const code of Object.keys(prerender.langs).filter((c) => c !== 'en')) {
   const page = part('', (e) => e.page);
   const later = part('-later', (e) => !e.page);
   catalogues[code] = { page, later, text: page.text + later.text };
+}
+for (const code of Object.keys(catalogues)) {
+  // The English build speaks English only: a language the page offers
+  // needs a build of its own (www/index.html, the PT step above).
+  if (!(code in ownWasms)) fail(`lang/${code}.json: the page has no build in ${code}`);
 }
 const catalogueNames = Object.values(catalogues).flatMap((c) => [c.page.name, c.later.name]);
 /** Each language's part `which` (page, later): its name and integrity, by code. */
@@ -612,14 +631,6 @@ ${takeOver}
 const wasmUrl = new URL('./' + wasmFile, import.meta.url);
 const wasmFetched = () => fetch(wasmUrl, { integrity: wasmIntegrity });
 const wasmSource = window.repowerWasm ? window.repowerWasm.catch(wasmFetched) : wasmFetched();
-// The texts of the language chosen, if not English and without a build of
-// its own, before the wasm starts (it reads them as it starts; without them
-// it speaks English).
-const catalogue = !ownWasm && ${partsOf('page')}[document.documentElement.lang];
-if (catalogue) {
-  window.repowerTexts = await fetch(new URL(\`./\${catalogue[0]}\`, import.meta.url), { integrity: catalogue[1] })
-    .then((r) => (r.ok ? r.text() : null)).catch(() => null);
-}
 const wasm = await wasmSource.then((source) => init({ module_or_path: source })).catch(failed);
 window.wasmBindings = bindings;
 dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
@@ -913,13 +924,16 @@ ${extraGlueText}
     return wasm_bindgen;
   })());
 }
-// Repower, single-file copy: the wasm is below, as base64.
-const WASM = '${wasmBytes.toString('base64')}';
+// Repower, single-file copy: the page's wasm of the language the first
+// script chose (each language's own build), below as base64.
+const WASMS = ${JSON.stringify(Object.fromEntries([['en', wasmBytes], [PT.lang, ptWasmBytes]].map(([code, b]) => [code, b.toString('base64')])))};
+const WASM = WASMS[document.documentElement.lang] || WASMS.en;
 const bytes = typeof Uint8Array.fromBase64 === 'function'
   ? Uint8Array.fromBase64(WASM)
   : Uint8Array.from(atob(WASM), (c) => c.charCodeAt(0));
 ${takeOver}
-// The texts of the language chosen, if not English.
+// The texts of the language chosen, if not English, for the extra module
+// and the risk view's worker (the page's own build needs none).
 window.repowerTexts = ${JSON.stringify(Object.fromEntries(Object.entries(catalogues).map(([code, c]) => [code, c.text])))}[document.documentElement.lang];
 const instance = await ${initName}({ module_or_path: bytes }).catch(failed);
 dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm: instance } }));
@@ -979,6 +993,17 @@ for (const f of files(dir).filter((n) => !n.startsWith('.')).sort()) {
 }
 console.log(`  the page downloads ${total} bytes, ${gz} gzipped (${page.join(', ')})`);
 console.log(`  in Portuguese, ${ptGz} gzipped (${ptPage.join(', ')})`);
+// The first visit's budget (tests/browser/bench.mjs measures it in a
+// browser): the page's files, the manifest and the icon, which Chromium
+// fetches twice (as the page's and as the manifest's).
+const BUDGET = 300 * 1024;
+const besides = ['manifest.webmanifest', 'icons/icon.svg', 'icons/icon.svg']
+  .reduce((sum, f) => sum + gzipSync(read(f), { level: 9 }).length, 0);
+for (const [lang, bytes] of [['English', gz], ['Portuguese', ptGz]]) {
+  const first = bytes + besides;
+  console.log(`  a first visit in ${lang}: ${first} bytes gzipped, ${BUDGET - first} under the budget`);
+  if (first > BUDGET) fail(`a first visit in ${lang} downloads ${first} bytes gzipped, over the budget of ${BUDGET}`);
+}
 console.log(`  fetched when first used (the risk view, the extra module): ${laterGz} more gzipped (${LAZY.join(', ')})`);
 console.log(`[postbuild] cache repower-${version}, ${precache.length} files; ${STANDALONE} written`);
 

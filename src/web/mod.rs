@@ -103,13 +103,13 @@ pub const LANG_KEY: &str = "repower.lang";
 /// link's `lang`, the language chosen here before, or the browser's), with
 /// the catalogue the loader fetched for it (`window.repowerTexts`). Should
 /// that catalogue be missing or not read, the page speaks English (and
-/// `<html lang>` says so), and the reason is returned. The Portuguese build
-/// (`lang::BAKED`, started only for a page the first script made
-/// Portuguese) speaks Portuguese with no catalogue.
+/// `<html lang>` says so), and the reason is returned. The page's builds
+/// (`lang::BAKED`: the loader starts the one of the language the first
+/// script chose) speak their own language with no catalogue.
 pub fn speak() -> Result<crate::lang::Lang, String> {
     use crate::lang::{self, Lang};
-    if lang::BAKED {
-        return Ok(lang::current());
+    if let Some(own) = lang::BAKED {
+        return Ok(own);
     }
     let Some(w) = window() else {
         return Ok(Lang::En);
