@@ -118,28 +118,6 @@ fn npv_at(series: &[f64], i: f64) -> f64 {
     sum
 }
 
-/// [`npv_at`] at many rates, four at a time: four independent running
-/// sums keep the processor busy where one would wait on each multiply.
-fn npvs_at(series: &[f64], rates: &[f64]) -> Vec<f64> {
-    let mut out = Vec::with_capacity(rates.len());
-    for chunk in rates.chunks(4) {
-        let mut v = [1.0; 4];
-        for (k, i) in chunk.iter().enumerate() {
-            v[k] = 1.0 / (1.0 + i);
-        }
-        let mut f = v;
-        let mut sum = [0.0; 4];
-        for &x in series {
-            for k in 0..4 {
-                sum[k] += x * f[k];
-                f[k] *= v[k];
-            }
-        }
-        out.extend_from_slice(&sum[..chunk.len()]);
-    }
-    out
-}
-
 /// Yearly growth factors the root count walks: 601 of them, from 0.01
 /// (-99 % a year) to 10,001 (1,000,000 % a year), evenly spaced in log.
 const IRR_GRID: u32 = 600;
@@ -163,28 +141,32 @@ fn irr_grid() -> &'static [f64] {
 /// where `f(i) ≥ 0` flips between neighbours; exactly one flip is bisected on
 /// the monthly rate to 1e-12 and its midpoint reported; none is
 /// [`NoIrr::NoRate`], more than one [`NoIrr::SeveralRates`].
+///
+/// `f(i)` is the present value as [`npv_at`] computes it. Its sign at most
+/// of the 601 rates is proven rather than worked out ([`proven_signs`]);
+/// where it cannot be, every rate is worked out.
 pub fn irr(series: &[f64]) -> Result<f64, NoIrr> {
-    let mut flips = 0;
-    let mut bracket = (0.0, 0.0);
     let rates = irr_grid();
-    let values = npvs_at(series, rates);
-    let mut prev_i = rates[0];
-    let first = values[0];
-    if !first.is_finite() {
-        return Err(NoIrr::NotRepresentable);
-    }
-    let mut prev_pos = first >= 0.0;
-    for (&i, &f) in rates.iter().zip(&values).skip(1) {
-        if !f.is_finite() {
-            return Err(NoIrr::NotRepresentable);
+    let signs = match proven_signs(series, rates) {
+        Some(signs) => signs,
+        None => {
+            let mut signs = Vec::with_capacity(rates.len());
+            for &i in rates {
+                let f = npv_at(series, i);
+                if !f.is_finite() {
+                    return Err(NoIrr::NotRepresentable);
+                }
+                signs.push(f >= 0.0);
+            }
+            signs
         }
-        let pos = f >= 0.0;
-        if pos != prev_pos {
+    };
+    let (mut flips, mut bracket) = (0, (0.0, 0.0));
+    for j in 1..rates.len() {
+        if signs[j] != signs[j - 1] {
             flips += 1;
-            bracket = (prev_i, i);
+            bracket = (rates[j - 1], rates[j]);
         }
-        prev_i = i;
-        prev_pos = pos;
     }
     match flips {
         0 => return Err(NoIrr::NoRate),
@@ -205,6 +187,124 @@ pub fn irr(series: &[f64]) -> Result<f64, NoIrr> {
         }
     }
     Ok(to_yearly_pct(0.5 * (lo + hi)))
+}
+
+/// Whether [`npv_at`]'s present value is `≥ 0` at each of `rates` (rising),
+/// most of them proven, the rest worked out; `None` where the proof's
+/// bounds do not hold (then every rate is to be worked out).
+///
+/// The series is split into `y`, its costs up to its first earning month
+/// and its earnings from there on, and `z`, the costs after that. With `v =
+/// 1/(1+i)`, `Y(v) = Σ y_m v^(m+1)` and `|y|(v) = Σ |y_m| v^(m+1)`: `Y/|y|`
+/// is the mean of `y`'s signs weighted by `|y_m| v^(m+1)`, and a larger `v`
+/// moves that weight to later months, where the signs are higher, so
+/// `Y/|y|` rises with `v`, hence falls along the rates; between two rates
+/// it lies between its values there. The present value is `Y + Z`, with
+/// `|Z| ≤ |z|(v)`, and the computed one is within `γ_{2n+2} (|y| + |z|)`
+/// of it (`n` months; a power, a product and a sum per month, with neither
+/// overflow nor underflow, which the bounds below rule out). So where
+/// `|Y|/|y|` exceeds `|z|/|y|` by more than the rounding over a run of
+/// rates, the computed sign is `Y`'s all along it. Runs that are not proven
+/// are halved until they are, or are two neighbours, whose signs are worked
+/// out.
+fn proven_signs(series: &[f64], rates: &[f64]) -> Option<Vec<bool>> {
+    let n = series.len();
+    if n == 0 || rates.len() < 2 || series.iter().any(|x| !x.is_finite()) {
+        return None;
+    }
+    let earns_from = series.iter().position(|x| *x > 0.0)?;
+    let k = 2.0 * n as f64 + 2.0;
+    let gamma = k * (f64::EPSILON / 2.0) / (1.0 - k * (f64::EPSILON / 2.0));
+    let at = |j: usize| Sums::at(series, earns_from, rates[j]);
+    let last = rates.len() - 1;
+    let (first, end) = (at(0), at(last));
+    // No power or sum overflows (each is largest at the lowest rate, where
+    // `v` is), no power underflows and `|y|` is nowhere so small that
+    // rounding below the normal numbers counts (each is smallest at the
+    // highest rate).
+    if !(first.size_y + first.size_z <= 1e300 && end.size_y >= 1e-260 && end.power >= 1e-260) {
+        return None;
+    }
+    let mut signs = vec![false; rates.len()];
+    let mut runs = vec![(0, first, last, end)];
+    let mut halved = 0;
+    while let Some((a, sa, b, sb)) = runs.pop() {
+        signs[a] = sa.value >= 0.0;
+        signs[b] = sb.value >= 0.0;
+        if b - a < 2 {
+            continue;
+        }
+        if let Some(positive) = Sums::proven(sa, sb, gamma) {
+            signs[a + 1..b].fill(positive);
+            continue;
+        }
+        // Past a hundred or so present values the proof costs more than
+        // the scan it saves.
+        halved += 1;
+        if halved > 120 {
+            return None;
+        }
+        let mid = a + (b - a) / 2;
+        let sm = at(mid);
+        runs.push((a, sa, mid, sm));
+        runs.push((mid, sm, b, sb));
+    }
+    Some(signs)
+}
+
+/// At one rate: the present value as [`npv_at`] computes it (the same
+/// operations, so the same number), and with the same powers `Y`, `|y|`
+/// and `|z|` of [`proven_signs`] (`z` the costs from month `earns_from`
+/// on).
+#[derive(Clone, Copy, Debug)]
+struct Sums {
+    value: f64,
+    y: f64,
+    size_y: f64,
+    size_z: f64,
+    /// `v^(n+1)`, the last power.
+    power: f64,
+}
+
+impl Sums {
+    fn at(series: &[f64], earns_from: usize, i: f64) -> Self {
+        let v = 1.0 / (1.0 + i);
+        let mut f = v;
+        let mut s = Sums {
+            value: 0.0,
+            y: 0.0,
+            size_y: 0.0,
+            size_z: 0.0,
+            power: 0.0,
+        };
+        for (m, &x) in series.iter().enumerate() {
+            s.value += x * f;
+            if m >= earns_from && x < 0.0 {
+                s.size_z -= x * f;
+            } else {
+                s.y += x * f;
+                s.size_y += x.abs() * f;
+            }
+            f *= v;
+        }
+        s.power = f;
+        s
+    }
+
+    /// The computed sign at every rate between `a` and `b` (`a` the lower
+    /// rate), if proven: `Y` of one sign at both with `|Y|/|y|` (at least
+    /// its smaller value there, less rounding) clear of `|z|/|y|` (at most
+    /// `|z|` at `a` over `|y|` at `b`) and of the rounding.
+    fn proven(a: Sums, b: Sums, gamma: f64) -> Option<bool> {
+        let r = 4.0 * gamma;
+        if a.y == 0.0 || b.y == 0.0 || (a.y > 0.0) != (b.y > 0.0) {
+            return None;
+        }
+        let ratio = |s: Sums| (s.y.abs() - r * s.size_y) / (s.size_y * (1.0 + r));
+        let least = ratio(a).min(ratio(b));
+        let odd = a.size_z * (1.0 + r) / (b.size_y * (1.0 - r));
+        (least > odd * (1.0 + r) + r * (1.0 + odd)).then_some(a.y > 0.0)
+    }
 }
 
 /// The simulation's IRR: the yearly rate in percent at which the series'
@@ -500,6 +600,141 @@ mod tests {
         assert!((irr(&loan).unwrap_or(f64::NAN) - 10.0).abs() < 1e-8);
         assert_eq!(irr(&[1.0, 2.0]), Err(NoIrr::NoRate));
         assert_eq!(irr(&[]), Err(NoIrr::NoRate));
+    }
+
+    /// Whether the proven signs are the worked-out ones at every rate of the
+    /// grid (and the proof declines every series the scan cannot
+    /// represent); `Ok(true)` when the proof was taken.
+    fn proven_as_scanned(series: &[f64]) -> Result<bool, String> {
+        let rates = irr_grid();
+        let Some(proven) = proven_signs(series, rates) else {
+            return Ok(false);
+        };
+        let values: Vec<f64> = rates.iter().map(|&i| npv_at(series, i)).collect();
+        if values.iter().any(|f| !f.is_finite()) {
+            return Err("proven, but the scan cannot represent it".to_owned());
+        }
+        match (0..rates.len()).find(|&j| proven[j] != (values[j] >= 0.0)) {
+            Some(j) => Err(format!(
+                "at rate {j} ({}): proven {}, worked out {}",
+                rates[j], proven[j], values[j]
+            )),
+            None => Ok(true),
+        }
+    }
+
+    #[test]
+    fn proven_signs_where_the_present_value_is_zero_at_a_grid_rate() {
+        // -c at month 0 and c(1+i)^m at month m: zero present value at `i`
+        // exactly, so the computed one is rounding noise there, of either
+        // sign; the proof must work those rates out. Then the same with a
+        // month that does not fit (a cost among the earnings).
+        let rates = irr_grid();
+        let mut taken = 0;
+        for j in (0..rates.len()).step_by(7) {
+            for (m, c) in [(1, 1.0), (12, 3.5e6), (143, 2.2e9), (400, 7.0)] {
+                let i = rates[j];
+                let mut series = vec![0.0; m + 2];
+                series[0] = -c;
+                series[m] = c * (1.0 + i).powi(i32::try_from(m).unwrap_or(0));
+                let mut odd = series.clone();
+                odd[m + 1] = -1e-3 * c;
+                for s in [series.clone(), series.iter().map(|x| -x).collect(), odd] {
+                    if proven_as_scanned(&s).unwrap_or_else(|e| panic!("j {j}, m {m}: {e}")) {
+                        taken += 1;
+                    }
+                }
+            }
+        }
+        assert!(taken > 300, "the proof was taken {taken} times");
+    }
+
+    #[test]
+    fn proven_signs_are_the_worked_out_ones() {
+        use proptest::prelude::*;
+        // Costs then earnings (or the reverse), of magnitudes from a
+        // thousandth to a trillion, zeros among them, up to 40 years; a
+        // few months of the other sign among them, now and then many.
+        let magnitude =
+            (0.0_f64..1.0, -3_i32..13).prop_map(|(m, e)| (1.0 + 9.0 * m) * 10f64.powi(e));
+        let series = (
+            prop::collection::vec((magnitude.clone(), 0_u8..4), 1..480),
+            0_usize..480,
+            any::<bool>(),
+            prop::collection::vec((0_usize..480, magnitude), 0..4),
+        )
+            .prop_map(|(months, costs, earns_first, odd)| {
+                let mut out: Vec<f64> = months
+                    .iter()
+                    .enumerate()
+                    .map(|(m, &(x, zero))| {
+                        let x = if zero == 0 { 0.0 } else { x };
+                        if (m < costs) == earns_first {
+                            x
+                        } else {
+                            -x
+                        }
+                    })
+                    .collect();
+                let len = out.len();
+                for (at, x) in odd {
+                    out[at % len] = if out[at % len] > 0.0 { -x } else { x };
+                }
+                out
+            });
+        let taken = std::cell::Cell::new(0);
+        proptest!(ProptestConfig::with_cases(4_000), |(s in series)| {
+            match proven_as_scanned(&s) {
+                Ok(true) => taken.set(taken.get() + 1),
+                Ok(false) => {}
+                Err(e) => prop_assert!(false, "{e}: {s:?}"),
+            }
+        });
+        assert!(
+            taken.get() > 1_500,
+            "the proof was taken {} times",
+            taken.get()
+        );
+    }
+
+    #[test]
+    fn proven_signs_of_the_presets_series() {
+        // The series the evaluation takes the IRRs of, for every preset.
+        let mut taken = 0;
+        for preset in crate::presets::all() {
+            let r = crate::model::evaluate(&preset.scenario)
+                .unwrap_or_else(|e| panic!("{}: {e:?}", preset.id));
+            let project: Vec<f64> = r
+                .monthly
+                .iter()
+                .map(|m| m.convert_cash_usd - m.keep_mining_cash_usd)
+                .collect();
+            for s in [project] {
+                if proven_as_scanned(&s).unwrap_or_else(|e| panic!("{}: {e}", preset.id)) {
+                    taken += 1;
+                }
+            }
+        }
+        assert!(taken >= 5, "the proof was taken {taken} times");
+    }
+
+    #[test]
+    fn the_proof_declines_what_it_cannot_bound() {
+        let rates = irr_grid();
+        for series in [
+            vec![],
+            vec![0.0; 10],
+            vec![-1.0, f64::NAN, 2.0],
+            vec![-1e300, 2e300],
+            vec![-1e-300, 2e-300],
+            vec![-1.0; 5_000],
+        ] {
+            assert!(
+                proven_signs(&series, rates).is_none(),
+                "{:?}",
+                &series[..series.len().min(4)]
+            );
+        }
     }
 
     #[test]
