@@ -12,7 +12,9 @@ use repower::model::scenario::{
     Contract, Finance, Greenfield, Hpc, Mining, Sensitivity, Site, Sweep, Tax, Tenant, Terminal,
 };
 use repower::model::sweep::{CROSSOVER_STEP, CROSSOVER_TOLERANCE};
-use repower::model::{evaluate, Evaluation, Field, Scenario, ScenarioError};
+use repower::model::{
+    evaluate, evaluate_with, Evaluation, Field, Scenario, ScenarioError, Searches,
+};
 
 /// The width of the interval a crossover or a change of lead is bisected
 /// to: the $5 step halved until it is at most $0.01 wide (5/512).
@@ -372,6 +374,30 @@ proptest! {
         prop_assert_eq!(r.energy_sensitivity.last().map(|p| p.energy_usd_per_mwh), Some(sw.max));
         if let Some(q) = r.energy_crossover_usd_per_mwh {
             prop_assert!((0.0..=2_000.0).contains(&q), "crossover {q}");
+        }
+    }
+
+    #[test]
+    fn searches_left_for_later_change_nothing_else(s in scenario(EXTREME)) {
+        // The page's first pass while the searches' cards are out of sight:
+        // everything but the searches the same to the bit, the same errors.
+        let later = evaluate_with(&s, Searches::Later);
+        match evaluate(&s) {
+            Ok(full) => {
+                let without = Evaluation {
+                    searches: Searches::Later,
+                    breakeven_hashprice_usd_per_ph_day: None,
+                    breakeven_rate_usd_per_kw_month: None,
+                    breakeven_capex_usd_per_mw: None,
+                    energy_crossover_usd_per_mwh: None,
+                    energy_advantage_changes: Vec::new(),
+                    ..full.clone()
+                };
+                prop_assert_eq!(full.searches, Searches::Run);
+                let later = later.map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
+                prop_assert_eq!(format!("{later:?}"), format!("{without:?}"));
+            }
+            Err(e) => prop_assert_eq!(later.err(), Some(e)),
         }
     }
 

@@ -32,7 +32,7 @@ pub mod version;
 
 pub use error::{ScenarioError, ScenarioErrors};
 pub use field::{Field, Group, Kind};
-pub use result::{BridgeItem, BridgeStep, BuildTime, Derived, Evaluation, MonthRow};
+pub use result::{BridgeItem, BridgeStep, BuildTime, Derived, Evaluation, MonthRow, Searches};
 pub use scenario::Scenario;
 pub use sweep::SensitivityPoint;
 
@@ -43,8 +43,17 @@ pub use sweep::SensitivityPoint;
 /// are refused too, naming each input that, put back to its default, makes
 /// the scenario computable.
 pub fn evaluate(scenario: &Scenario) -> Result<Evaluation, ScenarioErrors> {
+    evaluate_with(scenario, Searches::Run)
+}
+
+/// [`evaluate`], with its searches run or left for later ([`Searches`]):
+/// the same errors either way (the searches' outputs are always finite).
+pub fn evaluate_with(
+    scenario: &Scenario,
+    searches: Searches,
+) -> Result<Evaluation, ScenarioErrors> {
     scenario.validate()?;
-    Evaluation::compute(scenario).map_err(|e| blame(scenario, e))
+    Evaluation::compute(scenario, searches).map_err(|e| blame(scenario, e))
 }
 
 /// For an overflow, the inputs to blame: each field that differs from its
@@ -62,7 +71,7 @@ fn blame(scenario: &Scenario, error: ScenarioError) -> ScenarioErrors {
             let mut tried = scenario.clone();
             f.set_text(&mut tried, &f.text(&defaults)).is_ok()
                 && tried.validate().is_ok()
-                && Evaluation::compute(&tried).is_ok()
+                && Evaluation::compute(&tried, Searches::Later).is_ok()
         })
         .map(|&f| ScenarioError::NotRepresentable {
             output,

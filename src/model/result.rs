@@ -15,12 +15,31 @@ use super::output::Output;
 use super::plan::{halving_factor, Detail, Month, Plan, DAYS, HOURS};
 use super::scenario::{Scenario, SCHEMA_VERSION};
 use super::sweep::{
-    energy_crossover, energy_sensitivity, lead, AdvantageChange, ChangeEnd, SensitivityPoint,
+    energy_crossover, energy_sensitivity, lead, AdvantageChange, ChangeEnd, Lead, SensitivityPoint,
 };
+
+/// Whether an evaluation runs its searches: the three break-evens and every
+/// change of lead across energy prices (`breakeven_*`,
+/// `energy_crossover_usd_per_mwh`, `energy_advantage_changes`), most of its
+/// time. The page leaves them for a pass of their own while their cards are
+/// out of sight (`ui::derive::quick`); everything else is the same to the
+/// bit either way.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Searches {
+    #[default]
+    Run,
+    /// Not run: the break-evens and the crossover are `None`, the changes
+    /// of lead empty, and none of them is to be shown.
+    Later,
+}
 
 /// Everything the model says about one scenario.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Evaluation {
+    /// Whether the searches ran (never in the evaluator's or the API's
+    /// output, which always runs them).
+    #[serde(skip)]
+    pub searches: Searches,
     /// The version of the model that computed this (2).
     pub schema_version: u64,
     /// The version of the scenario it was computed from (1 or 2).
@@ -225,7 +244,7 @@ pub struct MonthRow {
 
 impl Evaluation {
     /// Computes every output of a validated scenario.
-    pub(crate) fn compute(s: &Scenario) -> Result<Self, ScenarioError> {
+    pub(crate) fn compute(s: &Scenario, searches: Searches) -> Result<Self, ScenarioError> {
         let plan = Plan::new(s);
         let irr_rule = IrrRule::of_version(s.schema_version);
         let mut detail = Detail::default();
@@ -313,8 +332,14 @@ impl Evaluation {
             * 1000.0
             / (m.efficiency_j_per_th * m.pue * HOURS);
 
-        let lead = lead(&plan, ChangeEnd::of_version(s.schema_version));
+        let run = searches == Searches::Run;
+        let lead = if run {
+            lead(&plan, ChangeEnd::of_version(s.schema_version))
+        } else {
+            Lead::default()
+        };
         let evaluation = Self {
+            searches,
             schema_version: SCHEMA_VERSION,
             input_schema_version: s.schema_version,
             contract_annual_revenue_usd,
@@ -350,9 +375,9 @@ impl Evaluation {
             } else {
                 None
             },
-            breakeven_hashprice_usd_per_ph_day: breakeven::hashprice(&plan),
-            breakeven_rate_usd_per_kw_month: breakeven::rate(&plan),
-            breakeven_capex_usd_per_mw: breakeven::capex(&plan),
+            breakeven_hashprice_usd_per_ph_day: run.then(|| breakeven::hashprice(&plan)).flatten(),
+            breakeven_rate_usd_per_kw_month: run.then(|| breakeven::rate(&plan)).flatten(),
+            breakeven_capex_usd_per_mw: run.then(|| breakeven::capex(&plan)).flatten(),
             mining_breakeven_usd_per_mwh,
             energy_sensitivity: energy_sensitivity(&plan, &s.sensitivity.energy_usd_per_mwh),
             energy_crossover_usd_per_mwh: energy_crossover(&lead),

@@ -70,7 +70,8 @@ pub const CROSSOVER_TOLERANCE: f64 = 0.01;
 
 /// Where converting leads over `[0, 2000]`: whether it does at $0, and
 /// every price after that where the lead changes hands, lowest first.
-#[derive(Clone, Debug, PartialEq)]
+/// (The default, no change at all, stands for a scan not run.)
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Lead {
     pub ahead_at_zero: bool,
     pub changes: Vec<AdvantageChange>,

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::charts::Chart;
-use crate::model::{Evaluation, Field, Group, Scenario};
+use crate::model::{Evaluation, Field, Group, Scenario, Searches};
 use crate::share;
 use crate::ui::components::chart_card::ChartCard;
 use crate::ui::components::drivers::drivers;
@@ -24,7 +24,7 @@ use crate::ui::components::version_notice::VersionNotice;
 use crate::ui::derive;
 use crate::ui::display::Display;
 use crate::ui::drawings::{self, chart_id, Drawings, Near, Round, Sight};
-use crate::ui::kpis::kpis;
+use crate::ui::kpis;
 use crate::ui::layout;
 use crate::ui::messages;
 use crate::ui::present::{self, Focus, Mode, Press, StageKey, PRESET_KEYS, STAGE_FIELDS};
@@ -309,16 +309,72 @@ pub fn app() -> Html {
         });
     }
 
-    // Results: derived from the last valid scenario, never stored.
+    // The charts, drawn where they can be seen (ui::drawings): the page
+    // watches which are in the window and which within a screen of it. Until
+    // it first says (after the app's first paint), only the first chart is
+    // made; then those in the window with each render, and those near it in
+    // a second pass once the answer is painted (SECOND_PASS_MS). The same
+    // watch says whether the cards of the model's searches are in the window
+    // (`Near`'s places after the charts').
+    let near = use_state_eq(|| None::<Near>);
+    let in_view = use_state_eq(|| None::<Near>);
+    let round = use_state_eq(Round::default);
+    let drawings = use_mut_ref(Drawings::default);
+    // The round in which the scenario shown was first rendered: a later
+    // round is its second pass.
+    let first_round = use_mut_ref(|| (state.scenario.clone(), *round));
+    let second_pass = {
+        let mut first = first_round.borrow_mut();
+        if !Rc::ptr_eq(&first.0, &state.scenario) {
+            *first = (state.scenario.clone(), *round);
+        }
+        first.1 != *round
+    };
+    // Results: derived from the last valid scenario, never stored. Its
+    // searches (the break-evens and the changes of lead: most of an
+    // evaluation's time) are run where they are seen: their cards or a chart
+    // in the window (or not known yet), a printout, or the second pass;
+    // until then those cards keep their last figures, marked not current.
+    let searched_seen = in_view.is_none_or(|v| {
+        let charts = Chart::ALL.len();
+        (0..charts + kpis::SEARCHED.len()).any(|i| v.contains(i))
+    });
+    let whole = *printing || searched_seen || second_pass;
     let result: derive::Outcome =
-        (*use_memo(Same(state.scenario.clone()), |s| derive::evaluation(&s.0))).clone();
+        (*use_memo((Same(state.scenario.clone()), whole), |(s, whole)| {
+            if *whole {
+                derive::evaluation(&s.0)
+            } else {
+                derive::quick(&s.0)
+            }
+        }))
+        .clone();
+    let searched = match result.as_ref() {
+        Ok(r) if r.searches == Searches::Later => Figures::OutOfDate,
+        _ => Figures::Current,
+    };
+    // The cards; those of the searches, when they were left for later, as
+    // the last evaluation that ran them showed them.
+    let last_searched = use_mut_ref(|| None::<(derive::Outcome, Rc<Scenario>)>);
     let cards = use_memo(
         (
             Same(result.clone()),
             Same(state.scenario.clone()),
             display.shown,
         ),
-        |(r, s, _)| Rc::new((*r.0).as_ref().map(|r| kpis(r, &s.0)).unwrap_or_default()),
+        move |(r, s, _)| {
+            let Ok(now) = r.0.as_ref() else {
+                return Rc::new(Vec::new());
+            };
+            let mut rows = kpis::kpis(now, &s.0);
+            let mut last = last_searched.borrow_mut();
+            if now.searches == Searches::Run {
+                *last = Some((r.0.clone(), s.0.clone()));
+            } else if let Some((Ok(then), scenario)) = last.as_ref().map(|(o, s)| (o.as_ref(), s)) {
+                kpis::keep_searched(&mut rows, &kpis::kpis(then, scenario));
+            }
+            Rc::new(rows)
+        },
     );
     // The result bar (phones) and "What drives this", from the same results.
     let brief = use_memo(
@@ -340,15 +396,6 @@ pub fn app() -> Html {
             (Rc::new(bar), Rc::new(drivers))
         },
     );
-    // The charts, drawn where they can be seen (ui::drawings): the page
-    // watches which are in the window and which within a screen of it. Until
-    // it first says (after the app's first paint), only the first chart is
-    // made; then those in the window with each render, and those near it in
-    // a second pass once the answer is painted (SECOND_PASS_MS).
-    let near = use_state_eq(|| None::<Near>);
-    let in_view = use_state_eq(|| None::<Near>);
-    let round = use_state_eq(Round::default);
-    let drawings = use_mut_ref(Drawings::default);
     let sight = Sight {
         near: *near,
         in_view: *in_view,
@@ -367,7 +414,11 @@ pub fn app() -> Html {
     {
         let (near, in_view) = (near.clone(), in_view.clone());
         use_effect_with(chart_views.len(), move |_| {
-            let ids: Vec<String> = Chart::ALL.iter().map(|&c| chart_id(c)).collect();
+            let ids: Vec<String> = Chart::ALL
+                .iter()
+                .map(|&c| chart_id(c))
+                .chain(kpis::SEARCHED.iter().map(|id| kpis::card_id(id)))
+                .collect();
             // Each watch keeps the set it last reported.
             let watch = |reach: Reach, set: UseStateHandle<Option<Near>>| {
                 let ids = ids.clone();
@@ -437,7 +488,7 @@ pub fn app() -> Html {
     {
         let round = round.clone();
         let pass = use_mut_ref(|| None::<web::Timer>);
-        let behind = drawings::behind(&chart_views, *near);
+        let behind = drawings::behind(&chart_views, *near) || searched == Figures::OutOfDate;
         use_effect(move || {
             web::announce_render();
             *pass.borrow_mut() =
@@ -584,7 +635,6 @@ pub fn app() -> Html {
         })
     };
     let on_download_results = {
-        let result = result.clone();
         let state = state.clone();
         let status = status.clone();
         Callback::from(move |()| {
@@ -592,7 +642,8 @@ pub fn app() -> Html {
                 status.set(Some(message.into()));
                 return;
             }
-            let message = match result.as_ref() {
+            // The whole evaluation, its searches run (the render's may not be).
+            let message = match derive::evaluation(&state.scenario).as_ref() {
                 Ok(r) => match results_file(&state.scenario, r) {
                     Some(json) => web::download("repower-results.json", "application/json", &json),
                     None => t!("Results: the JSON could not be written").to_owned(),
@@ -745,7 +796,7 @@ pub fn app() -> Html {
                     { skip_link("charts", t!("Skip to the charts")) }
                     { for general.iter().map(|m| html! { <p class="error" role="alert">{ m.clone() }</p> }) }
                     { currency_note(display.shown) }
-                    <KpiCards rows={(*cards).clone()} {stale} />
+                    <KpiCards rows={(*cards).clone()} {stale} {searched} />
                     { extra::report_comparison() }
                 </div>
                 <div class="results" id="charts" tabindex="-1">

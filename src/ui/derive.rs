@@ -1,6 +1,9 @@
 //! The evaluation of a scenario, computed once however often it is asked
 //! for: the reducer checks that a new scenario can be computed before it
 //! takes it, and the page then shows the results of that same scenario.
+//! Both can take it without its searches ([`quick`]): the reducer always,
+//! the page while their cards are out of sight (then once the answer is
+//! painted, the whole of it).
 //! A one-entry cache ([`LastOne`]) keyed by the scenario itself (never stale:
 //! a different scenario is a miss), so results stay derived, never stored in
 //! the state.
@@ -11,7 +14,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::lang::Lang;
-use crate::model::{evaluate, Evaluation, Scenario, ScenarioErrors};
+use crate::model::{evaluate, evaluate_with, Evaluation, Scenario, ScenarioErrors, Searches};
 
 /// What [`evaluation`] returns: shared, as the memo and the reducer both hold it.
 pub type Outcome = Rc<Result<Evaluation, ScenarioErrors>>;
@@ -29,23 +32,27 @@ impl<K, V: Clone> LastOne<K, V> {
     /// The last value if `is` says its key is the one asked for, else
     /// `make`'s (key and value), kept in its place.
     pub(crate) fn get(&self, is: impl FnOnce(&K) -> bool, make: impl FnOnce() -> (K, V)) -> V {
-        if let Some(hit) = self
-            .0
-            .borrow()
-            .as_ref()
-            .filter(|(k, _)| is(k))
-            .map(|(_, v)| v.clone())
-        {
+        if let Some(hit) = self.peek(is) {
             return hit;
         }
         let (key, value) = make();
         *self.0.borrow_mut() = Some((key, value.clone()));
         value
     }
+
+    /// The last value if `is` says its key is the one asked for.
+    pub(crate) fn peek(&self, is: impl FnOnce(&K) -> bool) -> Option<V> {
+        self.0
+            .borrow()
+            .as_ref()
+            .filter(|(k, _)| is(k))
+            .map(|(_, v)| v.clone())
+    }
 }
 
 thread_local! {
     static LAST: LastOne<(Scenario, Lang), Outcome> = const { LastOne::new() };
+    static QUICK: LastOne<(Scenario, Lang), Outcome> = const { LastOne::new() };
 }
 
 /// The model's evaluation of `scenario`, from the cache when it is the last
@@ -57,6 +64,25 @@ pub fn evaluation(scenario: &Scenario) -> Outcome {
             |(s, l)| s == scenario && *l == lang,
             || ((scenario.clone(), lang), Rc::new(evaluate(scenario))),
         )
+    })
+}
+
+/// [`evaluation`] with its searches left for later (`Searches::Later`):
+/// what an edit's render needs while the searches' cards are out of sight
+/// and no chart is drawn, and all the reducer needs (the same errors). The
+/// whole evaluation instead when it is the last one made, so a scenario's
+/// figures never go back to fewer.
+pub fn quick(scenario: &Scenario) -> Outcome {
+    let lang = crate::lang::current();
+    let is = |(s, l): &(Scenario, Lang)| s == scenario && *l == lang;
+    if let Some(whole) = LAST.with(|last| last.peek(is)) {
+        return whole;
+    }
+    QUICK.with(|quick| {
+        quick.get(is, || {
+            let outcome = evaluate_with(scenario, Searches::Later);
+            ((scenario.clone(), lang), Rc::new(outcome))
+        })
     })
 }
 
@@ -82,5 +108,28 @@ mod tests {
         let spoken = evaluation(&a);
         crate::lang::load(Lang::En, "").unwrap_or_else(|e| panic!("{e}"));
         assert!(!Rc::ptr_eq(&again, &spoken));
+    }
+
+    #[test]
+    fn a_quick_evaluation_leaves_the_searches_and_never_replaces_the_whole_one() {
+        let mut s = Scenario::default();
+        s.site.grid_capacity_mw = 123.0;
+        let quick_first = quick(&s);
+        let Ok(r) = quick_first.as_ref() else {
+            panic!("the default at 123 MW evaluates")
+        };
+        assert_eq!(r.searches, Searches::Later);
+        assert_eq!(r.breakeven_rate_usd_per_kw_month, None);
+        assert!(Rc::ptr_eq(&quick_first, &quick(&s)), "made once");
+        // Once the whole evaluation is made, quick gives it.
+        let whole = evaluation(&s);
+        assert_eq!(
+            whole.as_ref().as_ref().map(|r| r.searches),
+            Ok(Searches::Run)
+        );
+        assert!(Rc::ptr_eq(&whole, &quick(&s)));
+        // The same errors either way.
+        s.site.grid_capacity_mw = -1.0;
+        assert_eq!(*quick(&s), *evaluation(&s));
     }
 }

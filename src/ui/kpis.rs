@@ -112,6 +112,37 @@ fn months_unit(months: u32) -> &'static str {
     }
 }
 
+/// The cards whose figures come from the model's searches (the three
+/// break-evens and the crossover: `Searches`): shown from an evaluation
+/// that ran them only ([`keep_searched`]).
+pub const SEARCHED: [&str; 4] = [
+    "breakeven-hashprice",
+    "breakeven-rate",
+    "breakeven-capex",
+    "crossover",
+];
+
+/// A card's element id: `kpi-` and the card's.
+pub fn card_id(id: &str) -> String {
+    format!("kpi-{id}")
+}
+
+/// `rows`, made from an evaluation whose searches were left for later,
+/// with the [`SEARCHED`] cards as `searched` (the cards of the last
+/// evaluation that ran them) shows them.
+pub fn keep_searched(rows: &mut [KpiRow], searched: &[KpiRow]) {
+    let cards = rows.iter_mut().flat_map(|row| row.cards.iter_mut());
+    for card in cards.filter(|k| SEARCHED.contains(&k.id)) {
+        let then = searched
+            .iter()
+            .flat_map(|row| &row.cards)
+            .find(|k| k.id == card.id);
+        if let Some(then) = then {
+            card.clone_from(then);
+        }
+    }
+}
+
 /// The cards, in rows, in the order the page shows them.
 pub fn kpis(r: &Evaluation, s: &Scenario) -> Vec<KpiRow> {
     vec![

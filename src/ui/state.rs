@@ -238,7 +238,7 @@ impl State {
             })
             .map(|s| in_version(s, version));
             if let Ok(s) = mended {
-                if derive::evaluation(&s).is_ok() {
+                if derive::quick(&s).is_ok() {
                     state.scenario = Rc::new(s);
                 }
             }
@@ -257,7 +257,7 @@ impl State {
     ) -> Self {
         let mut state = Self::from_texts(texts, preset, version);
         if state.is_stale() {
-            if let Some(s) = last_valid.filter(|s| derive::evaluation(s).is_ok()) {
+            if let Some(s) = last_valid.filter(|s| derive::quick(s).is_ok()) {
                 state.scenario = Rc::new(s);
             }
         }
@@ -346,7 +346,7 @@ impl State {
                 if *self.scenario == s {
                     self.errors = Rc::new(Vec::new());
                 } else {
-                    match derive::evaluation(&s).as_ref() {
+                    match derive::quick(&s).as_ref() {
                         Ok(_) => {
                             self.scenario = Rc::new(s);
                             self.errors = Rc::new(Vec::new());

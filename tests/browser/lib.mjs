@@ -107,7 +107,7 @@ export function withPage({ dist }, body, viewport) {
     const errors = watchErrors(page);
     await page.goto(server.url);
     await waitForApp(page);
-    await body(page, errors, server, context);
+    return body(page, errors, server, context);
   });
 }
 

@@ -214,6 +214,66 @@ export const tests = [
     }),
   },
   {
+    name: 'the cards of the searches follow an edit in its own render where they are in the window; out of sight, once the answer is painted, marked until then',
+    run: async (ctx) => {
+      const SEARCHED = ['breakeven-hashprice', 'breakeven-rate', 'breakeven-capex', 'crossover'];
+      const cards = (page) => page.evaluate((ids) => ids.map((id) => {
+        const li = document.getElementById(`kpi-${id}`);
+        const r = li.getBoundingClientRect();
+        return { id, text: li.textContent, busy: li.getAttribute('aria-busy'), inView: r.top < innerHeight && r.bottom > 0 };
+      }), SEARCHED);
+      // The cards as the edit's own render leaves them.
+      const edit = async (page, value) => {
+        const answer = page.evaluate((ids) => new Promise((resolve) => {
+          document.addEventListener('repower:rendered', () => resolve(ids.map((id) => {
+            const li = document.getElementById(`kpi-${id}`);
+            return { id, text: li.textContent, busy: li.getAttribute('aria-busy') };
+          })), { once: true });
+        }), SEARCHED);
+        await page.evaluate(() => new Promise((r) => setTimeout(r, 50)));
+        await page.fill('#site-energy-price-usd-per-mwh', value);
+        return answer;
+      };
+      // What the cards say for 60 $/MWh, from a page opened with it.
+      const want = await withSite(ctx.dist, async ({ server, context }) => {
+        const page = await context.newPage();
+        await page.goto(`${server.url}#v=2&site.energy_price_usd_per_mwh=60`);
+        await waitForApp(page);
+        await page.waitForFunction(() => document.querySelector('#site-energy-price-usd-per-mwh')?.value === '60');
+        return cards(page);
+      });
+      let settled;
+      // A phone, scrolled to the inputs: the cards above, out of sight.
+      await withPage(ctx, async (page, errors) => {
+        await page.locator('#site-energy-price-usd-per-mwh').scrollIntoViewIfNeeded();
+        await page.evaluate(() => document.querySelector('#site-energy-price-usd-per-mwh').scrollIntoView({ block: 'start' }));
+        const before = await cards(page);
+        assert(before.every((c) => !c.inView && c.busy === null), `out of sight and current first: ${JSON.stringify(before)}`);
+        const first = await edit(page, '60');
+        for (const [i, c] of first.entries()) {
+          assert(c.busy === 'true', `${c.id}: not marked busy in the edit's own render`);
+          assert(c.text === before[i].text, `${c.id}: changed before its pass`);
+        }
+        await page.waitForFunction((ids) => ids.every((id) => document.getElementById(`kpi-${id}`).getAttribute('aria-busy') === null), SEARCHED, { timeout: 2000 })
+          .catch(() => { throw new Error('the cards of the searches did not follow the edit'); });
+        settled = await cards(page);
+        assert(errors.length === 0, errors.join('\n'));
+      }, { width: 390, height: 844 });
+      for (const [i, c] of settled.entries()) assert(c.text === want[i].text, `${c.id}: ${c.text}, the page opened with it says ${want[i].text}`);
+      // A laptop: the cards in the window, current in the edit's own render.
+      await withPage(ctx, async (page, errors) => {
+        const before = await cards(page);
+        assert(before.every((c) => c.inView), `in the window: ${JSON.stringify(before)}`);
+        const first = await edit(page, '60');
+        for (const [i, c] of first.entries()) {
+          assert(c.busy === null && c.text === want[i].text, `${c.id}: ${c.text} (busy ${c.busy}) in the edit's own render, not ${want[i].text}`);
+        }
+        assert(first.some((c, i) => c.text !== before[i].text), 'the edit changed none of the searches\' figures: a test that cannot fail');
+        assert(errors.length === 0, errors.join('\n'));
+      }, { width: 1366, height: 900 });
+    },
+  },
+  {
     name: 'an invalid value shows the message, keeps the text and the last charts',
     run: (ctx) => withPage(ctx, async (page, errors) => {
       const before = await kpi(page, 'contract-revenue');

@@ -9,6 +9,7 @@ use web_sys::HtmlDetailsElement;
 use yew::prelude::*;
 
 use crate::charts::svg::escape;
+use crate::ui::components::result_bar::Figures;
 use crate::ui::components::text::{help_open, keep_minus};
 use crate::ui::kpis::{self, Kpi, KpiRow, Tone};
 
@@ -17,6 +18,10 @@ pub struct KpiCardsProps {
     pub rows: Rc<Vec<KpiRow>>,
     /// The numbers belong to the last valid inputs, not the current text.
     pub stale: bool,
+    /// Whether the cards of the model's searches (`kpis::SEARCHED`) are of
+    /// the inputs shown, or of earlier ones until the searches' own pass:
+    /// then dimmed and busy for screen readers.
+    pub searched: Figures,
 }
 
 fn undismiss(e: Event) {
@@ -85,7 +90,7 @@ pub fn help_html(label: &str, id: &str, h: &kpis::Help) -> String {
 /// focus), a note. The value is the card's one keyboard stop: `?` on it
 /// opens the help, Escape hides what it shows. A plain function of the
 /// card (the help keeps its own open state in the DOM).
-fn kpi_card(k: &Kpi) -> Html {
+fn kpi_card(k: &Kpi, behind: bool) -> Html {
     let tone = match k.tone {
         Tone::Good => "good",
         Tone::Bad => "bad",
@@ -104,7 +109,8 @@ fn kpi_card(k: &Kpi) -> Html {
     .join(" ");
     let value_class = classes!("kpi-value", (k.value.chars().count() > 8).then_some("long"));
     html! {
-        <li class={classes!("kpi", tone)} data-kpi={k.id} key={k.id}>
+        <li class={classes!("kpi", tone, behind.then_some("stale"))} id={kpis::card_id(k.id)}
+            data-kpi={k.id} key={k.id} aria-busy={behind.then_some("true")}>
             <div class="kpi-head">
                 <span class="kpi-label">{ k.label.clone() }</span>
                 if let Some(h) = help {
@@ -131,12 +137,13 @@ fn kpi_card(k: &Kpi) -> Html {
 
 #[function_component(KpiCards)]
 pub fn kpi_cards(props: &KpiCardsProps) -> Html {
+    let behind = |k: &Kpi| props.searched == Figures::OutOfDate && kpis::SEARCHED.contains(&k.id);
     let row = |row: &KpiRow| {
         let heading = format!("kpi-row-{}", row.id);
         html! {
             <div class="kpi-row" data-kpi-row={row.id} role="group" aria-labelledby={heading.clone()}>
                 <h2 class="kpi-row-title" id={heading}>{ row.title }</h2>
-                <ul>{ for row.cards.iter().map(kpi_card) }</ul>
+                <ul>{ for row.cards.iter().map(|k| kpi_card(k, behind(k))) }</ul>
             </div>
         }
     };
