@@ -169,8 +169,9 @@ pub fn warn(message: &str) {
 }
 
 /// The catalogue of the language chosen, as the loader fetched it
-/// (`window.repowerTexts`), for whoever speaks it here (the page, the extra
-/// module, the risk view's worker).
+/// (`window.repowerTexts`), for whoever speaks it here from a catalogue (the
+/// extra module, the risk view's worker; the page's own builds have their
+/// texts in place).
 pub fn catalogue_text() -> Option<String> {
     let w = window()?;
     js_sys::Reflect::get(&w, &JsValue::from_str("repowerTexts"))
