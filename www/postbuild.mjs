@@ -283,11 +283,12 @@ const importAs = new Map();
   const enImports = importsOf(enGlueText, glueName);
   /** An import's code without its name and the functions it names. */
   const shape = (code) => code.replace(/^[\w$]+/, '').replace(ELEM, 'ELEM');
+  const CAST = /^__wbindgen_generic_\d+$/;
   for (const [name, own] of importsOf(ptGlueText, PT.glue)) {
     const code = own.replaceAll(JSON.stringify(ptModule), JSON.stringify(enModule));
     let en = enImports.get(name);
-    if (/^__wbindgen_generic_\d+$/.test(name) && (en === undefined || shape(en) !== shape(code))) {
-      const alike = [...enImports].filter(([n, c]) => /^__wbindgen_generic_\d+$/.test(n) && shape(c) === shape(code));
+    if (CAST.test(name) && (en === undefined || shape(en) !== shape(code))) {
+      const alike = [...enImports].filter(([n, c]) => CAST.test(n) && shape(c) === shape(code));
       if (alike.length !== 1) fail(`${PT.glue}: ${name} is ${alike.length} of ${glueName}'s casts`);
       importAs.set(name, alike[0][0]);
       en = alike[0][1].replace(/^[\w$]+/, name);
@@ -490,18 +491,17 @@ window.repowerExtraReady = (host) => {
   if (now) setTimeout(() => document.querySelectorAll(\`[data-extra="\${now}"]\`).forEach(fill), 400);
 };
 `;
-const extraServed = `// The rest of the texts of the language chosen (the extra module's and the
-// risk view's), added to the page's before the module starts; none when the
-// page speaks English. A page started from its language's own build fetched
-// no texts: the module is given both parts.
+const extraServed = `// The texts of the language chosen, both parts (the page's own build
+// fetched none), given to the extra module and the risk view's worker before
+// the module starts; none when the page speaks English.
 const laterPart = ${partsOf('later')}[document.documentElement.lang];
-const pagePart = ownWasm && ${partsOf('page')}[document.documentElement.lang];
+const pagePart = ${partsOf('page')}[document.documentElement.lang];
 const textOf = (part) => fetch(new URL('./' + part[0], import.meta.url), { integrity: part[1] })
   .then((r) => (r.ok ? r.text() : Promise.reject(new Error('HTTP ' + r.status))));
 let laterTexts;
-const moreTexts = () => (laterTexts ??= (typeof window.repowerTexts !== 'string' && !pagePart) || !laterPart
+const moreTexts = () => (laterTexts ??= !laterPart
   ? Promise.resolve()
-  : Promise.all([pagePart ? textOf(pagePart) : window.repowerTexts, textOf(laterPart)])
+  : Promise.all([textOf(pagePart), textOf(laterPart)])
     .then(([first, rest]) => { window.repowerTexts = first + rest; }, () => {
       laterTexts = undefined;
       throw new Error('its texts could not be fetched (offline before it was first used?)');

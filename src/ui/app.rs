@@ -50,6 +50,16 @@ impl<T> PartialEq for Same<T> {
     }
 }
 
+/// The last evaluation that ran the model's searches, with its scenario,
+/// and its searches' cards as made in the display currency `shown`: what
+/// those cards show while a later evaluation leaves the searches for later.
+struct LastSearched {
+    outcome: derive::Outcome,
+    scenario: Rc<Scenario>,
+    shown: Option<crate::currency::Currency>,
+    cards: Vec<kpis::Kpi>,
+}
+
 /// A message naming the fields that stop a save, or `None` when the form is
 /// valid. `what` is what was not saved: `"Scenario"` or `"Results"` (each
 /// with sentences of its own), or a file's name as shown (a CSV file's).
@@ -354,24 +364,36 @@ pub fn app() -> Html {
         _ => Figures::Current,
     };
     // The cards; those of the searches, when they were left for later, as
-    // the last evaluation that ran them showed them.
-    let last_searched = use_mut_ref(|| None::<(derive::Outcome, Rc<Scenario>)>);
+    // the last evaluation that ran them showed them (kept as made; made
+    // again from it only for another display currency).
+    let last_searched = use_mut_ref(|| None::<LastSearched>);
     let cards = use_memo(
         (
             Same(result.clone()),
             Same(state.scenario.clone()),
             display.shown,
         ),
-        move |(r, s, _)| {
+        move |(r, s, shown)| {
             let Ok(now) = r.0.as_ref() else {
                 return Rc::new(Vec::new());
             };
             let mut rows = kpis::kpis(now, &s.0);
             let mut last = last_searched.borrow_mut();
             if now.searches == Searches::Run {
-                *last = Some((r.0.clone(), s.0.clone()));
-            } else if let Some((Ok(then), scenario)) = last.as_ref().map(|(o, s)| (o.as_ref(), s)) {
-                kpis::keep_searched(&mut rows, &kpis::kpis(then, scenario));
+                *last = Some(LastSearched {
+                    outcome: r.0.clone(),
+                    scenario: s.0.clone(),
+                    shown: *shown,
+                    cards: kpis::searched_cards(&rows),
+                });
+            } else if let Some(then) = last.as_mut() {
+                if then.shown != *shown {
+                    if let Ok(r) = then.outcome.as_ref() {
+                        then.cards = kpis::searched_cards(&kpis::kpis(r, &then.scenario));
+                        then.shown = *shown;
+                    }
+                }
+                kpis::keep_searched(&mut rows, &then.cards);
             }
             Rc::new(rows)
         },

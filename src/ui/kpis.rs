@@ -127,17 +127,22 @@ pub fn card_id(id: &str) -> String {
     format!("kpi-{id}")
 }
 
+/// The [`SEARCHED`] cards of `rows`.
+pub fn searched_cards(rows: &[KpiRow]) -> Vec<Kpi> {
+    let cards = rows.iter().flat_map(|row| &row.cards);
+    cards
+        .filter(|k| SEARCHED.contains(&k.id))
+        .cloned()
+        .collect()
+}
+
 /// `rows`, made from an evaluation whose searches were left for later,
-/// with the [`SEARCHED`] cards as `searched` (the cards of the last
-/// evaluation that ran them) shows them.
-pub fn keep_searched(rows: &mut [KpiRow], searched: &[KpiRow]) {
+/// with its [`SEARCHED`] cards as `searched` (those of the last evaluation
+/// that ran them, [`searched_cards`]) shows them.
+pub fn keep_searched(rows: &mut [KpiRow], searched: &[Kpi]) {
     let cards = rows.iter_mut().flat_map(|row| row.cards.iter_mut());
     for card in cards.filter(|k| SEARCHED.contains(&k.id)) {
-        let then = searched
-            .iter()
-            .flat_map(|row| &row.cards)
-            .find(|k| k.id == card.id);
-        if let Some(then) = then {
+        if let Some(then) = searched.iter().find(|k| k.id == card.id) {
             card.clone_from(then);
         }
     }
