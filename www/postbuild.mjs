@@ -816,11 +816,12 @@ for (const needed of ['index.html', loaderName, glueName, 'manifest.webmanifest'
 const version = hex(Buffer.concat(cached.map((f) => Buffer.concat([Buffer.from(`${f}\0`), read(f), Buffer.from('\0')])))).slice(0, 16);
 const sw = `// Repower's offline cache, written by the build (www/postbuild.mjs).
 // The cache name is a hash of every file listed, so a new release installs a
-// new cache, takes over at once and deletes the old one. Pages are fetched
-// from the network first (a new release shows on the next visit) and from the
-// cache when the network is gone; hashed files come from the cache. The risk
-// view's worker (LATER) is not part of the first download: it is kept in the
-// cache once the page has fetched it.
+// new cache, takes over at once and deletes the old one (the same release
+// for a page in another language only adds that language's wasm). Pages are
+// fetched from the network first (a new release shows on the next visit) and
+// from the cache when the network is gone; hashed files come from the cache.
+// The risk view's worker (LATER) is not part of the first download: it is
+// kept in the cache once the page has fetched it.
 const CACHE = 'repower-${version}';
 const FILES = ${JSON.stringify(precache.map((f) => `./${f}`), null, 2)};
 // The page's wasm of each language: the one of the language the page is in
@@ -832,11 +833,23 @@ const SCOPE = new URL('./', self.location).href;
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
+    // This release installed already (its cache holds the page, which
+    // addAll puts with the rest or not at all): this worker is the same
+    // release for a page in another language (sw.js?lang=CODE). It adds its
+    // language's wasm and waits for the page's tabs to close, as the worker
+    // in place serves the same files: replaced while the page loads again,
+    // it can leave that load unanswered.
     const cache = await caches.open(CACHE);
+    const installed = !!(await cache.match(INDEX));
     // Names with a content hash never change meaning: the HTTP cache may
     // serve them. The others are fetched afresh.
     const wasm = WASM[new URL(self.location).searchParams.get('lang')] || WASM.en;
-    await cache.addAll([...FILES, wasm].map((f) => new Request(f, { cache: /-[0-9a-f]+(_bg)?\\.(js|wasm|css)$/.test(f) ? 'default' : 'reload' })));
+    const request = (f) => new Request(f, { cache: /-[0-9a-f]+(_bg)?\\.(js|wasm|css)$/.test(f) ? 'default' : 'reload' });
+    if (installed) {
+      await cache.add(request(wasm));
+      return;
+    }
+    await cache.addAll([...FILES, wasm].map(request));
     await self.skipWaiting();
   })());
 });

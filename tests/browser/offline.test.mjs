@@ -255,6 +255,55 @@ export const tests = [
     },
   },
   {
+    name: 'a switch of language keeps the worker in place (the same release): the Portuguese wasm is added, every later load is answered, and offline the page is in Portuguese',
+    run: async ({ dist }) => {
+      const server = await serve(dist);
+      const { context, close } = await launch({ locale: 'en-US' });
+      try {
+        const page = await context.newPage();
+        const errors = watchErrors(page);
+        await page.goto(server.url);
+        await waitForApp(page);
+        const cache = expectedCache(dist, 'pt-BR');
+        const keys = await waitForServiceWorker(page);
+        assert(keys.join() === cache.name, `caches: ${keys}`);
+        const controller = () => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? null);
+        const english = await controller();
+        assert(english === new URL('sw.js', server.url).href, `the English page's worker: ${english}`);
+        await Promise.all([page.waitForEvent('load'), page.click('[data-tool="language"][lang="pt-BR"]')]);
+        await waitForApp(page);
+        assert(await page.getAttribute('html', 'lang') === 'pt-BR', 'the switch did not change the language');
+        // The Portuguese page's worker is the same release: installed, it
+        // waits, and the worker in place keeps the page (replaced as the page
+        // loads again, it could leave that load unanswered).
+        const waiting = () => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting?.scriptURL ?? '');
+        await until(async () => (await waiting()).endsWith('sw.js?lang=pt-BR'), 'the Portuguese page\'s worker installed and waiting');
+        assert(await controller() === english, `a switch of language replaced the worker in place: ${await controller()}`);
+        const cached = await page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => r.url), cache.name);
+        for (const f of cache.files) {
+          assert(cached.includes(new URL(f, server.url).href), `${f} is not in the offline cache after the switch`);
+        }
+        assert((await page.evaluate(() => caches.keys())).join() === cache.name, 'a second cache for the same release');
+        for (let i = 0; i < 3; i += 1) {
+          await page.reload();
+          await waitForApp(page);
+        }
+        await server.stop();
+        assert(await serverIsDown(server.url), 'the server still answers');
+        await page.reload();
+        await waitForApp(page);
+        assert(await page.getAttribute('html', 'lang') === 'pt-BR', 'offline, the page is not in Portuguese');
+        await chartsShown(page);
+        await edit(page, '150');
+        assert(await kpi(page, 'contract-revenue') === 'US$\u00a02,40\u00a0bi', `150 MW offline: ${await kpi(page, 'contract-revenue')}`);
+        assert(errors.length === 0, errors.join('\n'));
+      } finally {
+        await close();
+        await server.stop();
+      }
+    },
+  },
+  {
     name: 'offline, a risk view never opened online says why it cannot run; the rest works',
     run: async ({ dist }) => {
       await withSite(dist, async ({ server, context }) => {
