@@ -108,6 +108,23 @@ async function serverIsDown(url) {
   }
 }
 
+/** The address of each file in the page's offline cache `name`. */
+function cachedUrls(page, name) {
+  return page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => r.url), name);
+}
+
+/** With the server stopped, the page loads again in Portuguese: its charts, and an edit's figures. */
+async function offlineInPortuguese(page, server) {
+  await server.stop();
+  assert(await serverIsDown(server.url), 'the server still answers');
+  await page.reload();
+  await waitForApp(page);
+  assert(await page.getAttribute('html', 'lang') === 'pt-BR', 'offline, the page is not in Portuguese');
+  await chartsShown(page);
+  await edit(page, '150');
+  assert(await kpi(page, 'contract-revenue') === 'US$\u00a02,40\u00a0bi', `150 MW offline: ${await kpi(page, 'contract-revenue')}`);
+}
+
 /** Saves the scenario under `name` in "Saved scenarios" and checks it is listed. */
 async function saveOne(page, name) {
   await page.click('summary[data-tool="saved"]');
@@ -131,7 +148,7 @@ export const tests = [
         const cache = expectedCache(dist);
         assert(cache.declared === cache.name, `sw.js cache ${cache.declared} is not the hash of its files (${cache.name})`);
         assert(keys.length === 1 && keys[0] === cache.name, `caches: ${keys}`);
-        const cached = await page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => r.url), cache.name);
+        const cached = await cachedUrls(page, cache.name);
         for (const f of cache.files) {
           assert(cached.includes(new URL(f, server.url).href), `${f} is not in the offline cache`);
         }
@@ -151,7 +168,7 @@ export const tests = [
         await risky.waitForSelector('#cash-flows table');
         await risky.close();
         await until(async () => {
-          const now = await page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => r.url), cache.name);
+          const now = await cachedUrls(page, cache.name);
           // A language's texts are fetched only by a visit in that language.
           return cache.later.filter((f) => !f.endsWith('.txt')).every((f) => now.includes(new URL(f, server.url).href));
         }, 'the risk view\'s and the extra module\'s files in the offline cache');
@@ -211,7 +228,7 @@ export const tests = [
         const keys = await waitForServiceWorker(page);
         const cache = expectedCache(dist, 'pt-BR');
         assert(keys.length === 1 && keys[0] === cache.name, `caches: ${keys}`);
-        const cached = await page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => r.url), cache.name);
+        const cached = await cachedUrls(page, cache.name);
         for (const f of cache.files) {
           assert(cached.includes(new URL(f, server.url).href), `${f} is not in the offline cache`);
         }
@@ -227,17 +244,10 @@ export const tests = [
         await first.waitForSelector('.saved-panel .saved-inner', { state: 'visible' });
         await first.close();
         await until(async () => {
-          const now = await page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => r.url), cache.name);
+          const now = await cachedUrls(page, cache.name);
           return cache.later.filter((f) => /^(repower-extra-|pt-BR-)/.test(f)).every((f) => now.includes(new URL(f, server.url).href));
         }, 'the extra module and the Portuguese texts in the offline cache');
-        await server.stop();
-        assert(await serverIsDown(server.url), 'the server still answers');
-        await page.reload();
-        await waitForApp(page);
-        assert(await page.getAttribute('html', 'lang') === 'pt-BR', 'offline, the page is not in Portuguese');
-        await chartsShown(page);
-        await edit(page, '150');
-        assert(await kpi(page, 'contract-revenue') === 'US$\u00a02,40\u00a0bi', `150 MW offline: ${await kpi(page, 'contract-revenue')}`);
+        await offlineInPortuguese(page, server);
         // Offline, a scenario is saved in Portuguese.
         await page.click('summary[data-tool="saved"]');
         await page.waitForSelector('.saved-panel .saved-inner', { state: 'visible' });
@@ -279,7 +289,7 @@ export const tests = [
         const waiting = () => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting?.scriptURL ?? '');
         await until(async () => (await waiting()).endsWith('sw.js?lang=pt-BR'), 'the Portuguese page\'s worker installed and waiting');
         assert(await controller() === english, `a switch of language replaced the worker in place: ${await controller()}`);
-        const cached = await page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => r.url), cache.name);
+        const cached = await cachedUrls(page, cache.name);
         for (const f of cache.files) {
           assert(cached.includes(new URL(f, server.url).href), `${f} is not in the offline cache after the switch`);
         }
@@ -288,14 +298,7 @@ export const tests = [
           await page.reload();
           await waitForApp(page);
         }
-        await server.stop();
-        assert(await serverIsDown(server.url), 'the server still answers');
-        await page.reload();
-        await waitForApp(page);
-        assert(await page.getAttribute('html', 'lang') === 'pt-BR', 'offline, the page is not in Portuguese');
-        await chartsShown(page);
-        await edit(page, '150');
-        assert(await kpi(page, 'contract-revenue') === 'US$\u00a02,40\u00a0bi', `150 MW offline: ${await kpi(page, 'contract-revenue')}`);
+        await offlineInPortuguese(page, server);
         assert(errors.length === 0, errors.join('\n'));
       } finally {
         await close();
