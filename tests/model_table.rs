@@ -1517,6 +1517,26 @@ fn unknown_fields_are_named_by_their_path() {
         "{}",
         got[0]
     );
+    // A key is named on one line, as a message quotes a text: control
+    // characters, quotes and backslashes escaped, cut to 60 characters.
+    let table = [
+        (r#"{"co\ntract":{}}"#, r"co\ntract: unknown field"),
+        (
+            r#"{"site":{"a\"b\\c\td":1}}"#,
+            r#"site.a\"b\\c\td: unknown field"#,
+        ),
+        (r#"{"x\u0001":1}"#, r"x\u{0001}: unknown field"),
+    ];
+    for (text, start) in table {
+        let got = json_errors(text);
+        assert_eq!(got.len(), 1, "{text}");
+        assert!(got[0].starts_with(start), "{text}: {}", got[0]);
+        assert!(!got[0].contains(['\n', '\r', '\t']), "{text}: {}", got[0]);
+    }
+    let long = "k".repeat(100);
+    let got = json_errors(&format!(r#"{{"{long}":1}}"#));
+    let cut = format!("{}…: unknown field", &long[..60]);
+    assert!(got[0].starts_with(&cut), "{}", got[0]);
 }
 
 #[test]

@@ -82,8 +82,9 @@ pub fn describe(v: &Value) -> String {
 const QUOTED_CHARS: usize = 60;
 
 /// A text as a message quotes it: on one line (escapes for quotes,
-/// backslashes and control characters) and cut to [`QUOTED_CHARS`].
-fn quoted(text: &str) -> String {
+/// backslashes and control characters) and cut to [`QUOTED_CHARS`]; a
+/// document's keys are named so in the paths of its errors too.
+pub(crate) fn quoted(text: &str) -> String {
     let mut out = String::new();
     for (i, c) in text.chars().enumerate() {
         if i == QUOTED_CHARS {

@@ -533,9 +533,11 @@ pub(crate) fn is_unknown_field(message: &str) -> bool {
     json::fits_template(crate::lang::tr(UNKNOWN_FIELD), message)
 }
 
+/// An error at `path`, the keys in it as the document wrote them (any
+/// text): named on one line, as a message quotes a text.
 fn decode(path: &str, message: String) -> ScenarioError {
     ScenarioError::Decode {
-        path: path.to_owned(),
+        path: json::quoted(path),
         message,
     }
 }
