@@ -207,7 +207,7 @@ pub fn decode_fragment(fragment: &str) -> Decoded {
         Some(other) => {
             out.problems.push(t!(
                 "v: version \"{version}\" of the model is not readable here (1 or 2); read as version 2",
-                version = clip(other)
+                version = json::quoted(other)
             ));
             Names::V2
         }
@@ -220,9 +220,10 @@ pub fn decode_fragment(fragment: &str) -> Decoded {
             "v" => {}
             LANG_KEY => match Lang::from_code(&value) {
                 Some(l) => typed_in = l,
-                None => out
-                    .problems
-                    .push(t!("lang: unknown language \"{code}\"", code = clip(&value))),
+                None => out.problems.push(t!(
+                    "lang: unknown language \"{code}\"",
+                    code = json::quoted(&value)
+                )),
             },
             "a" => linked.a = value,
             "b" => linked.b = value,
@@ -231,8 +232,10 @@ pub fn decode_fragment(fragment: &str) -> Decoded {
                 if preset(&value, out.version).is_some() {
                     out.preset = Some(value);
                 } else {
-                    out.problems
-                        .push(t!("preset: unknown preset \"{id}\"", id = clip(&value)));
+                    out.problems.push(t!(
+                        "preset: unknown preset \"{id}\"",
+                        id = json::quoted(&value)
+                    ));
                 }
             }
             _ => push_named(&mut out, names, &key, value, Source::Link),
@@ -319,8 +322,14 @@ fn push_named(out: &mut Decoded, names: Names, key: &str, value: String, source:
         }
         Some(field) => push_text(out, field, value),
         None => out.problems.push(match source {
-            Source::Link => t!("{path}: unknown field in the link", path = clip(key)),
-            Source::SavedForm => t!("{path}: unknown field in the saved form", path = clip(key)),
+            Source::Link => t!(
+                "{path}: unknown field in the link",
+                path = json::quoted(key)
+            ),
+            Source::SavedForm => t!(
+                "{path}: unknown field in the saved form",
+                path = json::quoted(key)
+            ),
         }),
     }
 }
@@ -530,14 +539,6 @@ fn push_text(out: &mut Decoded, field: Field, mut value: String) {
     }
     out.texts.retain(|(f, _)| *f != field);
     out.texts.push((field, value));
-}
-
-fn clip(s: &str) -> String {
-    let mut c: String = s.chars().take(40).collect();
-    if c.len() < s.len() {
-        c.push('…');
-    }
-    c
 }
 
 /// Percent-encodes everything but `A-Z a-z 0-9 - . _ ~ ,`.

@@ -517,6 +517,10 @@ fn form_texts() -> impl Strategy<Value = Vec<String>> {
 // ---- what every result must keep ---------------------------------------------
 
 fn check_decoded(d: &Decoded) -> Result<(), TestCaseError> {
+    // One line per problem, whatever the text quoted.
+    for p in &d.problems {
+        prop_assert!(!p.contains(['\n', '\r']), "{}", p);
+    }
     let known = preset_ids();
     if let Some(p) = &d.preset {
         prop_assert!(known.contains(p), "unknown preset kept: {p:?}");
