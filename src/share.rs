@@ -481,7 +481,8 @@ fn read_saved(doc: &Json) -> Result<Saved, String> {
         Some(Json::Object(texts)) => {
             if let Some((k, t)) = texts.iter().find(|(_, t)| !t.is_string()) {
                 return Err(format!(
-                    "texts.{k}: {}",
+                    "texts.{}: {}",
+                    json::quoted(k),
                     json::invalid_type(t, en!("a text"))
                 ));
             }
@@ -739,6 +740,18 @@ mod tests {
         assert!(d.problems.is_empty());
         assert!(!decode_saved("{").problems.is_empty());
         assert!(!decode_saved(r#"{"v":3}"#).problems.is_empty());
+        // A key that is not a text's name is quoted, on one line, whatever
+        // it holds (a line break, a quote).
+        for (json, named) in [
+            (r#"{"v":2,"texts":{"a\nb":5}}"#, r"texts.a\nb: "),
+            (r#"{"v":2,"texts":{"a\"b":null}}"#, r#"texts.a\"b: "#),
+            (r#"{"v":2,"texts":{"a":1,"a\nb":"","a\nb":""}}"#, r"`a\nb`"),
+        ] {
+            let d = decode_saved(json);
+            assert_eq!(d.problems.len(), 1, "{json}: {:?}", d.problems);
+            assert!(d.problems[0].contains(named), "{json}: {:?}", d.problems);
+            assert!(!d.problems[0].contains('\n'), "{json}: {:?}", d.problems);
+        }
         // A version-1 scenario's form remembers its version and its last
         // valid scenario reads back as version 1.
         let mut v1 = version::v1_defaults();

@@ -313,12 +313,12 @@ impl Reader<'_> {
                 Some(_) => return Err(self.error(t!("expected `:`"))),
             }
             self.skip_space();
-            self.path.push(format!(".{key}"));
+            self.path.push(format!(".{}", quoted(&key)));
             let value = self.value()?;
             self.path.pop();
             if map.contains_key(&key) {
                 self.pos = at;
-                return Err(self.error(&t!("duplicate field `{key}`", key = key)));
+                return Err(self.error(&t!("duplicate field `{key}`", key = quoted(&key))));
             }
             map.insert(key, value);
             if self.after_item(
@@ -564,6 +564,8 @@ mod tests {
             ("\"a\nb\"", "control character (\\u0000-\\u001F) found while parsing a string at line 1 column 3"),
             ("1 2", "trailing characters at line 1 column 3"),
             ("{\n  \"a\": 1,\n  \"a\": 2\n}", "duplicate field `a` at line 3 column 3"),
+            // A key is quoted as a message quotes a text: on one line.
+            ("{\"a\\nb\": 1, \"a\\nb\": 2}", "duplicate field `a\\nb` at line 1 column 13"),
             ("x", "expected value at line 1 column 1"),
             ("\"é\" x", "trailing characters at line 1 column 5"),
         ];
@@ -583,6 +585,7 @@ mod tests {
         );
         assert_eq!(path("{\"a\": 1,, }").as_deref(), Some(""));
         assert_eq!(path("[1] x").as_deref(), Some(""));
+        assert_eq!(path("{\"a\\nb\": x}").as_deref(), Some("a\\nb"));
     }
 
     #[test]
