@@ -90,6 +90,37 @@ pub fn help_html(label: &str, id: &str, h: &kpis::Help) -> String {
 /// focus), a note. The value is the card's one keyboard stop: `?` on it
 /// opens the help, Escape hides what it shows. A plain function of the
 /// card (the help keeps its own open state in the DOM).
+/// One card of `rows`: the `card`-th of the `row`-th row. A card whose
+/// figures did not change is not made again (its help and listeners
+/// included), so an edit costs only the cards it changes.
+#[derive(Properties)]
+struct KpiCardProps {
+    rows: Rc<Vec<KpiRow>>,
+    row: usize,
+    card: usize,
+    /// Out of date: a search's card, its search left for later.
+    figures: Figures,
+}
+
+impl KpiCardProps {
+    fn kpi(&self) -> Option<&Kpi> {
+        self.rows.get(self.row)?.cards.get(self.card)
+    }
+}
+
+impl PartialEq for KpiCardProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.figures == other.figures && self.kpi() == other.kpi()
+    }
+}
+
+#[function_component(KpiCard)]
+fn kpi_card_view(props: &KpiCardProps) -> Html {
+    props.kpi().map_or_else(Html::default, |k| {
+        kpi_card(k, props.figures == Figures::OutOfDate)
+    })
+}
+
 fn kpi_card(k: &Kpi, behind: bool) -> Html {
     let tone = match k.tone {
         Tone::Good => "good",
@@ -137,13 +168,24 @@ fn kpi_card(k: &Kpi, behind: bool) -> Html {
 
 #[function_component(KpiCards)]
 pub fn kpi_cards(props: &KpiCardsProps) -> Html {
-    let behind = |k: &Kpi| props.searched == Figures::OutOfDate && kpis::SEARCHED.contains(&k.id);
-    let row = |row: &KpiRow| {
+    let figures = |k: &Kpi| {
+        if props.searched == Figures::OutOfDate && kpis::SEARCHED.contains(&k.id) {
+            Figures::OutOfDate
+        } else {
+            Figures::Current
+        }
+    };
+    let row = |(r, row): (usize, &KpiRow)| {
         let heading = format!("kpi-row-{}", row.id);
+        let cards = row.cards.iter().enumerate().map(|(c, k)| {
+            html! {
+                <KpiCard key={k.id} rows={props.rows.clone()} row={r} card={c} figures={figures(k)} />
+            }
+        });
         html! {
             <div class="kpi-row" data-kpi-row={row.id} role="group" aria-labelledby={heading.clone()}>
                 <h2 class="kpi-row-title" id={heading}>{ row.title }</h2>
-                <ul>{ for row.cards.iter().map(|k| kpi_card(k, behind(k))) }</ul>
+                <ul>{ for cards }</ul>
             </div>
         }
     };
@@ -152,7 +194,7 @@ pub fn kpi_cards(props: &KpiCardsProps) -> Html {
             if props.stale {
                 <p class="stale-note">{ t!("Showing the last valid inputs: fix the marked field to update.") }</p>
             }
-            { for props.rows.iter().map(row) }
+            { for props.rows.iter().enumerate().map(row) }
         </section>
     }
 }
