@@ -86,10 +86,6 @@ pub fn help_html(label: &str, id: &str, h: &kpis::Help) -> String {
     )
 }
 
-/// One card: label and "?", the value (its exact figure on hover and
-/// focus), a note. The value is the card's one keyboard stop: `?` on it
-/// opens the help, Escape hides what it shows. A plain function of the
-/// card (the help keeps its own open state in the DOM).
 /// One card of `rows`: the `card`-th of the `row`-th row. A card whose
 /// figures did not change is not made again (its help and listeners
 /// included), so an edit costs only the cards it changes.
@@ -116,12 +112,17 @@ impl PartialEq for KpiCardProps {
 
 #[function_component(KpiCard)]
 fn kpi_card_view(props: &KpiCardProps) -> Html {
-    props.kpi().map_or_else(Html::default, |k| {
-        kpi_card(k, props.figures == Figures::OutOfDate)
-    })
+    props
+        .kpi()
+        .map_or_else(Html::default, |k| kpi_card(k, props.figures))
 }
 
-fn kpi_card(k: &Kpi, behind: bool) -> Html {
+/// One card: label and "?", the value (its exact figure on hover and
+/// focus), a note. The value is the card's one keyboard stop: `?` on it
+/// opens the help, Escape hides what it shows. A plain function of the
+/// card (the help keeps its own open state in the DOM).
+fn kpi_card(k: &Kpi, figures: Figures) -> Html {
+    let behind = figures == Figures::OutOfDate;
     let tone = match k.tone {
         Tone::Good => "good",
         Tone::Bad => "bad",
@@ -219,5 +220,36 @@ mod tests {
              <p><strong>How: </strong>Discounted &amp; summed</p>\
              <p><strong>Leaves out: </strong>&quot;quotes&quot;</p></div></details>"
         );
+    }
+
+    #[test]
+    fn a_card_is_made_again_exactly_when_its_figures_or_their_state_change() {
+        let r = crate::model::evaluate(&crate::model::Scenario::default());
+        let Ok(r) = r else {
+            panic!("the defaults evaluate")
+        };
+        let rows = kpis::kpis(&r, &crate::model::Scenario::default());
+        let props = |rows: &Vec<KpiRow>, figures| KpiCardProps {
+            rows: Rc::new(rows.clone()),
+            row: 0,
+            card: 0,
+            figures,
+        };
+        let first = props(&rows, Figures::Current);
+        // The same figures in another list: the same card.
+        assert!(first == props(&rows, Figures::Current));
+        // Its figures waiting for their search: made again.
+        assert!(first != props(&rows, Figures::OutOfDate));
+        // Another value, another note: made again.
+        let mut other = rows.clone();
+        other[0].cards[0].value.push('0');
+        assert!(first != props(&other, Figures::Current));
+        let mut other = rows.clone();
+        other[0].cards[0].note.push('.');
+        assert!(first != props(&other, Figures::Current));
+        // Another card changed: this one is not made again.
+        let mut other = rows.clone();
+        other[0].cards[1].value.push('0');
+        assert!(first == props(&other, Figures::Current));
     }
 }
